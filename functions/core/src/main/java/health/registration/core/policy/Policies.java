@@ -1,0 +1,81 @@
+package health.registration.core.policy;
+
+import health.registration.core.policy.rules.ArrayEntriesAreUnique;
+import health.registration.core.policy.rules.ArraysWithinLimits;
+import health.registration.core.policy.rules.ClientNameIsDisplayable;
+import health.registration.core.policy.rules.ContactDomainMatchesClient;
+import health.registration.core.policy.rules.ContactIsEmailAddress;
+import health.registration.core.policy.rules.GrantTypesArePermitted;
+import health.registration.core.policy.rules.GrantTypesMatchResponseTypes;
+import health.registration.core.policy.rules.LanguageTagsAreWellFormed;
+import health.registration.core.policy.rules.MembersHaveExpectedTypes;
+import health.registration.core.policy.rules.RedirectUriHasNoWildcard;
+import health.registration.core.policy.rules.RedirectUriHostIsNotLoopback;
+import health.registration.core.policy.rules.RedirectUriUsesHttps;
+import health.registration.core.policy.rules.RequiredMembersArePresent;
+import health.registration.core.policy.rules.ResponseTypesArePermitted;
+import health.registration.core.policy.rules.TokenEndpointAuthMethodIsPermitted;
+import health.registration.core.policy.rules.UrlHasNoFragment;
+import health.registration.core.policy.rules.UrlHasNoUserInfo;
+import health.registration.core.policy.rules.UrlHostIsNotIpLiteral;
+import health.registration.core.policy.rules.UrlHostIsPublicDomainName;
+import health.registration.core.policy.rules.UrlIsCanonical;
+import health.registration.core.policy.rules.UrlIsWellFormed;
+import health.registration.core.policy.rules.UrlUsesDefaultPort;
+import health.registration.core.policy.rules.UrlUsesWebScheme;
+import java.util.List;
+
+/**
+ * The policy of each registration path, as lists of rules. Paths differ only by the rules they list. The rules
+ * here need no network; probing (policy section 5) joins them when it exists.
+ */
+public final class Policies {
+
+    /** Sections 2 and 8: what every path reads the same way. */
+    private static final List<Rule> SHAPE_AND_REQUIRED_MEMBERS = List.of(
+            new MembersHaveExpectedTypes(),
+            new ArraysWithinLimits(),
+            new RequiredMembersArePresent(),
+            new ArrayEntriesAreUnique(),
+            new LanguageTagsAreWellFormed(),
+            new ClientNameIsDisplayable());
+
+    /** Sections 2, 3 and 5 (static part): URL syntax and hosts. */
+    private static final List<Rule> URL_SYNTAX = List.of(
+            new UrlIsWellFormed(),
+            new RedirectUriUsesHttps(),
+            new UrlUsesWebScheme(),
+            new RedirectUriHostIsNotLoopback(),
+            new UrlHostIsNotIpLiteral(),
+            new UrlHostIsPublicDomainName(),
+            new UrlHasNoUserInfo(),
+            new UrlHasNoFragment(),
+            new RedirectUriHasNoWildcard(),
+            new UrlUsesDefaultPort(),
+            new UrlIsCanonical());
+
+    /** Section 6. */
+    private static final List<Rule> CONTACTS = List.of(
+            new ContactIsEmailAddress(),
+            new ContactDomainMatchesClient());
+
+    /** Section 4, plain registration with a client secret. */
+    private static final List<Rule> SECRET_CLIENT_GRANTS = List.of(
+            new GrantTypesArePermitted(),
+            new ResponseTypesArePermitted(),
+            new TokenEndpointAuthMethodIsPermitted(),
+            new GrantTypesMatchResponseTypes());
+
+    private Policies() {}
+
+    /** Open dynamic registration (RFC 7591, {@code POST /register} with JSON metadata). */
+    public static Policy openDynamicRegistration() {
+        return new Policy("open-dynamic-registration",
+                concat(SHAPE_AND_REQUIRED_MEMBERS, URL_SYNTAX, CONTACTS, SECRET_CLIENT_GRANTS));
+    }
+
+    @SafeVarargs
+    private static List<Rule> concat(List<Rule>... groups) {
+        return java.util.Arrays.stream(groups).flatMap(List::stream).toList();
+    }
+}

@@ -1,0 +1,33 @@
+package health.registration.core.policy;
+
+import health.registration.core.model.MetadataMember;
+
+/** The registration error codes of RFC 7591 §3.2.2 and the UDAP Security IG, each with its HTTP status. */
+public enum RegistrationErrorCode {
+    INVALID_REDIRECT_URI("invalid_redirect_uri", 400),
+    INVALID_CLIENT_METADATA("invalid_client_metadata", 400),
+    INVALID_SOFTWARE_STATEMENT("invalid_software_statement", 400),
+    UNAPPROVED_SOFTWARE_STATEMENT("unapproved_software_statement", 400);
+
+    private final String code;
+    private final int httpStatus;
+
+    RegistrationErrorCode(String code, int httpStatus) {
+        this.code = code;
+        this.httpStatus = httpStatus;
+    }
+
+    /** The value of the {@code error} member. */
+    public String code() {
+        return code;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    /** RFC 7591 §3.2.2: problems with redirect_uris are invalid_redirect_uri, all other metadata invalid_client_metadata. */
+    public static RegistrationErrorCode forMember(MetadataMember member) {
+        return member == MetadataMember.REDIRECT_URIS ? INVALID_REDIRECT_URI : INVALID_CLIENT_METADATA;
+    }
+}

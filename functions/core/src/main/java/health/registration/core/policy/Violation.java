@@ -1,0 +1,39 @@
+package health.registration.core.policy;
+
+import java.util.Objects;
+
+/**
+ * One problem with the metadata.
+ *
+ * @param field       a JSON pointer (RFC 6901) to the member or entry concerned, e.g. {@code /redirect_uris/1};
+ *                    empty for the whole document
+ * @param code        the RFC 7591 error code this problem maps to
+ * @param description a plain sentence naming the field and the fix; it never echoes the submitted value
+ * @param severity    whether it refuses the registration
+ */
+public record Violation(String field, RegistrationErrorCode code, String description, Severity severity) {
+
+    public Violation {
+        Objects.requireNonNull(field);
+        Objects.requireNonNull(code);
+        Objects.requireNonNull(description);
+        Objects.requireNonNull(severity);
+    }
+
+    public static Violation error(String field, RegistrationErrorCode code, String description) {
+        return new Violation(field, code, description, Severity.ERROR);
+    }
+
+    public static Violation malformed(String field, RegistrationErrorCode code, String description) {
+        return new Violation(field, code, description, Severity.MALFORMED);
+    }
+
+    public static Violation warning(String field, RegistrationErrorCode code, String description) {
+        return new Violation(field, code, description, Severity.WARNING);
+    }
+
+    /** True for problems that refuse the registration. */
+    public boolean refuses() {
+        return severity != Severity.WARNING;
+    }
+}

@@ -1,0 +1,18 @@
+package health.registration.core.policy.rules;
+
+import health.registration.core.model.UrlMember;
+import health.registration.core.policy.PolicyContext;
+import health.registration.core.policy.Violation;
+import java.util.List;
+
+/** Policy section 3 and security research §1.3: no user information ({@code user@host}), a classic parser confusion. */
+public final class UrlHasNoUserInfo implements UrlRule {
+
+    @Override
+    public List<Violation> check(UrlMember url, PolicyContext context) {
+        if (url.url().filter(u -> u.userInfo() != null).isEmpty()) {
+            return List.of();
+        }
+        return UrlRule.refuse(url, "must not contain user information (the part before @ in the host)");
+    }
+}

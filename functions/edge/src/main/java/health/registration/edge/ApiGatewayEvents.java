@@ -1,0 +1,69 @@
+package health.registration.edge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Reads API Gateway REST proxy events and writes proxy responses, by hand with Jackson: no reflection-based event
+ * classes, so the deployed handler, the local API and the tests decode events with the same code.
+ */
+public final class ApiGatewayEvents {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private ApiGatewayEvents() {}
+
+    public static ApiRequest read(InputStream event) throws IOException {
+        JsonNode root = MAPPER.readTree(event);
+        if (root == null || !root.isObject()) {
+            throw new IOException("an API Gateway proxy event must be a JSON object");
+        }
+        Map<String, String> headers = strings(root.get("headers"));
+        JsonNode multi = root.get("multiValueHeaders");
+        if (multi != null && multi.isObject()) {
+            // Single-value headers win; multi-value ones fill in names the single map lacks (first value).
+            multi.fields().forEachRemaining(e -> {
+                if (e.getValue().isArray() && !e.getValue().isEmpty() && !headers.containsKey(e.getKey())) {
+                    headers.put(e.getKey(), e.getValue().get(0).asText());
+                }
+            });
+        }
+        JsonNode context = root.path("requestContext");
+        return new ApiRequest(
+                root.path("httpMethod").asText(""),
+                root.path("path").asText(""),
+                headers,
+                strings(root.get("pathParameters")),
+                root.hasNonNull("body") ? root.get("body").asText() : null,
+                root.path("isBase64Encoded").asBoolean(false),
+                context.path("requestId").asText(""));
+    }
+
+    public static void write(ApiResponse response, OutputStream out) throws IOException {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("statusCode", response.statusCode());
+        ObjectNode headers = root.putObject("headers");
+        response.headers().forEach(headers::put);
+        root.put("body", response.body());
+        root.put("isBase64Encoded", false);
+        MAPPER.writeValue(out, root);
+    }
+
+    private static Map<String, String> strings(JsonNode node) {
+        Map<String, String> values = new HashMap<>();
+        if (node != null && node.isObject()) {
+            node.fields().forEachRemaining(e -> {
+                if (e.getValue().isValueNode() && !e.getValue().isNull()) {
+                    values.put(e.getKey(), e.getValue().asText());
+                }
+            });
+        }
+        return values;
+    }
+}

@@ -1,0 +1,41 @@
+package health.registration.edge;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The parts of an API Gateway REST API proxy event (payload format 1.0) that handlers use.
+ *
+ * @param httpMethod     e.g. {@code POST}
+ * @param path           the request path, e.g. {@code /validate}
+ * @param headers        header values by name, compared without regard to case
+ * @param pathParameters values of {@code {name}} segments of the route
+ * @param body           the body as the event carries it, or null
+ * @param base64Encoded  whether {@code body} is base64 (binary media types)
+ * @param requestId      API Gateway's request id, for logs
+ */
+public record ApiRequest(String httpMethod, String path, Map<String, String> headers, Map<String, String> pathParameters,
+                         String body, boolean base64Encoded, String requestId) {
+
+    public ApiRequest {
+        TreeMap<String, String> caseless = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        caseless.putAll(headers);
+        headers = java.util.Collections.unmodifiableMap(caseless);
+        pathParameters = Map.copyOf(pathParameters);
+    }
+
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(headers.get(name));
+    }
+
+    /** The body's bytes: base64-decoded when the event says so, else the UTF-8 encoding of the text. */
+    public byte[] bodyBytes() {
+        if (body == null) {
+            return new byte[0];
+        }
+        return base64Encoded ? Base64.getMimeDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,23 @@
+package health.registration.edge;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What a handler answers through API Gateway: a status, headers and a text body. */
+public record ApiResponse(int statusCode, Map<String, String> headers, String body) {
+
+    /** Headers on every JSON answer: no caching of registration data (RFC 7591 §3.2.1), no content sniffing. */
+    private static final Map<String, String> JSON_HEADERS = Map.of(
+            "Content-Type", "application/json",
+            "Cache-Control", "no-store",
+            "Pragma", "no-cache",
+            "X-Content-Type-Options", "nosniff");
+
+    public ApiResponse {
+        headers = Map.copyOf(headers);
+    }
+
+    public static ApiResponse json(int statusCode, String body) {
+        return new ApiResponse(statusCode, new LinkedHashMap<>(JSON_HEADERS), body);
+    }
+}

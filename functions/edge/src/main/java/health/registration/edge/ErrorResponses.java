@@ -1,0 +1,73 @@
+package health.registration.edge;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import health.registration.core.policy.RegistrationError;
+import health.registration.core.policy.RegistrationErrorCode;
+import health.registration.core.policy.Violation;
+import java.util.List;
+
+/**
+ * RFC 7591 §3.2.2 error answers: {@code error}, {@code error_description} and, as our extension, {@code errors}
+ * with every problem ({@code field}, {@code code}, {@code description}).
+ */
+public final class ErrorResponses {
+
+    public static final String ERROR = "error";
+    public static final String ERROR_DESCRIPTION = "error_description";
+    public static final String ERRORS = "errors";
+    public static final String FIELD = "field";
+    public static final String CODE = "code";
+    public static final String DESCRIPTION = "description";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private ErrorResponses() {}
+
+    /** The answer for a refused registration, with the status of its error code. */
+    public static ApiResponse of(RegistrationError error) {
+        return of(error.httpStatus(), error);
+    }
+
+    /** The answer for a request refused before reading (413, 415 or 400). */
+    public static ApiResponse of(RequestRejection rejection) {
+        Violation problem = Violation.malformed(rejection.field(), RegistrationErrorCode.INVALID_CLIENT_METADATA, rejection.description());
+        return of(rejection.status(), RegistrationError.single(problem));
+    }
+
+    /** A 500 that says nothing about the cause; the cause goes to the log. */
+    public static ApiResponse serverError() {
+        ObjectNode body = MAPPER.createObjectNode();
+        body.put(ERROR, "server_error");
+        body.put(ERROR_DESCRIPTION, "The service could not complete the request; please try again later.");
+        return ApiResponse.json(500, write(body));
+    }
+
+    /** The {@code errors} list, also used by answers that are not errors. */
+    public static ArrayNode problems(List<Violation> violations) {
+        ArrayNode list = MAPPER.createArrayNode();
+        for (Violation v : violations) {
+            list.addObject().put(FIELD, v.field()).put(CODE, v.code().code()).put(DESCRIPTION, v.description());
+        }
+        return list;
+    }
+
+    private static ApiResponse of(int status, RegistrationError error) {
+        ObjectNode body = MAPPER.createObjectNode();
+        body.put(ERROR, error.error().code());
+        body.put(ERROR_DESCRIPTION, error.description());
+        body.set(ERRORS, problems(error.errors()));
+        return ApiResponse.json(status, write(body));
+    }
+
+    /** Writes JSON; a tree of strings and numbers always serialises. */
+    public static String write(ObjectNode body) {
+        try {
+            return MAPPER.writeValueAsString(body);
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException("a JSON tree could not be written", impossible);
+        }
+    }
+}
