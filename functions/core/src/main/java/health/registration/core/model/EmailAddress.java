@@ -25,6 +25,9 @@ public record EmailAddress(String localPart, DomainName domain) {
                 return Parsed.failure("must be a mailto: URI with one address and no header fields or percent-encoding");
             }
         }
+        if (address.contains("<") || address.contains("(")) {
+            return Parsed.failure("must be a bare address, without a display name or comment");
+        }
         int at = address.lastIndexOf('@');
         if (at <= 0 || at == address.length() - 1) {
             return Parsed.failure("is not an email address of the form name@domain");
@@ -34,7 +37,8 @@ public record EmailAddress(String localPart, DomainName domain) {
             return Parsed.failure("must not use a quoted local part");
         }
         if (!localPart.chars().allMatch(c -> c > 0x20 && c < 0x7f) || localPart.length() > MAX_LOCAL_PART) {
-            return Parsed.failure("must have a local part of at most " + MAX_LOCAL_PART + " ASCII characters");
+            return Parsed.failure("must have a local part of at most " + MAX_LOCAL_PART
+                    + " printable ASCII characters, without spaces");
         }
         String domainText = address.substring(at + 1);
         if (domainText.startsWith("[")) {

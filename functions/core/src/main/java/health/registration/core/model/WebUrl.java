@@ -102,6 +102,10 @@ public record WebUrl(String scheme, String userInfo, String host, String port, S
         int at = authority.lastIndexOf('@');
         String userInfo = at < 0 ? null : authority.substring(0, at);
         String hostPort = authority.substring(at + 1);
+        // '@' is tolerated inside user information only so that the user-information rule can name the problem.
+        if (!allowed(userInfo, UNRESERVED_AND_SUB_DELIMS + ":@")) {
+            return Parsed.failure("contains characters that RFC 3986 does not allow in user information (such as a backslash)");
+        }
         String host;
         String port = null;
         if (hostPort.startsWith("[")) {

@@ -6,13 +6,14 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Every problem one evaluation found, ordered by field (in the order of the policy's section 2 table, then other
- * members, then array index) so that the first error is the one an app developer meets first.
+ * Every problem one evaluation found, ordered by field so that the first error is the one an app developer meets
+ * first: the whole document, then members in the order of the policy's section 2 table and then other members;
+ * within a member, its entries by index before problems with the member as a whole.
  */
 public record PolicyResult(List<Violation> errors, List<Violation> warnings) {
 
     private static final Comparator<Violation> BY_FIELD =
-            Comparator.comparingInt((Violation v) -> memberRank(v.field())).thenComparingInt(v -> FieldPointer.indexOf(v.field()));
+            Comparator.comparingInt((Violation v) -> memberRank(v.field())).thenComparingInt(v -> entryRank(v.field()));
 
     public PolicyResult {
         errors = List.copyOf(errors);
@@ -39,6 +40,11 @@ public record PolicyResult(List<Violation> errors, List<Violation> warnings) {
     /** The RFC 7591 §3.2.2 error for this result. Only for invalid results. */
     public RegistrationError toRegistrationError() {
         return RegistrationError.of(errors);
+    }
+
+    private static int entryRank(String pointer) {
+        int index = FieldPointer.indexOf(pointer);
+        return index < 0 ? Integer.MAX_VALUE : index;
     }
 
     private static int memberRank(String pointer) {

@@ -8,7 +8,8 @@ import java.util.Objects;
  * @param field       a JSON pointer (RFC 6901) to the member or entry concerned, e.g. {@code /redirect_uris/1};
  *                    empty for the whole document
  * @param code        the RFC 7591 error code this problem maps to
- * @param description a plain sentence naming the field and the fix; it never echoes the submitted value
+ * @param description a plain sentence naming the field and the fix; it never echoes a submitted value verbatim,
+ *                    only values the service derived and validated (such as a registrable domain)
  * @param severity    whether it refuses the registration
  */
 public record Violation(String field, RegistrationErrorCode code, String description, Severity severity) {

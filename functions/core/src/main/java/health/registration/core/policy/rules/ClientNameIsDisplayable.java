@@ -9,6 +9,7 @@ import health.registration.core.policy.Rule;
 import health.registration.core.policy.Violation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Policy section 2: client_name (and each language variant) has 1 to 200 characters after trimming, and no
@@ -17,6 +18,8 @@ import java.util.List;
 public final class ClientNameIsDisplayable implements Rule {
 
     public static final int MAX_LENGTH = 200;
+    // Every Unicode space (no-break and ideographic spaces too), not only ASCII white space.
+    private static final Pattern SURROUNDING_SPACE = Pattern.compile("^[\\p{Z}\\s]+|[\\p{Z}\\s]+$");
 
     @Override
     public List<Violation> check(ClientMetadata metadata, PolicyContext context) {
@@ -27,7 +30,8 @@ public final class ClientNameIsDisplayable implements Rule {
             if (value.isEmpty()) {
                 continue;
             }
-            int length = value.strip().codePointCount(0, value.strip().length());
+            String trimmed = SURROUNDING_SPACE.matcher(value).replaceAll("");
+            int length = trimmed.codePointCount(0, trimmed.length());
             if (length < 1 || length > MAX_LENGTH) {
                 found.add(Violation.error(pointer, RegistrationErrorCode.INVALID_CLIENT_METADATA,
                         pointer.substring(1) + " must have 1 to " + MAX_LENGTH + " characters besides leading and trailing spaces"));

@@ -38,8 +38,8 @@ public final class ContactDomainMatchesClient implements Rule {
             return List.of();
         }
         return List.of(Violation.error(FieldPointer.of(MetadataMember.CONTACTS.jsonName()), RegistrationErrorCode.INVALID_CLIENT_METADATA,
-                "contacts must include an email address in the domain of client_uri or of a redirect URI ("
-                        + String.join(", ", clientDomains) + "), such as a subdomain of it"));
+                "contacts must include an email address whose registrable domain (Public Suffix List) is that of client_uri"
+                        + " or of a redirect URI: " + String.join(", ", clientDomains)));
     }
 
     private static Optional<String> registrableDomain(UrlMember url) {
@@ -47,6 +47,7 @@ public final class ContactDomainMatchesClient implements Rule {
                 .filter(u -> !u.hasIpLiteralHost())
                 .map(WebUrl::host)
                 .flatMap(host -> DomainName.parse(host).toOptional())
-                .flatMap(DomainName::registrableDomain);
+                // A host that is itself a public suffix (github.io) has no registrable domain, so no contact matches it.
+                .map(name -> name.registrableDomain().orElse(name.value()));
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * Policy section 5 (the part that needs no network) and security research §1.3: the host is a DNS name in
  * A-labels under an ICANN public suffix, so {@code localhost}, {@code *.internal}, {@code *.local} and metadata
- * names are refused before any lookup. IP literals, loopback redirects and wildcards have rules of their own.
+ * names are refused before any lookup. IP literals, loopback redirects and wildcard redirects have rules of their own.
  */
 public final class UrlHostIsPublicDomainName implements UrlRule {
 
@@ -22,8 +22,9 @@ public final class UrlHostIsPublicDomainName implements UrlRule {
             return List.of();
         }
         WebUrl parsed = url.url().get();
-        boolean loopbackRedirect = url.field() == UrlField.REDIRECT_URI && parsed.hasLoopbackHost();
-        if (parsed.hasIpLiteralHost() || loopbackRedirect || parsed.host().contains("*")) {
+        boolean redirect = url.field() == UrlField.REDIRECT_URI;
+        // Only redirect URIs have a wildcard rule; elsewhere a * host is simply not a DNS name.
+        if (parsed.hasIpLiteralHost() || redirect && (parsed.hasLoopbackHost() || parsed.host().contains("*"))) {
             return List.of();
         }
         Parsed<DomainName> name = DomainName.parse(parsed.host());

@@ -1,0 +1,87 @@
+package health.registration.core.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+class ClientMetadataTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static ObjectNode json(String text) throws Exception {
+        return (ObjectNode) JSON.readTree(text);
+    }
+
+    @Test
+    void roundTripsThroughJsonKeepingUnknownMembersAndOrder() throws Exception {
+        ObjectNode sent = json("{\"client_name\":\"App\",\"x_extension\":{\"a\":[1,2]},\"redirect_uris\":[\"https://a.example.com/cb\"]}");
+
+        ClientMetadata metadata = ClientMetadata.of(sent);
+
+        assertThat(metadata.toJson()).isEqualTo(sent);
+        assertThat(ClientMetadata.of(metadata.toJson()).toJson()).isEqualTo(sent);
+        assertThat(metadata.names()).containsExactly("client_name", "x_extension", "redirect_uris");
+    }
+
+    @Test
+    void isNotChangedByLaterChangesToItsSourceOrItsCopies() throws Exception {
+        ObjectNode sent = json("{\"client_name\":\"App\"}");
+        ClientMetadata metadata = ClientMetadata.of(sent);
+
+        sent.put("client_name", "Changed");
+        metadata.toJson().put("client_name", "Changed too");
+
+        assertThat(metadata.text(MetadataMember.CLIENT_NAME)).contains("App");
+    }
+
+    @Test
+    void readsTextOnlyFromStrings() throws Exception {
+        ClientMetadata metadata = ClientMetadata.of(json("{\"client_name\":42,\"client_uri\":\"https://a.example.com\"}"));
+
+        assertThat(metadata.text(MetadataMember.CLIENT_NAME)).isEmpty();
+        assertThat(metadata.text(MetadataMember.CLIENT_URI)).contains("https://a.example.com");
+    }
+
+    @Test
+    void readsArrayEntriesWithTheirIndexSkippingNonStrings() throws Exception {
+        ClientMetadata metadata = ClientMetadata.of(json("{\"contacts\":[\"a@example.com\",7,\"b@example.com\"]}"));
+
+        assertThat(metadata.entries(MetadataMember.CONTACTS)).containsExactly(
+                new ClientMetadata.Entry(0, "a@example.com", "/contacts/0"),
+                new ClientMetadata.Entry(2, "b@example.com", "/contacts/2"));
+    }
+
+    @Test
+    void neverCoercesAStringIntoAnArray() throws Exception {
+        ClientMetadata metadata = ClientMetadata.of(json("{\"redirect_uris\":\"https://a.example.com/cb\",\"grant_types\":\"refresh_token\"}"));
+
+        assertThat(metadata.entries(MetadataMember.REDIRECT_URIS)).isEmpty();
+        assertThat(metadata.urls()).isEmpty();
+        assertThat(metadata.valuesOrDefault(MetadataMember.GRANT_TYPES, ClientMetadata.DEFAULT_GRANT_TYPES))
+                .containsExactly("authorization_code");
+    }
+
+    @Test
+    void listsEveryUrlWithItsFieldAndPointerRedirectUrisFirst() throws Exception {
+        ClientMetadata metadata = ClientMetadata.of(json("{\"logo_uri#fr\":\"https://a.example.com/fr.png\",\"client_uri\":\"https://a.example.com\","
+                + "\"redirect_uris\":[\"https://a.example.com/cb\",\"\"],\"logo_uri\":\"https://a.example.com/l.png\",\"redirect_uris#fr\":\"x\"}"));
+
+        assertThat(metadata.urls()).extracting(UrlMember::field, UrlMember::pointer).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(UrlField.REDIRECT_URI, "/redirect_uris/0"),
+                org.assertj.core.groups.Tuple.tuple(UrlField.CLIENT_URI, "/client_uri"),
+                org.assertj.core.groups.Tuple.tuple(UrlField.LOGO_URI, "/logo_uri#fr"),
+                org.assertj.core.groups.Tuple.tuple(UrlField.LOGO_URI, "/logo_uri"));
+    }
+
+    @Test
+    void findsLanguageTaggedVariantsOnlyOfTaggableMembers() throws Exception {
+        ClientMetadata metadata = ClientMetadata.of(json("{\"client_name\":\"A\",\"client_name#fr\":\"B\",\"contacts#fr\":[]}"));
+
+        assertThat(metadata.variantNames(MetadataMember.CLIENT_NAME)).containsExactly("client_name", "client_name#fr");
+        assertThat(metadata.variantNames(MetadataMember.CONTACTS)).isEmpty();
+        assertThat(MetadataMember.forName("contacts#fr")).isEmpty();
+        assertThat(MetadataMember.forName("client_name#fr")).contains(MetadataMember.CLIENT_NAME);
+    }
+}

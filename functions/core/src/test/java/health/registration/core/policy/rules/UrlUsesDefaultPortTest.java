@@ -1,0 +1,44 @@
+package health.registration.core.policy.rules;
+
+import health.registration.core.policy.RegistrationErrorCode;
+import health.registration.core.policy.Rule;
+import health.registration.core.policy.Severity;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Security research §0.2: URLs use their scheme's default port, written implicitly. */
+class UrlUsesDefaultPortTest {
+
+    private static final Rule RULE = new UrlUsesDefaultPort();
+
+    @ParameterizedTest(name = "[{index}] {2}: refused={1}")
+    @MethodSource("redirectUriEdgeCases")
+    void refusesRedirectUrisWithAPort(String url, boolean refused, String reason) {
+        RedirectUriEdgeCases.assertJudged(RULE, url, refused);
+    }
+
+    static Stream<Arguments> redirectUriEdgeCases() {
+        return RedirectUriEdgeCases.verdictsOf(UrlUsesDefaultPort.class);
+    }
+
+    @ParameterizedTest(name = "[{index}] {6}")
+    @CsvSource(delimiter = '|', textBlock = """
+        # member      | value (JSON)                                               | field            | code                    | severity | phrase                                          | reason
+        client_uri    | "http://app.example.com:80"                                | /client_uri      | INVALID_CLIENT_METADATA | ERROR    | client_uri must not write the default port      | port 80 written out for http
+        client_uri    | "http://app.example.com:443"                               | /client_uri      | INVALID_CLIENT_METADATA | ERROR    | uses a port other than 80                       | 443 is not the default port of http
+        logo_uri      | "https://app.example.com:80/logo.png"                      | /logo_uri        | INVALID_CLIENT_METADATA | ERROR    | uses a port other than 443                      | 80 is not the default port of https
+        tos_uri       | "https://app.example.com:00443/terms"                      | /tos_uri         | INVALID_CLIENT_METADATA | ERROR    | must not write the default port                 | leading zeros do not hide the default port
+        policy_uri    | "https://app.example.com:/privacy"                         | /policy_uri      | INVALID_CLIENT_METADATA | ERROR    | remove the colon and port number                | a bare colon
+        policy_uri    | "https://app.example.com:0/privacy"                        | /policy_uri      | INVALID_CLIENT_METADATA | ERROR    | uses a port other than 443                      | port 0
+        redirect_uris | ["https://app.example.com/cb", "https://app.example.com:8080/cb"] | /redirect_uris/1 | INVALID_REDIRECT_URI | ERROR | redirect_uris/1 uses a port other than 443  | the second entry is named by its index
+        client_uri    | "https://app.example.com/:8443"                            |                  |                         |          |                                                 | a colon in the path is not a port
+        """)
+    void judgesPortsOfEveryUrlMember(String member, String value, String field, RegistrationErrorCode code, Severity severity,
+            String phrase, String reason) {
+        ExpectedOutcome.assertOutcome(RULE.check(ValidMetadata.with(member, value), ValidMetadata.CONTEXT),
+                field, code, severity, phrase);
+    }
+}
