@@ -28,7 +28,7 @@ public final class ApiGatewayEvents {
         JsonNode multi = root.get("multiValueHeaders");
         if (multi != null && multi.isObject()) {
             // Single-value headers win; multi-value ones fill in names the single map lacks (first value).
-            multi.fields().forEachRemaining(e -> {
+            multi.properties().forEach(e -> {
                 if (e.getValue().isArray() && !e.getValue().isEmpty() && !headers.containsKey(e.getKey())) {
                     headers.put(e.getKey(), e.getValue().get(0).asText());
                 }
@@ -58,7 +58,7 @@ public final class ApiGatewayEvents {
     private static Map<String, String> strings(JsonNode node) {
         Map<String, String> values = new HashMap<>();
         if (node != null && node.isObject()) {
-            node.fields().forEachRemaining(e -> {
+            node.properties().forEach(e -> {
                 if (e.getValue().isValueNode() && !e.getValue().isNull()) {
                     values.put(e.getKey(), e.getValue().asText());
                 }

@@ -1,5 +1,7 @@
 package health.registration.edge;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
@@ -13,9 +15,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import health.registration.core.model.ClientMetadata;
 import health.registration.core.model.FieldPointer;
-import java.io.CharConversionException;
 import java.io.IOException;
-import java.util.Iterator;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.util.Locale;
 import java.util.Map;
 
@@ -67,7 +70,13 @@ public final class MetadataBody {
         }
         JsonNode root;
         try {
-            root = STRICT.readTree(body);
+            root = STRICT.readTree(UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString());
+        } catch (CharacterCodingException e) {
+            return unreadable(FieldPointer.DOCUMENT, "The request body is not valid UTF-8.");
         } catch (IOException e) {
             return new Refused(describe(e));
         }
@@ -103,9 +112,6 @@ public final class MetadataBody {
                     ? new RequestRejection.UnreadableBody(FieldPointer.DOCUMENT, "The JSON is nested more than " + MAX_DEPTH + " levels deep.")
                     : new RequestRejection.UnreadableBody(FieldPointer.DOCUMENT, "The JSON has a number, string or name longer than this service accepts.");
         }
-        if (e instanceof CharConversionException) {
-            return new RequestRejection.UnreadableBody(FieldPointer.DOCUMENT, "The request body is not valid UTF-8.");
-        }
         if (e instanceof JsonParseException parse && String.valueOf(parse.getOriginalMessage()).startsWith("Duplicate field")) {
             String pointer = pointerOf(parse);
             return new RequestRejection.UnreadableBody(pointer, "The JSON object " + (pointer.isEmpty() ? "at the top level" : "at " + pointer)
@@ -136,8 +142,7 @@ public final class MetadataBody {
             return isUnpaired(node.textValue());
         }
         if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> member = it.next();
+            for (Map.Entry<String, JsonNode> member : node.properties()) {
                 if (isUnpaired(member.getKey()) || hasUnpairedSurrogate(member.getValue())) {
                     return true;
                 }

@@ -1,0 +1,66 @@
+package health.registration.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ApiGatewayEventsTest {
+
+    private static ApiRequest read(String event) throws IOException {
+        return ApiGatewayEvents.read(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void readsARestProxyEvent() throws IOException {
+        ApiRequest request = read("""
+                {"resource":"/register/{client_id}","path":"/register/abc","httpMethod":"POST",
+                 "headers":{"Content-Type":"application/json"},
+                 "multiValueHeaders":{"Content-Type":["application/json"],"X-Forwarded-For":["1.2.3.4","5.6.7.8"]},
+                 "pathParameters":{"client_id":"abc"},"queryStringParameters":null,
+                 "requestContext":{"requestId":"req-1"},"body":"{}","isBase64Encoded":false}
+                """);
+
+        assertThat(request.httpMethod()).isEqualTo("POST");
+        assertThat(request.path()).isEqualTo("/register/abc");
+        assertThat(request.header("content-type")).contains("application/json");
+        assertThat(request.header("x-forwarded-for")).contains("1.2.3.4");
+        assertThat(request.pathParameters()).containsEntry("client_id", "abc");
+        assertThat(request.requestId()).isEqualTo("req-1");
+        assertThat(new String(request.bodyBytes(), StandardCharsets.UTF_8)).isEqualTo("{}");
+    }
+
+    @Test
+    void decodesBase64BodiesAndToleratesMissingParts() throws IOException {
+        ApiRequest request = read("{\"httpMethod\":\"POST\",\"body\":\"e30=\",\"isBase64Encoded\":true,\"headers\":null}");
+
+        assertThat(new String(request.bodyBytes(), StandardCharsets.UTF_8)).isEqualTo("{}");
+        assertThat(request.headers()).isEmpty();
+        assertThat(read("{\"body\":null}").bodyBytes()).isEmpty();
+    }
+
+    @Test
+    void refusesAnEventThatIsNotAnObject() {
+        assertThatThrownBy(() -> read("[]")).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void writesAProxyResponse() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        ApiGatewayEvents.write(new ApiResponse(201, Map.of("Content-Type", "application/json"), "{\"a\":1}"), out);
+
+        JsonNode written = new ObjectMapper().readTree(out.toByteArray());
+        assertThat(written.path("statusCode").asInt()).isEqualTo(201);
+        assertThat(written.path("headers").path("Content-Type").asText()).isEqualTo("application/json");
+        assertThat(written.path("body").asText()).isEqualTo("{\"a\":1}");
+        assertThat(written.path("isBase64Encoded").asBoolean(true)).isFalse();
+    }
+}
