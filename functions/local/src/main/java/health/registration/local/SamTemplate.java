@@ -1,0 +1,94 @@
+package health.registration.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The routes of a SAM template, found as {@code sam local start-api} finds them: every {@code Type: Api} event of
+ * every {@code AWS::Serverless::Function}, so a new route needs only a template edit. CloudFormation tags such as
+ * {@code !Ref} are ignored by the YAML reader; the values they wrap are never needed here.
+ */
+public final class SamTemplate {
+
+    static final String FUNCTION_TYPE = "AWS::Serverless::Function";
+    static final String API_EVENT_TYPE = "Api";
+    static final int DEFAULT_TIMEOUT_SECONDS = 3;
+    static final int DEFAULT_MEMORY_MB = 128;
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private final JsonNode root;
+
+    private SamTemplate(JsonNode root) {
+        this.root = root;
+    }
+
+    public static SamTemplate read(Path template) throws IOException {
+        JsonNode root = YAML.readTree(template.toFile());
+        if (root == null || !root.path("Resources").isObject()) {
+            throw new IOException(template + " is not a SAM template: it has no Resources");
+        }
+        return new SamTemplate(root);
+    }
+
+    /** Every API route, in template order. */
+    public List<Route> routes() {
+        List<Route> routes = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> resource : root.path("Resources").properties()) {
+            if (FUNCTION_TYPE.equals(resource.getValue().path("Type").asText())) {
+                routes.addAll(routesOf(resource.getKey(), resource.getValue().path("Properties")));
+            }
+        }
+        return routes;
+    }
+
+    private List<Route> routesOf(String logicalId, JsonNode properties) {
+        List<Route> routes = new ArrayList<>();
+        FunctionDefinition function = null;
+        for (JsonNode event : properties.path("Events")) {
+            if (!API_EVENT_TYPE.equals(event.path("Type").asText())) {
+                continue;
+            }
+            function = function != null ? function : functionOf(logicalId, properties);
+            JsonNode api = event.path("Properties");
+            String path = required(api, "Path", logicalId);
+            routes.add(new Route(required(api, "Method", logicalId), PathTemplate.parse(path), function));
+        }
+        return routes;
+    }
+
+    private FunctionDefinition functionOf(String logicalId, JsonNode properties) {
+        return FunctionDefinition.of(logicalId, required(properties, "Handler", logicalId),
+                number(properties, "Timeout", DEFAULT_TIMEOUT_SECONDS),
+                number(properties, "MemorySize", DEFAULT_MEMORY_MB));
+    }
+
+    /** The function's own value, else the one in {@code Globals.Function}, else the default. */
+    private int number(JsonNode properties, String name, int fallback) {
+        JsonNode value = properties.has(name) ? properties.get(name) : root.path("Globals").path("Function").path(name);
+        return value.canConvertToInt() ? value.asInt() : value.isTextual() ? parsed(value.asText(), fallback) : fallback;
+    }
+
+    /** A tagged value such as {@code !Ref Timeout} reads as the parameter's name, which is no number. */
+    private static int parsed(String text, int fallback) {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException notANumber) {
+            return fallback;
+        }
+    }
+
+    private static String required(JsonNode node, String name, String logicalId) {
+        JsonNode value = node.path(name);
+        if (!value.isTextual() || value.asText().isBlank()) {
+            throw new IllegalArgumentException(logicalId + " needs a " + name + " for the local API");
+        }
+        return value.asText();
+    }
+}
