@@ -20,7 +20,15 @@ public final class ApiGatewayEvents {
     private ApiGatewayEvents() {}
 
     public static ApiRequest read(InputStream event) throws IOException {
-        JsonNode root = MAPPER.readTree(event);
+        return read(MAPPER.readTree(event));
+    }
+
+    /** True for an API Gateway REST proxy event, as opposed to a direct invocation's own payload. */
+    public static boolean isProxyEvent(JsonNode event) {
+        return event != null && event.isObject() && event.has("httpMethod") && event.has("requestContext");
+    }
+
+    public static ApiRequest read(JsonNode root) throws IOException {
         if (root == null || !root.isObject()) {
             throw new IOException("an API Gateway proxy event must be a JSON object");
         }

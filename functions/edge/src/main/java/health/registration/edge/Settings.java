@@ -1,9 +1,17 @@
 package health.registration.edge;
 
+import health.registration.core.model.Parsed;
 import health.registration.core.policy.PolicyContext;
+import health.registration.core.probe.Cidr;
+import health.registration.core.probe.ProbeConfiguration;
+import health.registration.core.probe.ProbeLimits;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The configuration every function and the local API read from their environment. The names are fixed; the
@@ -30,6 +38,11 @@ public final class Settings {
     public static final String UDAP_TRUST_ANCHORS_FILE = "UDAP_TRUST_ANCHORS_FILE";
     /** Port of the local API. */
     public static final String PORT = "PORT";
+    /** {@code warning} (default) or {@code error}: how tos_uri and policy_uri probe failures count (policy section 5). */
+    public static final String TOS_POLICY_PROBE_FAILURES = "TOS_POLICY_PROBE_FAILURES";
+
+    /** Product token of the prober's User-Agent. */
+    static final String PROBE_PRODUCT = "FHIR-Client-Registration-URL-Probe/1.0";
 
     private final Map<String, String> environment;
 
@@ -56,6 +69,37 @@ public final class Settings {
         } catch (URISyntaxException e) {
             throw new IllegalStateException(MANUAL_REGISTRATION_URL + " must be an absolute http(s) URL", e);
         }
+    }
+
+    /**
+     * The prober's configuration. The {@code PROBE_*} seams are read when set (tests and the local API); a malformed
+     * value stops the function from starting rather than weakening a check.
+     */
+    public ProbeConfiguration probeConfiguration() {
+        Parsed<List<Cidr>> cidrs = Cidr.parseList(environment.getOrDefault(PROBE_ALLOWED_CIDRS, ""));
+        if (!cidrs.isOk()) {
+            throw new IllegalStateException(PROBE_ALLOWED_CIDRS + " " + cidrs.problem());
+        }
+        String terms = environment.getOrDefault(TOS_POLICY_PROBE_FAILURES, "warning").strip();
+        if (!terms.equals("warning") && !terms.equals("error")) {
+            throw new IllegalStateException(TOS_POLICY_PROBE_FAILURES + " must be warning or error");
+        }
+        String base = environment.getOrDefault(PUBLIC_BASE_URL, "").strip();
+        String userAgent = base.isEmpty() ? PROBE_PRODUCT : PROBE_PRODUCT + " (+" + base + ")";
+        return new ProbeConfiguration(file(PROBE_HOSTS_FILE), file(PROBE_TRUSTED_CA_FILE), cidrs.value(),
+                terms.equals("error"), userAgent, ProbeLimits.defaults());
+    }
+
+    private Optional<Path> file(String name) {
+        String value = environment.getOrDefault(name, "").strip();
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        Path path = Path.of(value);
+        if (!Files.isReadable(path)) {
+            throw new IllegalStateException(name + " names a file that cannot be read");
+        }
+        return Optional.of(path);
     }
 
     /** What the policy needs from configuration. */

@@ -23,11 +23,12 @@ import health.registration.core.policy.rules.UrlIsCanonical;
 import health.registration.core.policy.rules.UrlIsWellFormed;
 import health.registration.core.policy.rules.UrlUsesDefaultPort;
 import health.registration.core.policy.rules.UrlUsesWebScheme;
+import health.registration.core.policy.rules.UrlsAreHosted;
 import java.util.List;
 
 /**
- * The policy of each registration path, as lists of rules. Paths differ only by the rules they list. The rules
- * here need no network; probing (policy section 5) joins them when it exists.
+ * The policy of each registration path, as lists of rules. Paths differ only by the rules they list. No rule touches
+ * the network: probing (policy section 5) happens before evaluation and reaches the rules through the context.
  */
 public final class Policies {
 
@@ -54,6 +55,9 @@ public final class Policies {
             new UrlUsesDefaultPort(),
             new UrlIsCanonical());
 
+    /** Section 5: what probing found (nothing when the caller did not probe). */
+    private static final List<Rule> HOSTING = List.of(new UrlsAreHosted());
+
     /** Section 6. */
     private static final List<Rule> CONTACTS = List.of(
             new ContactIsEmailAddress(),
@@ -68,10 +72,15 @@ public final class Policies {
 
     private Policies() {}
 
+    /** The URL rules of the open paths alone: the prober probes only URLs that pass them. */
+    public static Policy openUrlRules() {
+        return new Policy("open-url-rules", URL_SYNTAX);
+    }
+
     /** Open dynamic registration (RFC 7591, {@code POST /register} with JSON metadata). */
     public static Policy openDynamicRegistration() {
         return new Policy("open-dynamic-registration",
-                concat(SHAPE_AND_REQUIRED_MEMBERS, URL_SYNTAX, CONTACTS, SECRET_CLIENT_GRANTS));
+                concat(SHAPE_AND_REQUIRED_MEMBERS, URL_SYNTAX, HOSTING, CONTACTS, SECRET_CLIENT_GRANTS));
     }
 
     @SafeVarargs

@@ -1,0 +1,50 @@
+package health.registration.adapters.http;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+
+/**
+ * A loopback port that only counts the connections made to it, never answering. A guard bug that let a refused
+ * connection through would show up here as an accepted connection.
+ */
+final class CountingListener implements Closeable {
+
+    private final ServerSocketChannel channel;
+    private int accepted;
+
+    CountingListener(InetAddress loopback) throws IOException {
+        channel = ServerSocketChannel.open();
+        channel.bind(new InetSocketAddress(loopback, 0));
+        channel.configureBlocking(false);
+    }
+
+    int port() {
+        return channel.socket().getLocalPort();
+    }
+
+    InetSocketAddress endpoint() {
+        return new InetSocketAddress(channel.socket().getInetAddress(), port());
+    }
+
+    /**
+     * The connections completed so far. A connect returns only once the handshake is done and the connection is in
+     * the accept queue, so a non-blocking accept after the code under test has returned finds every one of them.
+     */
+    int accepted() throws IOException {
+        SocketChannel connection;
+        while ((connection = channel.accept()) != null) {
+            connection.close();
+            accepted++;
+        }
+        return accepted;
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+}

@@ -1,0 +1,78 @@
+package health.registration.probe;
+
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import health.registration.core.model.ClientMetadata;
+import health.registration.core.policy.Policies;
+import health.registration.core.policy.Policy;
+import health.registration.core.policy.PolicyContext;
+import health.registration.core.policy.PolicyResult;
+import health.registration.core.port.UrlProber;
+import health.registration.core.probe.ProbeReport;
+import health.registration.core.probe.ProbeReportJson;
+import health.registration.core.probe.ProbeResult;
+import health.registration.core.probe.ProbeVerdict;
+import health.registration.edge.ApiRequest;
+import health.registration.edge.ApiResponse;
+import health.registration.edge.ErrorResponses;
+import health.registration.edge.MetadataBody;
+
+/**
+ * What the probe function answers: for {@code POST /probe}, a {@code 200} report, or the RFC 7591 error when the body
+ * cannot be read as metadata (policy section 8); for a direct invocation, the report alone.
+ */
+final class ProbeRequests {
+
+    /** The member of a direct invocation's payload that holds the metadata. */
+    static final String METADATA = "metadata";
+
+    private static final Policy POLICY = Policies.openDynamicRegistration();
+
+    private final UrlProber prober;
+    private final PolicyContext context;
+
+    ProbeRequests(UrlProber prober, PolicyContext context) {
+        this.prober = prober;
+        this.context = context;
+    }
+
+    ApiResponse answerApi(ApiRequest request, LambdaLogger log) {
+        MetadataBody.Reading reading = MetadataBody.read(request);
+        if (reading instanceof MetadataBody.Refused refused) {
+            return ErrorResponses.of(refused.rejection());
+        }
+        ClientMetadata metadata = ((MetadataBody.Accepted) reading).metadata();
+        PolicyResult shape = POLICY.evaluate(metadata, context);
+        if (shape.malformed()) {
+            return ErrorResponses.of(shape.toRegistrationError());
+        }
+        ProbeReport report = probe(metadata, request.requestId(), log);
+        return ApiResponse.json(200, ErrorResponses.write(ProbeReportJson.write(report)));
+    }
+
+    /** A direct invocation: {@code {"metadata": {...}}} in, the report out. */
+    ObjectNode answerInvocation(JsonNode payload, LambdaLogger log) {
+        JsonNode metadata = payload == null ? null : payload.get(METADATA);
+        if (metadata == null || !metadata.isObject()) {
+            ObjectNode error = JsonNodeFactory.instance.objectNode();
+            error.put(ErrorResponses.ERROR, "invalid_request");
+            error.put(ErrorResponses.ERROR_DESCRIPTION, "A probe invocation carries {\"metadata\": {...}}.");
+            return error;
+        }
+        return ProbeReportJson.write(probe(ClientMetadata.of((ObjectNode) metadata), "invoke", log));
+    }
+
+    /** Probes and logs what happened, by outcome only: URLs may carry tokens in their queries. */
+    private ProbeReport probe(ClientMetadata metadata, String requestId, LambdaLogger log) {
+        long start = System.nanoTime();
+        ProbeReport report = prober.probe(metadata);
+        long failed = report.results().stream().filter(r -> r.verdict() == ProbeVerdict.FAIL).count();
+        String outcomes = report.results().stream().map(ProbeResult::outcome).map(o -> o.code()).sorted()
+                .reduce((a, b) -> a + "," + b).orElse("");
+        log.log("probe requestId=" + requestId + " urls=" + report.results().size() + " failed=" + failed
+                + " outcomes=" + outcomes + " elapsedMs=" + (System.nanoTime() - start) / 1_000_000 + "\n");
+        return report;
+    }
+}

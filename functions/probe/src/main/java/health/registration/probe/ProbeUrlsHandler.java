@@ -1,0 +1,59 @@
+package health.registration.probe;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import health.registration.adapters.http.NetworkUrlProber;
+import health.registration.core.policy.PolicyContext;
+import health.registration.core.port.UrlProber;
+import health.registration.edge.ApiGatewayEvents;
+import health.registration.edge.ApiResponse;
+import health.registration.edge.ErrorResponses;
+import health.registration.edge.Settings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * The probe function: probes every URL of a registration that passes the URL rules (policy section 5). It answers
+ * {@code POST /probe} through API Gateway, and direct invocations ({@code {"metadata": {...}}}) from the functions
+ * that need probing, through the Lambda Invoke API. Its role may write its logs and nothing else, so a fetch that
+ * went wrong could reach no credentials worth having.
+ */
+public final class ProbeUrlsHandler implements RequestStreamHandler {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ProbeRequests requests;
+
+    /** Wiring for Lambda: configuration from the environment. */
+    public ProbeUrlsHandler() {
+        this(Settings.fromEnvironment());
+    }
+
+    private ProbeUrlsHandler(Settings settings) {
+        this(NetworkUrlProber.create(settings.probeConfiguration(), settings.policyContext()), settings.policyContext());
+    }
+
+    ProbeUrlsHandler(UrlProber prober, PolicyContext context) {
+        this.requests = new ProbeRequests(prober, context);
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context lambda) throws IOException {
+        JsonNode event = JSON.readTree(input);
+        if (!ApiGatewayEvents.isProxyEvent(event)) {
+            JSON.writeValue(output, requests.answerInvocation(event, lambda.getLogger()));
+            return;
+        }
+        ApiResponse response;
+        try {
+            response = requests.answerApi(ApiGatewayEvents.read(event), lambda.getLogger());
+        } catch (RuntimeException unexpected) {
+            lambda.getLogger().log("probe failed: " + unexpected.getClass().getName() + "\n");
+            response = ErrorResponses.serverError();
+        }
+        ApiGatewayEvents.write(response, output);
+    }
+}
