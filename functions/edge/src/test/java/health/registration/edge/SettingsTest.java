@@ -31,4 +31,47 @@ class SettingsTest {
     void refusesToStartWhenTheManualRegistrationUrlIsUnset() {
         assertThatThrownBy(() -> new Settings(Map.of()).manualRegistrationUrl()).hasMessageContaining("must be set");
     }
+
+    @org.junit.jupiter.api.Test
+    void probesOnlyPublicAddressesWithNoSeamSet() {
+        var probe = new Settings(Map.of()).probeConfiguration();
+
+        assertThat(probe.hostsFile()).isEmpty();
+        assertThat(probe.trustedCaFile()).isEmpty();
+        assertThat(probe.allowedCidrs()).isEmpty();
+        assertThat(probe.addressPolicy().permits(com.google.common.net.InetAddresses.forString("127.0.0.1"))).isFalse();
+        assertThat(probe.termsFailuresAreErrors()).isFalse();
+        assertThat(probe.userAgent()).isEqualTo("FHIR-Client-Registration-URL-Probe/1.0");
+    }
+
+    @org.junit.jupiter.api.Test
+    void readsTheTestSeamsWhenSet(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path hosts = java.nio.file.Files.writeString(dir.resolve("hosts"), "127.0.0.2 ok.example.com\n");
+        java.nio.file.Path ca = java.nio.file.Files.writeString(dir.resolve("ca.pem"), "-----BEGIN CERTIFICATE-----\n");
+
+        var probe = new Settings(Map.of(Settings.PROBE_HOSTS_FILE, hosts.toString(), Settings.PROBE_TRUSTED_CA_FILE, ca.toString(),
+                Settings.PROBE_ALLOWED_CIDRS, "127.0.0.2/32, 127.0.0.3", Settings.TOS_POLICY_PROBE_FAILURES, "error",
+                Settings.PUBLIC_BASE_URL, "https://registration.example.com")).probeConfiguration();
+
+        assertThat(probe.hostsFile()).contains(hosts);
+        assertThat(probe.trustedCaFile()).contains(ca);
+        assertThat(probe.allowedCidrs()).hasSize(2);
+        assertThat(probe.addressPolicy().permits(com.google.common.net.InetAddresses.forString("127.0.0.3"))).isTrue();
+        assertThat(probe.addressPolicy().permits(com.google.common.net.InetAddresses.forString("127.0.0.1"))).isFalse();
+        assertThat(probe.termsFailuresAreErrors()).isTrue();
+        assertThat(probe.userAgent()).isEqualTo("FHIR-Client-Registration-URL-Probe/1.0 (+https://registration.example.com)");
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "PROBE_ALLOWED_CIDRS, 127.1/32",
+        "PROBE_ALLOWED_CIDRS, 10.0.0.1/8",
+        "PROBE_HOSTS_FILE, /nonexistent/hosts",
+        "PROBE_TRUSTED_CA_FILE, /nonexistent/ca.pem",
+        "TOS_POLICY_PROBE_FAILURES, fatal",
+    })
+    void refusesToStartWithAMalformedProbeSetting(String name, String value) {
+        assertThatThrownBy(() -> new Settings(Map.of(name, value)).probeConfiguration())
+                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith(name);
+    }
 }

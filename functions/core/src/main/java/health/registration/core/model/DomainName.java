@@ -4,6 +4,7 @@ import com.google.common.net.InternetDomainName;
 import com.ibm.icu.text.IDNA;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -18,6 +19,13 @@ public final class DomainName {
     private static final int OPTIONS = IDNA.NONTRANSITIONAL_TO_ASCII | IDNA.NONTRANSITIONAL_TO_UNICODE
             | IDNA.CHECK_BIDI | IDNA.CHECK_CONTEXTJ | IDNA.USE_STD3_RULES;
     private static final IDNA UTS46 = IDNA.getUTS46Instance(OPTIONS);
+    /**
+     * Special-use top-level names that are never public web hosts, whatever the Public Suffix List says: RFC 6761
+     * (test, localhost, invalid, example), RFC 6762 (local), RFC 7686 (onion), RFC 9476 (alt), RFC 8375 and the
+     * reverse-mapping zones (arpa), and ICANN's private-use internal.
+     */
+    private static final Set<String> SPECIAL_USE_TOP_LEVEL =
+            Set.of("test", "localhost", "invalid", "example", "local", "onion", "alt", "arpa", "internal");
 
     private final String name;
     private final InternetDomainName parsed;
@@ -86,8 +94,8 @@ public final class DomainName {
         } catch (IllegalArgumentException notADomainName) {
             return Parsed.failure("is not a valid DNS name");
         }
-        // RFC 6761 and RFC 8375: .arpa names (home.arpa, in-addr.arpa) are never public web hosts.
-        if (!parsed.isUnderRegistrySuffix() || name.endsWith(".arpa")) {
+        String topLevel = name.substring(name.lastIndexOf('.') + 1);
+        if (!parsed.isUnderRegistrySuffix() || SPECIAL_USE_TOP_LEVEL.contains(topLevel)) {
             return Parsed.failure("is not under a public top-level domain (Public Suffix List, ICANN section)");
         }
         return Parsed.ok(new DomainName(name, parsed));

@@ -69,8 +69,8 @@ public final class RegistrationProber implements UrlProber {
         Map<String, ProbeAttempt> attempts = collect(running);
         List<ProbeResult> results = new ArrayList<>();
         for (UrlMember member : metadata.urls()) {
-            ProbeAttempt attempt = refused.contains(member.pointer()) ? ProbeAttempt.failed(ProbeOutcome.INVALID_URL, "", 0)
-                    : attempts.getOrDefault(member.text(), ProbeAttempt.failed(ProbeOutcome.TOO_MANY_URLS, "", 0));
+            ProbeAttempt attempt = refused.contains(member.pointer()) ? ProbeAttempt.failed(ProbeOutcome.INVALID_URL, "", List.of(), 0)
+                    : attempts.getOrDefault(member.text(), ProbeAttempt.failed(ProbeOutcome.TOO_MANY_URLS, "", List.of(), 0));
             results.add(judge(member, attempt));
         }
         return new ProbeReport(results);
@@ -86,13 +86,13 @@ public final class RegistrationProber implements UrlProber {
                 attempts.put(url, future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
             } catch (TimeoutException e) {
                 future.cancel(true);
-                attempts.put(url, ProbeAttempt.failed(ProbeOutcome.TIMEOUT, "no answer in time", limits.callTimeout().toMillis()));
+                attempts.put(url, ProbeAttempt.failed(ProbeOutcome.TIMEOUT, "no answer in time", List.of(), limits.callTimeout().toMillis()));
             } catch (ExecutionException e) {
-                attempts.put(url, ProbeAttempt.failed(ProbeOutcome.CONNECT_ERROR, "the probe failed", 0));
+                attempts.put(url, ProbeAttempt.failed(ProbeOutcome.CONNECT_ERROR, "the probe failed", List.of(), 0));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 future.cancel(true);
-                attempts.put(url, ProbeAttempt.failed(ProbeOutcome.TIMEOUT, "interrupted", 0));
+                attempts.put(url, ProbeAttempt.failed(ProbeOutcome.TIMEOUT, "interrupted", List.of(), 0));
             }
         });
         return attempts;
@@ -102,23 +102,35 @@ public final class RegistrationProber implements UrlProber {
     private ProbeAttempt attempt(List<UrlMember> members) throws InterruptedException {
         long start = System.nanoTime();
         WebUrl url = members.get(0).url().orElseThrow();
-        boolean logo = members.stream().anyMatch(m -> m.field() == UrlField.LOGO_URI);
-        ProbeLimits limits = settings.limits();
-        try (HostLimiter.Permit permit = hostLimiter.acquire(url.host(), limits.callTimeout().toMillis())) {
+        try (HostLimiter.Permit permit = hostLimiter.acquire(url.host(), settings.limits().callTimeout().toMillis())) {
             if (permit == null) {
-                return ProbeAttempt.failed(ProbeOutcome.RATE_LIMITED, "", millisSince(start));
+                return ProbeAttempt.failed(ProbeOutcome.RATE_LIMITED, "", List.of(), millisSince(start));
             }
-            List<InetAddress> addresses = network.resolver().resolve(url.host());
-            Optional<String> refusal = addresses.stream().map(network.addressPolicy()::refusal).flatMap(Optional::stream).findFirst();
-            if (refusal.isPresent()) {
-                return new ProbeAttempt(addresses(addresses), null, ProbeOutcome.NOT_PUBLIC, refusal.get(), millisSince(start));
+            List<InetAddress> addresses;
+            try {
+                addresses = network.resolver().resolve(url.host());
+            } catch (ProbeFailure failure) {
+                return ProbeAttempt.failed(failure.outcome(), failure.getMessage(), List.of(), millisSince(start));
             }
-            FetchRequest request = new FetchRequest(members.get(0).text(), url.host(), addresses,
-                    logo ? UrlField.LOGO_URI : members.get(0).field(), logo ? limits.maxLogoBytes() : limits.maxPageBytes());
-            FetchedPage page = network.fetcher().fetch(request);
-            return new ProbeAttempt(addresses(addresses), page, null, null, millisSince(start));
+            return fetch(members, url, addresses, start);
+        }
+    }
+
+    /** Fetches a resolved URL unless any of its addresses is refused; failures keep the addresses for the report. */
+    private ProbeAttempt fetch(List<UrlMember> members, WebUrl url, List<InetAddress> addresses, long start) {
+        List<String> resolved = addresses.stream().map(InetAddress::getHostAddress).toList();
+        Optional<String> refusal = addresses.stream().map(network.addressPolicy()::refusal).flatMap(Optional::stream).findFirst();
+        if (refusal.isPresent()) {
+            return ProbeAttempt.failed(ProbeOutcome.NOT_PUBLIC, refusal.get(), resolved, millisSince(start));
+        }
+        ProbeLimits limits = settings.limits();
+        boolean logo = members.stream().anyMatch(m -> m.field() == UrlField.LOGO_URI);
+        FetchRequest request = new FetchRequest(members.get(0).text(), url.host(), addresses,
+                logo ? UrlField.LOGO_URI : members.get(0).field(), logo ? limits.maxLogoBytes() : limits.maxPageBytes());
+        try {
+            return new ProbeAttempt(resolved, network.fetcher().fetch(request), null, null, millisSince(start));
         } catch (ProbeFailure failure) {
-            return ProbeAttempt.failed(failure.outcome(), failure.getMessage(), millisSince(start));
+            return ProbeAttempt.failed(failure.outcome(), failure.getMessage(), resolved, millisSince(start));
         }
     }
 
@@ -142,10 +154,6 @@ public final class RegistrationProber implements UrlProber {
         return terms && !settings.termsFailuresAreErrors() ? ProbeVerdict.WARNING : ProbeVerdict.FAIL;
     }
 
-    private static List<String> addresses(List<InetAddress> addresses) {
-        return addresses.stream().map(InetAddress::getHostAddress).toList();
-    }
-
     private static long millisSince(long startNanos) {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
     }
@@ -154,8 +162,8 @@ public final class RegistrationProber implements UrlProber {
     private record ProbeAttempt(List<String> addresses, FetchedPage page, ProbeOutcome failure, String detail,
                                 long elapsedMillis) {
 
-        static ProbeAttempt failed(ProbeOutcome outcome, String detail, long elapsedMillis) {
-            return new ProbeAttempt(List.of(), null, outcome, detail, elapsedMillis);
+        static ProbeAttempt failed(ProbeOutcome outcome, String detail, List<String> addresses, long elapsedMillis) {
+            return new ProbeAttempt(addresses, null, outcome, detail, elapsedMillis);
         }
     }
 }

@@ -168,6 +168,9 @@ class RegistrationProberTest {
         assertThat(redirect.description()).contains("HTTP 302").contains("https://elsewhere.example.com/?x")
                 .contains("register the final URL");
         assertThat(report.results().get(2).httpStatus()).isNull();
+        assertThat(report.results().get(2).addresses()).as("a failed fetch still reports what the name resolved to")
+                .containsExactly("11.22.33.44");
+        assertThat(report.results().get(4).addresses()).as("a name that did not resolve has none").isEmpty();
         assertThat(report.violations()).extracting(Violation::field, Violation::severity).containsExactly(
                 tuple("/redirect_uris/0", Severity.ERROR), tuple("/client_uri", Severity.ERROR),
                 tuple("/logo_uri", Severity.ERROR), tuple("/policy_uri", Severity.WARNING));

@@ -119,9 +119,17 @@ public final class OkHttpPageFetcher implements PageFetcher {
                 .socketFactory(guard.pinnedTo(request.addresses()))
                 .addNetworkInterceptor(chain -> {
                     connected.set(Objects.requireNonNull(chain.connection()).route().socketAddress());
-                    return chain.proceed(chain.request());
+                    return withoutRetryHint(chain.proceed(chain.request()));
                 })
                 .build();
+    }
+
+    /**
+     * OkHttp repeats a request answered {@code 503} with {@code Retry-After: 0} even with retries off; a probe sends
+     * one GET and reports the first answer, so the hint is dropped before OkHttp's follow-up logic sees it.
+     */
+    private static Response withoutRetryHint(Response response) {
+        return response.code() == 503 ? response.newBuilder().removeHeader("Retry-After").build() : response;
     }
 
     private Request requestFor(HttpUrl url, UrlField field) {

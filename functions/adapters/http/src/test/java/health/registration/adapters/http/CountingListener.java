@@ -17,8 +17,18 @@ final class CountingListener implements Closeable {
     private int accepted;
 
     CountingListener(InetAddress loopback) throws IOException {
+        this(loopback, 0);
+    }
+
+    /** On a chosen port (0 for any free one), e.g. the default HTTPS port a leaked probe would dial. */
+    CountingListener(InetAddress loopback, int port) throws IOException {
         channel = ServerSocketChannel.open();
-        channel.bind(new InetSocketAddress(loopback, 0));
+        try {
+            channel.bind(new InetSocketAddress(loopback, port));
+        } catch (IOException bindFailed) {
+            channel.close();
+            throw bindFailed;
+        }
         channel.configureBlocking(false);
     }
 

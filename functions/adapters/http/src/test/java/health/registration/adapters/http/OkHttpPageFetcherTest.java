@@ -103,6 +103,19 @@ class OkHttpPageFetcherTest {
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "1"})
+    void neverRepeatsARequestThatAServerAsksToRetry(String retryAfter) throws Exception {
+        server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", retryAfter).body("busy").build());
+        server.enqueue(new MockResponse.Builder().body("second answer").build());
+
+        FetchedPage page = fetcher.fetch(page("https://ok.example.com/"));
+
+        assertThat(page.status()).isEqualTo(503);
+        assertThat(server.getRequestCount()).isEqualTo(1);
+        assertThat(dialer.attempts()).hasSize(1);
+    }
+
     @Test
     void sendsItsUserAgentIdentityEncodingAndNoCredentials() throws Exception {
         server.enqueue(new MockResponse.Builder().body("ok").build());

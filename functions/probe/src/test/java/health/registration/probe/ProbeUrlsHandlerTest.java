@@ -1,0 +1,136 @@
+package health.registration.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import health.registration.core.model.ClientMetadata;
+import health.registration.core.model.UrlMember;
+import health.registration.core.policy.PolicyContext;
+import health.registration.core.port.UrlProber;
+import health.registration.core.probe.ProbeOutcome;
+import health.registration.core.probe.ProbeReport;
+import health.registration.core.probe.ProbeResult;
+import health.registration.core.probe.ProbeVerdict;
+import health.registration.testkit.RecordingLambdaContext;
+import health.registration.testkit.SampleEvents;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+class ProbeUrlsHandlerTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectNode API_EVENT = SampleEvents.read(SampleEvents.folder().resolve("probe-api.json"));
+    private static final ObjectNode INVOKE_EVENT = SampleEvents.read(SampleEvents.folder().resolve("probe-invoke.json"));
+
+    /** Answers every URL as hosted, except paths containing "broken", which answer 404; records what it probed. */
+    private static final class InMemoryUrlProber implements UrlProber {
+        final List<ClientMetadata> probed = new CopyOnWriteArrayList<>();
+
+        @Override
+        public ProbeReport probe(ClientMetadata metadata) {
+            probed.add(metadata);
+            return new ProbeReport(metadata.urls().stream().map(InMemoryUrlProber::result).toList());
+        }
+
+        private static ProbeResult result(UrlMember member) {
+            boolean broken = member.text().contains("broken");
+            return new ProbeResult(member.field(), member.pointer(), member.text(),
+                    broken ? ProbeOutcome.NOT_FOUND : ProbeOutcome.OK, broken ? 404 : 200, null, List.of("11.22.33.44"), 5,
+                    broken ? ProbeVerdict.FAIL : ProbeVerdict.PASS, broken ? member.name() + " answered HTTP 404" : "");
+        }
+    }
+
+    private final InMemoryUrlProber prober = new InMemoryUrlProber();
+    private final ProbeUrlsHandler handler =
+            new ProbeUrlsHandler(prober, new PolicyContext(URI.create("https://manual.example.org/register")));
+    private final RecordingLambdaContext lambda = new RecordingLambdaContext("probe");
+
+    private JsonNode invoke(ObjectNode event) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(SampleEvents.bytes(event)), out, lambda);
+        return JSON.readTree(out.toByteArray());
+    }
+
+    private JsonNode body(JsonNode response) throws IOException {
+        return JSON.readTree(response.path("body").asText());
+    }
+
+    @Test
+    void answersTheSampleApiEventWithAReportOfEveryUrl() throws IOException {
+        JsonNode response = invoke(API_EVENT);
+        JsonNode report = body(response);
+
+        assertThat(response.path("statusCode").asInt()).isEqualTo(200);
+        assertThat(report.path("passed").asBoolean()).isTrue();
+        assertThat(report.path("results").findValuesAsText("field"))
+                .containsExactly("/redirect_uris/0", "/client_uri", "/logo_uri", "/tos_uri", "/policy_uri");
+        assertThat(report.path("results").get(0).path("outcome").asText()).isEqualTo("ok");
+        assertThat(report.path("results").get(0).path("addresses").get(0).asText()).isEqualTo("11.22.33.44");
+    }
+
+    @Test
+    void answersTheSampleDirectInvocationWithTheReportAlone() throws IOException {
+        JsonNode report = invoke(INVOKE_EVENT);
+
+        assertThat(report.has("statusCode")).isFalse();
+        assertThat(report.path("passed").asBoolean()).isTrue();
+        assertThat(report.path("results")).hasSize(5);
+        assertThat(prober.probed).hasSize(1);
+    }
+
+    @Test
+    void reportsFailuresWithoutRefusingTheRequest() throws IOException {
+        ObjectNode metadata = (ObjectNode) INVOKE_EVENT.get("metadata").deepCopy();
+        metadata.put("logo_uri", "https://app.example.com/broken.png");
+
+        JsonNode report = body(invoke(SampleEvents.withBody(API_EVENT, metadata.toString(), Map.of())));
+
+        assertThat(report.path("passed").asBoolean()).isFalse();
+        assertThat(report.path("results").get(2).path("outcome").asText()).isEqualTo("not_found");
+        assertThat(report.path("results").get(2).path("verdict").asText()).isEqualTo("fail");
+    }
+
+    @Test
+    void refusesBodiesThatCannotBeReadAsMetadataWithoutProbing() throws IOException {
+        JsonNode textPlain = invoke(SampleEvents.withBody(API_EVENT, "{}", Map.of("Content-Type", "text/plain")));
+        JsonNode array = invoke(SampleEvents.withBody(API_EVENT, "[]", Map.of()));
+        JsonNode wrongType = invoke(SampleEvents.withBody(API_EVENT, "{\"redirect_uris\": \"https://app.example.com/cb\"}", Map.of()));
+
+        assertThat(textPlain.path("statusCode").asInt()).isEqualTo(415);
+        assertThat(array.path("statusCode").asInt()).isEqualTo(400);
+        assertThat(body(array).path("error").asText()).isEqualTo("invalid_client_metadata");
+        assertThat(wrongType.path("statusCode").asInt()).isEqualTo(400);
+        assertThat(body(wrongType).path("error").asText()).isEqualTo("invalid_redirect_uri");
+        assertThat(prober.probed).isEmpty();
+    }
+
+    @Test
+    void answersADirectInvocationWithoutMetadataWithAnError() throws IOException {
+        JsonNode answer = invoke((ObjectNode) JSON.readTree("{\"something\": 1}"));
+
+        assertThat(answer.path("error").asText()).isEqualTo("invalid_request");
+        assertThat(prober.probed).isEmpty();
+    }
+
+    @Test
+    void logsCountsAndOutcomesButNeverTheUrls() throws IOException {
+        ObjectNode metadata = (ObjectNode) INVOKE_EVENT.get("metadata").deepCopy();
+        metadata.putArray("redirect_uris").add("https://app.example.com/cb?token=s3cr3t-value");
+
+        invoke(SampleEvents.withBody(API_EVENT, metadata.toString(), Map.of()));
+
+        String logged = String.join("", lambda.loggedLines());
+        assertThat(logged).contains("urls=5").contains("outcomes=ok");
+        assertThat(logged).doesNotContain("s3cr3t").doesNotContain("app.example.com");
+        assertThat(new String(SampleEvents.bytes(API_EVENT), StandardCharsets.UTF_8)).contains("app.example.com");
+    }
+}
