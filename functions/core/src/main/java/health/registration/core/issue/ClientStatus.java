@@ -1,0 +1,36 @@
+package health.registration.core.issue;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Where a client is in its life. Only {@link #visible()} statuses are readable or usable: a client is never seen
+ * before its secret exists, nor while it is being removed.
+ */
+public enum ClientStatus {
+    /** Written first, before the secret exists; turned active once it does, or removed by the cleanup. */
+    PENDING(false),
+    ACTIVE(true),
+    /** Being removed: its secret is scheduled for deletion, then the record goes. */
+    DELETING(false);
+
+    private final boolean visible;
+
+    ClientStatus(boolean visible) {
+        this.visible = visible;
+    }
+
+    public boolean visible() {
+        return visible;
+    }
+
+    /** The stored form, e.g. {@code active}. */
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static ClientStatus ofCode(String code) {
+        return Arrays.stream(values()).filter(s -> s.code().equals(code)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown client status"));
+    }
+}
