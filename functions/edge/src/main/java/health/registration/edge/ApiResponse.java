@@ -20,4 +20,16 @@ public record ApiResponse(int statusCode, Map<String, String> headers, String bo
     public static ApiResponse json(int statusCode, String body) {
         return new ApiResponse(statusCode, new LinkedHashMap<>(JSON_HEADERS), body);
     }
+
+    /** An answer without a body (204), still marked not to be cached. */
+    public static ApiResponse empty(int statusCode) {
+        return new ApiResponse(statusCode, Map.of("Cache-Control", "no-store", "Pragma", "no-cache"), "");
+    }
+
+    /** The same answer with one more header. */
+    public ApiResponse withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new ApiResponse(statusCode, more, body);
+    }
 }

@@ -39,10 +39,21 @@ public final class ErrorResponses {
 
     /** A 500 that says nothing about the cause; the cause goes to the log. */
     public static ApiResponse serverError() {
+        return simple(500, "server_error", "The service could not complete the request; please try again later.");
+    }
+
+    /** 503: a store or the prober did not answer; nothing was half-made, so the client may retry. */
+    public static ApiResponse unavailable() {
+        return simple(503, "temporarily_unavailable", "The service could not complete the request now; please retry shortly.")
+                .withHeader("Retry-After", "5");
+    }
+
+    /** An error answer with just {@code error} and {@code error_description}. */
+    public static ApiResponse simple(int status, String error, String description) {
         ObjectNode body = MAPPER.createObjectNode();
-        body.put(ERROR, "server_error");
-        body.put(ERROR_DESCRIPTION, "The service could not complete the request; please try again later.");
-        return ApiResponse.json(500, write(body));
+        body.put(ERROR, error);
+        body.put(ERROR_DESCRIPTION, description);
+        return ApiResponse.json(status, write(body));
     }
 
     /** The {@code errors} list, also used by answers that are not errors. */

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +42,13 @@ public final class Settings {
     /** {@code warning} (default) or {@code error}: how tos_uri and policy_uri probe failures count (policy section 5). */
     public static final String TOS_POLICY_PROBE_FAILURES = "TOS_POLICY_PROBE_FAILURES";
 
+    /** Optional KMS key (id or ARN) that encrypts client secrets; the account's default key when unset. */
+    public static final String SECRETS_KMS_KEY_ID = "SECRETS_KMS_KEY_ID";
+    /** Days until a client secret expires ({@code client_secret_expires_at}); 0 or unset for never. */
+    public static final String CLIENT_SECRET_LIFETIME_DAYS = "CLIENT_SECRET_LIFETIME_DAYS";
+    /** The probe function (name, ARN or alias ARN) to invoke; unset means probing in-process (the local API). */
+    public static final String PROBE_FUNCTION_NAME = "PROBE_FUNCTION_NAME";
+
     /** Product token of the prober's User-Agent. */
     static final String PROBE_PRODUCT = "FHIR-Client-Registration-URL-Probe/1.0";
 
@@ -56,18 +64,23 @@ public final class Settings {
 
     /** {@code MANUAL_REGISTRATION_URL}: required, an absolute http(s) URL. */
     public URI manualRegistrationUrl() {
-        String value = environment.get(MANUAL_REGISTRATION_URL);
+        return absoluteHttpUrl(MANUAL_REGISTRATION_URL);
+    }
+
+    private URI absoluteHttpUrl(String name) {
+        String value = environment.get(name);
         if (value == null || value.isBlank()) {
-            throw new IllegalStateException(MANUAL_REGISTRATION_URL + " must be set to the address of manual registration");
+            throw new IllegalStateException(name + " must be set");
         }
         try {
             URI uri = new URI(value);
-            if (!uri.isAbsolute() || !(uri.getScheme().equals("https") || uri.getScheme().equals("http")) || uri.getHost() == null) {
-                throw new IllegalStateException(MANUAL_REGISTRATION_URL + " must be an absolute http(s) URL");
+            if (!uri.isAbsolute() || !(uri.getScheme().equals("https") || uri.getScheme().equals("http")) || uri.getHost() == null
+                    || uri.getQuery() != null || uri.getFragment() != null) {
+                throw new IllegalStateException(name + " must be an absolute http(s) URL");
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new IllegalStateException(MANUAL_REGISTRATION_URL + " must be an absolute http(s) URL", e);
+            throw new IllegalStateException(name + " must be an absolute http(s) URL", e);
         }
     }
 
@@ -100,6 +113,52 @@ public final class Settings {
             throw new IllegalStateException(name + " names a file that cannot be read");
         }
         return Optional.of(path);
+    }
+
+    /** {@code PUBLIC_BASE_URL}: required where clients are issued, an absolute http(s) URL without query or fragment. */
+    public URI publicBaseUrl() {
+        return absoluteHttpUrl(PUBLIC_BASE_URL);
+    }
+
+    /** {@code CLIENTS_TABLE}: required where clients are stored. */
+    public String clientsTable() {
+        return required(CLIENTS_TABLE);
+    }
+
+    /** {@code SECRET_PREFIX}: required where secrets are stored. */
+    public String secretPrefix() {
+        return required(SECRET_PREFIX);
+    }
+
+    public Optional<String> secretsKmsKeyId() {
+        return optional(SECRETS_KMS_KEY_ID);
+    }
+
+    public Optional<String> probeFunctionName() {
+        return optional(PROBE_FUNCTION_NAME);
+    }
+
+    /** {@code CLIENT_SECRET_LIFETIME_DAYS}: zero (never expires) unless set to a positive number of days. */
+    public Duration clientSecretLifetime() {
+        String value = optional(CLIENT_SECRET_LIFETIME_DAYS).orElse("0");
+        try {
+            long days = Long.parseLong(value);
+            if (days < 0) {
+                throw new NumberFormatException("negative");
+            }
+            return Duration.ofDays(days);
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException(CLIENT_SECRET_LIFETIME_DAYS + " must be a whole number of days, 0 for never");
+        }
+    }
+
+    private String required(String name) {
+        return optional(name).orElseThrow(() -> new IllegalStateException(name + " must be set"));
+    }
+
+    private Optional<String> optional(String name) {
+        String value = environment.get(name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
     }
 
     /** What the policy needs from configuration. */

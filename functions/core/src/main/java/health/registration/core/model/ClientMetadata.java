@@ -34,6 +34,31 @@ public final class ClientMetadata {
         return new ClientMetadata(json.deepCopy());
     }
 
+    /** RFC 7591 §2: token_endpoint_auth_method defaults to client_secret_basic. */
+    public static final String DEFAULT_TOKEN_ENDPOINT_AUTH_METHOD = "client_secret_basic";
+
+    /** The metadata as registered: the defaults of RFC 7591 §2 written out where the client left them out. */
+    public ClientMetadata withDefaults() {
+        ObjectNode registered = json.deepCopy();
+        if (!registered.has(MetadataMember.GRANT_TYPES.jsonName())) {
+            DEFAULT_GRANT_TYPES.forEach(registered.putArray(MetadataMember.GRANT_TYPES.jsonName())::add);
+        }
+        if (!registered.has(MetadataMember.RESPONSE_TYPES.jsonName())) {
+            DEFAULT_RESPONSE_TYPES.forEach(registered.putArray(MetadataMember.RESPONSE_TYPES.jsonName())::add);
+        }
+        if (!registered.has(MetadataMember.TOKEN_ENDPOINT_AUTH_METHOD.jsonName())) {
+            registered.put(MetadataMember.TOKEN_ENDPOINT_AUTH_METHOD.jsonName(), DEFAULT_TOKEN_ENDPOINT_AUTH_METHOD);
+        }
+        return new ClientMetadata(registered);
+    }
+
+    /** The same metadata without the named members. */
+    public ClientMetadata without(java.util.Collection<String> names) {
+        ObjectNode kept = json.deepCopy();
+        kept.remove(names);
+        return new ClientMetadata(kept);
+    }
+
     /** A copy of the metadata as JSON, unknown members included. */
     public ObjectNode toJson() {
         return json.deepCopy();

@@ -5,6 +5,8 @@ import health.registration.core.model.MetadataMember;
 /** The registration error codes of RFC 7591 §3.2.2 and the UDAP Security IG, each with its HTTP status. */
 public enum RegistrationErrorCode {
     INVALID_REDIRECT_URI("invalid_redirect_uri", 400),
+    /** RFC 6749 §5.2: a request that is not metadata at all (a bad header, a forbidden member on update). */
+    INVALID_REQUEST("invalid_request", 400),
     INVALID_CLIENT_METADATA("invalid_client_metadata", 400),
     INVALID_SOFTWARE_STATEMENT("invalid_software_statement", 400),
     UNAPPROVED_SOFTWARE_STATEMENT("unapproved_software_statement", 400);

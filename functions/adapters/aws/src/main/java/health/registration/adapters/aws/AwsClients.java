@@ -1,0 +1,79 @@
+package health.registration.adapters.aws;
+
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/**
+ * The one place AWS SDK clients are built: one client per service and container, each built on first use, so a
+ * function builds only the clients it uses (the cleanup function never builds a Lambda client). Every client uses
+ * the url-connection HTTP client (the quickest to start), the region from {@code AWS_REGION}, and the default
+ * credentials chain, which finds the access keys in the environment without SnapStart and the container credentials
+ * with it. No endpoint is set here: the SDK reads {@code AWS_ENDPOINT_URL} by itself, which locally and in tests
+ * points at the moto server and in Lambda is not set.
+ */
+public final class AwsClients {
+
+    /** The variable Lambda sets to the function's region; locally {@code scripts/lib/moto.sh} sets it. */
+    public static final String REGION_VARIABLE = "AWS_REGION";
+
+    /**
+     * How long an Invoke of the probe function may take to answer. The function's own timeout is 30 seconds
+     * (template.yaml, {@code ProbeFunction}); waiting a little longer lets Lambda's timeout error, not a read timeout
+     * here, end a probe that hangs.
+     */
+    static final Duration PROBE_INVOKE_READ_TIMEOUT = Duration.ofSeconds(35);
+
+    private AwsClients() {}
+
+    public static DynamoDbClient dynamoDb() {
+        return DynamoDb.CLIENT;
+    }
+
+    public static SecretsManagerClient secretsManager() {
+        return SecretsManager.CLIENT;
+    }
+
+    public static LambdaClient lambda() {
+        return Lambda.CLIENT;
+    }
+
+    // One holder class per client: the JVM initialises a holder, and so builds its client, on its first use only.
+
+    private static final class DynamoDb {
+        static final DynamoDbClient CLIENT = DynamoDbClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .region(region())
+                .credentialsProvider(DefaultCredentialsProvider.builder().build())
+                .build();
+    }
+
+    private static final class SecretsManager {
+        static final SecretsManagerClient CLIENT = SecretsManagerClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .region(region())
+                .credentialsProvider(DefaultCredentialsProvider.builder().build())
+                .build();
+    }
+
+    private static final class Lambda {
+        static final LambdaClient CLIENT = LambdaClient.builder()
+                .httpClient(UrlConnectionHttpClient.builder().socketTimeout(PROBE_INVOKE_READ_TIMEOUT).build())
+                .region(region())
+                .credentialsProvider(DefaultCredentialsProvider.builder().build())
+                .build();
+    }
+
+    /** The region, set explicitly so that the SDK skips its region lookup chain at start. */
+    static Region region() {
+        String region = System.getenv(REGION_VARIABLE);
+        if (region == null || region.isBlank()) {
+            throw new IllegalStateException(REGION_VARIABLE + " is not set: Lambda sets it; locally, scripts/lib/moto.sh does");
+        }
+        return Region.of(region);
+    }
+}

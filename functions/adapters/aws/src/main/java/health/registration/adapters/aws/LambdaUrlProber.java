@@ -1,0 +1,86 @@
+package health.registration.adapters.aws;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import health.registration.core.model.ClientMetadata;
+import health.registration.core.port.StoreUnavailable;
+import health.registration.core.port.UrlProber;
+import health.registration.core.probe.ProbeReport;
+import health.registration.core.probe.ProbeReportJson;
+import java.io.IOException;
+import java.util.Objects;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.InvocationType;
+import software.amazon.awssdk.services.lambda.model.InvokeRequest;
+import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+
+/**
+ * {@link UrlProber} through the probe function: a synchronous Lambda Invoke with {@code {"metadata": {...}}}, answered
+ * with a {@link ProbeReportJson} report. The probe function is the only code that fetches registrants' URLs, and its
+ * role holds no credentials worth stealing, so the issuing functions never fetch anything themselves. When no report
+ * comes back (the function failed, answered something else, or could not be reached) this throws
+ * {@link StoreUnavailable}: a registration is never issued unprobed. Payloads are never logged, since URLs may carry
+ * tokens in their queries.
+ */
+public final class LambdaUrlProber implements UrlProber {
+
+    /** The payload member holding the metadata; the probe function's {@code ProbeRequests} reads the same name. */
+    public static final String METADATA = "metadata";
+
+    private static final String NO_ANSWER = "the probe function did not answer";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final LambdaClient lambda;
+    private final String functionName;
+
+    /**
+     * @param lambda       from {@link AwsClients#lambda()}
+     * @param functionName the probe function's name or ARN, with its alias ({@code PROBE_FUNCTION_NAME})
+     */
+    public LambdaUrlProber(LambdaClient lambda, String functionName) {
+        this.lambda = Objects.requireNonNull(lambda);
+        this.functionName = Objects.requireNonNull(functionName);
+    }
+
+    @Override
+    public ProbeReport probe(ClientMetadata metadata) {
+        InvokeResponse response;
+        try {
+            response = lambda.invoke(InvokeRequest.builder()
+                    .functionName(functionName)
+                    .invocationType(InvocationType.REQUEST_RESPONSE)
+                    .payload(payload(metadata))
+                    .build());
+        } catch (SdkException e) {
+            throw new StoreUnavailable(NO_ANSWER + ": the invocation failed", e);
+        }
+        if (response.functionError() != null) {
+            // "Handled" or "Unhandled": the function threw or timed out; its payload describes the error, unlogged.
+            throw new StoreUnavailable(NO_ANSWER + ": it failed (" + response.functionError() + ")", null);
+        }
+        return report(response.payload());
+    }
+
+    private static SdkBytes payload(ClientMetadata metadata) {
+        ObjectNode payload = JsonNodeFactory.instance.objectNode();
+        payload.set(METADATA, metadata.toJson());
+        try {
+            return SdkBytes.fromByteArray(JSON.writeValueAsBytes(payload));
+        } catch (IOException impossible) {
+            throw new IllegalStateException("a JSON tree always serialises", impossible);
+        }
+    }
+
+    private static ProbeReport report(SdkBytes payload) {
+        try {
+            return ProbeReportJson.read(JSON.readTree(payload == null ? new byte[0] : payload.asByteArray()));
+        } catch (IOException | IllegalArgumentException notAReport) {
+            // Not kept as the cause: parser messages quote the payload, and URLs may carry tokens.
+            throw new StoreUnavailable(NO_ANSWER + ": its answer is not a probe report ("
+                    + notAReport.getClass().getSimpleName() + ")", null);
+        }
+    }
+}

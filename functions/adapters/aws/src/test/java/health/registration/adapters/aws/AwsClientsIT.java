@@ -1,0 +1,82 @@
+package health.registration.adapters.aws;
+
+import health.registration.testkit.MotoServer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/**
+ * The production clients against moto: built with no endpoint in code, they reach the emulator named by
+ * {@code AWS_ENDPOINT_URL} alone. What each creates is then found through a client pointed at the emulator
+ * explicitly, which proves the calls went there.
+ */
+class AwsClientsIT {
+
+    private static URI moto;
+
+    @BeforeAll
+    static void requireEmulator() {
+        moto = MotoServer.endpoint();
+        MotoServer.require(AwsClients.dynamoDb());
+        MotoServer.require(AwsClients.secretsManager());
+        MotoServer.require(AwsClients.lambda());
+    }
+
+    @Test
+    void dynamoDbClientReachesTheEmulatorNamedByTheEnvironment() {
+        String table = "aws-clients-it-" + UUID.randomUUID();
+        AwsClients.dynamoDb().createTable(r -> r.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build())
+                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build()));
+        try (DynamoDbClient explicit = DynamoDbClient.builder().endpointOverride(moto).region(AwsClients.region())
+                .credentialsProvider(DefaultCredentialsProvider.builder().build())
+                .httpClient(UrlConnectionHttpClient.create()).build()) {
+            assertThat(explicit.describeTable(r -> r.tableName(table)).table().tableName()).isEqualTo(table);
+        } finally {
+            AwsClients.dynamoDb().deleteTable(r -> r.tableName(table));
+        }
+    }
+
+    @Test
+    void secretsManagerClientReachesTheEmulatorNamedByTheEnvironment() {
+        String name = "aws-clients-it/" + UUID.randomUUID();
+        AwsClients.secretsManager().createSecret(r -> r.name(name).secretString("not a real secret"));
+        try (SecretsManagerClient explicit = SecretsManagerClient.builder().endpointOverride(moto).region(AwsClients.region())
+                .credentialsProvider(DefaultCredentialsProvider.builder().build())
+                .httpClient(UrlConnectionHttpClient.create()).build()) {
+            assertThat(explicit.describeSecret(r -> r.secretId(name)).name()).isEqualTo(name);
+        } finally {
+            AwsClients.secretsManager().deleteSecret(r -> r.secretId(name).forceDeleteWithoutRecovery(true));
+        }
+    }
+
+    @Test
+    void lambdaClientReachesTheEmulatorNamedByTheEnvironment() {
+        // moto answers the Lambda API itself; only running a function would need Docker.
+        assertThat(AwsClients.lambda().listFunctions().functions()).isNotNull();
+    }
+
+    @Test
+    void clientsAreBuiltOncePerContainerInTheEnvironmentsRegion() {
+        assertThat(AwsClients.dynamoDb()).isSameAs(AwsClients.dynamoDb());
+        assertThat(AwsClients.secretsManager()).isSameAs(AwsClients.secretsManager());
+        assertThat(AwsClients.lambda()).isSameAs(AwsClients.lambda());
+        Region region = Region.of(System.getenv(AwsClients.REGION_VARIABLE));
+        assertThat(AwsClients.dynamoDb().serviceClientConfiguration().region()).isEqualTo(region);
+        assertThat(AwsClients.secretsManager().serviceClientConfiguration().region()).isEqualTo(region);
+        assertThat(AwsClients.lambda().serviceClientConfiguration().region()).isEqualTo(region);
+    }
+}

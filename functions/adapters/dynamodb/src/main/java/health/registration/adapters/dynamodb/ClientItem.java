@@ -1,0 +1,127 @@
+package health.registration.adapters.dynamodb;
+
+import static health.registration.adapters.dynamodb.StoredItem.numberValue;
+import static health.registration.adapters.dynamodb.StoredItem.textValue;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import health.registration.core.issue.ClientId;
+import health.registration.core.issue.ClientRecord;
+import health.registration.core.issue.ClientStatus;
+import health.registration.core.issue.Credentials;
+import health.registration.core.issue.UrlChecks;
+import health.registration.core.model.ClientMetadata;
+import health.registration.core.probe.ProbeReport;
+import health.registration.core.probe.ProbeReportJson;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * A client record as a DynamoDB item, mapped by hand (no reflection, for cold starts). Instants are stored as epoch
+ * milliseconds, so a finer instant comes back truncated to the millisecond; {@code secretExpiresAt} keeps its epoch
+ * seconds. The metadata and the last probe report are kept as JSON text: both are read whole and never queried.
+ */
+final class ClientItem {
+
+    static final String KEY_PREFIX = "CLIENT#";
+    static final String CLIENT_ID = "clientId";
+    static final String METADATA = "metadata";
+    static final String SECRET_ARN = "secretArn";
+    static final String TOKEN_HASH = "tokenHash";
+    static final String ISSUED_AT = "issuedAt";
+    static final String SECRET_EXPIRES_AT = "secretExpiresAt";
+    static final String CREATED_AT = "createdAt";
+    static final String UPDATED_AT = "updatedAt";
+    static final String VERSION = "version";
+    static final String LAST_CHECKED_AT = "lastCheckedAt";
+    static final String LAST_REPORT = "lastReport";
+
+    // Floats as BigDecimal, as the edge reads request bodies (MetadataBody), so stored metadata reads back unchanged.
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    private ClientItem() {}
+
+    static Map<String, AttributeValue> key(ClientId clientId) {
+        return Map.of(ClientsTable.KEY, textValue(KEY_PREFIX + clientId.value()));
+    }
+
+    /** True for a client record; false for any other item of the table, such as an Idempotency-Key entry. */
+    static boolean isClient(Map<String, AttributeValue> item) {
+        AttributeValue key = item.get(ClientsTable.KEY);
+        return key != null && key.s() != null && key.s().startsWith(KEY_PREFIX) && item.containsKey(CLIENT_ID);
+    }
+
+    static Map<String, AttributeValue> write(ClientRecord record) {
+        Map<String, AttributeValue> item = new HashMap<>(key(record.clientId()));
+        item.put(CLIENT_ID, textValue(record.clientId().value()));
+        item.put(ClientsTable.STATUS, textValue(record.status().code()));
+        item.put(METADATA, textValue(record.metadata().toJson().toString()));
+        item.put(CREATED_AT, numberValue(record.createdAt().toEpochMilli()));
+        item.put(UPDATED_AT, numberValue(record.updatedAt().toEpochMilli()));
+        item.put(VERSION, numberValue(record.version()));
+        writeCredentials(record.credentials(), item);
+        writeChecks(record.checks(), item);
+        return item;
+    }
+
+    private static void writeCredentials(Credentials credentials, Map<String, AttributeValue> item) {
+        if (credentials.secretArn() != null) {
+            item.put(SECRET_ARN, textValue(credentials.secretArn()));
+        }
+        item.put(TOKEN_HASH, textValue(credentials.registrationTokenHash()));
+        item.put(ISSUED_AT, numberValue(credentials.issuedAt().toEpochMilli()));
+        item.put(SECRET_EXPIRES_AT, numberValue(credentials.secretExpiresAt()));
+    }
+
+    private static void writeChecks(UrlChecks checks, Map<String, AttributeValue> item) {
+        item.put(ClientsTable.NEXT_CHECK_AT, numberValue(checks.nextCheckAt().toEpochMilli()));
+        if (checks.lastCheckedAt() != null) {
+            item.put(LAST_CHECKED_AT, numberValue(checks.lastCheckedAt().toEpochMilli()));
+        }
+        if (checks.lastReport() != null) {
+            item.put(LAST_REPORT, textValue(ProbeReportJson.write(checks.lastReport()).toString()));
+        }
+    }
+
+    /** The record an item holds; {@link IllegalArgumentException} naming the attribute when it holds none. */
+    static ClientRecord read(Map<String, AttributeValue> item) {
+        StoredItem stored = new StoredItem(item);
+        return new ClientRecord(new ClientId(stored.text(CLIENT_ID)),
+                ClientStatus.ofCode(stored.text(ClientsTable.STATUS)),
+                ClientMetadata.of(object(stored.text(METADATA), METADATA)),
+                new Credentials(stored.optionalText(SECRET_ARN), stored.text(TOKEN_HASH),
+                        instant(stored.number(ISSUED_AT)), stored.number(SECRET_EXPIRES_AT)),
+                readChecks(stored),
+                instant(stored.number(CREATED_AT)), instant(stored.number(UPDATED_AT)), stored.number(VERSION));
+    }
+
+    private static UrlChecks readChecks(StoredItem stored) {
+        Long lastCheckedAt = stored.optionalNumber(LAST_CHECKED_AT);
+        String lastReport = stored.optionalText(LAST_REPORT);
+        ProbeReport report = lastReport == null ? null : ProbeReportJson.read(object(lastReport, LAST_REPORT));
+        return new UrlChecks(lastCheckedAt == null ? null : instant(lastCheckedAt), report,
+                instant(stored.number(ClientsTable.NEXT_CHECK_AT)));
+    }
+
+    private static ObjectNode object(String json, String attribute) {
+        try {
+            JsonNode node = JSON.readTree(json);
+            if (node instanceof ObjectNode object) {
+                return object;
+            }
+        } catch (JsonProcessingException e) {
+            // The parser's message quotes the text, so only the attribute is named below.
+        }
+        throw new IllegalArgumentException("attribute " + attribute + " is not a JSON object");
+    }
+
+    private static Instant instant(long epochMillis) {
+        return Instant.ofEpochMilli(epochMillis);
+    }
+}

@@ -1,0 +1,171 @@
+package health.registration.adapters.dynamodb;
+
+import static health.registration.adapters.dynamodb.StoredItem.numberValue;
+import static health.registration.adapters.dynamodb.StoredItem.textValue;
+
+import health.registration.core.issue.ClientId;
+import health.registration.core.issue.ClientRecord;
+import health.registration.core.issue.ClientStatus;
+import health.registration.core.port.ClientStore;
+import health.registration.core.port.StoreUnavailable;
+import health.registration.core.port.WriteConflict;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * {@link ClientStore} on the clients table ({@link ClientsTable}), through the low-level client. Every write is
+ * conditional: {@code create} on the key being free, {@code replace} and {@code delete} on the version read
+ * (optimistic locking), so a lost race is a {@link WriteConflict}. Reads by key are strongly consistent; {@code due}
+ * reads the status index, which DynamoDB keeps eventually consistent, so its callers act through conditional writes.
+ * Every other SDK failure is a {@link StoreUnavailable} whose message holds no item contents.
+ */
+public final class DynamoClientStore implements ClientStore {
+
+    /**
+     * Records asked for per query page. DynamoDB may end a page sooner, at 1 MB (a record holds up to 64 KiB of
+     * metadata); {@code due} follows {@code LastEvaluatedKey} either way.
+     */
+    static final int DEFAULT_PAGE_SIZE = 100;
+
+    // Placeholders for every attribute named in an expression: "status" is a DynamoDB reserved word.
+    private static final Map<String, String> KEY_NAME = Map.of("#pk", ClientsTable.KEY);
+    private static final Map<String, String> KEY_AND_VERSION = Map.of("#pk", ClientsTable.KEY, "#version", ClientItem.VERSION);
+    private static final Map<String, String> VERSION_NAME = Map.of("#version", ClientItem.VERSION);
+    private static final Map<String, String> INDEX_NAMES = Map.of("#status", ClientsTable.STATUS,
+            "#next", ClientsTable.NEXT_CHECK_AT);
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final int pageSize;
+
+    /**
+     * @param dynamo    from {@code AwsClients.dynamoDb()}
+     * @param tableName the clients table ({@value ClientsTable#NAME_VARIABLE})
+     */
+    public DynamoClientStore(DynamoDbClient dynamo, String tableName) {
+        this(dynamo, tableName, DEFAULT_PAGE_SIZE);
+    }
+
+    /** With a page size of its own, so that tests can make {@code due} follow several pages. */
+    DynamoClientStore(DynamoDbClient dynamo, String tableName, int pageSize) {
+        this.dynamo = Objects.requireNonNull(dynamo);
+        this.table = Objects.requireNonNull(tableName);
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("a page holds at least one record");
+        }
+        this.pageSize = pageSize;
+    }
+
+    @Override
+    public void create(ClientRecord record) {
+        put(PutItemRequest.builder()
+                .conditionExpression("attribute_not_exists(#pk)")
+                .expressionAttributeNames(KEY_NAME), record, "a client with this id exists already");
+    }
+
+    @Override
+    public Optional<ClientRecord> find(ClientId clientId) {
+        GetItemResponse response;
+        try {
+            response = dynamo.getItem(GetItemRequest.builder().tableName(table).key(ClientItem.key(clientId))
+                    .consistentRead(true).build());
+        } catch (SdkException e) {
+            throw unavailable("GetItem", e);
+        }
+        return response.hasItem() && ClientItem.isClient(response.item())
+                ? Optional.of(read(response.item())) : Optional.empty();
+    }
+
+    @Override
+    public void replace(ClientRecord replacement) {
+        put(PutItemRequest.builder()
+                .conditionExpression("attribute_exists(#pk) AND #version = :expected")
+                .expressionAttributeNames(KEY_AND_VERSION)
+                .expressionAttributeValues(Map.of(":expected", numberValue(replacement.version() - 1))),
+                replacement, "the client was changed or removed meanwhile");
+    }
+
+    @Override
+    public void delete(ClientId clientId, long expectedVersion) {
+        try {
+            dynamo.deleteItem(DeleteItemRequest.builder().tableName(table).key(ClientItem.key(clientId))
+                    .conditionExpression("#version = :expected")
+                    .expressionAttributeNames(VERSION_NAME)
+                    .expressionAttributeValues(Map.of(":expected", numberValue(expectedVersion)))
+                    .build());
+        } catch (ConditionalCheckFailedException e) {
+            throw new WriteConflict("the client was changed or removed meanwhile");
+        } catch (SdkException e) {
+            throw unavailable("DeleteItem", e);
+        }
+    }
+
+    @Override
+    public List<ClientRecord> due(ClientStatus status, Instant dueBy, int limit) {
+        List<ClientRecord> due = new ArrayList<>();
+        Map<String, AttributeValue> start = Map.of();
+        while (due.size() < limit) {
+            QueryResponse page = query(status, dueBy, Math.min(pageSize, limit - due.size()), start);
+            page.items().stream().filter(ClientItem::isClient).map(DynamoClientStore::read).forEach(due::add);
+            start = page.lastEvaluatedKey();
+            if (start.isEmpty()) {
+                break;
+            }
+        }
+        return due;
+    }
+
+    private QueryResponse query(ClientStatus status, Instant dueBy, int pageLimit, Map<String, AttributeValue> start) {
+        QueryRequest.Builder request = QueryRequest.builder().tableName(table)
+                .indexName(ClientsTable.STATUS_INDEX)
+                .keyConditionExpression("#status = :status AND #next <= :dueBy")
+                .expressionAttributeNames(INDEX_NAMES)
+                .expressionAttributeValues(Map.of(":status", textValue(status.code()), ":dueBy", numberValue(dueBy.toEpochMilli())))
+                .scanIndexForward(true)
+                .limit(pageLimit);
+        if (!start.isEmpty()) {
+            request.exclusiveStartKey(start);
+        }
+        try {
+            return dynamo.query(request.build());
+        } catch (SdkException e) {
+            throw unavailable("Query", e);
+        }
+    }
+
+    private void put(PutItemRequest.Builder conditional, ClientRecord record, String conflict) {
+        try {
+            dynamo.putItem(conditional.tableName(table).item(ClientItem.write(record)).build());
+        } catch (ConditionalCheckFailedException e) {
+            throw new WriteConflict(conflict);
+        } catch (SdkException e) {
+            throw unavailable("PutItem", e);
+        }
+    }
+
+    private static ClientRecord read(Map<String, AttributeValue> item) {
+        try {
+            return ClientItem.read(item);
+        } catch (IllegalArgumentException e) {
+            throw new StoreUnavailable("the clients table holds a malformed client record", e);
+        }
+    }
+
+    private static StoreUnavailable unavailable(String operation, SdkException cause) {
+        return new StoreUnavailable("the clients table did not answer " + operation, cause);
+    }
+}

@@ -1,0 +1,84 @@
+package health.registration.adapters.dynamodb;
+
+import static health.registration.adapters.dynamodb.ClientRecords.assertSameRecord;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import health.registration.core.issue.ClientRecord;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+class ClientItemTest {
+
+    @Test
+    void activeRecordReadsBackEqual() {
+        ClientRecord record = ClientRecords.active(ClientRecords.newId());
+        assertSameRecord(ClientItem.read(ClientItem.write(record)), record);
+    }
+
+    @Test
+    void pendingRecordWithoutOptionalPartsReadsBackEqual() {
+        ClientRecord record = ClientRecords.pending(ClientRecords.newId());
+        assertSameRecord(ClientItem.read(ClientItem.write(record)), record);
+    }
+
+    @Test
+    void writesTheDocumentedAttributes() {
+        ClientRecord record = ClientRecords.active(ClientRecords.newId());
+        Map<String, AttributeValue> item = ClientItem.write(record);
+
+        assertThat(item.get("pk").s()).isEqualTo("CLIENT#" + record.clientId().value());
+        assertThat(item.get("clientId").s()).isEqualTo(record.clientId().value());
+        assertThat(item.get("status").s()).isEqualTo("active");
+        assertThat(item.get("metadata").s()).contains("\"client_name\":\"Example Health App\"");
+        assertThat(item.get("secretArn").s()).isEqualTo(record.credentials().secretArn());
+        assertThat(item.get("tokenHash").s()).isEqualTo(record.credentials().registrationTokenHash());
+        assertThat(item.get("issuedAt").n()).isEqualTo(Long.toString(record.credentials().issuedAt().toEpochMilli()));
+        assertThat(item.get("createdAt").n()).isEqualTo(Long.toString(record.createdAt().toEpochMilli()));
+        assertThat(item.get("updatedAt").n()).isEqualTo(Long.toString(record.updatedAt().toEpochMilli()));
+        assertThat(item.get("secretExpiresAt").n()).isEqualTo("1767225600");
+        assertThat(item.get("version").n()).isEqualTo("2");
+        assertThat(item.get("nextCheckAt").n()).isEqualTo(Long.toString(record.checks().nextCheckAt().toEpochMilli()));
+        assertThat(item.get("lastCheckedAt").n()).isEqualTo(Long.toString(record.checks().lastCheckedAt().toEpochMilli()));
+        assertThat(item.get("lastReport").s()).contains("\"results\"");
+        assertThat(item).doesNotContainKey("expiresAt"); // client records never expire
+    }
+
+    @Test
+    void leavesOutAbsentOptionalAttributes() {
+        Map<String, AttributeValue> item = ClientItem.write(ClientRecords.pending(ClientRecords.newId()));
+        assertThat(item).doesNotContainKeys("secretArn", "lastCheckedAt", "lastReport");
+        assertThat(item.get("secretExpiresAt").n()).isEqualTo("0");
+    }
+
+    @Test
+    void keepsInstantsToTheMillisecond() {
+        ClientRecord record = ClientRecords.pending(ClientRecords.newId());
+        Instant fine = Instant.parse("2025-03-01T10:15:30.123456789Z");
+        ClientRecord finer = new ClientRecord(record.clientId(), record.status(), record.metadata(), record.credentials(),
+                record.checks(), fine, fine, 1);
+        assertThat(ClientItem.read(ClientItem.write(finer)).createdAt()).isEqualTo(Instant.parse("2025-03-01T10:15:30.123Z"));
+    }
+
+    @Test
+    void tellsClientRecordsFromOtherItems() {
+        assertThat(ClientItem.isClient(ClientItem.write(ClientRecords.pending(ClientRecords.newId())))).isTrue();
+        assertThat(ClientItem.isClient(Map.of("pk", AttributeValue.fromS("IDEMPOTENCY#abc")))).isFalse();
+        assertThat(ClientItem.isClient(Map.of("pk", AttributeValue.fromS("CLIENT#abc")))).isFalse();
+    }
+
+    @Test
+    void malformedItemNamesTheAttributeNotItsValue() {
+        Map<String, AttributeValue> item = new HashMap<>(ClientItem.write(ClientRecords.active(ClientRecords.newId())));
+        item.put("metadata", AttributeValue.fromS("[\"not an object\", \"private-text\"]"));
+        assertThatThrownBy(() -> ClientItem.read(item)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("metadata").message().doesNotContain("private-text");
+
+        Map<String, AttributeValue> withoutHash = new HashMap<>(ClientItem.write(ClientRecords.active(ClientRecords.newId())));
+        withoutHash.remove("tokenHash");
+        assertThatThrownBy(() -> ClientItem.read(withoutHash)).hasMessageContaining("tokenHash");
+    }
+}

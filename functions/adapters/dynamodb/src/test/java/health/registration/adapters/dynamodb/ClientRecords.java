@@ -1,0 +1,103 @@
+package health.registration.adapters.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import health.registration.core.issue.ClientId;
+import health.registration.core.issue.ClientRecord;
+import health.registration.core.issue.ClientStatus;
+import health.registration.core.issue.Credentials;
+import health.registration.core.issue.RegistrationAccessToken;
+import health.registration.core.issue.SecureRandomIdSource;
+import health.registration.core.issue.UrlChecks;
+import health.registration.core.model.ClientMetadata;
+import health.registration.core.model.UrlField;
+import health.registration.core.probe.ProbeOutcome;
+import health.registration.core.probe.ProbeReport;
+import health.registration.core.probe.ProbeResult;
+import health.registration.core.probe.ProbeVerdict;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** Client records to store, with every optional part present or absent, and a field-by-field comparison. */
+final class ClientRecords {
+
+    /** Instants to the millisecond, as the table keeps them. */
+    static final Instant CREATED = Instant.parse("2025-03-01T10:15:30.123Z");
+
+    // Read as the edge reads request bodies: floats as BigDecimal.
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final SecureRandomIdSource IDS = new SecureRandomIdSource();
+
+    private ClientRecords() {}
+
+    static ClientId newId() {
+        return IDS.newClientId();
+    }
+
+    /** An active client with a secret, a last check and its report. */
+    static ClientRecord active(ClientId id) {
+        Instant updated = CREATED.plus(Duration.ofMillis(2_500));
+        return new ClientRecord(id, ClientStatus.ACTIVE, metadata(),
+                new Credentials("arn:aws:secretsmanager:us-east-1:123456789012:secret:fhir-registration/clients/"
+                        + id.value() + "-AbCdEf", token().hash(), CREATED, 1_767_225_600L),
+                new UrlChecks(CREATED.plusMillis(1), report(), updated.plus(Duration.ofDays(30))),
+                CREATED, updated, 2);
+    }
+
+    /** A pending client: no secret yet, never checked, no report, a secret that never expires. */
+    static ClientRecord pending(ClientId id) {
+        return new ClientRecord(id, ClientStatus.PENDING, metadata(), new Credentials(null, token().hash(), CREATED, 0),
+                new UrlChecks(null, null, CREATED.plus(Duration.ofMinutes(15))), CREATED, CREATED, 1);
+    }
+
+    /** A client of the status that is due at the time. */
+    static ClientRecord dueAt(ClientStatus status, Instant nextCheckAt) {
+        ClientRecord pending = pending(newId());
+        return new ClientRecord(pending.clientId(), status, pending.metadata(), pending.credentials(),
+                new UrlChecks(null, null, nextCheckAt), CREATED, CREATED, 1);
+    }
+
+    static ClientMetadata metadata() {
+        try {
+            return ClientMetadata.of((ObjectNode) JSON.readTree("""
+                    {"client_name": "Example Health App",
+                     "client_name#ja-Jpan-JP": "健康アプリ",
+                     "redirect_uris": ["https://app.example.org/callback"],
+                     "grant_types": ["authorization_code"],
+                     "token_endpoint_auth_method": "client_secret_basic",
+                     "x_vendor": {"ratio": 2.50, "big": 123456789012345678901234567890, "none": null, "flags": [true, false]}}
+                    """));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static ProbeReport report() {
+        return new ProbeReport(List.of(new ProbeResult(UrlField.REDIRECT_URI, "/redirect_uris/0",
+                "https://app.example.org/callback", ProbeOutcome.OK, 200, null, List.of("203.0.113.10", "2001:db8::10"),
+                37, ProbeVerdict.PASS, "")));
+    }
+
+    private static RegistrationAccessToken token() {
+        return IDS.newRegistrationAccessToken();
+    }
+
+    /** Equal field by field; the metadata, which has no value equality, by its JSON. */
+    static void assertSameRecord(ClientRecord actual, ClientRecord expected) {
+        assertThat(actual.clientId()).isEqualTo(expected.clientId());
+        assertThat(actual.status()).isEqualTo(expected.status());
+        assertThat(actual.metadata().toJson()).isEqualTo(expected.metadata().toJson());
+        assertThat(actual.metadata().names()).containsExactlyElementsOf(expected.metadata().names());
+        assertThat(actual.credentials()).isEqualTo(expected.credentials());
+        assertThat(actual.checks()).isEqualTo(expected.checks());
+        assertThat(actual.createdAt()).isEqualTo(expected.createdAt());
+        assertThat(actual.updatedAt()).isEqualTo(expected.updatedAt());
+        assertThat(actual.version()).isEqualTo(expected.version());
+    }
+}

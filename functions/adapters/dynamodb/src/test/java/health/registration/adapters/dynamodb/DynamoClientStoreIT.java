@@ -1,0 +1,188 @@
+package health.registration.adapters.dynamodb;
+
+import health.registration.testkit.TemplateTable;
+import static health.registration.adapters.dynamodb.ClientRecords.assertSameRecord;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import health.registration.adapters.aws.AwsClients;
+import health.registration.testkit.MotoServer;
+import health.registration.core.issue.ClientRecord;
+import health.registration.core.issue.ClientStatus;
+import health.registration.core.port.StoreUnavailable;
+import health.registration.core.port.WriteConflict;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** {@link DynamoClientStore} against moto, each test on a fresh copy of the template's table. */
+class DynamoClientStoreIT {
+
+    private static DynamoDbClient dynamo;
+
+    private TemplateTable table;
+    private DynamoClientStore store;
+
+    @BeforeAll
+    static void requireEmulator() {
+        dynamo = MotoServer.require(AwsClients.dynamoDb());
+    }
+
+    @BeforeEach
+    void createTable() {
+        table = TemplateTable.create(dynamo, "client-store-it");
+        store = new DynamoClientStore(dynamo, table.name());
+    }
+
+    @AfterEach
+    void deleteTable() {
+        table.close();
+    }
+
+    @Test
+    void recordsReadBackEqualWithAndWithoutOptionalParts() {
+        ClientRecord active = ClientRecords.active(ClientRecords.newId());
+        ClientRecord pending = ClientRecords.pending(ClientRecords.newId());
+        store.create(active);
+        store.create(pending);
+
+        assertSameRecord(store.find(active.clientId()).orElseThrow(), active);
+        assertSameRecord(store.find(pending.clientId()).orElseThrow(), pending);
+        assertThat(store.find(ClientRecords.newId())).isEmpty();
+    }
+
+    @Test
+    void createConflictsWithAnExistingRecordAndLeavesItUnchanged() {
+        ClientRecord first = ClientRecords.pending(ClientRecords.newId());
+        store.create(first);
+
+        assertThatThrownBy(() -> store.create(ClientRecords.active(first.clientId()))).isInstanceOf(WriteConflict.class);
+        assertSameRecord(store.find(first.clientId()).orElseThrow(), first);
+    }
+
+    @Test
+    void replaceNeedsTheVersionItReplaces() {
+        ClientRecord v1 = ClientRecords.pending(ClientRecords.newId());
+        store.create(v1);
+        ClientRecord v2 = v1.withStatus(ClientStatus.ACTIVE, v1.createdAt().plusMillis(10));
+        store.replace(v2);
+
+        assertSameRecord(store.find(v1.clientId()).orElseThrow(), v2);
+        ClientRecord staleV2 = v1.withStatus(ClientStatus.DELETING, v1.createdAt().plusMillis(20));
+        assertThatThrownBy(() -> store.replace(staleV2)).isInstanceOf(WriteConflict.class);
+        assertSameRecord(store.find(v1.clientId()).orElseThrow(), v2);
+    }
+
+    @Test
+    void replaceOfAMissingRecordConflictsAndCreatesNothing() {
+        ClientRecord v1 = ClientRecords.pending(ClientRecords.newId());
+        ClientRecord v2 = v1.withStatus(ClientStatus.ACTIVE, v1.createdAt());
+
+        assertThatThrownBy(() -> store.replace(v2)).isInstanceOf(WriteConflict.class);
+        assertThat(store.find(v1.clientId())).isEmpty();
+    }
+
+    @Test
+    void ofTwoConcurrentReplacersExactlyOneWins() throws Exception {
+        ClientRecord current = ClientRecords.pending(ClientRecords.newId());
+        store.create(current);
+        for (int round = 0; round < 10; round++) {
+            ClientRecord base = current;
+            ClientRecord activate = base.withStatus(ClientStatus.ACTIVE, base.updatedAt().plusMillis(1));
+            ClientRecord remove = base.withStatus(ClientStatus.DELETING, base.updatedAt().plusMillis(2));
+            List<Callable<ClientRecord>> replacers = List.of(() -> replaced(activate), () -> replaced(remove));
+
+            List<Object> outcomes = Race.run(replacers);
+
+            assertThat(outcomes).filteredOn(WriteConflict.class::isInstance).hasSize(1);
+            ClientRecord winner = (ClientRecord) outcomes.stream().filter(ClientRecord.class::isInstance).findFirst().orElseThrow();
+            current = store.find(base.clientId()).orElseThrow();
+            assertSameRecord(current, winner);
+        }
+    }
+
+    private ClientRecord replaced(ClientRecord replacement) {
+        store.replace(replacement);
+        return replacement;
+    }
+
+    @Test
+    void deleteNeedsTheVersionItDeletes() {
+        ClientRecord record = ClientRecords.active(ClientRecords.newId());
+        store.create(record);
+
+        assertThatThrownBy(() -> store.delete(record.clientId(), record.version() - 1)).isInstanceOf(WriteConflict.class);
+        assertThat(store.find(record.clientId())).isPresent();
+        store.delete(record.clientId(), record.version());
+        assertThat(store.find(record.clientId())).isEmpty();
+        assertThatThrownBy(() -> store.delete(record.clientId(), record.version())).isInstanceOf(WriteConflict.class);
+    }
+
+    @Test
+    void dueFollowsPagesAndReturnsOnlyTheStatusDueByTheTimeEarliestFirst() {
+        Instant dueBy = Instant.parse("2025-04-01T00:00:00Z");
+        List<ClientRecord> dueActive = new ArrayList<>();
+        for (int i = 12; i >= 1; i--) {
+            dueActive.add(ClientRecords.dueAt(ClientStatus.ACTIVE, dueBy.minusSeconds(60L * i - 60)));
+        }
+        List<ClientRecord> others = List.of(
+                ClientRecords.dueAt(ClientStatus.ACTIVE, dueBy.plusMillis(1)),
+                ClientRecords.dueAt(ClientStatus.ACTIVE, dueBy.plusSeconds(3_600)),
+                ClientRecords.dueAt(ClientStatus.PENDING, dueBy.minusSeconds(30)),
+                ClientRecords.dueAt(ClientStatus.DELETING, dueBy.minusSeconds(30)));
+        List<ClientRecord> all = new ArrayList<>(dueActive);
+        all.addAll(others);
+        Collections.shuffle(all);
+        all.forEach(store::create);
+        putForeignItemIntoTheIndex(dueBy.minusSeconds(3_600));
+        // Three records a page: ten records need four queries, each continuing where the last stopped.
+        DynamoClientStore pagedStore = new DynamoClientStore(dynamo, table.name(), 3);
+
+        List<ClientRecord> firstTen = pagedStore.due(ClientStatus.ACTIVE, dueBy, 10);
+        List<ClientRecord> everyDue = pagedStore.due(ClientStatus.ACTIVE, dueBy, 100);
+
+        List<String> expectedOrder = dueActive.stream().map(r -> r.clientId().value()).toList();
+        assertThat(firstTen).extracting(r -> r.clientId().value()).containsExactlyElementsOf(expectedOrder.subList(0, 10));
+        assertThat(everyDue).extracting(r -> r.clientId().value()).containsExactlyElementsOf(expectedOrder);
+        assertThat(everyDue).allSatisfy(r -> assertThat(r.checks().nextCheckAt()).isBeforeOrEqualTo(dueBy));
+        assertThat(pagedStore.due(ClientStatus.PENDING, dueBy, 100)).singleElement()
+                .satisfies(r -> assertSameRecord(r, others.get(2)));
+        assertThat(pagedStore.due(ClientStatus.ACTIVE, dueBy, 0)).isEmpty();
+    }
+
+    @Test
+    void everyOperationIsUnavailableWhenTheTableCannotBeReachedAndSaysNothingOfTheRecord() {
+        ClientRecord record = ClientRecords.active(ClientRecords.newId());
+        try (DynamoDbClient dead = UnreachableTable.client()) {
+            DynamoClientStore unreachable = new DynamoClientStore(dead, UnreachableTable.NAME);
+            List<ThrowingCallable> operations = List.of(
+                    () -> unreachable.create(record),
+                    () -> unreachable.find(record.clientId()),
+                    () -> unreachable.replace(record),
+                    () -> unreachable.delete(record.clientId(), record.version()),
+                    () -> unreachable.due(ClientStatus.ACTIVE, Instant.now(), 10));
+            for (ThrowingCallable operation : operations) {
+                assertThatThrownBy(operation).isInstanceOf(StoreUnavailable.class)
+                        .hasMessageStartingWith("the clients table did not answer")
+                        .message().doesNotContain(record.clientId().value(), record.credentials().registrationTokenHash());
+            }
+        }
+    }
+
+    /** An item that is no client record but carries the index's attributes, as a stray write might leave. */
+    private void putForeignItemIntoTheIndex(Instant nextCheckAt) {
+        dynamo.putItem(r -> r.tableName(table.name()).item(java.util.Map.of(
+                ClientsTable.KEY, AttributeValue.fromS("OTHER#stray"),
+                ClientsTable.STATUS, AttributeValue.fromS(ClientStatus.ACTIVE.code()),
+                ClientsTable.NEXT_CHECK_AT, AttributeValue.fromN(Long.toString(nextCheckAt.toEpochMilli())))));
+    }
+}

@@ -1,0 +1,215 @@
+package health.registration.adapters.dynamodb;
+
+import health.registration.testkit.TemplateTable;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import health.registration.adapters.aws.AwsClients;
+import health.registration.testkit.MotoServer;
+import health.registration.core.issue.IdempotencyEntry;
+import health.registration.core.port.StoreUnavailable;
+import health.registration.core.port.WriteConflict;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** {@link DynamoIdempotencyStore} against moto, each test on a fresh copy of the template's table. */
+class DynamoIdempotencyStoreIT {
+
+    /** A whole second, so that expiries (kept in epoch seconds) read back equal. */
+    private static final Instant NOW = Instant.parse("2025-03-01T10:15:30Z");
+    private static final Duration LOCK = Duration.ofSeconds(30);
+    private static final Duration WINDOW = Duration.ofHours(24);
+
+    private static DynamoDbClient dynamo;
+
+    private TemplateTable table;
+
+    @BeforeAll
+    static void requireEmulator() {
+        dynamo = MotoServer.require(AwsClients.dynamoDb());
+    }
+
+    @BeforeEach
+    void createTable() {
+        table = TemplateTable.create(dynamo, "idempotency-it");
+    }
+
+    @AfterEach
+    void deleteTable() {
+        table.close();
+    }
+
+    /** The store as seen at a time: {@code find} treats entries expired by then as absent. */
+    private DynamoIdempotencyStore storeAt(Instant now) {
+        return new DynamoIdempotencyStore(dynamo, table.name(), Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    private static IdempotencyEntry fresh(String keyId, String bodyHash, Instant now) {
+        return new IdempotencyEntry(keyId, bodyHash, null, now.plus(LOCK), now.plus(WINDOW));
+    }
+
+    private static String newKeyId() {
+        return UUID.randomUUID().toString();
+    }
+
+    @Test
+    void firstClaimWinsAndLaterClaimsGetItsEntryUnchanged() {
+        String key = newKeyId();
+        IdempotencyEntry first = fresh(key, "body-1", NOW);
+
+        assertThat(storeAt(NOW).claim(first, NOW)).isEmpty();
+        assertThat(storeAt(NOW).claim(fresh(key, "body-2", NOW.plusSeconds(1)), NOW.plusSeconds(1))).contains(first);
+        assertThat(storeAt(NOW).find(key)).contains(first);
+    }
+
+    @Test
+    void ofTenConcurrentClaimsExactlyOneWinsAndTheOthersSeeItsEntry() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String key = newKeyId();
+            List<Callable<Optional<IdempotencyEntry>>> claims = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                IdempotencyEntry entry = fresh(key, "body-" + i, NOW);
+                claims.add(() -> storeAt(NOW).claim(entry, NOW));
+            }
+
+            List<Object> outcomes = Race.run(claims);
+
+            assertThat(outcomes).filteredOn(Optional.empty()::equals).hasSize(1);
+            IdempotencyEntry stored = storeAt(NOW).find(key).orElseThrow();
+            assertThat(outcomes).filteredOn(o -> !Optional.empty().equals(o)).hasSize(9).containsOnly(Optional.of(stored));
+        }
+    }
+
+    @Test
+    void claimTakesOverAnExpiredEntryCompletedOrNot() {
+        String inProgress = newKeyId();
+        String completed = newKeyId();
+        storeAt(NOW).claim(fresh(inProgress, "old", NOW), NOW);
+        storeAt(NOW).claim(fresh(completed, "old", NOW), NOW);
+        storeAt(NOW).complete(completed, "sealed-old");
+        Instant later = NOW.plus(WINDOW).plusSeconds(2);
+
+        assertThat(storeAt(later).claim(fresh(inProgress, "new", later), later)).isEmpty();
+        assertThat(storeAt(later).claim(fresh(completed, "new", later), later)).isEmpty();
+        assertThat(storeAt(later).find(inProgress)).contains(fresh(inProgress, "new", later));
+        assertThat(storeAt(later).find(completed)).contains(fresh(completed, "new", later));
+    }
+
+    @Test
+    void claimTakesOverAnEntryInProgressOnlyOnceItsLockHasPassed() {
+        String key = newKeyId();
+        IdempotencyEntry first = fresh(key, "body-1", NOW);
+        storeAt(NOW).claim(first, NOW);
+        Instant beforeLock = NOW.plus(LOCK).minusMillis(1);
+        Instant afterLock = NOW.plus(LOCK).plusMillis(1);
+
+        assertThat(storeAt(beforeLock).claim(fresh(key, "body-1", beforeLock), beforeLock)).contains(first);
+        assertThat(storeAt(afterLock).claim(fresh(key, "body-1", afterLock), afterLock)).isEmpty();
+        assertThat(storeAt(afterLock).find(key)).hasValueSatisfying(taken -> {
+            assertThat(taken.lockedUntil()).isEqualTo(afterLock.plus(LOCK));
+            assertThat(taken.expiresAt()).isEqualTo(afterLock.plus(WINDOW).plusMillis(999)); // rounded up to the second
+        });
+    }
+
+    @Test
+    void claimNeverTakesOverACompletedEntryWhileItLives() {
+        String key = newKeyId();
+        storeAt(NOW).claim(fresh(key, "body-1", NOW), NOW);
+        storeAt(NOW).complete(key, "sealed-answer");
+        Instant afterLock = NOW.plus(LOCK).plusSeconds(60);
+
+        Optional<IdempotencyEntry> holder = storeAt(afterLock).claim(fresh(key, "body-1", afterLock), afterLock);
+
+        assertThat(holder).hasValueSatisfying(entry -> {
+            assertThat(entry.completed()).isTrue();
+            assertThat(entry.sealedAnswer()).isEqualTo("sealed-answer");
+        });
+    }
+
+    @Test
+    void completeKeepsTheAnswerForFind() {
+        String key = newKeyId();
+        IdempotencyEntry claimed = fresh(key, "body-1", NOW);
+        storeAt(NOW).claim(claimed, NOW);
+
+        storeAt(NOW).complete(key, "sealed-answer");
+
+        assertThat(storeAt(NOW.plusSeconds(5)).find(key)).contains(new IdempotencyEntry(key, "body-1", "sealed-answer",
+                claimed.lockedUntil(), claimed.expiresAt()));
+    }
+
+    @Test
+    void completeWithoutAClaimConflictsAndCreatesNothing() {
+        String key = newKeyId();
+        assertThatThrownBy(() -> storeAt(NOW).complete(key, "sealed-answer")).isInstanceOf(WriteConflict.class);
+        assertThat(storeAt(NOW).find(key)).isEmpty();
+    }
+
+    @Test
+    void releaseForgetsAnEntryInProgressSoARetryClaimsAfresh() {
+        String key = newKeyId();
+        storeAt(NOW).claim(fresh(key, "body-1", NOW), NOW);
+
+        storeAt(NOW).release(key);
+
+        assertThat(storeAt(NOW).find(key)).isEmpty();
+        assertThat(storeAt(NOW).claim(fresh(key, "body-1", NOW), NOW)).isEmpty();
+    }
+
+    @Test
+    void releaseKeepsACompletedEntryAndIgnoresAMissingOne() {
+        String key = newKeyId();
+        storeAt(NOW).claim(fresh(key, "body-1", NOW), NOW);
+        storeAt(NOW).complete(key, "sealed-answer");
+
+        storeAt(NOW).release(key);
+        storeAt(NOW).release(newKeyId());
+
+        assertThat(storeAt(NOW).find(key)).hasValueSatisfying(e -> assertThat(e.sealedAnswer()).isEqualTo("sealed-answer"));
+    }
+
+    @Test
+    void findTreatsAnEntryPastItsExpiryAsAbsentThoughTheTableStillHoldsIt() {
+        String key = newKeyId();
+        IdempotencyEntry entry = fresh(key, "body-1", NOW);
+        storeAt(NOW).claim(entry, NOW);
+        Instant expiry = entry.expiresAt();
+
+        assertThat(storeAt(expiry).find(key)).contains(entry);
+        assertThat(storeAt(expiry.plusMillis(999)).find(key)).contains(entry); // expiry is kept to the second
+        assertThat(storeAt(expiry.plusSeconds(1)).find(key)).isEmpty();
+        assertThat(dynamo.getItem(r -> r.tableName(table.name()).key(IdempotencyItem.key(key))).hasItem())
+                .as("moto never applies the time-to-live").isTrue();
+    }
+
+    @Test
+    void everyOperationIsUnavailableWhenTheTableCannotBeReached() {
+        IdempotencyEntry entry = fresh(newKeyId(), "body-1", NOW);
+        try (DynamoDbClient dead = UnreachableTable.client()) {
+            DynamoIdempotencyStore unreachable = new DynamoIdempotencyStore(dead, UnreachableTable.NAME, Clock.systemUTC());
+            List<ThrowingCallable> operations = List.of(
+                    () -> unreachable.claim(entry, NOW),
+                    () -> unreachable.find(entry.keyId()),
+                    () -> unreachable.complete(entry.keyId(), "sealed-answer"),
+                    () -> unreachable.release(entry.keyId()));
+            for (ThrowingCallable operation : operations) {
+                assertThatThrownBy(operation).isInstanceOf(StoreUnavailable.class)
+                        .hasMessageStartingWith("the clients table did not answer")
+                        .message().doesNotContain("sealed-answer", entry.keyId());
+            }
+        }
+    }
+}

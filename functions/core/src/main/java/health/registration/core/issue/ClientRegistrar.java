@@ -1,0 +1,76 @@
+package health.registration.core.issue;
+
+import health.registration.core.model.ClientMetadata;
+import health.registration.core.port.ClientStore;
+import health.registration.core.port.IdSource;
+import health.registration.core.port.SecretStore;
+import health.registration.core.port.WriteConflict;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Registers clients (RFC 7591): the review, then the writes in an order that never leaves a usable half-made client.
+ * The record is written {@code pending} first, invisible to every reader; then the secret is stored; then the record
+ * turns {@code active}. A failure anywhere leaves at most a pending record and perhaps its secret, which
+ * {@link RegistrationCleanup} removes once the record is older than any registration can run.
+ */
+public final class ClientRegistrar {
+
+    private final RegistrationReview review;
+    private final ClientStore clients;
+    private final SecretStore secrets;
+    private final IdSource ids;
+    private final Clock clock;
+    private final IssuanceSettings settings;
+
+    public ClientRegistrar(RegistrationReview review, ClientStores stores, IdSource ids, Clock clock, IssuanceSettings settings) {
+        this.review = review;
+        this.clients = stores.clients();
+        this.secrets = stores.secrets();
+        this.ids = ids;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    /** Reviews and, when accepted, issues. Throws {@code StoreUnavailable} when a store fails midway. */
+    public RegistrationOutcome register(ClientMetadata requested) {
+        ClientMetadata metadata = requested.without(ClientInformation.SERVER_MEMBERS);
+        RegistrationReview.Verdict verdict = review.review(metadata);
+        if (verdict instanceof RegistrationReview.Refused refused) {
+            return new RegistrationOutcome.Refused(refused.error());
+        }
+        RegistrationReview.Accepted accepted = (RegistrationReview.Accepted) verdict;
+        ClientSecret secret = ids.newClientSecret();
+        RegistrationAccessToken token = ids.newRegistrationAccessToken();
+        ClientRecord pending = writePending(accepted, token);
+        String arn = secrets.create(pending.clientId(), secret);
+        Instant now = clock.instant();
+        ClientRecord active = pending.next(ClientStatus.ACTIVE, pending.metadata(), pending.credentials().withSecretArn(arn),
+                new UrlChecks(pending.checks().lastCheckedAt(), pending.checks().lastReport(),
+                        now.plus(settings.recheckInterval())), now);
+        clients.replace(active);
+        ClientInformation information = new ClientInformation(active, secret, token,
+                ClientInformation.registrationClientUri(settings.publicBaseUrl(), active.clientId()));
+        return new RegistrationOutcome.Registered(information.toJson().toString(), active.clientId().value(), false);
+    }
+
+    /** The pending record; a new id is drawn if, against all odds, the first one is taken. */
+    private ClientRecord writePending(RegistrationReview.Accepted accepted, RegistrationAccessToken token) {
+        for (int attempt = 0; ; attempt++) {
+            Instant now = clock.instant();
+            long expiresAt = settings.secretLifetime().isZero()
+                    ? 0 : now.plus(settings.secretLifetime()).getEpochSecond();
+            ClientRecord pending = new ClientRecord(ids.newClientId(), ClientStatus.PENDING, accepted.registered(),
+                    new Credentials(null, token.hash(), now, expiresAt),
+                    new UrlChecks(now, accepted.report(), now.plus(settings.pendingTimeout())), now, now, 1);
+            try {
+                clients.create(pending);
+                return pending;
+            } catch (WriteConflict taken) {
+                if (attempt >= 2) {
+                    throw taken;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package health.registration.core.issue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import health.registration.core.model.ClientMetadata;
+import health.registration.core.policy.RegistrationError;
+import health.registration.core.policy.RegistrationErrorCode;
+import health.registration.core.policy.Violation;
+import health.registration.core.port.SequentialIdSource;
+import health.registration.core.probe.ProbeOutcome;
+import java.time.Duration;
+import java.util.function.BiConsumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * RFC 7592 §2.2 updates through {@link RegisteredClients}: the whole review again, a new token, the same secret.
+ * Kept apart from {@link RegisteredClientsTest} (read, delete, authorization) so that each stays readable.
+ */
+class RegisteredClientsUpdateTest {
+
+    private final IssuanceBench bench = new IssuanceBench();
+    private final RegisteredClients clients = bench.registeredClients();
+    private ManagedClient client;
+    private ClientRecord before;
+
+    @BeforeEach
+    void registerOneClient() {
+        client = ManagedClient.registerOn(bench);
+        before = bench.clientStore.find(client.clientId()).orElseThrow();
+        bench.clock.advance(Duration.ofHours(1));
+    }
+
+    @Test
+    void replacesTheMetadataRotatesTheTokenAndKeepsTheSecret() {
+        JsonNode shown = RegisteredClientsTest.shown(clients.update(client.id(), client.token(), client.update("Renamed App")));
+
+        String newToken = shown.path("registration_access_token").asText();
+        assertThat(newToken).isEqualTo(bench.ids.lastToken().value()).isNotEqualTo(client.token());
+        assertThat(shown.path("client_name").asText()).isEqualTo("Renamed App");
+        assertThat(shown.path("client_id").asText()).isEqualTo(client.id());
+        assertThat(shown.has("client_secret")).isFalse();
+        assertThat(clients.read(client.id(), client.token())).isEqualTo(new ManagementOutcome.Unauthorized(true));
+        assertThat(RegisteredClientsTest.shown(clients.read(client.id(), newToken)).path("client_name").asText()).isEqualTo("Renamed App");
+
+        ClientRecord after = bench.clientStore.find(client.clientId()).orElseThrow();
+        assertThat(after.version()).isEqualTo(before.version() + 1);
+        assertThat(after.status()).isEqualTo(ClientStatus.ACTIVE);
+        assertThat(after.credentials().secretArn()).isEqualTo(before.credentials().secretArn());
+        assertThat(after.credentials().registrationTokenHash()).isEqualTo(new RegistrationAccessToken(newToken).hash());
+        assertThat(after.credentials().issuedAt()).isEqualTo(before.credentials().issuedAt());
+        assertThat(after.checks().lastCheckedAt()).isEqualTo(bench.clock.instant());
+        assertThat(after.metadata().names()).doesNotContain(ClientInformation.CLIENT_ID);
+        assertThat(after.metadata().text("token_endpoint_auth_method")).contains("client_secret_basic");
+        assertThat(bench.secretStore.read(client.clientId())).contains(new ClientSecret(client.secret()));
+        assertThat(bench.ids.issuedSecrets()).hasSize(1);
+        assertThat(bench.prober.calls()).isEqualTo(2);
+    }
+
+    @Test
+    void acceptsTheClientsCurrentSecretInTheRequest() {
+        ObjectNode request = client.updateJson("Renamed App");
+        request.put(ClientInformation.CLIENT_SECRET, client.secret());
+
+        JsonNode shown = RegisteredClientsTest.shown(clients.update(client.id(), client.token(), ClientMetadata.of(request)));
+
+        assertThat(shown.path("client_name").asText()).isEqualTo("Renamed App");
+        assertThat(bench.clientStore.find(client.clientId()).orElseThrow().metadata().names())
+                .doesNotContain(ClientInformation.CLIENT_SECRET);
+    }
+
+    static Stream<Arguments> malformedUpdates() {
+        return Stream.of(
+                row("client_id missing", (json, c) -> json.remove("client_id"), "/client_id"),
+                row("client_id of another client", (json, c) -> json.put("client_id", SequentialIdSource.clientId(7).value()), "/client_id"),
+                row("client_id not a string", (json, c) -> json.put("client_id", 1), "/client_id"),
+                row("registration_access_token sent", (json, c) -> json.put("registration_access_token", c.token()),
+                        "/registration_access_token"),
+                row("registration_client_uri sent", (json, c) -> json.put("registration_client_uri",
+                        "https://register.example.org/register/" + c.id()), "/registration_client_uri"),
+                row("client_secret_expires_at sent", (json, c) -> json.put("client_secret_expires_at", 0), "/client_secret_expires_at"),
+                row("client_id_issued_at sent", (json, c) -> json.put("client_id_issued_at", 1740819600), "/client_id_issued_at"),
+                row("a wrong client_secret", (json, c) -> json.put("client_secret", "secret-" + "9".repeat(36)), "/client_secret"),
+                row("client_secret not a string", (json, c) -> json.put("client_secret", 42), "/client_secret"),
+                row("client_secret null", (json, c) -> json.putNull("client_secret"), "/client_secret"));
+    }
+
+    private static Arguments row(String what, BiConsumer<ObjectNode, ManagedClient> change, String field) {
+        return arguments(what, change, field);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformedUpdates")
+    void refusesAnUpdateThatBreaksRfc7592SectionTwoTwoAndChangesNothing(String what, BiConsumer<ObjectNode, ManagedClient> change,
+                                                                     String field) {
+        ObjectNode request = client.updateJson("Renamed App");
+        change.accept(request, client);
+
+        RegistrationError error = refused(clients.update(client.id(), client.token(), ClientMetadata.of(request)));
+
+        assertThat(error.error()).isEqualTo(RegistrationErrorCode.INVALID_REQUEST);
+        assertThat(error.errors()).extracting(Violation::field).containsExactly(field);
+        assertThat(bench.prober.calls()).as("probed only at registration").isOne();
+        assertUnchanged();
+    }
+
+    @Test
+    void refusesMetadataTheStaticRulesRejectWithoutProbing() {
+        ObjectNode request = client.updateJson("Renamed App");
+        request.putArray("redirect_uris").add("http://app.example.com/callback");
+
+        RegistrationError error = refused(clients.update(client.id(), client.token(), ClientMetadata.of(request)));
+
+        assertThat(error.error()).isEqualTo(RegistrationErrorCode.INVALID_REDIRECT_URI);
+        assertThat(bench.prober.calls()).isOne();
+        assertUnchanged();
+    }
+
+    @Test
+    void refusesMetadataWhoseUrlsFailProbing() {
+        bench.prober.failing("https://app.example.com/terms-v2", ProbeOutcome.NOT_FOUND);
+        ObjectNode request = client.updateJson("Example App");
+        request.put("tos_uri", "https://app.example.com/terms-v2");
+
+        RegistrationError error = refused(clients.update(client.id(), client.token(), ClientMetadata.of(request)));
+
+        assertThat(error.errors()).extracting(Violation::field).containsExactly("/tos_uri");
+        assertThat(bench.prober.calls()).isEqualTo(2);
+        assertUnchanged();
+    }
+
+    @Test
+    void answersConflictWhenAnotherUpdateWonTheRace() {
+        ManagementOutcome[] concurrent = new ManagementOutcome[1];
+        bench.prober.duringNextProbe(() -> concurrent[0] = clients.update(client.id(), client.token(), client.update("First")));
+
+        ManagementOutcome outcome = clients.update(client.id(), client.token(), client.update("Second"));
+
+        assertThat(outcome).isEqualTo(new ManagementOutcome.Conflict());
+        String winnersToken = RegisteredClientsTest.shown(concurrent[0]).path("registration_access_token").asText();
+        ClientRecord stored = bench.clientStore.find(client.clientId()).orElseThrow();
+        assertThat(stored.metadata().text("client_name")).contains("First");
+        assertThat(stored.credentials().registrationTokenHash()).isEqualTo(new RegistrationAccessToken(winnersToken).hash());
+        assertThat(clients.read(client.id(), winnersToken)).isInstanceOf(ManagementOutcome.Shown.class);
+    }
+
+    private void assertUnchanged() {
+        assertThat(bench.clientStore.find(client.clientId())).contains(before);
+        assertThat(RegisteredClientsTest.shown(clients.read(client.id(), client.token())).path("client_name").asText())
+                .isEqualTo("Example App");
+        assertThat(bench.secretStore.read(client.clientId())).contains(new ClientSecret(client.secret()));
+    }
+
+    private static RegistrationError refused(ManagementOutcome outcome) {
+        assertThat(outcome).isInstanceOf(ManagementOutcome.Refused.class);
+        return ((ManagementOutcome.Refused) outcome).error();
+    }
+}

@@ -1,0 +1,83 @@
+package health.registration.core.port;
+
+import health.registration.core.model.ClientMetadata;
+import health.registration.core.model.UrlMember;
+import health.registration.core.probe.ProbeOutcome;
+import health.registration.core.probe.ProbeReport;
+import health.registration.core.probe.ProbeResult;
+import health.registration.core.probe.ProbeVerdict;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A prober that never touches the network: every URL passes unless a test made it fail. Records what it was asked
+ * to probe, and can run an action inside the next probe (to hold a registration midway, or to let another writer in).
+ * Thread-safe.
+ */
+public final class InMemoryUrlProber implements UrlProber {
+
+    private record Planned(ProbeOutcome outcome, ProbeVerdict verdict) {}
+
+    /** The address every probed name "resolves" to: TEST-NET-3, never routed. */
+    public static final String ADDRESS = "203.0.113.10";
+
+    private final Map<String, Planned> planned = new ConcurrentHashMap<>();
+    private final List<ClientMetadata> probed = new CopyOnWriteArrayList<>();
+    private final AtomicReference<Runnable> duringNextProbe = new AtomicReference<>();
+
+    /** Probing this URL (as written in the metadata) fails the registration with the outcome. */
+    public InMemoryUrlProber failing(String url, ProbeOutcome outcome) {
+        return answering(url, outcome, ProbeVerdict.FAIL);
+    }
+
+    /** Probing this URL ends with the outcome and verdict. */
+    public InMemoryUrlProber answering(String url, ProbeOutcome outcome, ProbeVerdict verdict) {
+        planned.put(url, new Planned(outcome, verdict));
+        return this;
+    }
+
+    /** Every URL passes again. */
+    public InMemoryUrlProber passingAll() {
+        planned.clear();
+        return this;
+    }
+
+    /** Runs the action once, inside the next probe, before it answers. */
+    public InMemoryUrlProber duringNextProbe(Runnable action) {
+        duringNextProbe.set(action);
+        return this;
+    }
+
+    /** How many registrations were probed. */
+    public int calls() {
+        return probed.size();
+    }
+
+    /** The metadata of every probe, in order. */
+    public List<ClientMetadata> probed() {
+        return List.copyOf(probed);
+    }
+
+    @Override
+    public ProbeReport probe(ClientMetadata metadata) {
+        probed.add(metadata);
+        Runnable action = duringNextProbe.getAndSet(null);
+        if (action != null) {
+            action.run();
+        }
+        return new ProbeReport(metadata.urls().stream().map(this::result).toList());
+    }
+
+    private ProbeResult result(UrlMember url) {
+        Planned plan = planned.get(url.text());
+        if (plan == null || plan.verdict() == ProbeVerdict.PASS) {
+            return new ProbeResult(url.field(), url.pointer(), url.text(), ProbeOutcome.OK, 200, null,
+                    List.of(ADDRESS), 1, ProbeVerdict.PASS, "");
+        }
+        return new ProbeResult(url.field(), url.pointer(), url.text(), plan.outcome(), null, null, List.of(ADDRESS), 1,
+                plan.verdict(), url.name() + " could not be confirmed (" + plan.outcome().code() + "); make it answer");
+    }
+}

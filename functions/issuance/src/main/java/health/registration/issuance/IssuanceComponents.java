@@ -1,0 +1,79 @@
+package health.registration.issuance;
+
+import health.registration.adapters.aws.AwsClients;
+import health.registration.adapters.aws.LambdaUrlProber;
+import health.registration.adapters.dynamodb.DynamoClientStore;
+import health.registration.adapters.dynamodb.DynamoIdempotencyStore;
+import health.registration.adapters.http.NetworkUrlProber;
+import health.registration.adapters.secrets.SecretsManagerSecretStore;
+import health.registration.core.issue.ClientRegistrar;
+import health.registration.core.issue.ClientStores;
+import health.registration.core.issue.IdempotentRegistration;
+import health.registration.core.issue.IssuanceSettings;
+import health.registration.core.issue.RegisteredClients;
+import health.registration.core.issue.RegistrationCleanup;
+import health.registration.core.issue.RegistrationReview;
+import health.registration.core.issue.SecureRandomIdSource;
+import health.registration.core.policy.Policies;
+import health.registration.core.policy.PolicyContext;
+import health.registration.core.port.UrlProber;
+import health.registration.edge.Settings;
+import java.time.Clock;
+import java.time.ZoneOffset;
+
+/**
+ * The one place the issuing functions (register, manage, cleanup) are wired: DynamoDB and Secrets Manager stores on
+ * the SDK clients of {@link AwsClients}, and the prober — the probe function through the Lambda Invoke API when
+ * {@code PROBE_FUNCTION_NAME} is set (in AWS), else the engine in-process (the local API). Each piece is built only
+ * when a function asks for it, so the cleanup builds no prober.
+ */
+public final class IssuanceComponents {
+
+    // The table keeps instants to the millisecond; a millisecond clock makes a record read back equal the one written.
+    private static final Clock CLOCK = Clock.tickMillis(ZoneOffset.UTC);
+
+    private final Settings settings;
+
+    private IssuanceComponents(Settings settings) {
+        this.settings = settings;
+    }
+
+    public static IssuanceComponents fromEnvironment() {
+        return new IssuanceComponents(Settings.fromEnvironment());
+    }
+
+    public IdempotentRegistration registration() {
+        IssuanceSettings issuance = issuanceSettings();
+        ClientRegistrar registrar = new ClientRegistrar(review(), stores(), new SecureRandomIdSource(), CLOCK, issuance);
+        return new IdempotentRegistration(registrar, new DynamoIdempotencyStore(AwsClients.dynamoDb(), settings.clientsTable(), CLOCK),
+                CLOCK, issuance, duration -> Thread.sleep(duration.toMillis()));
+    }
+
+    public RegisteredClients registeredClients() {
+        return new RegisteredClients(review(), stores(), new SecureRandomIdSource(), CLOCK, issuanceSettings());
+    }
+
+    public RegistrationCleanup cleanup() {
+        return new RegistrationCleanup(stores(), CLOCK);
+    }
+
+    private ClientStores stores() {
+        return new ClientStores(new DynamoClientStore(AwsClients.dynamoDb(), settings.clientsTable()),
+                new SecretsManagerSecretStore(AwsClients.secretsManager(), settings.secretPrefix(), settings.secretsKmsKeyId()));
+    }
+
+    private RegistrationReview review() {
+        PolicyContext context = settings.policyContext();
+        return new RegistrationReview(Policies.openDynamicRegistration(), context, prober(context));
+    }
+
+    private UrlProber prober(PolicyContext context) {
+        return settings.probeFunctionName()
+                .<UrlProber>map(name -> new LambdaUrlProber(AwsClients.lambda(), name))
+                .orElseGet(() -> NetworkUrlProber.create(settings.probeConfiguration(), context));
+    }
+
+    private IssuanceSettings issuanceSettings() {
+        return IssuanceSettings.of(settings.publicBaseUrl(), settings.clientSecretLifetime());
+    }
+}

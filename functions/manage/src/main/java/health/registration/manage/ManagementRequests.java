@@ -1,0 +1,74 @@
+package health.registration.manage;
+
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import health.registration.core.issue.ManagementOutcome;
+import health.registration.core.issue.RegisteredClients;
+import health.registration.edge.ApiRequest;
+import health.registration.edge.ApiResponse;
+import health.registration.edge.ErrorResponses;
+import health.registration.edge.MetadataBody;
+import java.util.Locale;
+
+/** Turns an RFC 7592 request into a call on the registered clients, and the outcome into the answer. */
+final class ManagementRequests {
+
+    static final String CLIENT_ID_PARAMETER = "client_id";
+    private static final String BEARER = "bearer ";
+
+    private final RegisteredClients clients;
+
+    ManagementRequests(RegisteredClients clients) {
+        this.clients = clients;
+    }
+
+    ApiResponse answer(ApiRequest request, LambdaLogger log) {
+        String clientId = request.pathParameters().get(CLIENT_ID_PARAMETER);
+        String token = bearerToken(request);
+        ManagementOutcome outcome;
+        switch (request.httpMethod().toUpperCase(Locale.ROOT)) {
+            case "GET" -> outcome = clients.read(clientId, token);
+            case "DELETE" -> outcome = clients.delete(clientId, token);
+            case "PUT" -> {
+                MetadataBody.Reading reading = MetadataBody.read(request);
+                if (reading instanceof MetadataBody.Refused refused) {
+                    return ErrorResponses.of(refused.rejection());
+                }
+                outcome = clients.update(clientId, token, ((MetadataBody.Accepted) reading).metadata());
+            }
+            default -> {
+                return ErrorResponses.simple(405, "invalid_request", "Use GET, PUT or DELETE.");
+            }
+        }
+        log.log("manage requestId=" + request.requestId() + " method=" + request.httpMethod() + " outcome="
+                + outcome.getClass().getSimpleName() + "\n");
+        return respond(outcome);
+    }
+
+    /** The token of an {@code Authorization: Bearer} header (RFC 6750 §2.1), or null. */
+    static String bearerToken(ApiRequest request) {
+        String header = request.header("Authorization").orElse("");
+        if (header.length() <= BEARER.length() || !header.substring(0, BEARER.length()).toLowerCase(Locale.ROOT).equals(BEARER)) {
+            return null;
+        }
+        String token = header.substring(BEARER.length()).strip();
+        return token.isEmpty() ? null : token;
+    }
+
+    private static ApiResponse respond(ManagementOutcome outcome) {
+        if (outcome instanceof ManagementOutcome.Shown shown) {
+            return ApiResponse.json(200, shown.answer());
+        }
+        if (outcome instanceof ManagementOutcome.Deleted) {
+            return ApiResponse.empty(204);
+        }
+        if (outcome instanceof ManagementOutcome.Unauthorized unauthorized) {
+            // RFC 6750 §3: say invalid_token only when a token was presented.
+            return ErrorResponses.simple(401, "invalid_token", "A valid registration access token for this client is required.")
+                    .withHeader("WWW-Authenticate", unauthorized.tokenPresented() ? "Bearer error=\"invalid_token\"" : "Bearer");
+        }
+        if (outcome instanceof ManagementOutcome.Refused refused) {
+            return ErrorResponses.of(refused.error());
+        }
+        return ErrorResponses.simple(409, "invalid_request", "The client changed while this request ran; read it again and retry.");
+    }
+}

@@ -1,0 +1,68 @@
+package health.registration.register;
+
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import health.registration.core.issue.IdempotentRegistration;
+import health.registration.core.issue.RegistrationOutcome;
+import health.registration.edge.ApiRequest;
+import health.registration.edge.ApiResponse;
+import health.registration.edge.ErrorResponses;
+import health.registration.edge.MetadataBody;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Turns a {@code POST /register} request into a registration and its outcome into the answer. */
+final class RegistrationRequests {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** Long enough to be unguessable (a UUID is 36): the key also seals the stored first answer. */
+    private static final Pattern KEY_SHAPE = Pattern.compile("[\\x21-\\x7e]{16,255}");
+
+    private final IdempotentRegistration registration;
+
+    RegistrationRequests(IdempotentRegistration registration) {
+        this.registration = registration;
+    }
+
+    ApiResponse answer(ApiRequest request, LambdaLogger log) {
+        MetadataBody.Reading reading = MetadataBody.read(request);
+        if (reading instanceof MetadataBody.Refused refused) {
+            log.log("register requestId=" + request.requestId() + " refused status=" + refused.rejection().status() + "\n");
+            return ErrorResponses.of(refused.rejection());
+        }
+        Optional<String> key = request.header(IDEMPOTENCY_KEY);
+        if (key.isPresent() && !KEY_SHAPE.matcher(key.get()).matches()) {
+            return ErrorResponses.simple(400, "invalid_request",
+                    "Idempotency-Key must be 16 to 255 visible ASCII characters; a random UUID is a good key.");
+        }
+        RegistrationOutcome outcome = registration.register(((MetadataBody.Accepted) reading).metadata(), key.orElse(null),
+                request.bodyBytes());
+        log.log("register requestId=" + request.requestId() + " " + describe(outcome) + "\n");
+        return respond(outcome);
+    }
+
+    private static ApiResponse respond(RegistrationOutcome outcome) {
+        if (outcome instanceof RegistrationOutcome.Registered registered) {
+            return ApiResponse.json(201, registered.answer());
+        }
+        if (outcome instanceof RegistrationOutcome.Refused refused) {
+            return ErrorResponses.of(refused.error());
+        }
+        if (outcome instanceof RegistrationOutcome.KeyReused) {
+            return ErrorResponses.simple(422, "invalid_request",
+                    "This Idempotency-Key was already used with a different request body; use a new key for a new request.");
+        }
+        return ErrorResponses.simple(409, "invalid_request",
+                "A request with this Idempotency-Key is still in progress; retry it shortly.").withHeader("Retry-After", "2");
+    }
+
+    /** For the log: the outcome and the client id, never the secret or the token. */
+    private static String describe(RegistrationOutcome outcome) {
+        if (outcome instanceof RegistrationOutcome.Registered registered) {
+            return "outcome=" + (registered.replayed() ? "replayed" : "registered") + " clientId=" + registered.clientId();
+        }
+        if (outcome instanceof RegistrationOutcome.Refused refused) {
+            return "outcome=refused error=" + refused.error().error().code() + " problems=" + refused.error().errors().size();
+        }
+        return "outcome=" + (outcome instanceof RegistrationOutcome.KeyReused ? "key-reused" : "key-in-progress");
+    }
+}
