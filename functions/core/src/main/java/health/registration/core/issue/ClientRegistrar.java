@@ -4,6 +4,7 @@ import health.registration.core.model.ClientMetadata;
 import health.registration.core.port.ClientStore;
 import health.registration.core.port.IdSource;
 import health.registration.core.port.SecretStore;
+import health.registration.core.port.StoreUnavailable;
 import health.registration.core.port.WriteConflict;
 import java.time.Clock;
 import java.time.Instant;
@@ -48,7 +49,13 @@ public final class ClientRegistrar {
         ClientRecord active = pending.next(ClientStatus.ACTIVE, pending.metadata(), pending.credentials().withSecretArn(arn),
                 new UrlChecks(pending.checks().lastCheckedAt(), pending.checks().lastReport(),
                         now.plus(settings.recheckInterval())), now);
-        clients.replace(active);
+        try {
+            clients.replace(active);
+        } catch (WriteConflict abandoned) {
+            // The cleanup took this registration over (it ran far longer than allowed): its secret must not stay.
+            secrets.destroy(pending.clientId());
+            throw new StoreUnavailable("the registration was abandoned before it could complete", abandoned);
+        }
         ClientInformation information = new ClientInformation(active, secret, token,
                 ClientInformation.registrationClientUri(settings.publicBaseUrl(), active.clientId()));
         return new RegistrationOutcome.Registered(information.toJson().toString(), active.clientId().value(), false);

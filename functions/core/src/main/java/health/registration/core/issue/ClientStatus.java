@@ -11,6 +11,11 @@ public enum ClientStatus {
     /** Written first, before the secret exists; turned active once it does, or removed by the cleanup. */
     PENDING(false),
     ACTIVE(true),
+    /**
+     * A pending registration the cleanup has taken over: from here the registration can no longer turn active, and
+     * its secret, never delivered, is deleted at once.
+     */
+    ABANDONED(false),
     /** Being removed: its secret is scheduled for deletion, then the record goes. */
     DELETING(false);
 

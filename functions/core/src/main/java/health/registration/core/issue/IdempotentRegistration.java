@@ -60,18 +60,27 @@ public final class IdempotentRegistration {
     }
 
     private RegistrationOutcome registerOnce(ClientMetadata metadata, String idempotencyKey, String keyId) {
-        boolean kept = false;
+        RegistrationOutcome outcome;
         try {
-            RegistrationOutcome outcome = registrar.register(metadata);
-            if (outcome instanceof RegistrationOutcome.Registered registered) {
-                store.complete(keyId, SealedAnswer.seal(idempotencyKey, registered.answer()));
-                kept = true;
-            }
-            return outcome;
-        } finally {
-            if (!kept) {
-                store.release(keyId);
-            }
+            outcome = registrar.register(metadata);
+        } catch (RuntimeException failed) {
+            releaseQuietly(keyId, failed);
+            throw failed;
+        }
+        if (outcome instanceof RegistrationOutcome.Registered registered) {
+            store.complete(keyId, SealedAnswer.seal(idempotencyKey, registered.answer()));
+        } else {
+            store.release(keyId);
+        }
+        return outcome;
+    }
+
+    /** Lets the claim go after a failure; if that fails too, the lock's expiry lets it go, and the first cause wins. */
+    private void releaseQuietly(String keyId, RuntimeException cause) {
+        try {
+            store.release(keyId);
+        } catch (RuntimeException alsoFailed) {
+            cause.addSuppressed(alsoFailed);
         }
     }
 

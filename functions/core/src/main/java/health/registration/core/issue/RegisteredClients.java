@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -107,23 +108,26 @@ public final class RegisteredClients {
         return bearerToken != null && matches ? client : Optional.empty();
     }
 
-    /** RFC 7592 §2.2: client_id must be the client's own; server-set members must be absent; a secret must match. */
+    /**
+     * RFC 7592 §2.2: client_id must be the client's own; server-set members must be absent; a client_secret that is
+     * sent, whatever its JSON type, must be the current secret. Every problem is reported at once.
+     */
     private Optional<RegistrationError> updateRequestProblem(ClientRecord client, ClientMetadata requested) {
+        List<Violation> problems = new ArrayList<>();
         if (!requested.text(ClientInformation.CLIENT_ID).filter(client.clientId().value()::equals).isPresent()) {
-            return problem(ClientInformation.CLIENT_ID, "client_id must be sent and be this client's own id (RFC 7592 section 2.2)");
+            problems.add(problem(ClientInformation.CLIENT_ID, "client_id must be sent and be this client's own id (RFC 7592 section 2.2)"));
         }
         for (String member : FORBIDDEN_ON_UPDATE) {
             if (requested.get(member).isPresent()) {
-                return problem(member, member + " must not be sent in an update (RFC 7592 section 2.2)");
+                problems.add(problem(member, member + " must not be sent in an update (RFC 7592 section 2.2)"));
             }
         }
-        // RFC 7592 §2.2: a client_secret that is sent, whatever its JSON type, must be the current secret.
         Optional<String> sentSecret = requested.text(ClientInformation.CLIENT_SECRET);
         if (requested.get(ClientInformation.CLIENT_SECRET).isPresent()
                 && !sentSecret.filter(sent -> secretMatches(client.clientId(), sent)).isPresent()) {
-            return problem(ClientInformation.CLIENT_SECRET, "client_secret, when sent, must be the client's current secret");
+            problems.add(problem(ClientInformation.CLIENT_SECRET, "client_secret, when sent, must be the client's current secret"));
         }
-        return Optional.empty();
+        return problems.isEmpty() ? Optional.empty() : Optional.of(RegistrationError.of(problems));
     }
 
     private boolean secretMatches(ClientId clientId, String sent) {
@@ -132,9 +136,8 @@ public final class RegisteredClients {
                 .orElse(false);
     }
 
-    private static Optional<RegistrationError> problem(String member, String description) {
-        return Optional.of(RegistrationError.single(
-                Violation.error(FieldPointer.of(member), RegistrationErrorCode.INVALID_REQUEST, description)));
+    private static Violation problem(String member, String description) {
+        return Violation.error(FieldPointer.of(member), RegistrationErrorCode.INVALID_REQUEST, description);
     }
 
     private String information(ClientRecord client, RegistrationAccessToken token) {

@@ -4,12 +4,14 @@ import health.registration.core.port.WriteConflict;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One cleanup pass: removes registrations that never completed — pending records older than any registration can run
  * — together with their secrets, deleted at once because nobody ever received them; and finishes deletions that
- * stopped after the record turned {@code deleting}. Every step is idempotent, so an interrupted pass is finished by
- * the next one.
+ * stopped after the record turned {@code deleting}. A pending record is first marked {@code abandoned} with a
+ * conditional write, so a registration that is somehow still running can no longer activate it. Every step is
+ * idempotent, so an interrupted pass is finished by the next one.
  */
 public final class RegistrationCleanup {
 
@@ -30,9 +32,27 @@ public final class RegistrationCleanup {
 
     public Pass run() {
         Instant now = clock.instant();
-        int abandoned = removeAll(ClientStatus.PENDING, now, true);
+        abandonAll(now);
+        int abandoned = removeAll(ClientStatus.ABANDONED, now, true);
         int deleted = removeAll(ClientStatus.DELETING, now, false);
         return new Pass(abandoned, deleted);
+    }
+
+    /** Marks every stale pending record abandoned; a record that changed meanwhile is left to the next pass. */
+    private void abandonAll(Instant now) {
+        int pages = 0;
+        List<ClientRecord> due;
+        do {
+            due = stores.clients().due(ClientStatus.PENDING, now, PAGE);
+            for (ClientRecord pending : due) {
+                try {
+                    stores.clients().replace(pending.next(ClientStatus.ABANDONED, pending.metadata(), pending.credentials(),
+                            new UrlChecks(pending.checks().lastCheckedAt(), pending.checks().lastReport(), now), now));
+                } catch (WriteConflict changedMeanwhile) {
+                    // It turned active, or another pass took it: either way it is not ours to remove now.
+                }
+            }
+        } while (due.size() == PAGE && ++pages < MAX_PAGES);
     }
 
     private int removeAll(ClientStatus status, Instant now, boolean neverDelivered) {
@@ -42,13 +62,17 @@ public final class RegistrationCleanup {
         do {
             due = stores.clients().due(status, now, PAGE);
             for (ClientRecord record : due) {
+                Optional<ClientRecord> current = stores.clients().find(record.clientId());
+                if (current.isEmpty() || current.get().status() != status) {
+                    continue;
+                }
                 if (neverDelivered) {
                     stores.secrets().destroy(record.clientId());
                 } else {
                     stores.secrets().scheduleDeletion(record.clientId());
                 }
                 try {
-                    stores.clients().delete(record.clientId(), record.version());
+                    stores.clients().delete(record.clientId(), current.get().version());
                     removed++;
                 } catch (WriteConflict changedMeanwhile) {
                     // Someone else finished it, or it moved on; the next pass sees its current state.

@@ -227,6 +227,21 @@ class ClientRegistrarTest {
         assertThat(bench.secretStore.scheduledDeletions()).isEmpty();
     }
 
+    @Test
+    void destroysItsSecretWhenTheCleanupTookTheRegistrationOverBeforeActivation() {
+        bench.clients.interfereBefore(FailingClientStore.Operation.REPLACE, 1, () -> {
+            bench.passPendingTimeout();
+            bench.cleanup().run();
+        });
+
+        assertThatThrownBy(() -> bench.registrar().register(ValidMetadata.metadata())).isInstanceOf(StoreUnavailable.class);
+
+        assertThat(bench.clientStore.size()).as("the cleanup removed the abandoned record").isZero();
+        assertThat(bench.secretStore.size()).as("the registrar destroyed the secret it had stored").isZero();
+        assertThat(bench.orphanedSecrets()).isEmpty();
+        assertThat(bench.clientsWithoutSecret()).isEmpty();
+    }
+
     private static Consumer<IssuanceBench> fault(Consumer<IssuanceBench> setUp) {
         return setUp;
     }

@@ -112,6 +112,20 @@ class RegisteredClientsUpdateTest {
     }
 
     @Test
+    void reportsEveryRfc7592ProblemOfAnUpdateAtOnce() {
+        ObjectNode request = client.updateJson("Renamed App");
+        request.remove("client_id");
+        request.put("registration_access_token", client.token());
+        request.put("client_secret", "not-the-secret");
+
+        RegistrationError error = refused(clients.update(client.id(), client.token(), ClientMetadata.of(request)));
+
+        assertThat(error.errors()).extracting(Violation::field)
+                .containsExactly("/client_id", "/registration_access_token", "/client_secret");
+        assertUnchanged();
+    }
+
+    @Test
     void refusesMetadataTheStaticRulesRejectWithoutProbing() {
         ObjectNode request = client.updateJson("Renamed App");
         request.putArray("redirect_uris").add("http://app.example.com/callback");

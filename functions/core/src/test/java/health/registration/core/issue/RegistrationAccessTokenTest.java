@@ -53,4 +53,12 @@ class RegistrationAccessTokenTest {
     void neverShowsItsValueInText() {
         assertThat(new RegistrationAccessToken(TOKEN).toString()).doesNotContain(TOKEN).contains("redacted");
     }
+
+    @org.junit.jupiter.api.Test
+    void neverMatchesAMissingOrEmptyTokenEvenAgainstTheHashOfEmpty() {
+        String hashOfEmpty = new RegistrationAccessToken("").hash();
+
+        assertThat(RegistrationAccessToken.matches(null, hashOfEmpty)).isFalse();
+        assertThat(RegistrationAccessToken.matches("", hashOfEmpty)).isFalse();
+    }
 }

@@ -133,7 +133,8 @@ class RegistrationCleanupTest {
         assertThat(new RegistrationCleanup(new ClientStores(counted, bench.secrets), bench.clock).run())
                 .isEqualTo(new RegistrationCleanup.Pass(0, 0));
 
-        assertThat(counted.calls(FailingClientStore.Operation.DUE)).as("100 pages of pending, 1 of deleting").isEqualTo(101);
+        assertThat(counted.calls(FailingClientStore.Operation.DUE))
+                .as("2 pages marking pending records abandoned, 100 of abandoned, 1 of deleting").isEqualTo(103);
     }
 
     /** Registrations whose activation failed: each leaves a pending record and its secret. */
