@@ -8,46 +8,24 @@ import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 
 /**
- * One warm Lambda container of a function: the handler is built on first use through its public no-argument
- * constructor and then reused. Invocations are taken one at a time, because a Lambda container never runs two at
- * once and handlers may rely on that.
+ * One warm Lambda container of a function: a handler instance, built once through its public no-argument
+ * constructor and then reused. A container runs one invocation at a time, as a Lambda execution environment does;
+ * its {@link FunctionPool} hands it to one request at a time.
  */
 public final class FunctionContainer {
 
-    private final FunctionDefinition function;
-    private final ClassLoader classLoader;
-    private RequestStreamHandler handler;
+    private final RequestStreamHandler handler;
 
-    public FunctionContainer(FunctionDefinition function, ClassLoader classLoader) {
-        this.function = function;
-        this.classLoader = classLoader;
-    }
-
-    public FunctionDefinition function() {
-        return function;
+    private FunctionContainer(RequestStreamHandler handler) {
+        this.handler = handler;
     }
 
     /**
-     * Runs the handler on one event and returns what it wrote.
+     * Starts a container: loads the handler class and builds an instance, as a Lambda cold start does.
      *
-     * @throws Exception whatever building or running the handler threw; API Gateway would answer 502
+     * @throws Exception whatever the constructor threw (not the reflective wrapper), or why the class is unusable
      */
-    public synchronized byte[] invoke(byte[] event, Context context) throws Exception {
-        RequestStreamHandler warm = handler();
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        warm.handleRequest(new ByteArrayInputStream(event), output, context);
-        return output.toByteArray();
-    }
-
-    /** A failed start is not kept: like Lambda, the next invocation tries a fresh container. */
-    private RequestStreamHandler handler() throws Exception {
-        if (handler == null) {
-            handler = instantiate();
-        }
-        return handler;
-    }
-
-    private RequestStreamHandler instantiate() throws Exception {
+    public static FunctionContainer start(FunctionDefinition function, ClassLoader classLoader) throws Exception {
         if (!"handleRequest".equals(function.handlerMethod())) {
             throw new IOException(function.logicalId() + ": the local API calls only RequestStreamHandler.handleRequest, not "
                     + function.handler());
@@ -57,10 +35,21 @@ public final class FunctionContainer {
             throw new IOException(function.logicalId() + ": " + type.getName() + " does not implement RequestStreamHandler");
         }
         try {
-            return (RequestStreamHandler) type.getConstructor().newInstance();
+            return new FunctionContainer((RequestStreamHandler) type.getConstructor().newInstance());
         } catch (InvocationTargetException e) {
             // The constructor's own failure (say, missing configuration) says more than the reflective wrapper.
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
+    }
+
+    /**
+     * Runs the handler on one event and returns what it wrote. Not for concurrent use: one invocation at a time.
+     *
+     * @throws Exception whatever the handler threw; API Gateway would answer 502
+     */
+    public byte[] invoke(byte[] event, Context context) throws Exception {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(event), output, context);
+        return output.toByteArray();
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * The local API: every {@code Api} route of a SAM template served over HTTP on 127.0.0.1, each request handed to
@@ -28,7 +29,11 @@ public final class LocalApi implements AutoCloseable {
     /** The template read when no argument names one, relative to the working directory. */
     public static final Path DEFAULT_TEMPLATE = Path.of("infrastructure", "template.yaml");
 
-    private static final int WORKER_THREADS = 8;
+    /**
+     * Requests handled at once, across all functions; more wait for a thread. Each function runs up to
+     * {@link FunctionPool#MAX_CONTAINERS} of them at once, so this leaves room for several functions to be busy.
+     */
+    private static final int WORKER_THREADS = 64;
     private static final int BACKLOG = 64;
     private static final byte[] LOOPBACK = {127, 0, 0, 1};
 
@@ -87,16 +92,21 @@ public final class LocalApi implements AutoCloseable {
         workers.shutdownNow();
     }
 
-    /** {@code java -jar local-api.jar [template.yaml]}, port from {@code PORT}. */
+    /**
+     * {@code java -jar local-api.jar [template.yaml]}, port from {@code PORT}. Before serving, creates the
+     * template's tables in the emulator at {@code AWS_ENDPOINT_URL} ({@link EmulatorTables}); exits with 1 when it
+     * cannot serve or cannot create them.
+     */
     public static void main(String[] args) {
         Path template = args.length > 0 ? Path.of(args[0]) : DEFAULT_TEMPLATE;
         try {
             int port = port(System.getenv(PORT));
+            EmulatorTables.prepare(SamTemplate.read(template), System.getenv(), System.err);
             LocalApi api = start(template, port);
             Runtime.getRuntime().addShutdownHook(new Thread(api::close, "local-api-shutdown"));
             System.out.println(api.banner());
             System.out.flush();
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException | SdkException e) {
             System.err.println("local-api: cannot serve " + template + ": " + e);
             System.exit(1);
         }

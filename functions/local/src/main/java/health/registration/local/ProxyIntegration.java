@@ -31,7 +31,7 @@ public final class ProxyIntegration implements HttpHandler {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final RouteTable routes;
-    private final Map<String, FunctionContainer> containers = new LinkedHashMap<>();
+    private final Map<String, FunctionPool> pools = new LinkedHashMap<>();
     private final Clock clock;
     private final PrintStream out;
     private final PrintStream err;
@@ -43,7 +43,7 @@ public final class ProxyIntegration implements HttpHandler {
         this.out = out;
         this.err = err;
         for (Route route : routes.routes()) {
-            containers.computeIfAbsent(route.function().logicalId(), id -> new FunctionContainer(route.function(), classLoader));
+            pools.computeIfAbsent(route.function().logicalId(), id -> new FunctionPool(route.function(), classLoader));
         }
     }
 
@@ -77,13 +77,15 @@ public final class ProxyIntegration implements HttpHandler {
     }
 
     private ProxyResponse invoke(RouteTable.Match match, ObjectNode event, String requestId) {
-        FunctionContainer container = containers.get(match.route().function().logicalId());
-        FunctionDefinition function = container.function();
+        FunctionPool pool = pools.get(match.route().function().logicalId());
+        FunctionDefinition function = pool.function();
         try {
-            InvocationContext context = new InvocationContext(function, requestId, clock,
-                    new ConsoleLogger(out, function.logicalId(), requestId));
-            return ProxyResponse.parse(container.invoke(MAPPER.writeValueAsBytes(event), context));
+            return ProxyResponse.parse(pool.invoke(MAPPER.writeValueAsBytes(event), () -> new InvocationContext(
+                    function, requestId, clock, new ConsoleLogger(out, function.logicalId(), requestId))));
         } catch (Exception | LinkageError failure) {
+            if (failure instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
             // API Gateway hides the cause from the caller; the developer sees it here, as in CloudWatch.
             synchronized (err) {
                 err.println(function.logicalId() + " (" + function.handler() + ") failed on requestId " + requestId + ":");

@@ -6,13 +6,15 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The routes of a SAM template, found as {@code sam local start-api} finds them: every {@code Type: Api} event of
- * every {@code AWS::Serverless::Function}, so a new route needs only a template edit. CloudFormation tags such as
- * {@code !Ref} are ignored by the YAML reader; the values they wrap are never needed here.
+ * every {@code AWS::Serverless::Function}, so a new route needs only a template edit. Also gives other resources and
+ * the functions' environment variables to {@link TemplateTables}. CloudFormation tags such as {@code !Ref} are
+ * dropped by the YAML reader, which gives the value they wrap (a logical id, a parameter name) as plain text.
  */
 public final class SamTemplate {
 
@@ -40,12 +42,33 @@ public final class SamTemplate {
     /** Every API route, in template order. */
     public List<Route> routes() {
         List<Route> routes = new ArrayList<>();
+        resources(FUNCTION_TYPE).forEach((logicalId, properties) -> routes.addAll(routesOf(logicalId, properties)));
+        return routes;
+    }
+
+    /** The {@code Properties} of every resource of {@code type}, by logical id, in template order. */
+    public Map<String, JsonNode> resources(String type) {
+        Map<String, JsonNode> resources = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> resource : root.path("Resources").properties()) {
-            if (FUNCTION_TYPE.equals(resource.getValue().path("Type").asText())) {
-                routes.addAll(routesOf(resource.getKey(), resource.getValue().path("Properties")));
+            if (type.equals(resource.getValue().path("Type").asText())) {
+                resources.put(resource.getKey(), resource.getValue().path("Properties"));
             }
         }
-        return routes;
+        return resources;
+    }
+
+    /**
+     * Every entry of {@code Environment.Variables} in {@code Globals.Function} and in each function, as the YAML
+     * reader gives it: a tagged value such as {@code !Ref ClientsTable} reads as the text {@code ClientsTable}.
+     */
+    public List<Map.Entry<String, JsonNode>> environmentVariables() {
+        List<JsonNode> scopes = new ArrayList<>(List.of(root.path("Globals").path("Function")));
+        scopes.addAll(resources(FUNCTION_TYPE).values());
+        List<Map.Entry<String, JsonNode>> variables = new ArrayList<>();
+        for (JsonNode scope : scopes) {
+            variables.addAll(scope.path("Environment").path("Variables").properties());
+        }
+        return variables;
     }
 
     private List<Route> routesOf(String logicalId, JsonNode properties) {

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +51,12 @@ final class LocalApiProcess implements AutoCloseable {
      * and {@code PORT} (a free port), and waits for its listening line.
      */
     static LocalApiProcess start(Path repoRoot, Map<String, String> environment, Path log) throws IOException {
+        return start(repoRoot, environment, Set.of(), log);
+    }
+
+    /** As {@link #start(Path, Map, Path)}, also without the inherited variables {@code removed}. */
+    static LocalApiProcess start(Path repoRoot, Map<String, String> environment, Set<String> removed, Path log)
+            throws IOException {
         Path script = repoRoot.resolve("scripts/local-api");
         assertThat(script).as("the script under test").isExecutable();
         int port = freePort();
@@ -59,6 +66,7 @@ final class LocalApiProcess implements AutoCloseable {
                 "PROBE_TRUSTED_CA_FILE", "PROBE_ALLOWED_CIDRS", "TOS_POLICY_PROBE_FAILURES"}) {
             builder.environment().remove(owned);
         }
+        builder.environment().keySet().removeAll(removed);
         builder.environment().putAll(environment);
         builder.environment().put("PORT", Integer.toString(port));
         Files.createDirectories(log.getParent());
@@ -129,6 +137,17 @@ final class LocalApiProcess implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             return socket.getLocalPort();
         }
+    }
+
+    /** The script's own process, to signal it alone as a test harness or a terminal would. */
+    ProcessHandle script() {
+        return process.toHandle();
+    }
+
+    /** Waits for the script to end and gives its exit status. */
+    int awaitExit(Duration deadline) throws InterruptedException {
+        assertThat(process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)).as("scripts/local-api ended").isTrue();
+        return process.exitValue();
     }
 
     /** Stops the script and anything it started (a build, the JVM it became), forcibly if it lingers. */

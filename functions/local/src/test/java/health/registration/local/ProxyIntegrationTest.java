@@ -12,7 +12,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -139,5 +143,28 @@ class ProxyIntegrationTest {
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.body()).isEqualTo("{\"message\":\"Request Too Long\"}");
         assertThat(OUT.toString(StandardCharsets.UTF_8)).doesNotContain("echo /items/too-long");
+    }
+
+    @Test
+    void runsConcurrentRequestsToOneFunctionSideBySide() throws Exception {
+        GatedHandler.reset();
+        try {
+            List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                responses.add(CLIENT.sendAsync(to("/gated").timeout(Duration.ofSeconds(30))
+                        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString()));
+            }
+            // Both begin before either may finish: the second did not queue behind the first.
+            assertThat(GatedHandler.BEGUN.tryAcquire(2, 10, TimeUnit.SECONDS)).as("both requests reached a handler").isTrue();
+            GatedHandler.open();
+            List<String> bodies = new ArrayList<>();
+            for (CompletableFuture<HttpResponse<String>> response : responses) {
+                assertThat(response.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+                bodies.add(response.get().body());
+            }
+            assertThat(bodies).containsExactlyInAnyOrder("instance 1", "instance 2");
+        } finally {
+            GatedHandler.open();
+        }
     }
 }

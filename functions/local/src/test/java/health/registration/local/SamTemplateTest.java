@@ -34,7 +34,8 @@ class SamTemplateTest {
     @Test
     void findsEveryApiEventOfEveryFunctionAndNothingElse() throws Exception {
         assertThat(SamTemplate.read(testTemplate()).routes()).map(Route::toString)
-                .containsExactly("POST /echo", "GET /items/{id}", "ANY /files/{proxy+}", "POST /fail", "GET /malformed");
+                .containsExactly("POST /echo", "GET /items/{id}", "ANY /files/{proxy+}", "POST /fail", "GET /malformed",
+                        "POST /gated");
     }
 
     @Test

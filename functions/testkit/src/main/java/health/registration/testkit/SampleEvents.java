@@ -15,6 +15,11 @@ import java.util.stream.Stream;
  */
 public final class SampleEvents {
 
+    /** The client id the RFC 7592 sample events ({@code manage-*.json}) name. */
+    public static final String SAMPLE_CLIENT_ID = "kq3F8xUjT1aW0zR5bN7mLg";
+    /** The registration access token the RFC 7592 sample events carry. */
+    public static final String SAMPLE_TOKEN = "rG7mX2pQ9vLk4sT8wZ1nB6cY3hJ5fD0aE2uI7oP9qWx";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private SampleEvents() {}
@@ -65,6 +70,16 @@ public final class SampleEvents {
             }
         });
         return copy;
+    }
+
+    /** A copy of an RFC 7592 sample event for a real client: its id in path, parameters and body, its token. */
+    public static ObjectNode forClient(ObjectNode event, String clientId, String token) {
+        try {
+            String text = JSON.writeValueAsString(event).replace(SAMPLE_CLIENT_ID, clientId).replace(SAMPLE_TOKEN, token);
+            return (ObjectNode) JSON.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static byte[] bytes(ObjectNode event) {

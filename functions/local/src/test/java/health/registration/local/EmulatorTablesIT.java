@@ -1,0 +1,148 @@
+package health.registration.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
+
+/**
+ * The real template's tables created in moto server at {@code AWS_ENDPOINT_URL}, as the runner creates them at
+ * start, then read back with DescribeTable and DescribeTimeToLive. Each run uses a table name of its own, so it
+ * shares the emulator with anything else. Needs moto server: {@code source scripts/lib/moto.sh && start_moto}.
+ */
+class EmulatorTablesIT {
+
+    private static final Path TEMPLATE = Path.of(System.getProperty("local.module.dir", System.getProperty("user.dir")))
+            .resolve("../../infrastructure/template.yaml").normalize();
+
+    private static String tableName;
+    private static DynamoDbClient dynamo;
+    private static List<TableDefinition> tables;
+    private static List<EmulatorTables.Result> firstStart;
+
+    @BeforeAll
+    static void createTables() throws IOException {
+        String endpoint = System.getenv(EmulatorTables.ENDPOINT);
+        if (endpoint == null || endpoint.isBlank()) {
+            fail("AWS_ENDPOINT_URL is not set: this test needs moto server. Run it as the test command does, from the "
+                    + "repository root: source scripts/lib/moto.sh && start_moto (then mvn ...; stop_moto)");
+        }
+        URI loopback = EmulatorTables.loopbackEndpoint(endpoint)
+                .orElseThrow(() -> new AssertionError("AWS_ENDPOINT_URL=" + endpoint + " is no loopback emulator"));
+        tableName = "it-clients-" + UUID.randomUUID();
+        dynamo = EmulatorTables.client(loopback, System.getenv());
+        tables = TemplateTables.of(SamTemplate.read(TEMPLATE), Map.of("CLIENTS_TABLE", tableName));
+        firstStart = EmulatorTables.create(dynamo, tables);
+    }
+
+    @AfterAll
+    static void deleteTable() {
+        if (dynamo != null) {
+            if (tableName != null) {
+                dynamo.deleteTable(request -> request.tableName(tableName));
+            }
+            dynamo.close();
+        }
+    }
+
+    @Test
+    void createsTheClientsTableOnTheFirstStart() {
+        assertThat(firstStart).singleElement().satisfies(result -> {
+            assertThat(result.outcome()).isEqualTo(EmulatorTables.Outcome.CREATED);
+            assertThat(result.table().logicalId()).isEqualTo("ClientsTable");
+        });
+    }
+
+    @Test
+    void createsTheTemplatesKeysAndBillingMode() {
+        TableDescription table = dynamo.describeTable(request -> request.tableName(tableName)).table();
+        assertThat(table.tableName()).isEqualTo(tableName);
+        assertThat(table.tableStatusAsString()).isEqualTo("ACTIVE");
+        assertThat(table.keySchema()).singleElement().satisfies(key -> {
+            assertThat(key.attributeName()).isEqualTo("pk");
+            assertThat(key.keyType()).isEqualTo(KeyType.HASH);
+        });
+        assertThat(table.attributeDefinitions()).extracting(d -> d.attributeName() + ":" + d.attributeTypeAsString())
+                .containsExactlyInAnyOrder("pk:S", "status:S", "nextCheckAt:N");
+        assertThat(table.billingModeSummary().billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
+    }
+
+    @Test
+    void createsTheStatusIndex() {
+        TableDescription table = dynamo.describeTable(request -> request.tableName(tableName)).table();
+        assertThat(table.globalSecondaryIndexes()).singleElement().satisfies(index -> {
+            assertThat(index.indexName()).isEqualTo("status-nextCheckAt");
+            assertThat(index.keySchema()).extracting(k -> k.attributeName() + ":" + k.keyTypeAsString())
+                    .containsExactly("status:HASH", "nextCheckAt:RANGE");
+            assertThat(index.projection().projectionType()).isEqualTo(ProjectionType.ALL);
+        });
+    }
+
+    @Test
+    void enablesTimeToLiveOnExpiresAt() {
+        TimeToLiveDescription ttl = dynamo.describeTimeToLive(request -> request.tableName(tableName))
+                .timeToLiveDescription();
+        assertThat(ttl.timeToLiveStatus()).isEqualTo(TimeToLiveStatus.ENABLED);
+        assertThat(ttl.attributeName()).isEqualTo("expiresAt");
+    }
+
+    @Test
+    void leavesAnExistingTableAndItsItemsAsTheyAreOnASecondStart() {
+        Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("CLIENT#kept"));
+        dynamo.putItem(request -> request.tableName(tableName).item(Map.of("pk", key.get("pk"),
+                "status", AttributeValue.fromS("active"), "nextCheckAt", AttributeValue.fromN("1"))));
+        Instant created = dynamo.describeTable(request -> request.tableName(tableName)).table().creationDateTime();
+
+        List<EmulatorTables.Result> secondStart = EmulatorTables.create(dynamo, tables);
+
+        assertThat(secondStart).singleElement().extracting(EmulatorTables.Result::outcome)
+                .isEqualTo(EmulatorTables.Outcome.ALREADY_EXISTED);
+        assertThat(dynamo.describeTable(request -> request.tableName(tableName)).table().creationDateTime())
+                .isEqualTo(created);
+        assertThat(dynamo.getItem(request -> request.tableName(tableName).key(key)).item())
+                .containsEntry("status", AttributeValue.fromS("active"));
+    }
+
+    @Test
+    void createsThenLeavesTheTablesAtEachStartOfTheRunner() throws IOException {
+        String name = "it-clients-start-" + UUID.randomUUID();
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.put("CLIENTS_TABLE", name);
+        try {
+            assertThat(prepare(environment)).contains("local-api: table " + name + " (ClientsTable, CLIENTS_TABLE) created at ");
+            assertThat(prepare(environment)).contains("local-api: table " + name + " (ClientsTable, CLIENTS_TABLE) already "
+                    + "existed; left as it is");
+            assertThat(dynamo.describeTimeToLive(request -> request.tableName(name)).timeToLiveDescription()
+                    .attributeName()).isEqualTo("expiresAt");
+        } finally {
+            dynamo.deleteTable(request -> request.tableName(name));
+        }
+    }
+
+    private static String prepare(Map<String, String> environment) throws IOException {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        EmulatorTables.prepare(SamTemplate.read(TEMPLATE), environment, new PrintStream(log, true, StandardCharsets.UTF_8));
+        return log.toString(StandardCharsets.UTF_8);
+    }
+}

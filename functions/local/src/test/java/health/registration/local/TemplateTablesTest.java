@@ -1,0 +1,181 @@
+package health.registration.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/** The template's tables as CreateTable and UpdateTimeToLive calls, without any emulator. */
+class TemplateTablesTest {
+
+    static final Map<String, String> LOCAL = Map.of("CLIENTS_TABLE", "registration-clients-local");
+
+    private static SamTemplate template(Path dir, String yaml) throws IOException {
+        return SamTemplate.read(Files.writeString(dir.resolve("template.yaml"), yaml));
+    }
+
+    private static KeySchemaElement key(String name, KeyType type) {
+        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+    }
+
+    @Test
+    void translatesTheRealClientsTable() throws IOException {
+        List<TableDefinition> tables = TemplateTables.of(SamTemplate.read(SamTemplateTest.REAL_TEMPLATE), LOCAL);
+        assertThat(tables).singleElement().satisfies(table -> {
+            assertThat(table.logicalId()).isEqualTo("ClientsTable");
+            assertThat(table.variable()).isEqualTo("CLIENTS_TABLE");
+            assertThat(table.tableName()).isEqualTo("registration-clients-local");
+        });
+        CreateTableRequest create = tables.get(0).createTable();
+        assertThat(create.billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
+        assertThat(create.attributeDefinitions()).containsExactly(
+                AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
+                AttributeDefinition.builder().attributeName("status").attributeType(ScalarAttributeType.S).build(),
+                AttributeDefinition.builder().attributeName("nextCheckAt").attributeType(ScalarAttributeType.N).build());
+        assertThat(create.keySchema()).containsExactly(key("pk", KeyType.HASH));
+        assertThat(create.hasLocalSecondaryIndexes()).isFalse();
+        assertThat(create.provisionedThroughput()).isNull();
+    }
+
+    @Test
+    void translatesTheRealStatusIndexWithItsProjection() throws IOException {
+        CreateTableRequest create = TemplateTables.of(SamTemplate.read(SamTemplateTest.REAL_TEMPLATE), LOCAL).get(0).createTable();
+        assertThat(create.globalSecondaryIndexes()).singleElement().satisfies(index -> {
+            assertThat(index.indexName()).isEqualTo("status-nextCheckAt");
+            assertThat(index.keySchema()).containsExactly(key("status", KeyType.HASH), key("nextCheckAt", KeyType.RANGE));
+            assertThat(index.projection().projectionType()).isEqualTo(ProjectionType.ALL);
+            assertThat(index.projection().hasNonKeyAttributes()).isFalse();
+            assertThat(index.provisionedThroughput()).isNull();
+        });
+    }
+
+    @Test
+    void enablesTheRealTimeToLiveAttribute() throws IOException {
+        TableDefinition table = TemplateTables.of(SamTemplate.read(SamTemplateTest.REAL_TEMPLATE), LOCAL).get(0);
+        assertThat(table.timeToLive()).hasValueSatisfying(ttl -> {
+            assertThat(ttl.tableName()).isEqualTo("registration-clients-local");
+            assertThat(ttl.timeToLiveSpecification().attributeName()).isEqualTo("expiresAt");
+            assertThat(ttl.timeToLiveSpecification().enabled()).isTrue();
+        });
+    }
+
+    @Test
+    void findsTheRealTablesVariableInEveryFunctionThatReferencesIt() throws IOException {
+        assertThat(TemplateTables.variablesByTable(SamTemplate.read(SamTemplateTest.REAL_TEMPLATE)))
+                .containsExactly(Map.entry("ClientsTable", Set.of("CLIENTS_TABLE")));
+    }
+
+    @Test
+    void asksForTheVariableWhenTheEnvironmentLacksIt() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> TemplateTables.of(SamTemplate.read(SamTemplateTest.REAL_TEMPLATE), Map.of("CLIENTS_TABLE", " ")))
+                .withMessageContaining("set CLIENTS_TABLE").withMessageContaining("ClientsTable");
+    }
+
+    @Test
+    void findsTheTestTemplatesTablelessFunctionsHaveNoTables() throws Exception {
+        assertThat(TemplateTables.of(SamTemplate.read(SamTemplateTest.testTemplate()), Map.of())).isEmpty();
+    }
+
+    @Test
+    void translatesLocalIndexesNonKeyAttributesDefaultsAndTheLongRefForm(@TempDir Path dir) throws IOException {
+        SamTemplate template = template(dir, """
+                Globals:
+                  Function:
+                    Environment: {Variables: {ITEMS: {Ref: Items}}}
+                Resources:
+                  Items:
+                    Type: AWS::DynamoDB::Table
+                    Properties:
+                      BillingMode: PROVISIONED
+                      AttributeDefinitions: [{AttributeName: id, AttributeType: S}, {AttributeName: at, AttributeType: N}]
+                      KeySchema: [{AttributeName: id, KeyType: HASH}, {AttributeName: at, KeyType: RANGE}]
+                      LocalSecondaryIndexes:
+                        - IndexName: by-at
+                          KeySchema: [{AttributeName: id, KeyType: HASH}, {AttributeName: at, KeyType: RANGE}]
+                          Projection: {ProjectionType: INCLUDE, NonKeyAttributes: [name]}
+                      GlobalSecondaryIndexes:
+                        - IndexName: by-id
+                          KeySchema: [{AttributeName: at, KeyType: HASH}]
+                      TimeToLiveSpecification: {AttributeName: gone, Enabled: false}
+                """);
+        TableDefinition table = TemplateTables.of(template, Map.of("ITEMS", "items-local")).get(0);
+        assertThat(table.variable() + " " + table.createTable().billingMode()).isEqualTo("ITEMS PAY_PER_REQUEST");
+        LocalSecondaryIndex local = table.createTable().localSecondaryIndexes().get(0);
+        assertThat(local.projection().projectionTypeAsString() + " " + local.projection().nonKeyAttributes())
+                .isEqualTo("INCLUDE [name]");
+        GlobalSecondaryIndex global = table.createTable().globalSecondaryIndexes().get(0);
+        assertThat(global.projection().projectionType()).as("CloudFormation's default").isEqualTo(ProjectionType.KEYS_ONLY);
+        assertThat(table.timeToLive()).isEmpty();
+    }
+
+    @Test
+    void refusesATableNoFunctionIsToldTheNameOf(@TempDir Path dir) throws IOException {
+        SamTemplate template = template(dir, """
+                Resources:
+                  Orphan:
+                    Type: AWS::DynamoDB::Table
+                    Properties: {AttributeDefinitions: [{AttributeName: id, AttributeType: S}], KeySchema: [{AttributeName: id, KeyType: HASH}]}
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties: {Handler: x.Y, Environment: {Variables: {ARN: !GetAtt Orphan.Arn}}}
+                """);
+        assertThatIllegalArgumentException().isThrownBy(() -> TemplateTables.of(template, Map.of("ARN", "x")))
+                .withMessageContaining("Orphan").withMessageContaining("!Ref Orphan");
+    }
+
+    @Test
+    void refusesOneVariableNamingTwoTables(@TempDir Path dir) throws IOException {
+        SamTemplate template = template(dir, """
+                Resources:
+                  A: {Type: AWS::DynamoDB::Table, Properties: {}}
+                  B: {Type: AWS::DynamoDB::Table, Properties: {}}
+                  FnA: {Type: AWS::Serverless::Function, Properties: {Handler: x.Y, Environment: {Variables: {TABLE: !Ref A}}}}
+                  FnB: {Type: AWS::Serverless::Function, Properties: {Handler: x.Y, Environment: {Variables: {TABLE: !Ref B}}}}
+                """);
+        assertThatIllegalArgumentException().isThrownBy(() -> TemplateTables.of(template, Map.of("TABLE", "t")))
+                .withMessageContaining("TABLE names both A and B");
+    }
+
+    @Test
+    void refusesTwoVariablesGivingOneTableDifferentNames(@TempDir Path dir) throws IOException {
+        SamTemplate template = template(dir, """
+                Resources:
+                  T:
+                    Type: AWS::DynamoDB::Table
+                    Properties: {AttributeDefinitions: [{AttributeName: id, AttributeType: S}], KeySchema: [{AttributeName: id, KeyType: HASH}]}
+                  Fn: {Type: AWS::Serverless::Function, Properties: {Handler: x.Y, Environment: {Variables: {ONE: !Ref T, TWO: !Ref T}}}}
+                """);
+        assertThat(TemplateTables.of(template, Map.of("ONE", "t", "TWO", "t")).get(0).tableName()).isEqualTo("t");
+        assertThat(TemplateTables.of(template, Map.of("TWO", "t2")).get(0).tableName()).isEqualTo("t2");
+        assertThatIllegalArgumentException().isThrownBy(() -> TemplateTables.of(template, Map.of("ONE", "a", "TWO", "b")))
+                .withMessageContaining("different names");
+    }
+
+    @Test
+    void refusesATableWithoutAKeySchema(@TempDir Path dir) throws IOException {
+        SamTemplate template = template(dir, """
+                Resources:
+                  T: {Type: AWS::DynamoDB::Table, Properties: {AttributeDefinitions: [{AttributeName: id, AttributeType: S}]}}
+                  Fn: {Type: AWS::Serverless::Function, Properties: {Handler: x.Y, Environment: {Variables: {T: !Ref T}}}}
+                """);
+        assertThatIllegalArgumentException().isThrownBy(() -> TemplateTables.of(template, Map.of("T", "t")))
+                .withMessageContaining("T needs a non-empty KeySchema");
+    }
+}

@@ -1,0 +1,181 @@
+package health.registration.register;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import health.registration.core.issue.ClientRegistrar;
+import health.registration.core.issue.ClientStatus;
+import health.registration.core.issue.ClientStores;
+import health.registration.core.issue.IdempotentRegistration;
+import health.registration.core.issue.IssuanceSettings;
+import health.registration.core.issue.RegistrationReview;
+import health.registration.core.issue.SecureRandomIdSource;
+import health.registration.core.policy.Policies;
+import health.registration.core.policy.PolicyContext;
+import health.registration.core.port.FailingSecretStore;
+import health.registration.core.port.InMemoryClientStore;
+import health.registration.core.port.InMemoryIdempotencyStore;
+import health.registration.core.port.InMemorySecretStore;
+import health.registration.core.port.InMemoryUrlProber;
+import health.registration.core.port.MutableClock;
+import health.registration.core.probe.ProbeOutcome;
+import health.registration.testkit.RecordingLambdaContext;
+import health.registration.testkit.SampleEvents;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RegisterClientHandlerTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectNode SAMPLE = SampleEvents.read(SampleEvents.folder().resolve("register.json"));
+
+    private final MutableClock clock = MutableClock.at(Instant.parse("2026-11-28T21:00:00Z"));
+    private final InMemoryClientStore clients = new InMemoryClientStore();
+    private final InMemorySecretStore secretStore = new InMemorySecretStore();
+    private final FailingSecretStore secrets = new FailingSecretStore(secretStore);
+    private final InMemoryUrlProber prober = new InMemoryUrlProber();
+    private final RecordingLambdaContext lambda = new RecordingLambdaContext("register");
+    private final RegisterClientHandler handler = new RegisterClientHandler(registration());
+
+    private IdempotentRegistration registration() {
+        IssuanceSettings settings = IssuanceSettings.of(URI.create("https://registration.example.com"), Duration.ZERO);
+        RegistrationReview review = new RegistrationReview(Policies.openDynamicRegistration(),
+                new PolicyContext(URI.create("https://manual.example.org/register")), prober);
+        ClientRegistrar registrar = new ClientRegistrar(review, new ClientStores(clients, secrets), new SecureRandomIdSource(), clock, settings);
+        return new IdempotentRegistration(registrar, new InMemoryIdempotencyStore(clock), clock, settings, clock::advance);
+    }
+
+    /** The proxy response: status, headers and parsed body. */
+    private record Answer(int status, JsonNode headers, JsonNode body) {}
+
+    private Answer invoke(ObjectNode event) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(SampleEvents.bytes(event)), out, lambda);
+        JsonNode response = JSON.readTree(out.toByteArray());
+        String body = response.path("body").asText();
+        return new Answer(response.path("statusCode").asInt(), response.path("headers"), body.isEmpty() ? null : JSON.readTree(body));
+    }
+
+    private static ObjectNode withHeaders(ObjectNode event, String body, Map<String, String> headers) {
+        return SampleEvents.withBody(event, body == null ? event.path("body").asText() : body, headers);
+    }
+
+    @Test
+    void registersTheSampleEventWithEveryIssuedMemberAndNoCaching() throws IOException {
+        Answer answer = invoke(SAMPLE);
+
+        assertThat(answer.status()).isEqualTo(201);
+        assertThat(answer.headers().path("Cache-Control").asText()).isEqualTo("no-store");
+        assertThat(answer.headers().path("Pragma").asText()).isEqualTo("no-cache");
+        assertThat(answer.body().path("client_id").asText()).hasSizeGreaterThanOrEqualTo(22);
+        assertThat(answer.body().path("client_secret").asText()).hasSizeGreaterThanOrEqualTo(43);
+        assertThat(answer.body().path("registration_access_token").asText()).hasSizeGreaterThanOrEqualTo(43);
+        assertThat(answer.body().path("client_secret_expires_at").asLong(-1)).isZero();
+        assertThat(answer.body().path("client_id_issued_at").asLong()).isEqualTo(clock.instant().getEpochSecond());
+        assertThat(answer.body().path("registration_client_uri").asText())
+                .isEqualTo("https://registration.example.com/register/" + answer.body().path("client_id").asText());
+        assertThat(answer.body().path("client_name").asText()).isEqualTo("Example Health App");
+        assertThat(clients.withStatus(ClientStatus.ACTIVE)).hasSize(1);
+    }
+
+    @Test
+    void answersARepeatWithTheSameIdempotencyKeyWithTheFirstAnswerAndCreatesNothing() throws IOException {
+        Answer first = invoke(SAMPLE);
+        Answer second = invoke(SAMPLE);
+
+        assertThat(second.status()).isEqualTo(201);
+        assertThat(second.body()).isEqualTo(first.body());
+        assertThat(clients.size()).isOne();
+        assertThat(secretStore.size()).isOne();
+    }
+
+    @Test
+    void refusesTheSameIdempotencyKeyWithAnotherBodyWith422() throws IOException {
+        invoke(SAMPLE);
+        ObjectNode other = (ObjectNode) JSON.readTree(SAMPLE.path("body").asText());
+        other.put("client_name", "Another App");
+
+        Answer answer = invoke(withHeaders(SAMPLE, other.toString(), Map.of()));
+
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.body().path("error").asText()).isEqualTo("invalid_request");
+        assertThat(clients.size()).isOne();
+    }
+
+    @ParameterizedTest(name = "''{0}''")
+    @ValueSource(strings = {"short", "has a space in it!", "\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9"})
+    void refusesAnIdempotencyKeyThatIsTooShortOrNotVisibleAscii(String key) throws IOException {
+        Answer answer = invoke(withHeaders(SAMPLE, null, Map.of("Idempotency-Key", key)));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body().path("error").asText()).isEqualTo("invalid_request");
+        assertThat(clients.size()).isZero();
+    }
+
+    @Test
+    void registersWithoutAnIdempotencyKeyEveryTime() throws IOException {
+        Map<String, String> noKey = new HashMap<>();
+        noKey.put("Idempotency-Key", null);
+        ObjectNode event = withHeaders(SAMPLE, null, noKey);
+
+        Answer first = invoke(event);
+        Answer second = invoke(event);
+
+        assertThat(first.body().path("client_id")).isNotEqualTo(second.body().path("client_id"));
+        assertThat(clients.size()).isEqualTo(2);
+    }
+
+    @Test
+    void refusesMetadataThatBreaksThePolicyWithTheRfc7591Error() throws IOException {
+        prober.failing("https://app.example.com/logo.png", ProbeOutcome.NOT_AN_IMAGE);
+
+        Answer answer = invoke(SAMPLE);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body().path("error").asText()).isEqualTo("invalid_client_metadata");
+        assertThat(answer.body().path("errors").get(0).path("field").asText()).isEqualTo("/logo_uri");
+        assertThat(clients.size()).isZero();
+    }
+
+    @Test
+    void refusesABodyThatIsNotJsonWith415() throws IOException {
+        assertThat(invoke(withHeaders(SAMPLE, null, Map.of("Content-Type", "text/plain"))).status()).isEqualTo(415);
+    }
+
+    @Test
+    void answers503WithoutDetailWhenAStoreFailsAndLeavesNoUsableClient() throws IOException {
+        secrets.failOn(FailingSecretStore.Operation.CREATE, 1);
+
+        Answer answer = invoke(SAMPLE);
+
+        assertThat(answer.status()).isEqualTo(503);
+        assertThat(answer.headers().path("Retry-After").asText()).isNotBlank();
+        assertThat(answer.body().path("error").asText()).isEqualTo("temporarily_unavailable");
+        assertThat(answer.body().toString()).doesNotContain("Exception").doesNotContain("at health.");
+        assertThat(clients.withStatus(ClientStatus.ACTIVE)).isEmpty();
+        assertThat(invoke(SAMPLE).status()).as("the key was released, so a retry registers").isEqualTo(201);
+    }
+
+    @Test
+    void neverLogsTheSecretOrTheToken() throws IOException {
+        Answer answer = invoke(SAMPLE);
+        invoke(SAMPLE);
+
+        String logged = String.join("\n", lambda.loggedLines());
+        assertThat(logged).contains("outcome=registered").contains("outcome=replayed")
+                .contains(answer.body().path("client_id").asText());
+        assertThat(logged).doesNotContain(answer.body().path("client_secret").asText())
+                .doesNotContain(answer.body().path("registration_access_token").asText());
+    }
+}
