@@ -41,6 +41,7 @@ final class LocalApiProcess implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private URI baseUri;
+    private Thread copier;
 
     private LocalApiProcess(Process process) {
         this.process = process;
@@ -57,9 +58,17 @@ final class LocalApiProcess implements AutoCloseable {
     /** As {@link #start(Path, Map, Path)}, also without the inherited variables {@code removed}. */
     static LocalApiProcess start(Path repoRoot, Map<String, String> environment, Set<String> removed, Path log)
             throws IOException {
+        return start(repoRoot, freePort(), environment, removed, log);
+    }
+
+    /**
+     * As {@link #start(Path, Map, Set, Path)}, on a port chosen beforehand (see {@link #freePort()}), for settings
+     * that name the port, such as {@code PUBLIC_BASE_URL}.
+     */
+    static LocalApiProcess start(Path repoRoot, int port, Map<String, String> environment, Set<String> removed, Path log)
+            throws IOException {
         Path script = repoRoot.resolve("scripts/local-api");
         assertThat(script).as("the script under test").isExecutable();
-        int port = freePort();
         ProcessBuilder builder = new ProcessBuilder(script.toString()).directory(repoRoot.toFile())
                 .redirectErrorStream(true);
         for (String owned : new String[] {"PORT", "PUBLIC_BASE_URL", "MANUAL_REGISTRATION_URL", "PROBE_HOSTS_FILE",
@@ -86,6 +95,22 @@ final class LocalApiProcess implements AutoCloseable {
         return output.toString();
     }
 
+    /** Where it listens, ending in a slash: {@code http://127.0.0.1:<port>/}. */
+    URI baseUri() {
+        return baseUri;
+    }
+
+    /**
+     * Stops the script as {@link #close()} does, then waits until the last line it wrote (stdout and stderr) has been
+     * copied, and gives the whole output: nothing it logs can be missed by a check that runs after this.
+     */
+    String stopAndReadOutput() throws InterruptedException {
+        close();
+        copier.join(Duration.ofSeconds(30).toMillis());
+        assertThat(copier.isAlive()).as("local-api's output still open 30 s after it stopped").isFalse();
+        return output();
+    }
+
     HttpResponse<String> post(String path, String contentType, String body) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(baseUri.resolve(path)).timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", contentType)
@@ -95,7 +120,7 @@ final class LocalApiProcess implements AutoCloseable {
 
     private void copyOutput(Path log) throws IOException {
         Writer file = Files.newBufferedWriter(log, StandardCharsets.UTF_8);
-        Thread copier = new Thread(() -> {
+        copier = new Thread(() -> {
             try (file; BufferedReader lines = new BufferedReader(
                     new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
@@ -133,7 +158,8 @@ final class LocalApiProcess implements AutoCloseable {
         assertThat(baseUri).as("the listening line, which names PORT's port").hasPort(port);
     }
 
-    private static int freePort() throws IOException {
+    /** A loopback port free at the time of asking. */
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             return socket.getLocalPort();
         }

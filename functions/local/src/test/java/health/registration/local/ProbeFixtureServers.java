@@ -146,11 +146,11 @@ final class ProbeFixtureServers implements AutoCloseable {
         sitesByAddress.put(address, site);
     }
 
-    private static HeldCertificate authority(String name) {
+    static HeldCertificate authority(String name) {
         return new HeldCertificate.Builder().certificateAuthority(0).commonName(name).build();
     }
 
-    private static HeldCertificate.Builder leaf(HeldCertificate issuer, String... names) {
+    static HeldCertificate.Builder leaf(HeldCertificate issuer, String... names) {
         HeldCertificate.Builder leaf = new HeldCertificate.Builder().commonName(names[0]).signedBy(issuer);
         for (String name : names) {
             leaf.addSubjectAlternativeName(name);
@@ -159,7 +159,7 @@ final class ProbeFixtureServers implements AutoCloseable {
     }
 
     /** A bind that fails says why the test cannot run; the test never skips, since the prober only dials 443. */
-    private static void bind(String address, Binding binding) {
+    static void bind(String address, Binding binding) {
         try {
             binding.bind();
         } catch (IOException failed) {
@@ -171,7 +171,7 @@ final class ProbeFixtureServers implements AutoCloseable {
     }
 
     @FunctionalInterface
-    private interface Binding {
+    interface Binding {
         void bind() throws IOException;
     }
 

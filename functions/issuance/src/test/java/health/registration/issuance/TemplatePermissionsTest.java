@@ -1,0 +1,68 @@
+package health.registration.issuance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import health.registration.testkit.TemplateTable;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Least privilege, checked against what the code calls: moto enforces no IAM, so a missing action would only show in
+ * AWS. Each role grants exactly the actions its function's adapters use, and no wildcard action.
+ */
+class TemplatePermissionsTest {
+
+    private static final Set<String> LOGS = Set.of("logs:CreateLogStream", "logs:PutLogEvents");
+
+    static Stream<Arguments> roles() {
+        return Stream.of(
+                Arguments.of("ValidateFunctionRole", LOGS),
+                Arguments.of("ProbeFunctionRole", LOGS),
+                Arguments.of("RegisterFunctionRole", with(
+                        // ClientStore create/replace, IdempotencyStore claim/find/complete/release.
+                        "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
+                        // SecretStore create (with tags; reads back on a retry), destroy after an abandoned registration.
+                        "secretsmanager:CreateSecret", "secretsmanager:TagResource", "secretsmanager:GetSecretValue",
+                        "secretsmanager:DeleteSecret",
+                        "lambda:InvokeFunction")),
+                Arguments.of("ManageFunctionRole", with(
+                        "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem",
+                        "secretsmanager:GetSecretValue", "secretsmanager:DeleteSecret",
+                        "lambda:InvokeFunction")),
+                Arguments.of("CleanupFunctionRole", with(
+                        "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Query",
+                        "secretsmanager:DeleteSecret")));
+    }
+
+    private static Set<String> with(String... actions) {
+        Set<String> all = new TreeSet<>(LOGS);
+        all.addAll(Set.of(actions));
+        return all;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("roles")
+    void grantsEachRoleExactlyTheActionsItsFunctionCalls(String role, Set<String> expected) {
+        assertThat(actionsOf(role)).containsExactlyInAnyOrderElementsOf(expected)
+                .noneMatch(action -> action.endsWith("*"));
+    }
+
+    private static Set<String> actionsOf(String role) {
+        JsonNode policies = TemplateTable.resources().path(role).path("Properties").path("Policies");
+        Set<String> actions = new TreeSet<>();
+        policies.forEach(policy -> policy.path("PolicyDocument").path("Statement").forEach(statement -> {
+            JsonNode action = statement.path("Action");
+            if (action.isArray()) {
+                action.forEach(a -> actions.add(a.asText()));
+            } else {
+                actions.add(action.asText());
+            }
+        }));
+        return actions;
+    }
+}

@@ -1,0 +1,128 @@
+package health.registration.local;
+
+import health.registration.testkit.MotoServer;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.DescribeSecretResponse;
+import software.amazon.awssdk.services.secretsmanager.model.FilterNameStringType;
+import software.amazon.awssdk.services.secretsmanager.model.InvalidRequestException;
+import software.amazon.awssdk.services.secretsmanager.model.SecretListEntry;
+
+/**
+ * What the local API wrote to the moto server at {@code AWS_ENDPOINT_URL}, read back through the AWS SDK: the client
+ * records of one table and the secrets under one name prefix. The endpoint is checked first
+ * ({@link MotoServer#endpoint()}): without a loopback moto server the test fails, pointing to {@code scripts/test}.
+ */
+final class EmulatorRecords implements AutoCloseable {
+
+    /** The table's partition key and the prefix of client records' keys (adapters-dynamodb, ClientItem). */
+    static final String KEY = "pk";
+    static final String CLIENT_KEY_PREFIX = "CLIENT#";
+
+    private final String table;
+    private final String secretPrefix;
+    private final DynamoDbClient dynamo;
+    private final SecretsManagerClient secrets;
+
+    private EmulatorRecords(String table, String secretPrefix, DynamoDbClient dynamo, SecretsManagerClient secrets) {
+        this.table = table;
+        this.secretPrefix = secretPrefix;
+        this.dynamo = dynamo;
+        this.secrets = secrets;
+    }
+
+    /** Clients for the emulator alone: its endpoint set explicitly, moto's test credentials, never the shell's. */
+    static EmulatorRecords open(String table, String secretPrefix) {
+        URI endpoint = MotoServer.endpoint();
+        String region = Optional.ofNullable(System.getenv("AWS_REGION")).filter(r -> !r.isBlank()).orElse("us-east-1");
+        StaticCredentialsProvider testing = StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
+        DynamoDbClient dynamo = MotoServer.require(DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
+                .endpointOverride(endpoint).region(Region.of(region)).credentialsProvider(testing).build());
+        SecretsManagerClient secrets = MotoServer.require(SecretsManagerClient.builder()
+                .httpClient(UrlConnectionHttpClient.create()).endpointOverride(endpoint).region(Region.of(region))
+                .credentialsProvider(testing).build());
+        return new EmulatorRecords(table, secretPrefix, dynamo, secrets);
+    }
+
+    /** The secret's name: {@code SECRET_PREFIX} then the client id. */
+    String secretName(String clientId) {
+        return secretPrefix + clientId;
+    }
+
+    /** The client's record, if the table holds one. */
+    Optional<Map<String, AttributeValue>> clientRecord(String clientId) {
+        Map<String, AttributeValue> item = dynamo.getItem(request -> request.tableName(table).consistentRead(true)
+                .key(Map.of(KEY, AttributeValue.fromS(CLIENT_KEY_PREFIX + clientId)))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+    }
+
+    /** Every client record of the table, whatever its status (a scan, every page; other items left out). */
+    List<Map<String, AttributeValue>> clientRecords() {
+        List<Map<String, AttributeValue>> records = new ArrayList<>();
+        dynamo.scanPaginator(request -> request.tableName(table).consistentRead(true)).items().forEach(item -> {
+            AttributeValue key = item.get(KEY);
+            if (key != null && key.s() != null && key.s().startsWith(CLIENT_KEY_PREFIX)) {
+                records.add(item);
+            }
+        });
+        return records;
+    }
+
+    /** The ids of the client records whose stored metadata names {@code text}, such as a registration's host. */
+    List<String> clientIdsMentioning(String text) {
+        return clientRecords().stream().filter(item -> item.get("metadata").s().contains(text))
+                .map(item -> item.get("clientId").s()).toList();
+    }
+
+    /** Every secret under the prefix, those scheduled for deletion included (every page). */
+    List<SecretListEntry> secrets() {
+        List<SecretListEntry> entries = new ArrayList<>();
+        secrets.listSecretsPaginator(request -> request.includePlannedDeletion(true)
+                .filters(filter -> filter.key(FilterNameStringType.NAME).values(secretPrefix)))
+                .forEach(page -> page.secretList().stream().filter(entry -> entry.name().startsWith(secretPrefix))
+                        .forEach(entries::add));
+        return entries;
+    }
+
+    /** The value of the client's secret. */
+    String secretValue(String clientId) {
+        return secrets.getSecretValue(request -> request.secretId(secretName(clientId))).secretString();
+    }
+
+    DescribeSecretResponse describeSecret(String clientId) {
+        return secrets.describeSecret(request -> request.secretId(secretName(clientId)));
+    }
+
+    /** Removes what the test left in the shared emulator: its secrets and its table. */
+    void removeAll() {
+        for (SecretListEntry entry : secrets()) {
+            try {
+                secrets.deleteSecret(request -> request.secretId(entry.name()).forceDeleteWithoutRecovery(true));
+            } catch (InvalidRequestException scheduledAlready) {
+                // Some emulators refuse to force a deletion already scheduled; it goes when its window ends.
+            }
+        }
+        try {
+            dynamo.deleteTable(request -> request.tableName(table));
+        } catch (ResourceNotFoundException never) {
+            // The local API did not get as far as creating it.
+        }
+    }
+
+    @Override
+    public void close() {
+        dynamo.close();
+        secrets.close();
+    }
+}

@@ -1,0 +1,212 @@
+package health.registration.local;
+
+import static health.registration.local.RegistrationAnswers.assertInvalidToken;
+import static health.registration.local.RegistrationAnswers.assertNewClient;
+import static health.registration.local.RegistrationAnswers.assertRegistrationError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.oauth2.sdk.client.ClientInformation;
+import com.nimbusds.oauth2.sdk.client.ClientMetadata;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
+import com.nimbusds.oauth2.sdk.token.BearerTokenError;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.services.secretsmanager.model.DescribeSecretResponse;
+import software.amazon.awssdk.services.secretsmanager.model.Tag;
+
+/**
+ * End to end, RFC 7591 and RFC 7592 through {@code scripts/local-api} (the packaged jar, the real template, the real
+ * register and manage handlers, the real prober against HTTPS fixtures on 127.0.0.41, DynamoDB and Secrets Manager in
+ * moto), with the Nimbus OAuth 2.0 SDK as the client: it builds every request and parses every answer. What the
+ * service stored is read back from moto. Each test registers on host names of its own; nothing but 127.0.0.x is
+ * contacted. The last test stops the API and searches its whole log for every credential issued.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RegistrationLifecycleIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static LocalRegistrationService service;
+    private static RegistrationClient client;
+    private static EmulatorRecords records;
+
+    @BeforeAll
+    static void start() throws Exception {
+        service = LocalRegistrationService.start("registration-lifecycle-it", "127.0.0.41", "app", 40);
+        client = service.client();
+        records = service.records();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (service != null) {
+            service.close();
+        }
+    }
+
+    @Test
+    void issuesAClientWhoseSecretSecretsManagerKeepsUnderItsIdAndTagsWithIt() throws Exception {
+        String host = service.sites().nextHost();
+        ClientInformation created = assertNewClient(client.register(RegistrationMetadata.hostedOn(host)), service.publicBaseUrl());
+        String id = created.getID().getValue();
+
+        assertThat(created.getMetadata().getName()).isEqualTo("Registration IT app at " + host);
+        assertThat(created.getMetadata().getRedirectionURIs()).containsExactly(URI.create("https://" + host + "/callback"));
+        assertThat(records.secretValue(id)).isEqualTo(created.getSecret().getValue());
+        DescribeSecretResponse secret = records.describeSecret(id);
+        assertThat(secret.name()).isEqualTo(records.secretName(id));
+        assertThat(secret.tags()).contains(Tag.builder().key("client_id").value(id).build());
+        assertThat(secret.deletedDate()).isNull();
+        assertThat(records.clientRecord(id)).hasValueSatisfying(item -> assertThat(item.get("status").s()).isEqualTo("active"));
+    }
+
+    @Test
+    void readsTheClientBackWithItsMetadataButNeverItsSecret() throws Exception {
+        ClientInformation created = assertNewClient(client.register(RegistrationMetadata.hostedOn(service.sites().nextHost())),
+                service.publicBaseUrl());
+
+        RegistrationClient.Exchange read = client.read(created.getRegistrationURI(), created.getRegistrationAccessToken());
+
+        assertThat(read.status()).as(read.http().getBody()).isEqualTo(200);
+        assertThat(read.success().isForNewClient()).isFalse();
+        assertThat(read.information().getID()).isEqualTo(created.getID());
+        assertThat(read.information().getSecret()).isNull();
+        assertThat(read.http().getBodyAsJSONObject()).doesNotContainKey("client_secret");
+        assertThat(read.information().getMetadata().toJSONObject()).isEqualTo(created.getMetadata().toJSONObject());
+    }
+
+    @Test
+    void updatesTheNameWithANewTokenRefusingTheOldOneAndKeepsTheSecret() throws Exception {
+        String host = service.sites().nextHost();
+        ClientInformation created = assertNewClient(client.register(RegistrationMetadata.hostedOn(host)), service.publicBaseUrl());
+
+        RegistrationClient.Exchange updated = client.update(created, created.getRegistrationAccessToken(),
+                RegistrationMetadata.renamed(host, "Renamed IT app"));
+
+        assertThat(updated.status()).as(updated.http().getBody()).isEqualTo(200);
+        BearerAccessToken rotated = updated.information().getRegistrationAccessToken();
+        assertThat(rotated).isNotNull().isNotEqualTo(created.getRegistrationAccessToken());
+        assertThat(updated.information().getMetadata().getName()).isEqualTo("Renamed IT app");
+        assertThat(updated.information().getSecret()).as("the secret is kept, not shown again").isNull();
+        assertInvalidToken(client.read(created.getRegistrationURI(), created.getRegistrationAccessToken()));
+        RegistrationClient.Exchange reread = client.read(created.getRegistrationURI(), rotated);
+        assertThat(reread.information().getMetadata().getName()).isEqualTo("Renamed IT app");
+        assertThat(reread.information().getSecret()).isNull();
+        String id = created.getID().getValue();
+        assertThat(records.secretValue(id)).isEqualTo(created.getSecret().getValue());
+        assertThat(records.describeSecret(id).tags()).contains(Tag.builder().key("client_id").value(id).build());
+    }
+
+    @Test
+    void deletesTheRecordSchedulesTheSecretsDeletionAndThenRefusesTheToken() throws Exception {
+        ClientInformation created = assertNewClient(client.register(RegistrationMetadata.hostedOn(service.sites().nextHost())),
+                service.publicBaseUrl());
+        String id = created.getID().getValue();
+
+        assertThat(client.delete(created.getRegistrationURI(), created.getRegistrationAccessToken()).getStatusCode())
+                .isEqualTo(204);
+
+        assertThat(records.clientRecord(id)).as("the client record").isEmpty();
+        assertThat(records.describeSecret(id).deletedDate()).as("the secret's scheduled deletion").isNotNull();
+        assertInvalidToken(client.read(created.getRegistrationURI(), created.getRegistrationAccessToken()));
+    }
+
+    @ParameterizedTest(name = "{0} = {1}: {2}")
+    @CsvSource({
+        "redirect_uris, https://{host}/status/404,      invalid_redirect_uri",    // not hosted (policy section 5)
+        "redirect_uris, com.example.app:/callback,      invalid_redirect_uri",    // private-use scheme: manual registration
+        "logo_uri,      https://{host}/logo/png-as-html, invalid_client_metadata", // PNG bytes served as text/html
+    })
+    void refusesARegistrationWithTheRfc7591ErrorAndStoresNothing(String member, String url, String code) throws Exception {
+        String host = service.sites().nextHost();
+
+        RegistrationClient.Exchange refused = client.register(RegistrationMetadata.withUrl(host, member, url));
+
+        assertRegistrationError(refused, code);
+        assertThat(records.clientIdsMentioning(host)).isEmpty();
+        if (url.startsWith("com.example.app")) {
+            assertThat(refused.error().getErrorObject().getDescription()).contains(LocalRegistrationService.MANUAL_REGISTRATION_URL);
+        }
+    }
+
+    @Test
+    void answersARepeatedIdempotencyKeyWithTheFirstAnswerAndRegistersOnce() throws Exception {
+        String host = service.sites().nextHost();
+        ClientMetadata metadata = RegistrationMetadata.hostedOn(host);
+        String key = UUID.randomUUID().toString();
+
+        RegistrationClient.Exchange first = client.register(metadata, key);
+        RegistrationClient.Exchange repeated = client.register(metadata, key);
+
+        String id = assertNewClient(first, service.publicBaseUrl()).getID().getValue();
+        assertThat(repeated.status()).isEqualTo(201);
+        assertThat(repeated.http().getBody()).isEqualTo(first.http().getBody());
+        assertThat(records.clientIdsMentioning(host)).containsExactly(id);
+        assertThat(records.secrets()).filteredOn(secret -> secret.name().equals(records.secretName(id))).hasSize(1);
+    }
+
+    @Test
+    void refusesAnIdempotencyKeyReusedWithAnotherBodyWith422() throws Exception {
+        String host = service.sites().nextHost();
+        String key = UUID.randomUUID().toString();
+        assertNewClient(client.register(RegistrationMetadata.hostedOn(host), key), service.publicBaseUrl());
+
+        RegistrationClient.Exchange reused = client.register(RegistrationMetadata.renamed(host, "Another body"), key);
+
+        assertThat(reused.status()).as(reused.http().getBody()).isEqualTo(422);
+        assertThat(reused.error().getErrorObject().getCode()).isEqualTo("invalid_request");
+        assertThat(records.clientIdsMentioning(host)).hasSize(1);
+    }
+
+    @Test
+    void answersAWrongTokenAndAnUnknownClientIdAlikeWith401() throws Exception {
+        ClientInformation created = assertNewClient(client.register(RegistrationMetadata.hostedOn(service.sites().nextHost())),
+                service.publicBaseUrl());
+        URI unknownClient = URI.create(service.publicBaseUrl() + "/register/" + new ClientID().getValue());
+
+        RegistrationClient.Exchange wrongToken = client.read(created.getRegistrationURI(), new BearerAccessToken(64));
+        RegistrationClient.Exchange unknownId = client.read(unknownClient, created.getRegistrationAccessToken());
+
+        assertInvalidToken(wrongToken);
+        assertInvalidToken(unknownId);
+        assertThat(unknownId.http().getBody()).isEqualTo(wrongToken.http().getBody());
+        assertThat(unknownId.http().getWWWAuthenticate()).isEqualTo(wrongToken.http().getWWWAuthenticate())
+                .isEqualTo("Bearer error=\"" + BearerTokenError.INVALID_TOKEN.getCode() + "\"");
+    }
+
+    @Test
+    void probeFunctionFindsEveryUrlOfARegistrationHosted() throws Exception {
+        String metadata = RegistrationMetadata.hostedOn(service.sites().nextHost()).toJSONObject().toJSONString();
+
+        HttpResponse<String> answer = service.api().post("/probe", "application/json", metadata);
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        JsonNode report = JSON.readTree(answer.body());
+        assertThat(report.path("passed").booleanValue()).as(answer.body()).isTrue();
+        assertThat(report.path("results")).hasSize(5);
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void logsEveryHandlerButNoIssuedClientSecretOrRegistrationToken() throws Exception {
+        String log = service.stopAndReadLog();
+
+        assertThat(log).contains("POST /register -> 201", "GET /register/", "PUT /register/", "DELETE /register/")
+                .contains("[RegisterFunction ", "outcome=registered", "outcome=replayed")
+                .contains("[ManageFunction ", "[ProbeFunction ");
+        assertThat(service.issued().count()).as("credentials issued in this class").isPositive();
+        service.issued().assertNoneIn(log);
+    }
+}
