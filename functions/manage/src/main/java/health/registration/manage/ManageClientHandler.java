@@ -2,13 +2,11 @@ package health.registration.manage;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import health.registration.issuance.IssuanceComponents;
 import health.registration.core.issue.RegisteredClients;
-import health.registration.core.port.StoreUnavailable;
 import health.registration.edge.ApiGatewayEvents;
+import health.registration.edge.ApiInvocation;
 import health.registration.edge.ApiRequest;
-import health.registration.edge.ApiResponse;
-import health.registration.edge.ErrorResponses;
+import health.registration.issuance.IssuanceComponents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -33,16 +31,6 @@ public final class ManageClientHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context lambda) throws IOException {
         ApiRequest request = ApiGatewayEvents.read(input);
-        ApiResponse response;
-        try {
-            response = requests.answer(request, lambda.getLogger());
-        } catch (StoreUnavailable unavailable) {
-            lambda.getLogger().log("manage requestId=" + request.requestId() + " unavailable: " + unavailable.getMessage() + "\n");
-            response = ErrorResponses.unavailable();
-        } catch (RuntimeException unexpected) {
-            lambda.getLogger().log("manage requestId=" + request.requestId() + " failed: " + unexpected.getClass().getName() + "\n");
-            response = ErrorResponses.serverError();
-        }
-        ApiGatewayEvents.write(response, output);
+        ApiGatewayEvents.write(ApiInvocation.answer("manage", request, lambda.getLogger(), requests::answer), output);
     }
 }

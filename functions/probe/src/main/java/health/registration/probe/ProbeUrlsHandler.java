@@ -8,8 +8,7 @@ import health.registration.adapters.http.NetworkUrlProber;
 import health.registration.core.policy.PolicyContext;
 import health.registration.core.port.UrlProber;
 import health.registration.edge.ApiGatewayEvents;
-import health.registration.edge.ApiResponse;
-import health.registration.edge.ErrorResponses;
+import health.registration.edge.ApiInvocation;
 import health.registration.edge.Settings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,13 +46,7 @@ public final class ProbeUrlsHandler implements RequestStreamHandler {
             JSON.writeValue(output, requests.answerInvocation(event, lambda.getLogger()));
             return;
         }
-        ApiResponse response;
-        try {
-            response = requests.answerApi(ApiGatewayEvents.read(event), lambda.getLogger());
-        } catch (RuntimeException unexpected) {
-            lambda.getLogger().log("probe failed: " + unexpected.getClass().getName() + "\n");
-            response = ErrorResponses.serverError();
-        }
-        ApiGatewayEvents.write(response, output);
+        ApiGatewayEvents.write(ApiInvocation.answer("probe", ApiGatewayEvents.read(event), lambda.getLogger(), requests::answerApi),
+                output);
     }
 }

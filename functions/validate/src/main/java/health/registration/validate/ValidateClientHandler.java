@@ -1,12 +1,14 @@
 package health.registration.validate;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import health.registration.core.policy.Policies;
 import health.registration.core.policy.Policy;
 import health.registration.core.policy.PolicyContext;
 import health.registration.core.policy.PolicyResult;
 import health.registration.edge.ApiGatewayEvents;
+import health.registration.edge.ApiInvocation;
 import health.registration.edge.ApiRequest;
 import health.registration.edge.ApiResponse;
 import health.registration.edge.ErrorResponses;
@@ -38,22 +40,18 @@ public final class ValidateClientHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context lambda) throws IOException {
         ApiRequest request = ApiGatewayEvents.read(input);
-        ApiResponse response;
-        try {
-            MetadataBody.Reading reading = MetadataBody.read(request);
-            if (reading instanceof MetadataBody.Accepted accepted) {
-                PolicyResult result = policy.evaluate(accepted.metadata(), context);
-                lambda.getLogger().log("validate requestId=" + request.requestId() + " valid=" + result.valid()
-                        + " errors=" + result.errors().size() + " warnings=" + result.warnings().size() + "\n");
-                response = ValidationReport.of(result);
-            } else {
-                response = ErrorResponses.of(((MetadataBody.Refused) reading).rejection());
-                lambda.getLogger().log("validate requestId=" + request.requestId() + " refused status=" + response.statusCode() + "\n");
-            }
-        } catch (RuntimeException unexpected) {
-            lambda.getLogger().log("validate requestId=" + request.requestId() + " failed: " + unexpected.getClass().getName() + "\n");
-            response = ErrorResponses.serverError();
+        ApiGatewayEvents.write(ApiInvocation.answer("validate", request, lambda.getLogger(), this::answer), output);
+    }
+
+    private ApiResponse answer(ApiRequest request, LambdaLogger log) {
+        MetadataBody.Reading reading = MetadataBody.read(request);
+        if (reading instanceof MetadataBody.Refused refused) {
+            log.log("validate requestId=" + request.requestId() + " refused status=" + refused.rejection().status() + "\n");
+            return ErrorResponses.of(refused.rejection());
         }
-        ApiGatewayEvents.write(response, output);
+        PolicyResult result = policy.evaluate(((MetadataBody.Accepted) reading).metadata(), context);
+        log.log("validate requestId=" + request.requestId() + " valid=" + result.valid()
+                + " errors=" + result.errors().size() + " warnings=" + result.warnings().size() + "\n");
+        return ValidationReport.of(result);
     }
 }

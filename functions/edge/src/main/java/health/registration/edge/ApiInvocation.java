@@ -1,0 +1,32 @@
+package health.registration.edge;
+
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import health.registration.core.port.StoreUnavailable;
+
+/**
+ * The shared frame of every API handler: answer the request, or, when something fails, answer without detail and log
+ * the cause once — the class name and the message a port wrote for logs, never a stack trace, a body or a credential.
+ * A store or prober that cannot answer is a {@code 503} the client may retry; anything else a {@code 500}.
+ */
+public final class ApiInvocation {
+
+    /** What a handler does with a request. */
+    @FunctionalInterface
+    public interface Answer {
+        ApiResponse to(ApiRequest request, LambdaLogger log);
+    }
+
+    private ApiInvocation() {}
+
+    public static ApiResponse answer(String function, ApiRequest request, LambdaLogger log, Answer answer) {
+        try {
+            return answer.to(request, log);
+        } catch (StoreUnavailable unavailable) {
+            log.log(function + " requestId=" + request.requestId() + " unavailable: " + unavailable.getMessage() + "\n");
+            return ErrorResponses.unavailable();
+        } catch (RuntimeException unexpected) {
+            log.log(function + " requestId=" + request.requestId() + " failed: " + unexpected.getClass().getName() + "\n");
+            return ErrorResponses.serverError();
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package health.registration.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import health.registration.core.port.StoreUnavailable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ApiInvocationTest {
+
+    private final List<String> logged = new ArrayList<>();
+    private final LambdaLogger log = new LambdaLogger() {
+        @Override
+        public void log(String message) {
+            logged.add(message);
+        }
+
+        @Override
+        public void log(byte[] message) {
+            logged.add(new String(message));
+        }
+    };
+    private final ApiRequest request = new ApiRequest("POST", "/x", Map.of(), Map.of(), "{\"secret\":\"s3cr3t\"}", false, "req-1");
+
+    @Test
+    void passesTheHandlersAnswerThrough() {
+        ApiResponse ok = ApiResponse.json(201, "{}");
+
+        assertThat(ApiInvocation.answer("f", request, log, (r, l) -> ok)).isSameAs(ok);
+        assertThat(logged).isEmpty();
+    }
+
+    @Test
+    void answers503WhenAStoreIsUnavailableAndLogsItsMessageOnce() {
+        ApiResponse answer = ApiInvocation.answer("f", request, log, (r, l) -> {
+            throw new StoreUnavailable("PutItem on the clients table failed", new RuntimeException("s3cr3t in a cause"));
+        });
+
+        assertThat(answer.statusCode()).isEqualTo(503);
+        assertThat(answer.headers()).containsKey("Retry-After");
+        assertThat(logged).singleElement().asString().contains("req-1").contains("PutItem").doesNotContain("s3cr3t");
+    }
+
+    @Test
+    void answers500WithoutDetailForAnythingElseAndLogsOnlyTheExceptionClass() {
+        ApiResponse answer = ApiInvocation.answer("f", request, log, (r, l) -> {
+            throw new IllegalStateException("body was {\"secret\":\"s3cr3t\"}");
+        });
+
+        assertThat(answer.statusCode()).isEqualTo(500);
+        assertThat(answer.body()).doesNotContain("IllegalState").doesNotContain("s3cr3t");
+        assertThat(logged).singleElement().asString().contains("java.lang.IllegalStateException").doesNotContain("s3cr3t");
+    }
+}
