@@ -1,6 +1,5 @@
 package health.registration.core.probe;
 
-import health.registration.core.model.UrlField;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Objects;
@@ -12,16 +11,16 @@ import java.util.Objects;
  * @param url          the absolute http(s) URL, exactly as registered
  * @param host         its host name
  * @param addresses    the checked addresses, in the resolver's order
- * @param field        which kind of URL it is (the {@code Accept} header depends on it)
+ * @param purpose      why it is fetched (the {@code Accept} header depends on it)
  * @param maxBodyBytes how many body bytes to read at most
  */
-public record FetchRequest(String url, String host, List<InetAddress> addresses, UrlField field, int maxBodyBytes) {
+public record FetchRequest(String url, String host, List<InetAddress> addresses, FetchPurpose purpose, int maxBodyBytes) {
 
     public FetchRequest {
         Objects.requireNonNull(url);
         Objects.requireNonNull(host);
         addresses = List.copyOf(addresses);
-        Objects.requireNonNull(field);
+        Objects.requireNonNull(purpose);
         if (addresses.isEmpty()) {
             throw new IllegalArgumentException("a fetch needs at least one checked address");
         }

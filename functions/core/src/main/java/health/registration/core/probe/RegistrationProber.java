@@ -126,7 +126,7 @@ public final class RegistrationProber implements UrlProber {
         ProbeLimits limits = settings.limits();
         boolean logo = members.stream().anyMatch(m -> m.field() == UrlField.LOGO_URI);
         FetchRequest request = new FetchRequest(members.get(0).text(), url.host(), addresses,
-                logo ? UrlField.LOGO_URI : members.get(0).field(), logo ? limits.maxLogoBytes() : limits.maxPageBytes());
+                logo ? FetchPurpose.IMAGE : FetchPurpose.PAGE, logo ? limits.maxLogoBytes() : limits.maxPageBytes());
         try {
             return new ProbeAttempt(resolved, network.fetcher().fetch(request), null, null, millisSince(start));
         } catch (ProbeFailure failure) {

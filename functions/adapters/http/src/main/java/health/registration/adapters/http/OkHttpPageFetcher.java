@@ -1,8 +1,8 @@
 package health.registration.adapters.http;
 
 import com.google.common.net.InetAddresses;
-import health.registration.core.model.UrlField;
 import health.registration.core.probe.AddressPolicy;
+import health.registration.core.probe.FetchPurpose;
 import health.registration.core.probe.FetchRequest;
 import health.registration.core.probe.FetchedPage;
 import health.registration.core.probe.PageFetcher;
@@ -43,9 +43,6 @@ import okio.BufferedSource;
 public final class OkHttpPageFetcher implements PageFetcher {
 
     // Security research §1.11: the raster types a logo may have; SVG is never asked for.
-    private static final String LOGO_ACCEPT =
-            "image/png, image/jpeg, image/gif, image/webp, image/x-icon;q=0.8, image/vnd.microsoft.icon;q=0.8";
-    private static final String PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.8";
 
     private final OkHttpClient base;
     private final GuardedSocketFactory guard;
@@ -78,7 +75,7 @@ public final class OkHttpPageFetcher implements PageFetcher {
     public FetchedPage fetch(FetchRequest request) throws ProbeFailure {
         HttpUrl url = targetOf(request);
         AtomicReference<InetSocketAddress> connected = new AtomicReference<>();
-        Call call = clientFor(request, connected).newCall(requestFor(url, request.field()));
+        Call call = clientFor(request, connected).newCall(requestFor(url, request.purpose()));
         try (Response response = call.execute()) {
             return page(response, request.maxBodyBytes(), connected.get(), call);
         } catch (IOException failed) {
@@ -132,11 +129,11 @@ public final class OkHttpPageFetcher implements PageFetcher {
         return response.code() == 503 ? response.newBuilder().removeHeader("Retry-After").build() : response;
     }
 
-    private Request requestFor(HttpUrl url, UrlField field) {
+    private Request requestFor(HttpUrl url, FetchPurpose purpose) {
         // §1.10: fixed headers; identity encoding also turns off OkHttp's transparent gzip (no decompression bombs).
         return new Request.Builder().url(url).get()
                 .header("User-Agent", userAgent)
-                .header("Accept", field == UrlField.LOGO_URI ? LOGO_ACCEPT : PAGE_ACCEPT)
+                .header("Accept", purpose.accept())
                 .header("Accept-Encoding", "identity")
                 .build();
     }

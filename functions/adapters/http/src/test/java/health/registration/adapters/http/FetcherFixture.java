@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.google.common.net.InetAddresses;
 import health.registration.core.model.UrlField;
 import health.registration.core.probe.AddressPolicy;
+import health.registration.core.probe.FetchPurpose;
 import health.registration.core.probe.FetchRequest;
 import health.registration.core.probe.ProbeFailure;
 import health.registration.core.probe.ProbeLimits;
@@ -63,7 +64,7 @@ final class FetcherFixture implements AutoCloseable {
     }
 
     static FetchRequest request(String url, String host, List<InetAddress> addresses, UrlField field) {
-        return new FetchRequest(url, host, addresses, field, CAP);
+        return new FetchRequest(url, host, addresses, FetchPurpose.of(field), CAP);
     }
 
     static ProbeFailure failureOf(OkHttpPageFetcher fetcher, FetchRequest request) {
