@@ -1,4 +1,6 @@
 # Starts moto server (the AWS API emulator) on a free loopback port for this shell and points the AWS SDK at it.
+# It runs one request at a time (moto_one_at_a_time.py): moto's threaded server is not safe for concurrent
+# conditional writes, which the service and its tests depend on.
 # Source it, then call start_moto; stop_moto (or the EXIT trap the caller sets) stops it.
 #   AWS_ENDPOINT_URL              http://127.0.0.1:<port>, read by the SDK for every service
 #   AWS_REGION, AWS_DEFAULT_REGION us-east-1 unless set
@@ -15,7 +17,7 @@ start_moto() {
   local port
   port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')"
   moto_log="$(mktemp)"
-  moto_server -H 127.0.0.1 -p "$port" >"$moto_log" 2>&1 &
+  python3 "$(dirname "${BASH_SOURCE[0]}")/moto_one_at_a_time.py" 127.0.0.1 "$port" >"$moto_log" 2>&1 &
   moto_pid=$!
   for _ in $(seq 1 100); do
     if python3 -c "import urllib.request,sys; urllib.request.urlopen('http://127.0.0.1:$port/moto-api/', timeout=1)" 2>/dev/null; then

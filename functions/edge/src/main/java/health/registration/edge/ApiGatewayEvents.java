@@ -48,6 +48,7 @@ public final class ApiGatewayEvents {
                 root.path("path").asText(""),
                 headers,
                 strings(root.get("pathParameters")),
+                strings(root.get("queryStringParameters")),
                 root.hasNonNull("body") ? root.get("body").asText() : null,
                 root.path("isBase64Encoded").asBoolean(false),
                 context.path("requestId").asText(""));

@@ -13,18 +13,30 @@ import java.util.TreeMap;
  * @param path           the request path, e.g. {@code /validate}
  * @param headers        header values by name, compared without regard to case
  * @param pathParameters values of {@code {name}} segments of the route
+ * @param queryParameters query string parameters (the last value of each)
  * @param body           the body as the event carries it, or null
  * @param base64Encoded  whether {@code body} is base64 (binary media types)
  * @param requestId      API Gateway's request id, for logs
  */
 public record ApiRequest(String httpMethod, String path, Map<String, String> headers, Map<String, String> pathParameters,
-                         String body, boolean base64Encoded, String requestId) {
+                         Map<String, String> queryParameters, String body, boolean base64Encoded, String requestId) {
 
     public ApiRequest {
         TreeMap<String, String> caseless = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         caseless.putAll(headers);
         headers = java.util.Collections.unmodifiableMap(caseless);
         pathParameters = Map.copyOf(pathParameters);
+        queryParameters = Map.copyOf(queryParameters);
+    }
+
+    /** A request without query parameters. */
+    public ApiRequest(String httpMethod, String path, Map<String, String> headers, Map<String, String> pathParameters,
+                      String body, boolean base64Encoded, String requestId) {
+        this(httpMethod, path, headers, pathParameters, Map.of(), body, base64Encoded, requestId);
+    }
+
+    public Optional<String> queryParameter(String name) {
+        return Optional.ofNullable(queryParameters.get(name));
     }
 
     public Optional<String> header(String name) {

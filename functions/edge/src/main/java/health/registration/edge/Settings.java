@@ -37,6 +37,19 @@ public final class Settings {
     public static final String PROBE_ALLOWED_CIDRS = "PROBE_ALLOWED_CIDRS";
     /** PEM file of UDAP trust anchors (locally; in AWS they come from Secrets Manager). */
     public static final String UDAP_TRUST_ANCHORS_FILE = "UDAP_TRUST_ANCHORS_FILE";
+    /** Secrets Manager secret holding the UDAP trust anchors as PEM (in AWS). */
+    public static final String UDAP_TRUST_ANCHORS_SECRET = "UDAP_TRUST_ANCHORS_SECRET";
+    /** {@code reject} (default) or {@code accept}: what a certificate whose CRL cannot be fetched means. */
+    public static final String UDAP_CRL_UNAVAILABLE = "UDAP_CRL_UNAVAILABLE";
+    /** PEM files of the server's UDAP signing key (PKCS#8) and certificate chain (leaf first), locally. */
+    public static final String UDAP_SERVER_KEY_FILE = "UDAP_SERVER_KEY_FILE";
+    public static final String UDAP_SERVER_CERTIFICATE_FILE = "UDAP_SERVER_CERTIFICATE_FILE";
+    /** Secrets Manager secret holding the server's UDAP key and certificate chain as PEM (in AWS). */
+    public static final String UDAP_SERVER_CREDENTIALS_SECRET = "UDAP_SERVER_CREDENTIALS_SECRET";
+    /** The authorization server's endpoints and scopes that {@code /.well-known/udap} publishes. */
+    public static final String UDAP_AUTHORIZATION_ENDPOINT = "UDAP_AUTHORIZATION_ENDPOINT";
+    public static final String UDAP_TOKEN_ENDPOINT = "UDAP_TOKEN_ENDPOINT";
+    public static final String UDAP_SCOPES_SUPPORTED = "UDAP_SCOPES_SUPPORTED";
     /** Port of the local API. */
     public static final String PORT = "PORT";
     /** {@code warning} (default) or {@code error}: how tos_uri and policy_uri probe failures count (policy section 5). */
@@ -136,6 +149,22 @@ public final class Settings {
 
     public Optional<String> probeFunctionName() {
         return optional(PROBE_FUNCTION_NAME);
+    }
+
+    /** The registration endpoint: {@code PUBLIC_BASE_URL/register}, the {@code aud} of UDAP software statements. */
+    public URI registrationEndpoint() {
+        String base = publicBaseUrl().toString();
+        return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/register");
+    }
+
+    /** A setting's value when set and not blank. */
+    public Optional<String> value(String name) {
+        return optional(name);
+    }
+
+    /** A setting naming a file: empty when unset; refuses to start when it names a file that cannot be read. */
+    public Optional<Path> readableFile(String name) {
+        return file(name);
     }
 
     /** {@code CLIENT_SECRET_LIFETIME_DAYS}: zero (never expires) unless set to a positive number of days. */

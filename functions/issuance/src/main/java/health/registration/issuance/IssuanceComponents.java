@@ -1,9 +1,12 @@
 package health.registration.issuance;
 
 import health.registration.adapters.aws.AwsClients;
+import health.registration.adapters.aws.LambdaCrlSource;
 import health.registration.adapters.aws.LambdaUrlProber;
 import health.registration.adapters.dynamodb.DynamoClientStore;
 import health.registration.adapters.dynamodb.DynamoIdempotencyStore;
+import health.registration.adapters.dynamodb.DynamoJtiStore;
+import health.registration.adapters.dynamodb.DynamoUdapClientStore;
 import health.registration.adapters.http.NetworkUrlProber;
 import health.registration.adapters.secrets.SecretsManagerSecretStore;
 import health.registration.core.issue.ClientRegistrar;
@@ -16,16 +19,23 @@ import health.registration.core.issue.RegistrationReview;
 import health.registration.core.issue.SecureRandomIdSource;
 import health.registration.core.policy.Policies;
 import health.registration.core.policy.PolicyContext;
+import health.registration.core.port.CrlSource;
 import health.registration.core.port.UrlProber;
+import health.registration.core.udap.ProbedCrlSource;
+import health.registration.core.udap.SoftwareStatementVerifier;
+import health.registration.core.udap.TrustAnchors;
+import health.registration.core.udap.UdapRegistrar;
+import health.registration.core.udap.UdapStores;
 import health.registration.edge.Settings;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 /**
  * The one place the issuing functions (register, manage, cleanup) are wired: DynamoDB and Secrets Manager stores on
  * the SDK clients of {@link AwsClients}, and the prober — the probe function through the Lambda Invoke API when
- * {@code PROBE_FUNCTION_NAME} is set (in AWS), else the engine in-process (the local API). Each piece is built only
- * when a function asks for it, so the cleanup builds no prober.
+ * {@code PROBE_FUNCTION_NAME} is set (in AWS), else the engine in-process (the local API); CRLs for UDAP come the
+ * same way. Each piece is built only when a function asks for it, so the cleanup builds no prober.
  */
 public final class IssuanceComponents {
 
@@ -51,6 +61,29 @@ public final class IssuanceComponents {
 
     public RegisteredClients registeredClients() {
         return new RegisteredClients(review(), stores(), new SecureRandomIdSource(), CLOCK, issuanceSettings());
+    }
+
+    /** UDAP registration, or empty when it is switched off: no trust anchors are configured. */
+    public Optional<UdapRegistrar> udapRegistrar() {
+        Optional<TrustAnchors> anchors = UdapConfiguration.trustAnchors(settings);
+        if (anchors.isEmpty()) {
+            return Optional.empty();
+        }
+        PolicyContext context = settings.policyContext();
+        SoftwareStatementVerifier verifier = new SoftwareStatementVerifier(anchors.get(), crlSource(),
+                UdapConfiguration.onCrlUnavailable(settings), CLOCK, settings.registrationEndpoint());
+        RegistrationReview review = new RegistrationReview(Policies.udapRegistration(), context, prober(context));
+        UdapStores stores = new UdapStores(new DynamoUdapClientStore(AwsClients.dynamoDb(), settings.clientsTable()),
+                new DynamoJtiStore(AwsClients.dynamoDb(), settings.clientsTable()));
+        return Optional.of(new UdapRegistrar(verifier, review, stores, new SecureRandomIdSource(), CLOCK, issuanceSettings()));
+    }
+
+    /** CRLs through the probe function in AWS, through the same guard in-process locally. */
+    private CrlSource crlSource() {
+        return settings.probeFunctionName()
+                .<CrlSource>map(name -> new LambdaCrlSource(AwsClients.lambda(), name, CLOCK))
+                .orElseGet(() -> new ProbedCrlSource(NetworkUrlProber.network(settings.probeConfiguration()), CLOCK,
+                        UdapConfiguration.MAX_CRL_BYTES));
     }
 
     public RegistrationCleanup cleanup() {

@@ -24,12 +24,16 @@ class TemplatePermissionsTest {
                 Arguments.of("ValidateFunctionRole", LOGS),
                 Arguments.of("ProbeFunctionRole", LOGS),
                 Arguments.of("RegisterFunctionRole", with(
-                        // ClientStore create/replace, IdempotencyStore claim/find/complete/release.
+                        // ClientStore create/replace, IdempotencyStore claim/find/complete/release, UdapClientStore and
+                        // JtiStore (transactions with a condition check on the issuer's mapping).
                         "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
+                        "dynamodb:ConditionCheckItem",
                         // SecretStore create (with tags; reads back on a retry), destroy after an abandoned registration.
                         "secretsmanager:CreateSecret", "secretsmanager:TagResource", "secretsmanager:GetSecretValue",
                         "secretsmanager:DeleteSecret",
                         "lambda:InvokeFunction")),
+                // Reads its UDAP configuration (keys, anchors) from Secrets Manager, only when those secrets are named.
+                Arguments.of("DiscoveryFunctionRole", with("secretsmanager:GetSecretValue")),
                 Arguments.of("ManageFunctionRole", with(
                         "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem",
                         "secretsmanager:GetSecretValue", "secretsmanager:DeleteSecret",
@@ -55,7 +59,9 @@ class TemplatePermissionsTest {
     private static Set<String> actionsOf(String role) {
         JsonNode policies = TemplateTable.resources().path(role).path("Properties").path("Policies");
         Set<String> actions = new TreeSet<>();
-        policies.forEach(policy -> policy.path("PolicyDocument").path("Statement").forEach(statement -> {
+        policies.forEach(policy -> policy.path("PolicyDocument").path("Statement").forEach(written -> {
+            // A statement under !If [condition, statement, !Ref AWS::NoValue] reads as that three-element list.
+            JsonNode statement = written.isArray() ? written.get(1) : written;
             JsonNode action = statement.path("Action");
             if (action.isArray()) {
                 action.forEach(a -> actions.add(a.asText()));

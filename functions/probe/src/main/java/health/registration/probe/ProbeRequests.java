@@ -9,6 +9,7 @@ import health.registration.core.policy.Policies;
 import health.registration.core.policy.Policy;
 import health.registration.core.policy.PolicyContext;
 import health.registration.core.policy.PolicyResult;
+import health.registration.core.port.CrlSource;
 import health.registration.core.port.UrlProber;
 import health.registration.core.probe.ProbeReport;
 import health.registration.core.probe.ProbeReportJson;
@@ -18,6 +19,11 @@ import health.registration.edge.ApiRequest;
 import health.registration.edge.ApiResponse;
 import health.registration.edge.ErrorResponses;
 import health.registration.edge.MetadataBody;
+import java.net.URI;
+import java.security.cert.CRLException;
+import java.security.cert.X509CRL;
+import java.util.Base64;
+import java.util.Optional;
 
 /**
  * What the probe function answers: for {@code POST /probe}, a {@code 200} report, or the RFC 7591 error when the body
@@ -30,11 +36,17 @@ final class ProbeRequests {
 
     private static final Policy POLICY = Policies.openDynamicRegistration();
 
+    /** The member of a direct invocation's payload that asks for a CRL (UDAP revocation checks). */
+    static final String CRL_URL = "crl_url";
+    static final String CRL = "crl";
+
     private final UrlProber prober;
+    private final CrlSource crls;
     private final PolicyContext context;
 
-    ProbeRequests(UrlProber prober, PolicyContext context) {
+    ProbeRequests(UrlProber prober, CrlSource crls, PolicyContext context) {
         this.prober = prober;
+        this.crls = crls;
         this.context = context;
     }
 
@@ -52,8 +64,14 @@ final class ProbeRequests {
         return ApiResponse.json(200, ErrorResponses.write(ProbeReportJson.write(report)));
     }
 
-    /** A direct invocation: {@code {"metadata": {...}}} in, the report out. */
+    /**
+     * A direct invocation: {@code {"metadata": {...}}} in, the report out; or {@code {"crl_url": "..."}} in, the CRL
+     * (base64 DER) out, fetched through the same guard.
+     */
     ObjectNode answerInvocation(JsonNode payload, LambdaLogger log) {
+        if (payload != null && payload.path(CRL_URL).isTextual()) {
+            return answerCrl(payload.get(CRL_URL).textValue(), log);
+        }
         JsonNode metadata = payload == null ? null : payload.get(METADATA);
         if (metadata == null || !metadata.isObject()) {
             ObjectNode error = JsonNodeFactory.instance.objectNode();
@@ -62,6 +80,27 @@ final class ProbeRequests {
             return error;
         }
         return ProbeReportJson.write(probe(ClientMetadata.of((ObjectNode) metadata), "invoke", log));
+    }
+
+    private ObjectNode answerCrl(String url, LambdaLogger log) {
+        ObjectNode answer = JsonNodeFactory.instance.objectNode();
+        Optional<X509CRL> crl;
+        try {
+            crl = crls.crl(URI.create(url));
+        } catch (IllegalArgumentException notAUri) {
+            crl = Optional.empty();
+        }
+        log.log("probe crl fetched=" + crl.isPresent() + "\n");
+        if (crl.isEmpty()) {
+            answer.put(ErrorResponses.ERROR, "crl_unavailable");
+            return answer;
+        }
+        try {
+            answer.put(CRL, Base64.getEncoder().encodeToString(crl.get().getEncoded()));
+        } catch (CRLException unencodable) {
+            answer.put(ErrorResponses.ERROR, "crl_unavailable");
+        }
+        return answer;
     }
 
     /** Probes and logs what happened, by outcome only: URLs may carry tokens in their queries. */

@@ -6,13 +6,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import health.registration.adapters.http.NetworkUrlProber;
 import health.registration.core.policy.PolicyContext;
+import health.registration.core.port.CrlSource;
 import health.registration.core.port.UrlProber;
+import health.registration.core.udap.ProbedCrlSource;
 import health.registration.edge.ApiGatewayEvents;
 import health.registration.edge.ApiInvocation;
 import health.registration.edge.Settings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Clock;
 
 /**
  * The probe function: probes every URL of a registration that passes the URL rules (policy section 5). It answers
@@ -23,6 +26,8 @@ import java.io.OutputStream;
 public final class ProbeUrlsHandler implements RequestStreamHandler {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Largest CRL fetched for UDAP revocation checks. */
+    private static final int MAX_CRL_BYTES = 1024 * 1024;
 
     private final ProbeRequests requests;
 
@@ -32,11 +37,13 @@ public final class ProbeUrlsHandler implements RequestStreamHandler {
     }
 
     private ProbeUrlsHandler(Settings settings) {
-        this(NetworkUrlProber.create(settings.probeConfiguration(), settings.policyContext()), settings.policyContext());
+        this(NetworkUrlProber.create(settings.probeConfiguration(), settings.policyContext()),
+                new ProbedCrlSource(NetworkUrlProber.network(settings.probeConfiguration()), Clock.systemUTC(), MAX_CRL_BYTES),
+                settings.policyContext());
     }
 
-    ProbeUrlsHandler(UrlProber prober, PolicyContext context) {
-        this.requests = new ProbeRequests(prober, context);
+    ProbeUrlsHandler(UrlProber prober, CrlSource crls, PolicyContext context) {
+        this.requests = new ProbeRequests(prober, crls, context);
     }
 
     @Override

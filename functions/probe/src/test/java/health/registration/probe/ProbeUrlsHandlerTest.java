@@ -51,7 +51,7 @@ class ProbeUrlsHandlerTest {
 
     private final InMemoryUrlProber prober = new InMemoryUrlProber();
     private final ProbeUrlsHandler handler =
-            new ProbeUrlsHandler(prober, new PolicyContext(URI.create("https://manual.example.org/register")));
+            new ProbeUrlsHandler(prober, url -> java.util.Optional.empty(), new PolicyContext(URI.create("https://manual.example.org/register")));
     private final RecordingLambdaContext lambda = new RecordingLambdaContext("probe");
 
     private JsonNode invoke(ObjectNode event) throws IOException {

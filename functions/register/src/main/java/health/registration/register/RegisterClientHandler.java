@@ -3,6 +3,7 @@ package health.registration.register;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import health.registration.core.issue.IdempotentRegistration;
+import health.registration.core.udap.UdapRegistrar;
 import health.registration.edge.ApiGatewayEvents;
 import health.registration.edge.ApiInvocation;
 import health.registration.edge.ApiRequest;
@@ -10,10 +11,12 @@ import health.registration.issuance.IssuanceComponents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Optional;
 
 /**
- * {@code POST /register} (RFC 7591): strict JSON, the policy, probing, then issuance of a client id, secret and
- * registration access token; at most once per {@code Idempotency-Key}.
+ * {@code POST /register}: RFC 7591 registration (strict JSON, the policy, probing, then issuance of a client id,
+ * secret and registration access token; at most once per {@code Idempotency-Key}), or, for a body carrying a
+ * software statement, UDAP registration bound to the client's certificate.
  */
 public final class RegisterClientHandler implements RequestStreamHandler {
 
@@ -21,11 +24,19 @@ public final class RegisterClientHandler implements RequestStreamHandler {
 
     /** Wiring for Lambda: stores, prober and settings from the environment. */
     public RegisterClientHandler() {
-        this(IssuanceComponents.fromEnvironment().registration());
+        this(IssuanceComponents.fromEnvironment());
+    }
+
+    private RegisterClientHandler(IssuanceComponents components) {
+        this(components.registration(), components.udapRegistrar());
     }
 
     RegisterClientHandler(IdempotentRegistration registration) {
-        this.requests = new RegistrationRequests(registration);
+        this(registration, Optional.empty());
+    }
+
+    RegisterClientHandler(IdempotentRegistration registration, Optional<UdapRegistrar> udap) {
+        this.requests = new RegistrationRequests(registration, udap);
     }
 
     @Override

@@ -3,6 +3,13 @@ package health.registration.register;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import health.registration.core.issue.IdempotentRegistration;
 import health.registration.core.issue.RegistrationOutcome;
+import health.registration.core.model.ClientMetadata;
+import health.registration.core.model.FieldPointer;
+import health.registration.core.policy.RegistrationError;
+import health.registration.core.policy.RegistrationErrorCode;
+import health.registration.core.policy.Violation;
+import health.registration.core.udap.UdapRegistrar;
+import health.registration.core.udap.UdapRequest;
 import health.registration.edge.ApiRequest;
 import health.registration.edge.ApiResponse;
 import health.registration.edge.ErrorResponses;
@@ -18,9 +25,14 @@ final class RegistrationRequests {
     private static final Pattern KEY_SHAPE = Pattern.compile("[\\x21-\\x7e]{16,255}");
 
     private final IdempotentRegistration registration;
+    private final Optional<UdapRegistrar> udap;
 
-    RegistrationRequests(IdempotentRegistration registration) {
+    /**
+     * @param udap the UDAP path, or empty when UDAP registration is switched off (no trust anchors configured)
+     */
+    RegistrationRequests(IdempotentRegistration registration, Optional<UdapRegistrar> udap) {
         this.registration = registration;
+        this.udap = udap;
     }
 
     ApiResponse answer(ApiRequest request, LambdaLogger log) {
@@ -29,20 +41,38 @@ final class RegistrationRequests {
             log.log("register requestId=" + request.requestId() + " refused status=" + refused.rejection().status() + "\n");
             return ErrorResponses.of(refused.rejection());
         }
+        ClientMetadata metadata = ((MetadataBody.Accepted) reading).metadata();
+        if (UdapRequest.isUdap(metadata)) {
+            return answerUdap(new UdapRequest(metadata), request, log);
+        }
         Optional<String> key = request.header(IDEMPOTENCY_KEY);
         if (key.isPresent() && !KEY_SHAPE.matcher(key.get()).matches()) {
             return ErrorResponses.simple(400, "invalid_request",
                     "Idempotency-Key must be 16 to 255 visible ASCII characters; a random UUID is a good key.");
         }
-        RegistrationOutcome outcome = registration.register(((MetadataBody.Accepted) reading).metadata(), key.orElse(null),
-                request.bodyBytes());
+        RegistrationOutcome outcome = registration.register(metadata, key.orElse(null), request.bodyBytes());
         log.log("register requestId=" + request.requestId() + " " + describe(outcome) + "\n");
+        return respond(outcome);
+    }
+
+    /** UDAP DCR: the software statement path; an Idempotency-Key means nothing there (a repeat is a modification). */
+    private ApiResponse answerUdap(UdapRequest udapRequest, ApiRequest request, LambdaLogger log) {
+        if (udap.isEmpty()) {
+            log.log("register requestId=" + request.requestId() + " outcome=udap-off\n");
+            return ErrorResponses.of(RegistrationError.single(Violation.error(FieldPointer.of(UdapRequest.SOFTWARE_STATEMENT),
+                    RegistrationErrorCode.UNAPPROVED_SOFTWARE_STATEMENT, "UDAP registration is not enabled on this server")));
+        }
+        RegistrationOutcome outcome = udap.get().register(udapRequest);
+        log.log("register requestId=" + request.requestId() + " udap " + describe(outcome) + "\n");
         return respond(outcome);
     }
 
     private static ApiResponse respond(RegistrationOutcome outcome) {
         if (outcome instanceof RegistrationOutcome.Registered registered) {
             return ApiResponse.json(201, registered.answer());
+        }
+        if (outcome instanceof RegistrationOutcome.Modified modified) {
+            return ApiResponse.json(200, modified.answer());
         }
         if (outcome instanceof RegistrationOutcome.Refused refused) {
             return ErrorResponses.of(refused.error());
@@ -59,6 +89,9 @@ final class RegistrationRequests {
     private static String describe(RegistrationOutcome outcome) {
         if (outcome instanceof RegistrationOutcome.Registered registered) {
             return "outcome=" + (registered.replayed() ? "replayed" : "registered") + " clientId=" + registered.clientId();
+        }
+        if (outcome instanceof RegistrationOutcome.Modified modified) {
+            return "outcome=modified clientId=" + modified.clientId();
         }
         if (outcome instanceof RegistrationOutcome.Refused refused) {
             return "outcome=refused error=" + refused.error().error().code() + " problems=" + refused.error().errors().size();

@@ -11,6 +11,12 @@ public sealed interface RegistrationOutcome {
      */
     record Registered(String answer, String clientId, boolean replayed) implements RegistrationOutcome {}
 
+    /**
+     * 200: a UDAP registration modified or cancelled by a new software statement with the same {@code iss} in the same
+     * trust community (IG STU2 §3.4); the client id is the one it had.
+     */
+    record Modified(String answer, String clientId) implements RegistrationOutcome {}
+
     /** 400: the metadata breaks the policy. */
     record Refused(RegistrationError error) implements RegistrationOutcome {}
 

@@ -15,6 +15,10 @@ import health.registration.core.policy.rules.RedirectUriUsesHttps;
 import health.registration.core.policy.rules.RequiredMembersArePresent;
 import health.registration.core.policy.rules.ResponseTypesArePermitted;
 import health.registration.core.policy.rules.TokenEndpointAuthMethodIsPermitted;
+import health.registration.core.policy.rules.UdapClientAuthenticationIsPrivateKeyJwt;
+import health.registration.core.policy.rules.UdapGrantTypesAreValid;
+import health.registration.core.policy.rules.UdapParametersFollowTheGrant;
+import health.registration.core.policy.rules.UdapScopeAndContactsArePresent;
 import health.registration.core.policy.rules.UrlHasNoFragment;
 import health.registration.core.policy.rules.UrlHasNoUserInfo;
 import health.registration.core.policy.rules.UrlHostIsNotIpLiteral;
@@ -32,11 +36,10 @@ import java.util.List;
  */
 public final class Policies {
 
-    /** Sections 2 and 8: what every path reads the same way. */
-    private static final List<Rule> SHAPE_AND_REQUIRED_MEMBERS = List.of(
+    /** Sections 2 and 8: what every path reads the same way (the required members come per path). */
+    private static final List<Rule> SHAPE = List.of(
             new MembersHaveExpectedTypes(),
             new ArraysWithinLimits(),
-            new RequiredMembersArePresent(),
             new ArrayEntriesAreUnique(),
             new LanguageTagsAreWellFormed(),
             new ClientNameIsDisplayable());
@@ -63,6 +66,13 @@ public final class Policies {
             new ContactIsEmailAddress(),
             new ContactDomainMatchesClient());
 
+    /** Section 4 on the UDAP path, with its B2B exception, and the UDAP IG's registration parameters (STU2 §3.1). */
+    private static final List<Rule> UDAP_GRANTS = List.of(
+            new UdapGrantTypesAreValid(),
+            new UdapParametersFollowTheGrant(),
+            new UdapClientAuthenticationIsPrivateKeyJwt(),
+            new UdapScopeAndContactsArePresent());
+
     /** Section 4, plain registration with a client secret. */
     private static final List<Rule> SECRET_CLIENT_GRANTS = List.of(
             new GrantTypesArePermitted(),
@@ -80,7 +90,17 @@ public final class Policies {
     /** Open dynamic registration (RFC 7591, {@code POST /register} with JSON metadata). */
     public static Policy openDynamicRegistration() {
         return new Policy("open-dynamic-registration",
-                concat(SHAPE_AND_REQUIRED_MEMBERS, URL_SYNTAX, HOSTING, CONTACTS, SECRET_CLIENT_GRANTS));
+                concat(SHAPE, List.of(new RequiredMembersArePresent()), URL_SYNTAX, HOSTING, CONTACTS, SECRET_CLIENT_GRANTS));
+    }
+
+    /**
+     * UDAP dynamic registration: the registration parameters of a verified software statement. The same members,
+     * URL, hosting and contact rules as the open path; the UDAP grants, where client_credentials is allowed with
+     * private_key_jwt and then carries every member but redirect_uris.
+     */
+    public static Policy udapRegistration() {
+        return new Policy("udap-registration", concat(SHAPE, List.of(RequiredMembersArePresent.withRedirectUrisOnlyForAuthorizationCode()),
+                URL_SYNTAX, HOSTING, CONTACTS, UDAP_GRANTS));
     }
 
     @SafeVarargs

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import health.registration.core.issue.CertificateBinding;
 import health.registration.core.issue.ClientId;
 import health.registration.core.issue.ClientRecord;
 import health.registration.core.issue.ClientStatus;
@@ -24,7 +25,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * A client record as a DynamoDB item, mapped by hand (no reflection, for cold starts). Instants are stored as epoch
  * milliseconds, so a finer instant comes back truncated to the millisecond; {@code secretExpiresAt} keeps its epoch
- * seconds. The metadata and the last probe report are kept as JSON text: both are read whole and never queried.
+ * seconds. The metadata and the last probe report are kept as JSON text: both are read whole and never queried. A
+ * client has either a registration access token hash ({@code tokenHash}) or a UDAP certificate binding (the four
+ * {@code udap*}/{@code certificate*} attributes); only the one it has is written.
  */
 final class ClientItem {
 
@@ -40,6 +43,10 @@ final class ClientItem {
     static final String VERSION = "version";
     static final String LAST_CHECKED_AT = "lastCheckedAt";
     static final String LAST_REPORT = "lastReport";
+    static final String UDAP_ISSUER = "udapIssuer";
+    static final String UDAP_COMMUNITY = "udapCommunity";
+    static final String CERTIFICATE = "certificate";
+    static final String CERTIFICATE_THUMBPRINT = "certificateThumbprint";
 
     // Floats as BigDecimal, as the edge reads request bodies (MetadataBody), so stored metadata reads back unchanged.
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -74,9 +81,18 @@ final class ClientItem {
         if (credentials.secretArn() != null) {
             item.put(SECRET_ARN, textValue(credentials.secretArn()));
         }
-        item.put(TOKEN_HASH, textValue(credentials.registrationTokenHash()));
+        if (credentials.registrationTokenHash() != null) {
+            item.put(TOKEN_HASH, textValue(credentials.registrationTokenHash()));
+        }
         item.put(ISSUED_AT, numberValue(credentials.issuedAt().toEpochMilli()));
         item.put(SECRET_EXPIRES_AT, numberValue(credentials.secretExpiresAt()));
+        CertificateBinding binding = credentials.certificate();
+        if (binding != null) {
+            item.put(UDAP_ISSUER, textValue(binding.issuer()));
+            item.put(UDAP_COMMUNITY, textValue(binding.community()));
+            item.put(CERTIFICATE, textValue(binding.certificate()));
+            item.put(CERTIFICATE_THUMBPRINT, textValue(binding.thumbprint()));
+        }
     }
 
     private static void writeChecks(UrlChecks checks, Map<String, AttributeValue> item) {
@@ -95,10 +111,19 @@ final class ClientItem {
         return new ClientRecord(new ClientId(stored.text(CLIENT_ID)),
                 ClientStatus.ofCode(stored.text(ClientsTable.STATUS)),
                 ClientMetadata.of(object(stored.text(METADATA), METADATA)),
-                new Credentials(stored.optionalText(SECRET_ARN), stored.text(TOKEN_HASH),
-                        instant(stored.number(ISSUED_AT)), stored.number(SECRET_EXPIRES_AT)),
+                readCredentials(stored),
                 readChecks(stored),
                 instant(stored.number(CREATED_AT)), instant(stored.number(UPDATED_AT)), stored.number(VERSION));
+    }
+
+    private static Credentials readCredentials(StoredItem stored) {
+        CertificateBinding binding = stored.optionalText(UDAP_ISSUER) == null ? null
+                : new CertificateBinding(stored.text(UDAP_ISSUER), stored.text(UDAP_COMMUNITY),
+                        stored.text(CERTIFICATE), stored.text(CERTIFICATE_THUMBPRINT));
+        // Without a binding the token hash is required, so a missing one is named as the attribute it is.
+        String tokenHash = binding == null ? stored.text(TOKEN_HASH) : stored.optionalText(TOKEN_HASH);
+        return new Credentials(stored.optionalText(SECRET_ARN), tokenHash, instant(stored.number(ISSUED_AT)),
+                stored.number(SECRET_EXPIRES_AT), binding);
     }
 
     private static UrlChecks readChecks(StoredItem stored) {

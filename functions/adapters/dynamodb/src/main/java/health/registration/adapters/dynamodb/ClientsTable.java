@@ -2,8 +2,9 @@ package health.registration.adapters.dynamodb;
 
 /**
  * The clients table as {@code infrastructure/template.yaml} declares it ({@code ClientsTable}): the names the adapters
- * rely on. Client records and Idempotency-Key entries share the table, told apart by the prefix of their key; only
- * client records carry the index's attributes, so the index holds nothing else. {@code ClientsTableTest} checks these
+ * rely on. Client records ({@code CLIENT#}), Idempotency-Key entries ({@code IDEMPOTENCY#}), UDAP mappings
+ * ({@code UDAP#}) and jti uses ({@code JTI#}) share the table, told apart by the prefix of their key; only client
+ * records carry the index's attributes, so the index holds nothing else. {@code ClientsTableTest} checks these
  * names against the template.
  */
 public final class ClientsTable {

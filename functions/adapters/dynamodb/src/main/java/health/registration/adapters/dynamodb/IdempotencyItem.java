@@ -55,10 +55,10 @@ final class IdempotencyItem {
      * :nowSeconds}). DynamoDB deletes expired items only eventually, and may return them until it does.
      */
     static boolean expired(Map<String, AttributeValue> item, Instant now) {
-        return new StoredItem(item).number(ClientsTable.EXPIRES_AT) < now.getEpochSecond();
+        return TimeToLive.expired(item, now);
     }
 
     static long epochSecondsRoundedUp(Instant instant) {
-        return instant.getNano() == 0 ? instant.getEpochSecond() : instant.getEpochSecond() + 1;
+        return TimeToLive.epochSecondsRoundedUp(instant);
     }
 }

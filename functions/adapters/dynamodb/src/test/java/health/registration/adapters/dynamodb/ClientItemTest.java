@@ -26,6 +26,51 @@ class ClientItemTest {
     }
 
     @Test
+    void certificateBoundRecordWithoutSecretOrTokenReadsBackEqual() {
+        ClientRecord record = ClientRecords.udap(ClientRecords.newId(), "https://community.example.org/",
+                "https://app.example.org/fhir#client");
+        assertSameRecord(ClientItem.read(ClientItem.write(record)), record);
+    }
+
+    @Test
+    void writesTheCertificateBindingAndNoTokenHashForACertificateBoundRecord() {
+        ClientRecord record = ClientRecords.udap(ClientRecords.newId(), "https://community.example.org/",
+                "https://app.example.org/fhir");
+        Map<String, AttributeValue> item = ClientItem.write(record);
+
+        assertThat(item.get("udapIssuer").s()).isEqualTo("https://app.example.org/fhir");
+        assertThat(item.get("udapCommunity").s()).isEqualTo("https://community.example.org/");
+        assertThat(item.get("certificate").s()).isEqualTo(record.credentials().certificate().certificate());
+        assertThat(item.get("certificateThumbprint").s()).isEqualTo(record.credentials().certificate().thumbprint());
+        assertThat(item).doesNotContainKeys("tokenHash", "secretArn");
+    }
+
+    @Test
+    void writesNoCertificateAttributesForARecordWithAToken() {
+        Map<String, AttributeValue> item = ClientItem.write(ClientRecords.active(ClientRecords.newId()));
+        assertThat(item).containsKey("tokenHash")
+                .doesNotContainKeys("udapIssuer", "udapCommunity", "certificate", "certificateThumbprint");
+    }
+
+    @Test
+    void aBindingMissingAPartNamesThePart() {
+        Map<String, AttributeValue> item = new HashMap<>(ClientItem.write(
+                ClientRecords.udap(ClientRecords.newId(), "https://community.example.org/", "https://app.example.org/")));
+        item.remove("certificateThumbprint");
+        assertThatThrownBy(() -> ClientItem.read(item)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("certificateThumbprint");
+    }
+
+    @Test
+    void anItemWithBothATokenHashAndABindingIsRefused() {
+        Map<String, AttributeValue> item = new HashMap<>(ClientItem.write(
+                ClientRecords.udap(ClientRecords.newId(), "https://community.example.org/", "https://app.example.org/")));
+        item.put("tokenHash", AttributeValue.fromS("private-hash"));
+        assertThatThrownBy(() -> ClientItem.read(item)).isInstanceOf(IllegalArgumentException.class)
+                .message().doesNotContain("private-hash");
+    }
+
+    @Test
     void writesTheDocumentedAttributes() {
         ClientRecord record = ClientRecords.active(ClientRecords.newId());
         Map<String, AttributeValue> item = ClientItem.write(record);

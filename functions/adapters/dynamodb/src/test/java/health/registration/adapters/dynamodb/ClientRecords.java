@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import health.registration.core.issue.CertificateBinding;
 import health.registration.core.issue.ClientId;
 import health.registration.core.issue.ClientRecord;
 import health.registration.core.issue.ClientStatus;
@@ -54,6 +55,30 @@ final class ClientRecords {
     static ClientRecord pending(ClientId id) {
         return new ClientRecord(id, ClientStatus.PENDING, metadata(), new Credentials(null, token().hash(), CREATED, 0),
                 new UrlChecks(null, null, CREATED.plus(Duration.ofMinutes(15))), CREATED, CREATED, 1);
+    }
+
+    /** An active UDAP client bound to a certificate: no secret, no registration access token. */
+    static ClientRecord udap(ClientId id, String community, String issuer) {
+        Instant updated = CREATED.plusMillis(750);
+        return new ClientRecord(id, ClientStatus.ACTIVE, metadata(),
+                Credentials.ofCertificate(binding(community, issuer), CREATED),
+                new UrlChecks(CREATED.plusMillis(1), report(), updated.plus(Duration.ofDays(30))),
+                CREATED, updated, 1);
+    }
+
+    /** The next version of a UDAP client, bound to a renewed certificate of the same community and issuer (UDAP DCR §6). */
+    static ClientRecord renewed(ClientRecord record, long millisLater) {
+        CertificateBinding old = record.credentials().certificate();
+        CertificateBinding renewed = new CertificateBinding(old.issuer(), old.community(), "MIIBrenewed", "renewed-thumbprint");
+        return record.next(record.status(), record.metadata(),
+                Credentials.ofCertificate(renewed, record.credentials().issuedAt()), record.checks(),
+                record.updatedAt().plusMillis(millisLater));
+    }
+
+    /** A binding to a made-up certificate: its DER is not parsed here, only stored. */
+    static CertificateBinding binding(String community, String issuer) {
+        return new CertificateBinding(issuer, community, "MIIBszCCAVmgAwIBAgIUQ2VydGlmaWNhdGUgYnl0ZXM=",
+                "n4bQgYhMfWWaL-qgxVrQFaO_TxsrC4Is0V1sFbDwCgg");
     }
 
     /** A client of the status that is due at the time. */

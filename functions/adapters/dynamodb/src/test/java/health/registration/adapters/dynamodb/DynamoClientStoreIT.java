@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +29,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class DynamoClientStoreIT {
 
     private static DynamoDbClient dynamo;
+    /** For races: see {@link OneRequestAtATime} on why moto is sent one request at a time. */
+    private static DynamoDbClient racingDynamo;
 
     private TemplateTable table;
     private DynamoClientStore store;
@@ -35,6 +38,12 @@ class DynamoClientStoreIT {
     @BeforeAll
     static void requireEmulator() {
         dynamo = MotoServer.require(AwsClients.dynamoDb());
+        racingDynamo = OneRequestAtATime.dynamoDb();
+    }
+
+    @AfterAll
+    static void closeRacingClient() {
+        racingDynamo.close();
     }
 
     @BeforeEach
@@ -111,7 +120,7 @@ class DynamoClientStoreIT {
     }
 
     private ClientRecord replaced(ClientRecord replacement) {
-        store.replace(replacement);
+        new DynamoClientStore(racingDynamo, table.name()).replace(replacement);
         return replacement;
     }
 

@@ -32,14 +32,20 @@ public final class NetworkUrlProber {
      */
     public static UrlProber create(ProbeConfiguration configuration, PolicyContext context) {
         ProbeLimits limits = configuration.limits();
-        AddressPolicy policy = configuration.addressPolicy();
-        ProbeNetwork network = new ProbeNetwork(
-                SystemNameResolver.create(hostsFile(configuration), limits),
-                OkHttpPageFetcher.create(policy, trust(configuration), limits, configuration.userAgent()),
-                policy);
+        ProbeNetwork network = network(configuration);
         ProbeSettings settings = new ProbeSettings(limits, configuration.termsFailuresAreErrors(), context);
         HostLimiter hostLimiter = new HostLimiter(limits.maxInFlightPerHost(), limits.maxPerHostPerMinute(), Clock.systemUTC());
         return new RegistrationProber(network, settings, hostLimiter, probeThreads(limits.maxInFlight()));
+    }
+
+    /** The resolver, fetcher and address policy alone, for other fetches through the same guard (CRLs). */
+    public static ProbeNetwork network(ProbeConfiguration configuration) {
+        ProbeLimits limits = configuration.limits();
+        AddressPolicy policy = configuration.addressPolicy();
+        return new ProbeNetwork(
+                SystemNameResolver.create(hostsFile(configuration), limits),
+                OkHttpPageFetcher.create(policy, trust(configuration), limits, configuration.userAgent()),
+                policy);
     }
 
     private static HostsFile hostsFile(ProbeConfiguration configuration) {

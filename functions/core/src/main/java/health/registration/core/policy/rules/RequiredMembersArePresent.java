@@ -13,15 +13,35 @@ import java.util.List;
 
 /**
  * Policy section 2: the seven members the requirements name are present and not empty, on every path. Empty
- * entries of the two arrays are reported here too, so that the syntax rules need not.
+ * entries of the two arrays are reported here too, so that the syntax rules need not. On the UDAP path
+ * ({@link #withRedirectUrisOnlyForAuthorizationCode()}) redirect_uris is required only with the authorization_code
+ * grant: the IG forbids it for client_credentials (policy section 4, the B2B exception).
  */
 public final class RequiredMembersArePresent implements Rule {
+
+    private final boolean redirectUrisOnlyForAuthorizationCode;
+
+    /** Every path but UDAP: all seven members. */
+    public RequiredMembersArePresent() {
+        this(false);
+    }
+
+    private RequiredMembersArePresent(boolean redirectUrisOnlyForAuthorizationCode) {
+        this.redirectUrisOnlyForAuthorizationCode = redirectUrisOnlyForAuthorizationCode;
+    }
+
+    /** UDAP: redirect_uris only when grant_types includes authorization_code (IG STU2 §3.1). */
+    public static RequiredMembersArePresent withRedirectUrisOnlyForAuthorizationCode() {
+        return new RequiredMembersArePresent(true);
+    }
 
     @Override
     public List<Violation> check(ClientMetadata metadata, PolicyContext context) {
         List<Violation> found = new ArrayList<>();
+        boolean redirectUrisRequired = !redirectUrisOnlyForAuthorizationCode
+                || metadata.valuesOrDefault(MetadataMember.GRANT_TYPES, List.of()).contains("authorization_code");
         for (MetadataMember member : MetadataMember.values()) {
-            if (!member.required()) {
+            if (!member.required() || member == MetadataMember.REDIRECT_URIS && !redirectUrisRequired) {
                 continue;
             }
             RegistrationErrorCode code = RegistrationErrorCode.forMember(member);

@@ -1,0 +1,160 @@
+package health.registration.adapters.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import health.registration.adapters.aws.AwsClients;
+import health.registration.core.port.StoreUnavailable;
+import health.registration.testkit.MotoServer;
+import health.registration.testkit.TemplateTable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** {@link DynamoJtiStore} against moto, each test on a fresh copy of the template's table. */
+class DynamoJtiStoreIT {
+
+    /** A whole second, as the table keeps expiries. */
+    private static final Instant NOW = Instant.parse("2025-03-01T10:15:30Z");
+    /** A software statement lives at most five minutes (IG STU2 registration §3.1: exp no more than 5 minutes after iat). */
+    private static final Instant EXP = NOW.plus(Duration.ofMinutes(5));
+    private static final String ISSUER = "https://app.example.org/fhir";
+
+    private static DynamoDbClient dynamo;
+    /** For races: see {@link OneRequestAtATime} on why moto is sent one request at a time. */
+    private static DynamoDbClient racingDynamo;
+
+    private TemplateTable table;
+    private DynamoJtiStore store;
+
+    @BeforeAll
+    static void requireEmulator() {
+        dynamo = MotoServer.require(AwsClients.dynamoDb());
+        racingDynamo = OneRequestAtATime.dynamoDb();
+    }
+
+    @AfterAll
+    static void closeRacingClient() {
+        racingDynamo.close();
+    }
+
+    @BeforeEach
+    void createTable() {
+        table = TemplateTable.create(dynamo, "jti-store-it");
+        store = new DynamoJtiStore(dynamo, table.name());
+    }
+
+    @AfterEach
+    void deleteTable() {
+        table.close();
+    }
+
+    private static String newJti() {
+        return UUID.randomUUID().toString();
+    }
+
+    @Test
+    void aRecordedJtiIsSeenForItsIssuerOnly() {
+        String jti = newJti();
+        assertThat(store.seen(ISSUER, jti, NOW)).isFalse();
+
+        assertThat(store.record(ISSUER, jti, EXP, NOW)).isTrue();
+
+        assertThat(store.seen(ISSUER, jti, NOW)).isTrue();
+        assertThat(store.seen(ISSUER, newJti(), NOW)).isFalse();
+        assertThat(store.seen(ISSUER + "/other", jti, NOW)).isFalse();
+    }
+
+    @Test
+    void aReplayBeforeExpiryIsRefusedAndKeepsTheFirstExpiry() {
+        String jti = newJti();
+        store.record(ISSUER, jti, EXP, NOW);
+
+        assertThat(store.record(ISSUER, jti, EXP.plusSeconds(60), NOW.plusSeconds(1))).isFalse();
+        assertThat(store.record(ISSUER, jti, EXP.plusSeconds(60), EXP)).as("at the expiry itself").isFalse();
+        assertThat(storedExpiry(ISSUER, jti)).isEqualTo(EXP.getEpochSecond());
+    }
+
+    @Test
+    void theSameJtiFromAnotherIssuerIsAnotherUse() {
+        String jti = newJti();
+        assertThat(store.record(ISSUER, jti, EXP, NOW)).isTrue();
+        assertThat(store.record(ISSUER + "/other", jti, EXP, NOW)).isTrue();
+    }
+
+    @Test
+    void afterItsExpiryAJtiIsUnseenThoughTheTableStillHoldsItAndMayBeUsedAgain() {
+        // IG STU2 §7.1.4: a jti may be reused once the JWT that used it has expired.
+        String jti = newJti();
+        store.record(ISSUER, jti, EXP, NOW);
+
+        assertThat(store.seen(ISSUER, jti, EXP)).isTrue();
+        assertThat(store.seen(ISSUER, jti, EXP.plusMillis(999))).as("expiry is kept to the second").isTrue();
+        assertThat(store.seen(ISSUER, jti, EXP.plusSeconds(1))).isFalse();
+        assertThat(dynamo.getItem(r -> r.tableName(table.name()).key(JtiItem.key(ISSUER, jti))).hasItem())
+                .as("moto never applies the time-to-live").isTrue();
+
+        Instant later = EXP.plusSeconds(1);
+        assertThat(store.record(ISSUER, jti, later.plus(Duration.ofMinutes(5)), later)).isTrue();
+        assertThat(store.seen(ISSUER, jti, later)).isTrue();
+        assertThat(storedExpiry(ISSUER, jti)).isEqualTo(later.plus(Duration.ofMinutes(5)).getEpochSecond());
+    }
+
+    @Test
+    void ofTenConcurrentRecordsOfOneJtiExactlyOneSucceeds() throws Exception {
+        DynamoJtiStore racing = new DynamoJtiStore(racingDynamo, table.name());
+        for (int round = 0; round < 5; round++) {
+            String jti = newJti();
+            List<Callable<Boolean>> records = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                records.add(() -> racing.record(ISSUER, jti, EXP, NOW));
+            }
+
+            List<Object> outcomes = Race.run(records);
+
+            assertThat(outcomes).containsOnly(true, false).filteredOn(Boolean.TRUE::equals).hasSize(1);
+            assertThat(store.seen(ISSUER, jti, NOW)).isTrue();
+        }
+    }
+
+    @Test
+    void jtiItemsStayOutOfTheStatusIndex() {
+        store.record(ISSUER, newJti(), EXP, NOW);
+        store.record(ISSUER, newJti(), EXP, NOW);
+        new DynamoClientStore(dynamo, table.name()).create(ClientRecords.active(ClientRecords.newId()));
+
+        assertThat(TableKeys.inStatusIndex(dynamo, table.name())).singleElement()
+                .satisfies(key -> assertThat(key).startsWith("CLIENT#"));
+    }
+
+    @Test
+    void everyOperationIsUnavailableWhenTheTableCannotBeReachedAndSaysNothingOfTheStatement() {
+        String jti = newJti();
+        try (DynamoDbClient dead = UnreachableTable.client()) {
+            DynamoJtiStore unreachable = new DynamoJtiStore(dead, UnreachableTable.NAME);
+            List<ThrowingCallable> operations = List.of(
+                    () -> unreachable.record(ISSUER, jti, EXP, NOW),
+                    () -> unreachable.seen(ISSUER, jti, NOW));
+            for (ThrowingCallable operation : operations) {
+                assertThatThrownBy(operation).isInstanceOf(StoreUnavailable.class)
+                        .hasMessageStartingWith("the clients table did not answer")
+                        .message().doesNotContain(ISSUER, jti);
+            }
+        }
+    }
+
+    private long storedExpiry(String issuer, String jti) {
+        return Long.parseLong(dynamo.getItem(r -> r.tableName(table.name()).key(JtiItem.key(issuer, jti))
+                .consistentRead(true)).item().get(ClientsTable.EXPIRES_AT).n());
+    }
+}

@@ -1,0 +1,247 @@
+package health.registration.adapters.dynamodb;
+
+import static health.registration.adapters.dynamodb.ClientRecords.assertSameRecord;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import health.registration.adapters.aws.AwsClients;
+import health.registration.core.issue.CertificateBinding;
+import health.registration.core.issue.ClientRecord;
+import health.registration.core.issue.ClientStatus;
+import health.registration.core.issue.Credentials;
+import health.registration.core.port.StoreUnavailable;
+import health.registration.core.port.WriteConflict;
+import health.registration.testkit.MotoServer;
+import health.registration.testkit.TemplateTable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** {@link DynamoUdapClientStore} against moto, each test on a fresh copy of the template's table. */
+class DynamoUdapClientStoreIT {
+
+    private static final String COMMUNITY = "https://community.example.org/trust";
+    private static final String OTHER_COMMUNITY = "https://other-community.example.net/";
+    private static final String ISSUER = "https://app.example.org/fhir";
+
+    private static DynamoDbClient dynamo;
+    /** For races: see {@link OneRequestAtATime} on why moto is sent one request at a time. */
+    private static DynamoDbClient racingDynamo;
+
+    private TemplateTable table;
+    private DynamoUdapClientStore store;
+    private DynamoClientStore clients;
+
+    @BeforeAll
+    static void requireEmulator() {
+        dynamo = MotoServer.require(AwsClients.dynamoDb());
+        racingDynamo = OneRequestAtATime.dynamoDb();
+    }
+
+    @AfterAll
+    static void closeRacingClient() {
+        racingDynamo.close();
+    }
+
+    @BeforeEach
+    void createTable() {
+        table = TemplateTable.create(dynamo, "udap-client-store-it");
+        store = new DynamoUdapClientStore(dynamo, table.name());
+        clients = new DynamoClientStore(dynamo, table.name());
+    }
+
+    @AfterEach
+    void deleteTable() {
+        table.close();
+    }
+
+    private static ClientRecord udap(String community, String issuer) {
+        return ClientRecords.udap(ClientRecords.newId(), community, issuer);
+    }
+
+    @Test
+    void registeredClientIsFoundByItsCommunityAndIssuerOnly() {
+        ClientRecord record = udap(COMMUNITY, ISSUER);
+        store.register(record);
+
+        assertSameRecord(store.findByIssuer(COMMUNITY, ISSUER).orElseThrow(), record);
+        assertThat(store.findByIssuer(COMMUNITY, ISSUER + "/other")).isEmpty();
+        assertThat(store.findByIssuer(OTHER_COMMUNITY, ISSUER)).isEmpty();
+        assertThat(item(UdapMappingItem.key(COMMUNITY, ISSUER))).containsEntry("clientId",
+                AttributeValue.fromS(record.clientId().value()));
+    }
+
+    @Test
+    void secondRegistrationOfACommunityAndIssuerConflictsAndChangesNothing() {
+        ClientRecord first = udap(COMMUNITY, ISSUER);
+        store.register(first);
+        ClientRecord second = udap(COMMUNITY, ISSUER);
+
+        assertThatThrownBy(() -> store.register(second)).isInstanceOf(WriteConflict.class)
+                .hasMessageContaining("registered in this trust community already");
+        assertSameRecord(store.findByIssuer(COMMUNITY, ISSUER).orElseThrow(), first);
+        assertThat(clients.find(second.clientId())).isEmpty();
+        assertThat(tableKeys()).hasSize(2);
+    }
+
+    @Test
+    void registrationWithATakenClientIdConflictsAndLeavesNoMapping() {
+        ClientRecord existing = ClientRecords.active(ClientRecords.newId());
+        clients.create(existing);
+        ClientRecord sameId = ClientRecords.udap(existing.clientId(), COMMUNITY, ISSUER);
+
+        assertThatThrownBy(() -> store.register(sameId)).isInstanceOf(WriteConflict.class)
+                .hasMessageContaining("client with this id exists");
+        assertThat(item(UdapMappingItem.key(COMMUNITY, ISSUER))).isEmpty();
+        assertSameRecord(clients.find(existing.clientId()).orElseThrow(), existing);
+    }
+
+    @Test
+    void theSameIssuerInAnotherCommunityIsASeparateRegistration() {
+        ClientRecord here = udap(COMMUNITY, ISSUER);
+        ClientRecord there = udap(OTHER_COMMUNITY, ISSUER);
+        store.register(here);
+        store.register(there);
+
+        assertSameRecord(store.findByIssuer(COMMUNITY, ISSUER).orElseThrow(), here);
+        assertSameRecord(store.findByIssuer(OTHER_COMMUNITY, ISSUER).orElseThrow(), there);
+    }
+
+    @Test
+    void ofTenConcurrentRegistrationsOfOneIssuerExactlyOneWins() throws Exception {
+        DynamoUdapClientStore racing = new DynamoUdapClientStore(racingDynamo, table.name());
+        for (int round = 0; round < 5; round++) {
+            String issuer = ISSUER + "/" + round;
+            List<Callable<ClientRecord>> registrations = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                ClientRecord record = udap(COMMUNITY, issuer);
+                registrations.add(() -> {
+                    racing.register(record);
+                    return record;
+                });
+            }
+
+            List<Object> outcomes = Race.run(registrations);
+
+            assertThat(outcomes).filteredOn(WriteConflict.class::isInstance).hasSize(9);
+            ClientRecord winner = (ClientRecord) outcomes.stream().filter(ClientRecord.class::isInstance).findFirst().orElseThrow();
+            assertSameRecord(store.findByIssuer(COMMUNITY, issuer).orElseThrow(), winner);
+        }
+        assertThat(tableKeys()).as("five records and their five mappings").hasSize(10);
+    }
+
+    @Test
+    void replaceNeedsTheVersionItReplacesAndKeepsTheClientId() {
+        ClientRecord v1 = udap(COMMUNITY, ISSUER);
+        store.register(v1);
+        ClientRecord v2 = ClientRecords.renewed(v1, 10);
+        store.replace(v2);
+
+        assertSameRecord(store.findByIssuer(COMMUNITY, ISSUER).orElseThrow(), v2);
+        ClientRecord staleV2 = ClientRecords.renewed(v1, 20);
+        assertThatThrownBy(() -> store.replace(staleV2)).isInstanceOf(WriteConflict.class);
+        assertSameRecord(store.findByIssuer(COMMUNITY, ISSUER).orElseThrow(), v2);
+    }
+
+    @Test
+    void replaceRefusesToMoveARegistrationToAnotherCommunityOrIssuer() {
+        ClientRecord v1 = udap(COMMUNITY, ISSUER);
+        store.register(v1);
+        for (CertificateBinding elsewhere : List.of(ClientRecords.binding(OTHER_COMMUNITY, ISSUER),
+                ClientRecords.binding(COMMUNITY, ISSUER + "/other"))) {
+            ClientRecord movedV1 = new ClientRecord(v1.clientId(), v1.status(), v1.metadata(),
+                    Credentials.ofCertificate(elsewhere, v1.credentials().issuedAt()), v1.checks(), v1.createdAt(),
+                    v1.updatedAt(), v1.version());
+            ClientRecord movedV2 = movedV1.withStatus(v1.status(), v1.updatedAt().plusMillis(1));
+
+            assertThatThrownBy(() -> store.replace(movedV2)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> store.cancel(movedV1)).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertSameRecord(store.findByIssuer(COMMUNITY, ISSUER).orElseThrow(), v1);
+        assertThat(tableKeys()).hasSize(2);
+    }
+
+    @Test
+    void recordsWithoutACertificateBindingAreRefused() {
+        ClientRecord withToken = ClientRecords.active(ClientRecords.newId());
+
+        assertThatThrownBy(() -> store.register(withToken)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.replace(withToken)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.cancel(withToken)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(tableKeys()).isEmpty();
+    }
+
+    @Test
+    void cancelNeedsTheVersionAndRemovesTheRecordAndItsMappingTogether() {
+        ClientRecord v1 = udap(COMMUNITY, ISSUER);
+        store.register(v1);
+        ClientRecord v2 = ClientRecords.renewed(v1, 10);
+        store.replace(v2);
+
+        assertThatThrownBy(() -> store.cancel(v1)).isInstanceOf(WriteConflict.class);
+        assertThat(tableKeys()).hasSize(2);
+        store.cancel(v2);
+
+        assertThat(tableKeys()).isEmpty();
+        assertThat(store.findByIssuer(COMMUNITY, ISSUER)).isEmpty();
+        assertThatThrownBy(() -> store.cancel(v2)).isInstanceOf(WriteConflict.class);
+        ClientRecord again = udap(COMMUNITY, ISSUER);
+        store.register(again);
+        assertSameRecord(store.findByIssuer(COMMUNITY, ISSUER).orElseThrow(), again);
+    }
+
+    @Test
+    void replaceAfterCancelConflictsAndWritesNothing() {
+        ClientRecord v1 = udap(COMMUNITY, ISSUER);
+        store.register(v1);
+        store.cancel(v1);
+
+        assertThatThrownBy(() -> store.replace(ClientRecords.renewed(v1, 10))).isInstanceOf(WriteConflict.class);
+        assertThat(tableKeys()).isEmpty();
+    }
+
+    @Test
+    void findByIssuerHidesARecordThatIsNotVisible() {
+        ClientRecord v1 = udap(COMMUNITY, ISSUER);
+        store.register(v1);
+        store.replace(v1.withStatus(ClientStatus.DELETING, v1.updatedAt().plusMillis(1)));
+
+        assertThat(store.findByIssuer(COMMUNITY, ISSUER)).isEmpty();
+        assertThat(clients.find(v1.clientId())).isPresent();
+    }
+
+    @Test
+    void everyOperationIsUnavailableWhenTheTableCannotBeReachedAndSaysNothingOfTheRecord() {
+        ClientRecord record = udap(COMMUNITY, ISSUER);
+        try (DynamoDbClient dead = UnreachableTable.client()) {
+            DynamoUdapClientStore unreachable = new DynamoUdapClientStore(dead, UnreachableTable.NAME);
+            List<ThrowingCallable> operations = List.of(
+                    () -> unreachable.register(record),
+                    () -> unreachable.findByIssuer(COMMUNITY, ISSUER),
+                    () -> unreachable.replace(ClientRecords.renewed(record, 1)),
+                    () -> unreachable.cancel(record));
+            for (ThrowingCallable operation : operations) {
+                assertThatThrownBy(operation).isInstanceOf(StoreUnavailable.class)
+                        .hasMessageStartingWith("the clients table did not answer")
+                        .message().doesNotContain(record.clientId().value(), ISSUER, COMMUNITY);
+            }
+        }
+    }
+
+    private Map<String, AttributeValue> item(Map<String, AttributeValue> key) {
+        return dynamo.getItem(r -> r.tableName(table.name()).key(key).consistentRead(true)).item();
+    }
+
+    private List<String> tableKeys() {
+        return TableKeys.all(dynamo, table.name());
+    }
+}

@@ -1,0 +1,112 @@
+package health.registration.adapters.dynamodb;
+
+import static health.registration.adapters.dynamodb.ClientRecords.assertSameRecord;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import health.registration.adapters.aws.AwsClients;
+import health.registration.core.issue.ClientRecord;
+import health.registration.core.issue.ClientStatus;
+import health.registration.core.port.StoreUnavailable;
+import health.registration.core.port.WriteConflict;
+import health.registration.testkit.MotoServer;
+import health.registration.testkit.TemplateTable;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * {@link DynamoUdapClientStore} sharing the clients table with {@link DynamoClientStore}, against moto: the record is
+ * the client store's item, mappings stay out of the status index, and what happens when the two items part company.
+ */
+class DynamoUdapClientStoreTableIT {
+
+    private static final String COMMUNITY = "https://community.example.org/trust";
+    private static final String OTHER_COMMUNITY = "https://other-community.example.net/";
+    private static final String ISSUER = "https://app.example.org/fhir";
+
+    private static DynamoDbClient dynamo;
+
+    private TemplateTable table;
+    private DynamoUdapClientStore store;
+    private DynamoClientStore clients;
+
+    @BeforeAll
+    static void requireEmulator() {
+        dynamo = MotoServer.require(AwsClients.dynamoDb());
+    }
+
+    @BeforeEach
+    void createTable() {
+        table = TemplateTable.create(dynamo, "udap-table-it");
+        store = new DynamoUdapClientStore(dynamo, table.name());
+        clients = new DynamoClientStore(dynamo, table.name());
+    }
+
+    @AfterEach
+    void deleteTable() {
+        table.close();
+    }
+
+    private static ClientRecord udap(String community, String issuer) {
+        return ClientRecords.udap(ClientRecords.newId(), community, issuer);
+    }
+
+    @Test
+    void replaceOfARecordWhoseMappingIsGoneConflicts() {
+        // The condition check on the mapping: a record left without its mapping is no registration to replace.
+        ClientRecord v1 = udap(COMMUNITY, ISSUER);
+        store.register(v1);
+        dynamo.deleteItem(r -> r.tableName(table.name()).key(UdapMappingItem.key(COMMUNITY, ISSUER)));
+
+        assertThatThrownBy(() -> store.replace(ClientRecords.renewed(v1, 10))).isInstanceOf(WriteConflict.class);
+        assertSameRecord(clients.find(v1.clientId()).orElseThrow(), v1);
+    }
+
+    @Test
+    void theRecordIsTheClientStoresItemToo() {
+        ClientRecord record = udap(COMMUNITY, ISSUER);
+        store.register(record);
+
+        assertSameRecord(clients.find(record.clientId()).orElseThrow(), record);
+        assertThat(clients.due(ClientStatus.ACTIVE, record.checks().nextCheckAt(), 10)).singleElement()
+                .satisfies(due -> assertSameRecord(due, record));
+    }
+
+    @Test
+    void aRecordDeletedThroughTheClientStoreLeavesItsMappingSoTheIssuerStaysTaken() {
+        // ClientStore.delete knows nothing of mappings: UDAP records must be removed through cancel.
+        ClientRecord v1 = udap(COMMUNITY, ISSUER);
+        store.register(v1);
+        clients.delete(v1.clientId(), v1.version());
+
+        assertThat(store.findByIssuer(COMMUNITY, ISSUER)).isEmpty();
+        assertThatThrownBy(() -> store.register(udap(COMMUNITY, ISSUER))).isInstanceOf(WriteConflict.class);
+    }
+
+    @Test
+    void aMappingToARecordBoundElsewhereIsUnavailableNotAnAnswer() {
+        ClientRecord elsewhere = udap(OTHER_COMMUNITY, ISSUER);
+        clients.create(elsewhere);
+        dynamo.putItem(r -> r.tableName(table.name())
+                .item(UdapMappingItem.write(ClientRecords.binding(COMMUNITY, ISSUER), elsewhere.clientId())));
+
+        assertThatThrownBy(() -> store.findByIssuer(COMMUNITY, ISSUER)).isInstanceOf(StoreUnavailable.class)
+                .message().doesNotContain(ISSUER, elsewhere.clientId().value());
+    }
+
+    @Test
+    void mappingsStayOutOfTheStatusIndex() {
+        store.register(udap(COMMUNITY, ISSUER));
+        store.register(udap(OTHER_COMMUNITY, ISSUER));
+        clients.create(ClientRecords.active(ClientRecords.newId()));
+
+        List<String> indexed = TableKeys.inStatusIndex(dynamo, table.name());
+
+        assertThat(TableKeys.all(dynamo, table.name())).hasSize(5);
+        assertThat(indexed).hasSize(3).allSatisfy(key -> assertThat(key).startsWith("CLIENT#"));
+    }
+}

@@ -1,0 +1,121 @@
+package health.registration.core.udap;
+
+import health.registration.core.model.DomainName;
+import health.registration.core.model.Parsed;
+import health.registration.core.model.WebUrl;
+import health.registration.core.port.CrlSource;
+import health.registration.core.probe.FetchPurpose;
+import health.registration.core.probe.FetchRequest;
+import health.registration.core.probe.FetchedPage;
+import health.registration.core.probe.ProbeFailure;
+import health.registration.core.probe.ProbeNetwork;
+import java.io.ByteArrayInputStream;
+import java.net.InetAddress;
+import java.net.URI;
+import java.security.cert.CRL;
+import java.security.cert.CRLException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The {@link CrlSource} of the deployed service: fetches a CRL distribution point (RFC 5280 §4.2.1.13) through the
+ * prober's network under the same rules as any client-supplied URL (security research §1.2): an absolute http or
+ * https URL whose host is a public DNS name, without user information or a non-default port; every resolved address
+ * allowed by the address policy; one GET pinned to those addresses, capped at {@code maxBytes}; status 200 and the
+ * whole body. The body is a DER or PEM X.509 CRL. Each CRL is cached by URL until its nextUpdate (an hour when it has
+ * none); failures are not cached. Never throws for network problems: any failure is empty. Thread-safe; two threads
+ * missing the cache at once may both fetch.
+ */
+public final class ProbedCrlSource implements CrlSource {
+
+    /** How long a CRL without a nextUpdate is kept. */
+    static final Duration WITHOUT_NEXT_UPDATE = Duration.ofHours(1);
+
+    private final ProbeNetwork network;
+    private final Clock clock;
+    private final int maxBytes;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    private record Cached(X509CRL crl, Instant until) {}
+
+    /**
+     * @param maxBytes the largest CRL read; a longer body counts as unavailable
+     */
+    public ProbedCrlSource(ProbeNetwork network, Clock clock, int maxBytes) {
+        if (maxBytes <= 0) {
+            throw new IllegalArgumentException("maxBytes must be positive");
+        }
+        this.network = Objects.requireNonNull(network);
+        this.clock = Objects.requireNonNull(clock);
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public Optional<X509CRL> crl(URI distributionPoint) {
+        String url = distributionPoint.toString();
+        Cached cached = cache.get(url);
+        if (cached != null && clock.instant().isBefore(cached.until())) {
+            return Optional.of(cached.crl());
+        }
+        Optional<X509CRL> fetched = publicHost(url).flatMap(host -> fetch(url, host));
+        fetched.ifPresent(crl -> cache.put(url, new Cached(crl, until(crl))));
+        return fetched;
+    }
+
+    /** The host to resolve, when the URL may be fetched at all; checked before any lookup. */
+    private static Optional<String> publicHost(String url) {
+        Parsed<WebUrl> parsed = WebUrl.parse(url);
+        if (!parsed.isOk()) {
+            return Optional.empty();
+        }
+        WebUrl web = parsed.value();
+        String defaultPort = web.normalizedScheme().equals("https") ? "443" : "80";
+        boolean port = web.port() == null || web.port().equals(defaultPort);
+        if (web.userInfo() != null || web.fragment() != null || !port || web.hasIpLiteralHost()
+                || !DomainName.parse(web.host()).isOk()) {
+            return Optional.empty();
+        }
+        return Optional.of(web.host());
+    }
+
+    private Optional<X509CRL> fetch(String url, String host) {
+        try {
+            List<InetAddress> addresses = network.resolver().resolve(host);
+            // Fail closed: one address outside public unicast refuses the whole name (security research §1.4).
+            if (addresses.isEmpty() || !addresses.stream().allMatch(network.addressPolicy()::permits)) {
+                return Optional.empty();
+            }
+            FetchedPage page = network.fetcher().fetch(
+                    new FetchRequest(url, host, addresses, FetchPurpose.CRL, maxBytes));
+            if (page.status() != 200 || page.truncated() || page.body() == null) {
+                return Optional.empty();
+            }
+            return parse(page.body());
+        } catch (ProbeFailure | RuntimeException unavailable) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<X509CRL> parse(byte[] body) {
+        try {
+            CRL crl = CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(body));
+            return crl instanceof X509CRL x509 ? Optional.of(x509) : Optional.empty();
+        } catch (CRLException | CertificateException | RuntimeException notACrl) {
+            return Optional.empty();
+        }
+    }
+
+    private Instant until(X509CRL crl) {
+        return crl.getNextUpdate() != null ? crl.getNextUpdate().toInstant()
+                : clock.instant().plus(WITHOUT_NEXT_UPDATE);
+    }
+}

@@ -1,0 +1,89 @@
+package health.registration.core.udap;
+
+import health.registration.core.model.Parsed;
+import health.registration.core.policy.RegistrationErrorCode;
+import health.registration.core.port.CrlSource;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Verifies a UDAP software statement as UDAP DCR §4 orders it (IG STU2 registration §3.2.3: "The Authorization Server
+ * SHALL validate the registration request as per Section 4 of UDAP Dynamic Client Registration"); the first failure
+ * wins:
+ * <ol>
+ *   <li>IG STU2 general §7.1.1–7.1.3: a JWS in compact serialization, {@code alg} RS256, ES256, RS384 or ES384
+ *       (never {@code none} or a MAC), {@code x5c} of standard-base64 DER certificates, claims one JSON object without
+ *       duplicate members → otherwise {@code invalid_software_statement};</li>
+ *   <li>UDAP DCR §4.1: the signature verifies with the key of {@code x5c[0]}, whose type fits {@code alg} and which,
+ *       for RSA, has at least 2048 bits → otherwise {@code invalid_software_statement};</li>
+ *   <li>UDAP DCR §4.2: a PKIX path from {@code x5c[0]} through the rest of {@code x5c} to a trust anchor, valid at the
+ *       clock's instant, no certificate revoked by the CRL of its distribution point; an unknown status counts as the
+ *       {@link RevocationFailureMode} says → otherwise {@code unapproved_software_statement} (UDAP DCR §5.2);</li>
+ *   <li>UDAP DCR §4.3 and the IG STU2 registration §3.1 table: {@code iss} is a SAN URI of {@code x5c[0]},
+ *       {@code sub} equals {@code iss}, {@code aud} is or contains the registration endpoint, {@code exp} is later
+ *       than now and than {@code iat} and at most 300 s after it, {@code iat} at most 60 s ahead, {@code jti} a
+ *       non-empty string → otherwise {@code invalid_software_statement}.</li>
+ * </ol>
+ * Whether the {@code jti} was used before is for the caller to check with its store (IG STU2 general §7.1.4).
+ * Thread-safe when the {@link CrlSource} is.
+ */
+public final class SoftwareStatementVerifier {
+
+    private final TrustChain trustChain;
+    private final Clock clock;
+    private final URI registrationEndpoint;
+
+    /**
+     * @param anchors              the trust communities; with none, every statement is unapproved
+     * @param crls                 where the CRLs of chain certificates come from
+     * @param onCrlUnavailable     what a certificate whose CRL cannot be obtained counts as
+     * @param clock                the time at which certificates, CRLs and claims are judged
+     * @param registrationEndpoint the registration endpoint URL exactly as published in the UDAP metadata
+     */
+    public SoftwareStatementVerifier(TrustAnchors anchors, CrlSource crls, RevocationFailureMode onCrlUnavailable,
+            Clock clock, URI registrationEndpoint) {
+        // The JDK would fetch CRLs and issuer certificates by itself, around the SSRF guard, if these were set.
+        for (String property : new String[] {"com.sun.security.enableCRLDP", "com.sun.security.enableAIAcaIssuers"}) {
+            if (Boolean.getBoolean(property)) {
+                throw new IllegalStateException(property + " must not be set: every fetch goes through the prober's guard");
+            }
+        }
+        this.trustChain = new TrustChain(Objects.requireNonNull(anchors), Objects.requireNonNull(crls),
+                Objects.requireNonNull(onCrlUnavailable));
+        this.clock = Objects.requireNonNull(clock);
+        this.registrationEndpoint = Objects.requireNonNull(registrationEndpoint);
+    }
+
+    public StatementVerdict verify(String softwareStatement) {
+        Instant now = clock.instant();
+        Parsed<SignedStatement> parsed = SignedStatement.parse(Objects.requireNonNull(softwareStatement));
+        if (!parsed.isOk()) {
+            return invalid(parsed.problem());
+        }
+        SignedStatement statement = parsed.value();
+        Optional<String> badSignature = statement.signatureProblem();
+        if (badSignature.isPresent()) {
+            return invalid(badSignature.get());
+        }
+        Parsed<TrustCommunity> community = trustChain.validate(statement.chain(), now);
+        if (!community.isOk()) {
+            return new StatementVerdict.Rejected(RegistrationErrorCode.UNAPPROVED_SOFTWARE_STATEMENT,
+                    community.problem());
+        }
+        Parsed<StatementClaims.Checked> claims = StatementClaims.check(statement.claims(), statement.leaf(),
+                registrationEndpoint, now);
+        if (!claims.isOk()) {
+            return invalid(claims.problem());
+        }
+        StatementClaims.Checked checked = claims.value();
+        return new StatementVerdict.Verified(new VerifiedStatement(softwareStatement, statement.claims(),
+                checked.issuer(), checked.jti(), checked.expiresAt(), community.value(), statement.leaf()));
+    }
+
+    private static StatementVerdict invalid(String description) {
+        return new StatementVerdict.Rejected(RegistrationErrorCode.INVALID_SOFTWARE_STATEMENT, description);
+    }
+}

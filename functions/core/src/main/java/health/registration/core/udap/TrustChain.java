@@ -1,0 +1,157 @@
+package health.registration.core.udap;
+
+import health.registration.core.model.Parsed;
+import health.registration.core.port.CrlSource;
+import java.net.URI;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertPath;
+import java.security.cert.CertPathBuilder;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
+import java.security.cert.CollectionCertStoreParameters;
+import java.security.cert.PKIXBuilderParameters;
+import java.security.cert.PKIXCertPathBuilderResult;
+import java.security.cert.PKIXParameters;
+import java.security.cert.PKIXRevocationChecker;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509CRL;
+import java.security.cert.X509CertSelector;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * UDAP DCR §4.2: a PKIX path from x5c[0] to a trust anchor, with validity dates and CRL revocation status. The path is
+ * built first, without revocation; only then are the CRLs of its certificates fetched, so that no URL from a
+ * certificate outside a trusted chain is ever fetched. The JDK fetches nothing itself (no AIA, no CRL DP download).
+ */
+final class TrustChain {
+
+    static final String UNTRUSTED = "software_statement certificate chain does not lead to a trust anchor of this"
+            + " server; use a certificate issued in one of its trust communities and send its intermediates in x5c";
+    static final String OUT_OF_DATE = "software_statement certificate chain has a certificate that has expired or"
+            + " is not yet valid";
+    static final String REVOKED = "software_statement certificate chain has a revoked certificate";
+    static final String UNKNOWN_STATUS = "software_statement certificate chain has a certificate whose revocation"
+            + " status could not be determined from its CRL distribution points";
+
+    private final TrustAnchors anchors;
+    private final CrlSource crls;
+    private final RevocationFailureMode mode;
+
+    TrustChain(TrustAnchors anchors, CrlSource crls, RevocationFailureMode mode) {
+        this.anchors = anchors;
+        this.crls = crls;
+        this.mode = mode;
+    }
+
+    /** The community the chain leads to at this instant, or why it leads to none. */
+    Parsed<TrustCommunity> validate(List<X509Certificate> x5c, Instant at) {
+        if (anchors.isEmpty()) {
+            return Parsed.failure("software_statement cannot be trusted: this server has no trust community");
+        }
+        Date date = Date.from(at);
+        Optional<PKIXCertPathBuilderResult> built = build(x5c, date);
+        if (built.isEmpty()) {
+            return Parsed.failure(allValidAt(x5c, date) ? UNTRUSTED : OUT_OF_DATE);
+        }
+        TrustAnchor anchor = built.get().getTrustAnchor();
+        Optional<String> revocation = revocationProblem(built.get().getCertPath(), anchor, date);
+        if (revocation.isPresent()) {
+            return Parsed.failure(revocation.get());
+        }
+        return anchors.byAnchor(anchor.getTrustedCert()).map(Parsed::ok).orElseGet(() -> Parsed.failure(UNTRUSTED));
+    }
+
+    private Optional<PKIXCertPathBuilderResult> build(List<X509Certificate> x5c, Date date) {
+        try {
+            X509CertSelector target = new X509CertSelector();
+            target.setCertificate(x5c.get(0));
+            Set<TrustAnchor> trusted = anchors.communities().stream()
+                    .map(c -> new TrustAnchor(c.anchor(), null)).collect(Collectors.toSet());
+            PKIXBuilderParameters parameters = new PKIXBuilderParameters(trusted, target);
+            parameters.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(x5c)));
+            parameters.setDate(date);
+            parameters.setRevocationEnabled(false);
+            return Optional.of((PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX").build(parameters));
+        } catch (CertPathBuilderException noPath) {
+            return Optional.empty();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK's PKIX provider is unusable", e);
+        }
+    }
+
+    private static boolean allValidAt(List<X509Certificate> x5c, Date date) {
+        for (X509Certificate certificate : x5c) {
+            try {
+                certificate.checkValidity(date);
+            } catch (CertificateException outOfDate) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Fetches the CRL of every certificate on the path (the anchor is not on it), then validates with them. */
+    private Optional<String> revocationProblem(CertPath path, TrustAnchor anchor, Date date) {
+        List<X509CRL> lists = new ArrayList<>();
+        for (Certificate certificate : path.getCertificates()) {
+            Optional<X509CRL> crl = firstCrl(CrlDistributionPoints.of((X509Certificate) certificate));
+            if (crl.isEmpty() && mode == RevocationFailureMode.REJECT) {
+                return Optional.of(UNKNOWN_STATUS);
+            }
+            crl.ifPresent(lists::add);
+        }
+        return validate(path, anchor, lists, date);
+    }
+
+    private Optional<X509CRL> firstCrl(List<URI> distributionPoints) {
+        return distributionPoints.stream().map(crls::crl).flatMap(Optional::stream).findFirst();
+    }
+
+    private Optional<String> validate(CertPath path, TrustAnchor anchor, List<X509CRL> lists, Date date) {
+        try {
+            CertPathValidator validator = CertPathValidator.getInstance("PKIX");
+            PKIXRevocationChecker checker = (PKIXRevocationChecker) validator.getRevocationChecker();
+            // CRLs only, from the store below; SOFT_FAIL lets an undetermined status pass (never a revoked one).
+            Set<PKIXRevocationChecker.Option> options = EnumSet.of(PKIXRevocationChecker.Option.PREFER_CRLS,
+                    PKIXRevocationChecker.Option.NO_FALLBACK);
+            if (mode == RevocationFailureMode.ACCEPT) {
+                options.add(PKIXRevocationChecker.Option.SOFT_FAIL);
+            }
+            checker.setOptions(options);
+            PKIXParameters parameters = new PKIXParameters(Set.of(anchor));
+            parameters.setDate(date);
+            parameters.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(lists)));
+            parameters.addCertPathChecker(checker);
+            validator.validate(path, parameters);
+            return Optional.empty();
+        } catch (CertPathValidatorException e) {
+            return Optional.of(describe(e.getReason()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK's PKIX provider is unusable", e);
+        }
+    }
+
+    private static String describe(CertPathValidatorException.Reason reason) {
+        if (reason == CertPathValidatorException.BasicReason.REVOKED) {
+            return REVOKED;
+        }
+        if (reason == CertPathValidatorException.BasicReason.UNDETERMINED_REVOCATION_STATUS) {
+            return UNKNOWN_STATUS;
+        }
+        boolean dates = reason == CertPathValidatorException.BasicReason.EXPIRED
+                || reason == CertPathValidatorException.BasicReason.NOT_YET_VALID;
+        return dates ? OUT_OF_DATE : UNTRUSTED;
+    }
+}

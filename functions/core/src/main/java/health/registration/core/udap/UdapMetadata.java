@@ -1,0 +1,142 @@
+package health.registration.core.udap;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * This server's UDAP discovery document (IG STU2 §2): the unsigned members of §2.2 and {@code signed_metadata}, a JWT
+ * signed with RS256 whose header carries the certificate chain in {@code x5c} and whose claims are {@code iss} =
+ * {@code sub} = the base URL, {@code iat}, {@code exp}, a random {@code jti} and the endpoints, equal to the unsigned
+ * ones (§2.3; UDAP Server Metadata §3.4 rejects a document whose endpoints differ).
+ *
+ * <p><b>One certificate for every community.</b> STU2 §2.4 says a server that recognises the {@code community} URI
+ * "SHALL select a certificate intended for use within the identified trust community". This server holds one signing
+ * certificate, which its operator has issued in (or cross-certified into) each configured community, so every known
+ * community gets the same document; an unknown one gets {@link UdapMetadataAnswer.UnknownCommunity}.
+ *
+ * <p><b>Lifetime and caching.</b> {@code exp} is {@value #LIFETIME_HOURS} hours after {@code iat}: well within the
+ * §2.3 limit ("no more than 1 year after"), long enough for clients that cache the document, short enough that
+ * metadata signed with a replaced certificate ages out within a day. The signed document is kept and signed afresh
+ * (new {@code iat}, {@code exp} and {@code jti}) once it is {@value #REFRESH_MINUTES} minutes old, so a request costs no
+ * signature and a document served is always valid for more than {@code LIFETIME - REFRESH} hours, far beyond any HTTP
+ * cache lifetime. Nothing is signed when this object is built: under SnapStart no timestamp or random value is baked
+ * into a snapshot. A {@code jti} is never reused for another JWT (IG STU2 general §7.1.4): each signature draws
+ * 128 random bits. Thread-safe: concurrent first requests may each sign; one of the documents is kept.
+ */
+public final class UdapMetadata {
+
+    static final long LIFETIME_HOURS = 24;
+    static final long REFRESH_MINUTES = 60;
+    static final Duration LIFETIME = Duration.ofHours(LIFETIME_HOURS);
+    static final Duration REFRESH_AFTER = Duration.ofMinutes(REFRESH_MINUTES);
+    private static final int JTI_BYTES = 16;
+
+    private final UdapMetadataSettings settings;
+    private final ServerSigningCredentials credentials;
+    private final TrustAnchors anchors;
+    private final Clock clock;
+    private final ObjectNode unsigned;
+    private final AtomicReference<Signed> current = new AtomicReference<>();
+
+    /** A signed document and when it was signed. */
+    private record Signed(String json, Instant issuedAt) {}
+
+    /**
+     * @param settings    the endpoints and scopes to publish
+     * @param credentials the signing key and chain, checked for {@code settings.baseUrl()}
+     * @param anchors     the trust communities whose URIs the {@code community} parameter may name; at least one
+     * @param clock       the time of {@code iat} and {@code exp}
+     * @throws IllegalArgumentException when the credentials were checked for another base URL, or there is no anchor
+     */
+    public UdapMetadata(UdapMetadataSettings settings, ServerSigningCredentials credentials, TrustAnchors anchors,
+            Clock clock) {
+        this.settings = Objects.requireNonNull(settings);
+        this.credentials = Objects.requireNonNull(credentials);
+        this.anchors = Objects.requireNonNull(anchors);
+        this.clock = Objects.requireNonNull(clock);
+        if (!credentials.issuer().equals(settings.baseUrl())) {
+            throw new IllegalArgumentException("the server credentials were checked for " + credentials.issuer()
+                    + ", not for the base URL " + settings.baseUrl());
+        }
+        if (anchors.isEmpty()) {
+            throw new IllegalArgumentException("UDAP metadata needs at least one trust community");
+        }
+        this.unsigned = UdapMetadataDocument.unsigned(settings);
+    }
+
+    /**
+     * The answer to {@code GET /.well-known/udap}, with or without the §2.4 {@code community} parameter (compared
+     * with the configured community URIs as a case-sensitive string, IG STU2 general §7.1.5).
+     */
+    public UdapMetadataAnswer answer(Optional<String> community) {
+        if (community.isPresent() && anchors.byUri(community.get()).isEmpty()) {
+            return new UdapMetadataAnswer.UnknownCommunity();
+        }
+        return new UdapMetadataAnswer.Document(document());
+    }
+
+    /** The whole document, signed at most {@link #REFRESH_AFTER} ago. */
+    public String document() {
+        Instant now = clock.instant();
+        Signed signed = current.get();
+        if (signed == null || now.isBefore(signed.issuedAt()) || !now.isBefore(signed.issuedAt().plus(REFRESH_AFTER))) {
+            signed = sign(now.truncatedTo(ChronoUnit.SECONDS));
+            current.set(signed);
+        }
+        return signed.json();
+    }
+
+    private Signed sign(Instant issuedAt) {
+        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256)
+                .type(JOSEObjectType.JWT)
+                .x509CertChain(credentials.x5c())
+                .build();
+        SignedJWT jwt = new SignedJWT(header, claims(issuedAt));
+        try {
+            jwt.sign(new RSASSASigner(credentials.privateKey()));
+        } catch (JOSEException e) {
+            // The key was checked when the credentials were built; the cause never holds key material.
+            throw new IllegalStateException("signing the UDAP metadata failed: " + e.getClass().getSimpleName());
+        }
+        return new Signed(UdapMetadataDocument.withSignedMetadata(unsigned, jwt.serialize()), issuedAt);
+    }
+
+    /** IG STU2 §2.3: the claims of signed_metadata. */
+    private JWTClaimsSet claims(Instant issuedAt) {
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(settings.baseUrl())
+                .subject(settings.baseUrl())
+                .issueTime(Date.from(issuedAt))
+                .expirationTime(Date.from(issuedAt.plus(LIFETIME)))
+                .jwtID(jti());
+        // "REQUIRED if the authorization_endpoint parameter is included in the unsigned metadata".
+        settings.authorizationEndpoint().ifPresent(uri -> claims.claim(UdapMetadataDocument.AUTHORIZATION_ENDPOINT,
+                uri.toString()));
+        claims.claim(UdapMetadataDocument.TOKEN_ENDPOINT, settings.tokenEndpoint().toString());
+        claims.claim(UdapMetadataDocument.REGISTRATION_ENDPOINT, settings.registrationEndpoint().toString());
+        return claims.build();
+    }
+
+    /** 128 bits from a generator made now, not one restored from a snapshot. */
+    private static String jti() {
+        byte[] bytes = new byte[JTI_BYTES];
+        new SecureRandom().nextBytes(bytes);
+        return Base64URL.encode(bytes).toString();
+    }
+}

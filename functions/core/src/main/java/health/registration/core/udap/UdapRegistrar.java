@@ -1,0 +1,122 @@
+package health.registration.core.udap;
+
+import health.registration.core.issue.ClientRecord;
+import health.registration.core.issue.ClientStatus;
+import health.registration.core.issue.Credentials;
+import health.registration.core.issue.IssuanceSettings;
+import health.registration.core.issue.RegistrationOutcome;
+import health.registration.core.issue.RegistrationReview;
+import health.registration.core.issue.UrlChecks;
+import health.registration.core.model.ClientMetadata;
+import health.registration.core.policy.RegistrationError;
+import health.registration.core.policy.RegistrationErrorCode;
+import health.registration.core.policy.Violation;
+import health.registration.core.port.IdSource;
+import health.registration.core.port.WriteConflict;
+import health.registration.core.probe.ProbeReport;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * UDAP dynamic client registration (UDAP DCR §4, IG STU2 §3): the request's shape, then the software statement's
+ * signature, trust chain and claims ({@link SoftwareStatementVerifier}), then its jti against replay, then the
+ * registration parameters through the UDAP policy with probing. A new (community, iss) pair registers (201); a known
+ * one modifies its registration (200, same client id); an empty grant_types cancels it (200). Nothing is stored
+ * unless every check passes.
+ */
+public final class UdapRegistrar {
+
+    private final SoftwareStatementVerifier verifier;
+    private final RegistrationReview review;
+    private final UdapStores stores;
+    private final IdSource ids;
+    private final Clock clock;
+    private final IssuanceSettings settings;
+
+    public UdapRegistrar(SoftwareStatementVerifier verifier, RegistrationReview review, UdapStores stores, IdSource ids,
+                         Clock clock, IssuanceSettings settings) {
+        this.verifier = verifier;
+        this.review = review;
+        this.stores = stores;
+        this.ids = ids;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    public RegistrationOutcome register(UdapRequest request) {
+        Optional<RegistrationError> malformed = request.problem();
+        if (malformed.isPresent()) {
+            return new RegistrationOutcome.Refused(malformed.get());
+        }
+        StatementVerdict verdict = verifier.verify(request.softwareStatement());
+        if (verdict instanceof StatementVerdict.Rejected rejected) {
+            return refuse(rejected.code(), rejected.description());
+        }
+        VerifiedStatement statement = ((StatementVerdict.Verified) verdict).statement();
+        if (stores.jtis().seen(statement.issuer(), statement.jti(), clock.instant())) {
+            return refuse(RegistrationErrorCode.INVALID_SOFTWARE_STATEMENT, "this software statement (its jti) was used before");
+        }
+        Optional<ClientRecord> existing = stores.clients().findByIssuer(statement.community().uri(), statement.issuer());
+        UdapAnswer answer = new UdapAnswer(statement);
+        if (answer.cancels()) {
+            return cancel(statement, existing, answer);
+        }
+        ClientMetadata parameters = answer.parameters();
+        RegistrationReview.Verdict reviewed = review.review(parameters);
+        if (reviewed instanceof RegistrationReview.Refused refused) {
+            return new RegistrationOutcome.Refused(refused.error());
+        }
+        if (!stores.jtis().record(statement.issuer(), statement.jti(), statement.expiresAt(), clock.instant())) {
+            return refuse(RegistrationErrorCode.INVALID_SOFTWARE_STATEMENT, "this software statement (its jti) was used before");
+        }
+        UrlChecks checks = checksNow(((RegistrationReview.Accepted) reviewed).report());
+        return existing.isPresent() ? modify(existing.get(), statement, parameters, checks, answer)
+                : create(statement, parameters, checks, answer);
+    }
+
+    private RegistrationOutcome create(VerifiedStatement statement, ClientMetadata parameters, UrlChecks checks, UdapAnswer answer) {
+        Instant now = clock.instant();
+        ClientRecord record = new ClientRecord(ids.newClientId(), ClientStatus.ACTIVE, parameters,
+                Credentials.ofCertificate(statement.binding(), now), checks, now, now, 1);
+        try {
+            stores.clients().register(record);
+        } catch (WriteConflict registeredMeanwhile) {
+            // A concurrent first registration of the same client won: this one modifies it.
+            ClientRecord winner = stores.clients().findByIssuer(statement.community().uri(), statement.issuer())
+                    .orElseThrow(() -> registeredMeanwhile);
+            return modify(winner, statement, parameters, checks, answer);
+        }
+        return new RegistrationOutcome.Registered(answer.toJson(record).toString(), record.clientId().value(), false);
+    }
+
+    private RegistrationOutcome modify(ClientRecord existing, VerifiedStatement statement, ClientMetadata parameters,
+                                       UrlChecks checks, UdapAnswer answer) {
+        ClientRecord modified = existing.next(ClientStatus.ACTIVE, parameters,
+                existing.credentials().withCertificate(statement.binding()), checks, clock.instant());
+        stores.clients().replace(modified);
+        return new RegistrationOutcome.Modified(answer.toJson(modified).toString(), modified.clientId().value());
+    }
+
+    private RegistrationOutcome cancel(VerifiedStatement statement, Optional<ClientRecord> existing, UdapAnswer answer) {
+        if (existing.isEmpty()) {
+            return refuse(RegistrationErrorCode.INVALID_CLIENT_METADATA,
+                    "grant_types is empty, which cancels a registration, but this client has none in this trust community");
+        }
+        if (!stores.jtis().record(statement.issuer(), statement.jti(), statement.expiresAt(), clock.instant())) {
+            return refuse(RegistrationErrorCode.INVALID_SOFTWARE_STATEMENT, "this software statement (its jti) was used before");
+        }
+        stores.clients().cancel(existing.get());
+        return new RegistrationOutcome.Modified(answer.toJson(existing.get()).toString(), existing.get().clientId().value());
+    }
+
+    private UrlChecks checksNow(ProbeReport report) {
+        Instant now = clock.instant();
+        return new UrlChecks(now, report, now.plus(settings.recheckInterval()));
+    }
+
+    private static RegistrationOutcome refuse(RegistrationErrorCode code, String description) {
+        return new RegistrationOutcome.Refused(RegistrationError.single(
+                Violation.error(UdapRequest.SOFTWARE_STATEMENT_POINTER, code, description)));
+    }
+}

@@ -1,0 +1,14 @@
+package health.registration.core.udap;
+
+import health.registration.core.port.JtiStore;
+import health.registration.core.port.UdapClientStore;
+import java.util.Objects;
+
+/** Where UDAP registrations live: the registrations by (community, iss), and the jti values seen. */
+public record UdapStores(UdapClientStore clients, JtiStore jtis) {
+
+    public UdapStores {
+        Objects.requireNonNull(clients);
+        Objects.requireNonNull(jtis);
+    }
+}

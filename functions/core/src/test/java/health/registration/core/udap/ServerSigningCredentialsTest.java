@@ -1,0 +1,171 @@
+package health.registration.core.udap;
+
+import static health.registration.core.udap.UdapMetadataFixture.BASE_URL;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ServerSigningCredentialsTest {
+
+    private static final UdapMetadataFixture FIXTURE = new UdapMetadataFixture();
+    private static final TestPki PKI = FIXTURE.pki();
+
+    private static String keyBase64() {
+        return Base64.getEncoder().encodeToString(FIXTURE.server().privateKey().getEncoded());
+    }
+
+    /** The PEM of a key and a chain, leaf first. */
+    private static String pem(TestCredential keyOwner, TestCredential... chain) {
+        StringBuilder text = new StringBuilder(UdapMetadataFixture.keyPem(keyOwner.privateKey()));
+        for (TestCredential certificate : chain) {
+            text.append(TestPki.pem(certificate.certificate()));
+        }
+        return text.append(TestPki.pem(PKI.intermediate().certificate())).toString();
+    }
+
+    @Test
+    void readsTheKeyAndTheChainLeafFirst() {
+        ServerSigningCredentials credentials = FIXTURE.credentials();
+
+        assertThat(credentials.issuer()).isEqualTo(BASE_URL);
+        assertThat(credentials.chain()).containsExactly(FIXTURE.server().certificate(), PKI.intermediate().certificate());
+        assertThat(credentials.leaf()).isEqualTo(FIXTURE.server().certificate());
+        assertThat(credentials.privateKey()).isEqualTo(FIXTURE.server().privateKey());
+    }
+
+    @Test
+    void x5cHoldsTheStandardBase64DerOfEachCertificateLeafFirst() throws Exception {
+        List<String> x5c = FIXTURE.credentials().x5c().stream().map(Object::toString).toList();
+
+        assertThat(x5c).containsExactly(
+                Base64.getEncoder().encodeToString(FIXTURE.server().certificate().getEncoded()),
+                Base64.getEncoder().encodeToString(PKI.intermediate().certificate().getEncoded()));
+    }
+
+    @Test
+    void readsTheKeyAfterTheChainAndIgnoresExplanatoryText() {
+        String text = "Bag Attributes: written by openssl\n" + FIXTURE.chainPem() + "\nsubject=CN=server\n"
+                + FIXTURE.keyPem();
+
+        assertThat(ServerSigningCredentials.fromPem(text, BASE_URL).chain()).hasSize(2);
+    }
+
+    @Test
+    void refusesABaseUrlThatIsNoSanUriOfTheLeaf() {
+        TestCredential elsewhere = PKI.rsaLeaf("https://other.example.org/r4");
+
+        assertThatIllegalArgumentException().isThrownBy(() -> ServerSigningCredentials.fromPem(pem(elsewhere, elsewhere), BASE_URL))
+                .withMessageContaining("Subject Alternative Name").withMessageContaining(BASE_URL);
+    }
+
+    @Test
+    void comparesTheBaseUrlWithTheSanUriExactly() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ServerSigningCredentials.fromPem(FIXTURE.credentialsPem(), BASE_URL + "/"))
+                .withMessageContaining("Subject Alternative Name");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ServerSigningCredentials.fromPem(FIXTURE.credentialsPem(), "HTTPS://fhir.example.org/r4"));
+    }
+
+    @Test
+    void refusesALeafWithoutSubjectAlternativeName() {
+        TestCredential anonymous = PKI.rsaLeaf();
+
+        assertThatIllegalArgumentException().isThrownBy(() -> ServerSigningCredentials.fromPem(pem(anonymous, anonymous), BASE_URL))
+                .withMessageContaining("Subject Alternative Name");
+    }
+
+    @Test
+    void refusesAKeyThatIsNotTheLeafsKey() {
+        TestCredential other = PKI.rsaLeaf(BASE_URL);
+
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ServerSigningCredentials.fromPem(pem(other, FIXTURE.server()), BASE_URL))
+                .withMessageContaining("does not belong to the first certificate");
+    }
+
+    @Test
+    void refusesAnEcKeyBecauseSignedMetadataIsRs256() {
+        TestCredential ec = PKI.ecLeaf(TestKeys.P256, BASE_URL);
+
+        assertThatIllegalArgumentException().isThrownBy(() -> ServerSigningCredentials.fromPem(pem(ec, ec), BASE_URL))
+                .withMessageContaining("EC").withMessageContaining("RS256");
+    }
+
+    @Test
+    void refusesAnRsaKeyShorterThan2048Bits() {
+        TestCredential weak = PKI.leaf(PKI.leafSpec(BASE_URL).withKeys(TestKeys.rsa(1024)));
+
+        assertThatIllegalArgumentException().isThrownBy(() -> ServerSigningCredentials.fromPem(pem(weak, weak), BASE_URL))
+                .withMessageContaining("1024 bits").withMessageContaining("2048");
+    }
+
+    @Test
+    void refusesAChainThatIsNotLeafFirst() {
+        String skipsTheIntermediate = FIXTURE.keyPem() + TestPki.pem(FIXTURE.server().certificate())
+                + TestPki.pem(PKI.root().certificate());
+        String startsWithTheIntermediate = FIXTURE.keyPem() + TestPki.pem(PKI.intermediate().certificate())
+                + TestPki.pem(FIXTURE.server().certificate());
+
+        assertThatIllegalArgumentException().isThrownBy(() -> ServerSigningCredentials.fromPem(skipsTheIntermediate, BASE_URL))
+                .withMessageContaining("certificate 1 of the server chain is not signed by certificate 2");
+        assertThatIllegalArgumentException().isThrownBy(() -> ServerSigningCredentials.fromPem(startsWithTheIntermediate, BASE_URL))
+                .withMessageContaining("does not belong to the first certificate");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        // PKCS#1, as openssl genrsa writes it before 3.0
+        "RSA PRIVATE KEY|openssl pkcs8 -topk8 -nocrypt",
+        // SEC 1 EC keys
+        "EC PRIVATE KEY|openssl pkcs8 -topk8 -nocrypt",
+        // PKCS#8 encrypted: the secret store protects the key instead
+        "ENCRYPTED PRIVATE KEY|is encrypted",
+        // anything else
+        "PUBLIC KEY|is not supported",
+    })
+    void refusesEveryKeyFormatButUnencryptedPkcs8(String label, String advice) {
+        String text = "-----BEGIN " + label + "-----\n" + keyBase64() + "\n-----END " + label + "-----\n"
+                + FIXTURE.chainPem();
+
+        assertThatIllegalArgumentException().isThrownBy(() -> ServerSigningCredentials.fromPem(text, BASE_URL))
+                .withMessageContaining(label).withMessageContaining(advice)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(keyBase64().substring(0, 40)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "no key|CHAIN|no PKCS#8 private key",
+        "no certificate|KEY|no certificate",
+        "two keys|KEY KEY CHAIN|more than one PRIVATE KEY",
+        "unterminated block|KEY CHAIN BROKEN|without a matching END line",
+        "key that is not base64 DER|GARBAGE CHAIN|not a PKCS#8 RSA key",
+    })
+    void refusesTextThatIsNotOneKeyAndAChain(String reason, String parts, String message) {
+        StringBuilder text = new StringBuilder();
+        for (String part : parts.split(" ")) {
+            text.append(switch (part) {
+                case "KEY" -> FIXTURE.keyPem();
+                case "CHAIN" -> FIXTURE.chainPem();
+                case "BROKEN" -> "-----BEGIN CERTIFICATE-----\nMIIB\n";
+                default -> "-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----\n";
+            });
+        }
+
+        assertThatIllegalArgumentException().isThrownBy(() -> ServerSigningCredentials.fromPem(text.toString(), BASE_URL))
+                .withMessageContaining(message)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(keyBase64().substring(0, 40)));
+    }
+
+    @Test
+    void neverShowsTheKeyInItsText() {
+        ServerSigningCredentials credentials = FIXTURE.credentials();
+
+        assertThat(credentials.toString()).contains("redacted", BASE_URL).doesNotContain(keyBase64().substring(0, 40));
+    }
+}

@@ -1,0 +1,209 @@
+package health.registration.core.udap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import health.registration.core.issue.ClientRecord;
+import health.registration.core.issue.IssuanceSettings;
+import health.registration.core.issue.RegistrationOutcome;
+import health.registration.core.issue.RegistrationReview;
+import health.registration.core.model.ClientMetadata;
+import health.registration.core.policy.Policies;
+import health.registration.core.policy.PolicyContext;
+import health.registration.core.policy.RegistrationErrorCode;
+import health.registration.core.port.InMemoryJtiStore;
+import health.registration.core.port.InMemoryUdapClientStore;
+import health.registration.core.port.InMemoryUrlProber;
+import health.registration.core.port.SequentialIdSource;
+import health.registration.core.probe.ProbeOutcome;
+import java.net.URI;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The UDAP path end to end over in-memory stores: verification, replay, policy, and the three outcomes. */
+class UdapRegistrarTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final InMemoryUdapClientStore clients = new InMemoryUdapClientStore();
+    private final InMemoryJtiStore jtis = new InMemoryJtiStore();
+    private final InMemoryUrlProber prober = new InMemoryUrlProber();
+    private final UdapRegistrar registrar = new UdapRegistrar(VerifierFixture.verifier(),
+            new RegistrationReview(Policies.udapRegistration(), new PolicyContext(URI.create("https://manual.example.org/register")), prober),
+            new UdapStores(clients, jtis), new SequentialIdSource(), VerifierFixture.CLOCK,
+            IssuanceSettings.of(URI.create("https://fhir.example.org/oauth"), Duration.ZERO));
+
+    /** Client-credentials claims that also meet the vendor policy: every URL member, contacts in the client's domain. */
+    private static ObjectNode clientCredentials() {
+        ObjectNode claims = VerifierFixture.claims();
+        claims.put("client_uri", "https://app.example.com");
+        claims.put("tos_uri", "https://app.example.com/terms");
+        claims.put("policy_uri", "https://app.example.com/privacy");
+        return claims;
+    }
+
+    private static ObjectNode authorizationCode() {
+        ObjectNode claims = clientCredentials();
+        claims.putArray("redirect_uris").add("https://app.example.com/callback");
+        claims.putArray("grant_types").add("authorization_code").add("refresh_token");
+        claims.putArray("response_types").add("code");
+        return claims;
+    }
+
+    private static ObjectNode fresh(ObjectNode claims) {
+        ObjectNode copy = claims.deepCopy();
+        copy.put("jti", java.util.UUID.randomUUID().toString());
+        return copy;
+    }
+
+    private RegistrationOutcome register(String statement) {
+        ObjectNode body = JSON.createObjectNode().put("software_statement", statement).put("udap", "1");
+        body.putArray("certifications");
+        return registrar.register(new UdapRequest(ClientMetadata.of(body)));
+    }
+
+    private static JsonNode answer(RegistrationOutcome outcome) throws Exception {
+        String text = outcome instanceof RegistrationOutcome.Registered r ? r.answer() : ((RegistrationOutcome.Modified) outcome).answer();
+        return JSON.readTree(text);
+    }
+
+    private static RegistrationErrorCode refusal(RegistrationOutcome outcome) {
+        assertThat(outcome).isInstanceOf(RegistrationOutcome.Refused.class);
+        return ((RegistrationOutcome.Refused) outcome).error().error();
+    }
+
+    @Test
+    void registersAClientCredentialsClientEchoingTheStatementAndItsParametersExactly() throws Exception {
+        ObjectNode claims = clientCredentials();
+        String statement = VerifierFixture.statement(claims);
+
+        RegistrationOutcome outcome = register(statement);
+
+        assertThat(outcome).isInstanceOf(RegistrationOutcome.Registered.class);
+        JsonNode answer = answer(outcome);
+        assertThat(answer.path("software_statement").asText()).isEqualTo(statement);
+        assertThat(answer.path("client_id").asText()).isNotBlank();
+        for (String member : new String[] {"client_name", "grant_types", "token_endpoint_auth_method", "scope", "contacts", "logo_uri"}) {
+            assertThat(answer.get(member)).as(member).isEqualTo(claims.get(member));
+        }
+        assertThat(answer.has("client_secret")).isFalse();
+        assertThat(answer.has("registration_access_token")).isFalse();
+        for (String jwtClaim : UdapAnswer.JWT_CLAIMS) {
+            assertThat(answer.has(jwtClaim)).as(jwtClaim).isFalse();
+        }
+        ClientRecord stored = clients.findByIssuer(VerifierFixture.COMMUNITY, VerifierFixture.CLIENT_URI).orElseThrow();
+        assertThat(stored.credentials().certificate().issuer()).isEqualTo(VerifierFixture.CLIENT_URI);
+        assertThat(stored.credentials().certificate().thumbprint()).isNotBlank();
+        assertThat(stored.credentials().secretArn()).isNull();
+        assertThat(stored.credentials().registrationTokenHash()).isNull();
+    }
+
+    @Test
+    void registersAnAuthorizationCodeClientWithArraysInTheOrderSent() throws Exception {
+        ObjectNode claims = authorizationCode();
+
+        JsonNode answer = answer(register(VerifierFixture.statement(claims)));
+
+        assertThat(answer.get("grant_types")).isEqualTo(claims.get("grant_types"));
+        assertThat(answer.get("redirect_uris")).isEqualTo(claims.get("redirect_uris"));
+        assertThat(answer.get("response_types")).isEqualTo(claims.get("response_types"));
+    }
+
+    @Test
+    void modifiesTheRegistrationOfAKnownIssuerKeepingItsClientId() throws Exception {
+        JsonNode first = answer(register(VerifierFixture.statement(clientCredentials())));
+        ObjectNode renamed = fresh(clientCredentials()).put("client_name", "Renamed UDAP Client");
+
+        RegistrationOutcome outcome = register(VerifierFixture.statement(renamed));
+
+        assertThat(outcome).isInstanceOf(RegistrationOutcome.Modified.class);
+        assertThat(answer(outcome).path("client_id").asText()).isEqualTo(first.path("client_id").asText());
+        assertThat(clients.registrations()).isOne();
+        assertThat(clients.findByIssuer(VerifierFixture.COMMUNITY, VerifierFixture.CLIENT_URI).orElseThrow().metadata()
+                .text("client_name")).contains("Renamed UDAP Client");
+    }
+
+    @Test
+    void switchesAKnownIssuerToTheOtherGrantByModification() throws Exception {
+        JsonNode first = answer(register(VerifierFixture.statement(clientCredentials())));
+
+        RegistrationOutcome outcome = register(VerifierFixture.statement(fresh(authorizationCode())));
+
+        assertThat(outcome).isInstanceOf(RegistrationOutcome.Modified.class);
+        assertThat(answer(outcome).path("client_id")).isEqualTo(first.path("client_id"));
+        assertThat(answer(outcome).get("grant_types").get(0).asText()).isEqualTo("authorization_code");
+    }
+
+    @Test
+    void cancelsTheRegistrationWhenGrantTypesIsEmpty() throws Exception {
+        JsonNode first = answer(register(VerifierFixture.statement(clientCredentials())));
+        ObjectNode cancel = fresh(clientCredentials());
+        cancel.putArray("grant_types");
+
+        RegistrationOutcome outcome = register(VerifierFixture.statement(cancel));
+
+        assertThat(outcome).isInstanceOf(RegistrationOutcome.Modified.class);
+        assertThat(answer(outcome).path("client_id")).isEqualTo(first.path("client_id"));
+        assertThat(answer(outcome).get("grant_types")).isEmpty();
+        assertThat(clients.registrations()).isZero();
+    }
+
+    @Test
+    void refusesToCancelWhatWasNeverRegistered() {
+        ObjectNode cancel = clientCredentials();
+        cancel.putArray("grant_types");
+
+        assertThat(refusal(register(VerifierFixture.statement(cancel)))).isEqualTo(RegistrationErrorCode.INVALID_CLIENT_METADATA);
+    }
+
+    @Test
+    void refusesAReplayedStatementAndStoresNothingMore() {
+        String statement = VerifierFixture.statement(clientCredentials());
+        register(statement);
+
+        assertThat(refusal(register(statement))).isEqualTo(RegistrationErrorCode.INVALID_SOFTWARE_STATEMENT);
+        assertThat(clients.registrations()).isOne();
+    }
+
+    @Test
+    void refusesAStatementTheVerifierRejectsAndStoresNothing() {
+        ObjectNode claims = clientCredentials();
+        claims.put("iss", "invalid_iss").put("sub", "invalid_iss");
+
+        assertThat(refusal(register(VerifierFixture.statement(claims)))).isEqualTo(RegistrationErrorCode.INVALID_SOFTWARE_STATEMENT);
+        assertThat(clients.registrations()).isZero();
+        assertThat(jtis.size()).isZero();
+    }
+
+    @Test
+    void refusesParametersThatBreakThePolicyWithoutConsumingTheJti() {
+        ObjectNode claims = clientCredentials();
+        claims.putArray("redirect_uris").add("https://app.example.com/callback");
+
+        assertThat(refusal(register(VerifierFixture.statement(claims)))).isEqualTo(RegistrationErrorCode.INVALID_REDIRECT_URI);
+        assertThat(clients.registrations()).isZero();
+        assertThat(jtis.size()).isZero();
+    }
+
+    @Test
+    void refusesUrlsThatProbingFinds() {
+        prober.failing("https://app.example.com/logo.png", ProbeOutcome.NOT_AN_IMAGE);
+
+        assertThat(refusal(register(VerifierFixture.statement(clientCredentials()))))
+                .isEqualTo(RegistrationErrorCode.INVALID_CLIENT_METADATA);
+        assertThat(clients.registrations()).isZero();
+    }
+
+    @Test
+    void refusesARequestWithoutUdapOneOrWithoutAStatement() {
+        ObjectNode noVersion = JSON.createObjectNode().put("software_statement", VerifierFixture.statement(clientCredentials()));
+        ObjectNode noStatement = JSON.createObjectNode().put("udap", "1");
+
+        assertThat(refusal(registrar.register(new UdapRequest(ClientMetadata.of(noVersion)))))
+                .isEqualTo(RegistrationErrorCode.INVALID_CLIENT_METADATA);
+        assertThat(refusal(registrar.register(new UdapRequest(ClientMetadata.of(noStatement)))))
+                .isEqualTo(RegistrationErrorCode.INVALID_SOFTWARE_STATEMENT);
+    }
+}

@@ -1,0 +1,68 @@
+package health.registration.discovery;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import health.registration.core.udap.UdapMetadata;
+import health.registration.core.udap.UdapMetadataAnswer;
+import health.registration.edge.ApiGatewayEvents;
+import health.registration.edge.ApiInvocation;
+import health.registration.edge.ApiRequest;
+import health.registration.edge.ApiResponse;
+import health.registration.edge.ErrorResponses;
+import health.registration.edge.Settings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code GET /.well-known/udap}: the UDAP discovery document (IG STU2 §2), open to anyone without authentication
+ * (§2.1). {@code 200} with the document; with the §2.4 {@code community} parameter, the document for a configured
+ * trust community and {@code 204 No Content} for any other; {@code 404} when this server offers no UDAP workflows
+ * (§2.2). The document is public and valid for hours, so it may be cached for five minutes.
+ */
+public final class UdapMetadataHandler implements RequestStreamHandler {
+
+    /** IG STU2 §2.4: the query parameter naming a trust community. */
+    static final String COMMUNITY = "community";
+    static final String CACHE_CONTROL = "public, max-age=300";
+
+
+    private final Optional<UdapMetadata> metadata;
+
+    /** Wiring for Lambda: {@link DiscoveryComponents}, from the environment. */
+    public UdapMetadataHandler() {
+        this(DiscoveryComponents.udapMetadata(Settings.fromEnvironment()));
+    }
+
+    /** @param metadata the document to publish; empty when UDAP is off */
+    UdapMetadataHandler(Optional<UdapMetadata> metadata) {
+        this.metadata = metadata;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context lambda) throws IOException {
+        ApiRequest request = ApiGatewayEvents.read(input);
+        ApiGatewayEvents.write(ApiInvocation.answer("udap-metadata", request, lambda.getLogger(), this::answer), output);
+    }
+
+    private ApiResponse answer(ApiRequest request, LambdaLogger log) {
+        Optional<String> community = request.queryParameter(COMMUNITY);
+        String asked = community.isPresent() ? "given" : "none";
+        if (metadata.isEmpty()) {
+            log.log("udap-metadata requestId=" + request.requestId() + " status=404 udap=off\n");
+            return ErrorResponses.simple(404, "not_found", "This server offers no UDAP workflows.");
+        }
+        UdapMetadataAnswer answer = metadata.get().answer(community);
+        if (answer instanceof UdapMetadataAnswer.Document document) {
+            log.log("udap-metadata requestId=" + request.requestId() + " status=200 community=" + asked + "\n");
+            return new ApiResponse(200, Map.of("Content-Type", "application/json", "Cache-Control", CACHE_CONTROL,
+                    "X-Content-Type-Options", "nosniff"), document.json());
+        }
+        // The community's URI is the caller's text: it is not logged.
+        log.log("udap-metadata requestId=" + request.requestId() + " status=204 community=unknown\n");
+        return ApiResponse.empty(204);
+    }
+}
