@@ -29,7 +29,6 @@ public final class UdapMetadataHandler implements RequestStreamHandler {
     static final String COMMUNITY = "community";
     static final String CACHE_CONTROL = "public, max-age=300";
 
-
     private final Optional<UdapMetadata> metadata;
 
     /** Wiring for Lambda: {@link DiscoveryComponents}, from the environment. */

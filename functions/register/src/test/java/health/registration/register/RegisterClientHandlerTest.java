@@ -178,4 +178,14 @@ class RegisterClientHandlerTest {
         assertThat(logged).doesNotContain(answer.body().path("client_secret").asText())
                 .doesNotContain(answer.body().path("registration_access_token").asText());
     }
+
+    @Test
+    void refusesTheSampleUdapRegistrationAsUnapprovedWhenUdapIsSwitchedOff() throws IOException {
+        Answer answer = invoke(SampleEvents.read(SampleEvents.folder().resolve("register-udap.json")));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body().path("error").asText()).isEqualTo("unapproved_software_statement");
+        assertThat(answer.body().path("errors").get(0).path("field").asText()).isEqualTo("/software_statement");
+        assertThat(clients.size()).isZero();
+    }
 }
