@@ -79,6 +79,16 @@ final class EmulatorRecords implements AutoCloseable {
         return records;
     }
 
+    /**
+     * Every item of the table, whatever it is (client records, UDAP mappings, jti uses, idempotency records): a
+     * strongly consistent scan, every page.
+     */
+    List<Map<String, AttributeValue>> items() {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        dynamo.scanPaginator(request -> request.tableName(table).consistentRead(true)).items().forEach(items::add);
+        return items;
+    }
+
     /** The ids of the client records whose stored metadata names {@code text}, such as a registration's host. */
     List<String> clientIdsMentioning(String text) {
         return clientRecords().stream().filter(item -> item.get("metadata").s().contains(text))

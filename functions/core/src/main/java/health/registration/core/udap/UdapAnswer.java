@@ -12,13 +12,13 @@ import java.util.List;
 /**
  * The registration parameters a verified statement carries, and the answer to it (UDAP DCR §5.1, IG STU2 §3.2.3):
  * {@code client_id}, the software statement exactly as submitted (RFC 7591 §3.2.1), and every registration parameter
- * exactly as sent, arrays in the same order (Inferno compares them as JSON); the JWT claims iss, sub, aud, exp, iat and
- * jti are not echoed (STU2: SHOULD NOT). No secret is issued.
+ * exactly as sent, arrays in the same order (Inferno compares them as JSON); the JWT claims iss, sub, aud, exp, nbf,
+ * iat and jti are neither stored nor echoed (STU2: SHOULD NOT). No secret is issued.
  */
 final class UdapAnswer {
 
     /** The statement's JWT claims, which are not registration parameters. */
-    static final List<String> JWT_CLAIMS = List.of("iss", "sub", "aud", "exp", "iat", "jti");
+    static final List<String> JWT_CLAIMS = List.of("iss", "sub", "aud", "exp", "nbf", "iat", "jti");
 
     private final VerifiedStatement statement;
 

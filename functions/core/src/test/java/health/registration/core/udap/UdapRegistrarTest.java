@@ -101,6 +101,18 @@ class UdapRegistrarTest {
     }
 
     @Test
+    void neitherStoresNorEchoesANotBeforeClaim() throws Exception {
+        ObjectNode claims = clientCredentials();
+        claims.put("nbf", claims.path("iat").asLong());
+
+        JsonNode answer = answer(register(VerifierFixture.statement(claims)));
+
+        assertThat(answer.has("nbf")).isFalse();
+        ClientRecord stored = clients.findByIssuer(VerifierFixture.COMMUNITY, VerifierFixture.CLIENT_URI).orElseThrow();
+        assertThat(stored.metadata().toJson().has("nbf")).isFalse();
+    }
+
+    @Test
     void registersAnAuthorizationCodeClientWithArraysInTheOrderSent() throws Exception {
         ObjectNode claims = authorizationCode();
 

@@ -1,0 +1,70 @@
+package health.registration.local;
+
+import health.registration.core.udap.TestCredential;
+
+/**
+ * New UDAP client apps for {@link UdapRegistrationIT}, each on a fixture host of its own (so the prober's per-host
+ * limits never bind) and with its own client URI {@code https://<host>/udap}: a SAN URI of its certificate, so each
+ * registration is a new (community, iss) pair unless a test reuses the client.
+ */
+final class UdapClients {
+
+    private final UdapTestPki pki;
+    private final UdapSites sites;
+
+    UdapClients(UdapTestPki pki, UdapSites sites) {
+        this.pki = pki;
+        this.sites = sites;
+    }
+
+    /** An RSA 2048 certificate of the trusted community (RS256). */
+    UdapClient rsa() {
+        String host = sites.nextHost();
+        return inCommunity(host, pki.rsaLeaf(iss(host)));
+    }
+
+    /** A P-256 certificate of the trusted community (ES256). */
+    UdapClient es256() {
+        String host = sites.nextHost();
+        return inCommunity(host, pki.es256Leaf(iss(host)));
+    }
+
+    /** A certificate of the trusted community that expired yesterday. */
+    UdapClient expired() {
+        String host = sites.nextHost();
+        return inCommunity(host, pki.expiredLeaf(iss(host)));
+    }
+
+    /** The certificate the intermediate's CRL revokes (its client URI is fixed by the PKI). */
+    UdapClient revoked() {
+        TestCredential leaf = pki.revokedLeaf();
+        return new UdapClient(UdapTestPki.REVOKED_ISS, sites.nextHost(), leaf, pki.chain(leaf));
+    }
+
+    /** A certificate whose CRL distribution point answers 404. */
+    UdapClient withUnavailableCrl() {
+        String host = sites.nextHost();
+        return inCommunity(host, pki.leafWithUnavailableCrl(iss(host)));
+    }
+
+    /** A certificate of a community whose root this server does not trust, sent with its own intermediate. */
+    UdapClient untrusted() {
+        String host = sites.nextHost();
+        TestCredential leaf = pki.untrustedLeaf(iss(host));
+        return new UdapClient(iss(host), host, leaf, pki.untrustedChain(leaf));
+    }
+
+    /** The same client URI with a new RSA certificate of the trusted community, as after a renewal or re-key. */
+    UdapClient renew(UdapClient client) {
+        TestCredential leaf = pki.rsaLeaf(client.iss());
+        return client.renewed(leaf, pki.chain(leaf));
+    }
+
+    private UdapClient inCommunity(String host, TestCredential leaf) {
+        return new UdapClient(iss(host), host, leaf, pki.chain(leaf));
+    }
+
+    private static String iss(String host) {
+        return "https://" + host + "/udap";
+    }
+}
