@@ -5,16 +5,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import health.registration.core.model.ClientMetadata;
+import health.registration.core.model.WebUrl;
 import health.registration.core.policy.Policies;
 import health.registration.core.policy.Policy;
 import health.registration.core.policy.PolicyContext;
 import health.registration.core.policy.PolicyResult;
 import health.registration.core.port.CrlSource;
 import health.registration.core.port.UrlProber;
+import health.registration.core.probe.ProbeOutcome;
 import health.registration.core.probe.ProbeReport;
 import health.registration.core.probe.ProbeReportJson;
 import health.registration.core.probe.ProbeResult;
+import health.registration.core.probe.ProbeTarget;
 import health.registration.core.probe.ProbeVerdict;
+import health.registration.core.probe.UrlProbe;
+import health.registration.core.probe.UrlProbeJson;
 import health.registration.edge.ApiRequest;
 import health.registration.edge.ApiResponse;
 import health.registration.edge.ErrorResponses;
@@ -23,7 +28,11 @@ import java.net.URI;
 import java.security.cert.CRLException;
 import java.security.cert.X509CRL;
 import java.util.Base64;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * What the probe function answers: for {@code POST /probe}, a {@code 200} report, or the RFC 7591 error when the body
@@ -39,6 +48,9 @@ final class ProbeRequests {
     /** The member of a direct invocation's payload that asks for a CRL (UDAP revocation checks). */
     static final String CRL_URL = "crl_url";
     static final String CRL = "crl";
+
+    /** Most targets one invocation probes: a re-verification run sends its URLs in chunks of at most this many. */
+    static final int MAX_TARGETS = 1000;
 
     private final UrlProber prober;
     private final CrlSource crls;
@@ -72,14 +84,53 @@ final class ProbeRequests {
         if (payload != null && payload.path(CRL_URL).isTextual()) {
             return answerCrl(payload.get(CRL_URL).textValue(), log);
         }
+        if (payload != null && payload.has(UrlProbeJson.TARGETS)) {
+            return answerTargets(payload, log);
+        }
         JsonNode metadata = payload == null ? null : payload.get(METADATA);
         if (metadata == null || !metadata.isObject()) {
-            ObjectNode error = JsonNodeFactory.instance.objectNode();
-            error.put(ErrorResponses.ERROR, "invalid_request");
-            error.put(ErrorResponses.ERROR_DESCRIPTION, "A probe invocation carries {\"metadata\": {...}}.");
-            return error;
+            return invalidRequest("A probe invocation carries {\"metadata\": {...}}.");
         }
         return ProbeReportJson.write(probe(ClientMetadata.of((ObjectNode) metadata), "invoke", log));
+    }
+
+    /**
+     * {@code {"targets": [{"url", "purpose"}]}} in (re-verification), one probe per target out. Only https URLs are
+     * fetched; anything else comes back {@code invalid_url} unfetched.
+     */
+    private ObjectNode answerTargets(JsonNode payload, LambdaLogger log) {
+        List<ProbeTarget> targets;
+        try {
+            targets = UrlProbeJson.readTargets(payload);
+        } catch (IllegalArgumentException malformed) {
+            return invalidRequest("A probe invocation carries {\"targets\": [{\"url\": ..., \"purpose\": \"page\"|\"image\"}]}.");
+        }
+        if (targets.size() > MAX_TARGETS) {
+            return invalidRequest("A probe invocation carries at most " + MAX_TARGETS + " targets.");
+        }
+        long start = System.nanoTime();
+        List<ProbeTarget> fetchable = targets.stream().filter(ProbeRequests::fetchable).toList();
+        Iterator<UrlProbe> probed = prober.probeUrls(fetchable).iterator();
+        List<UrlProbe> probes = targets.stream().map(t -> fetchable(t) ? probed.next()
+                : UrlProbe.failed(t, ProbeOutcome.INVALID_URL, null, List.of(), 0)).toList();
+        String outcomes = probes.stream().map(p -> p.failure() == null ? String.valueOf(p.httpStatus()) : p.failure().code())
+                .collect(Collectors.groupingBy(o -> o, TreeMap::new, Collectors.counting())).toString();
+        log.log("probe targets=" + targets.size() + " outcomes=" + outcomes
+                + " elapsedMs=" + (System.nanoTime() - start) / 1_000_000 + "\n");
+        return UrlProbeJson.writeProbes(probes);
+    }
+
+    /** An https URL without user information: the only kind a URL member may be (policy section 3). */
+    private static boolean fetchable(ProbeTarget target) {
+        return WebUrl.parse(target.url()).toOptional()
+                .filter(url -> url.scheme().equals("https") && url.userInfo() == null).isPresent();
+    }
+
+    private static ObjectNode invalidRequest(String description) {
+        ObjectNode error = JsonNodeFactory.instance.objectNode();
+        error.put(ErrorResponses.ERROR, "invalid_request");
+        error.put(ErrorResponses.ERROR_DESCRIPTION, description);
+        return error;
     }
 
     private ObjectNode answerCrl(String url, LambdaLogger log) {

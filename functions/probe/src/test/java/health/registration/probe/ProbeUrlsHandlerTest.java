@@ -9,10 +9,13 @@ import health.registration.core.model.ClientMetadata;
 import health.registration.core.model.UrlMember;
 import health.registration.core.policy.PolicyContext;
 import health.registration.core.port.UrlProber;
+import health.registration.core.probe.FetchPurpose;
 import health.registration.core.probe.ProbeOutcome;
 import health.registration.core.probe.ProbeReport;
 import health.registration.core.probe.ProbeResult;
+import health.registration.core.probe.ProbeTarget;
 import health.registration.core.probe.ProbeVerdict;
+import health.registration.core.probe.UrlProbe;
 import health.registration.testkit.RecordingLambdaContext;
 import health.registration.testkit.SampleEvents;
 import java.io.ByteArrayInputStream;
@@ -39,6 +42,14 @@ class ProbeUrlsHandlerTest {
         public ProbeReport probe(ClientMetadata metadata) {
             probed.add(metadata);
             return new ProbeReport(metadata.urls().stream().map(InMemoryUrlProber::result).toList());
+        }
+
+        @Override
+        public List<UrlProbe> probeUrls(List<ProbeTarget> targets) {
+            return targets.stream().map(t -> t.url().contains("broken")
+                    ? new UrlProbe(t, null, 404, null, null, List.of("11.22.33.44"), 5, null)
+                    : new UrlProbe(t, null, 200, null, t.purpose() == FetchPurpose.IMAGE ? ProbeOutcome.OK : null,
+                            List.of("11.22.33.44"), 5, null)).toList();
         }
 
         private static ProbeResult result(UrlMember member) {

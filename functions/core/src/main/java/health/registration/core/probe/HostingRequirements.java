@@ -14,7 +14,12 @@ public final class HostingRequirements {
     private HostingRequirements() {}
 
     public static ProbeOutcome outcomeOf(UrlField field, FetchedPage page, int maxLogoBytes) {
-        int status = page.status();
+        ProbeOutcome byStatus = outcomeOf(field, page.status());
+        return field == UrlField.LOGO_URI && byStatus == ProbeOutcome.OK ? imageOutcome(page, maxLogoBytes) : byStatus;
+    }
+
+    /** What the status alone says; for a logo, OK means only that the image must still be looked at. */
+    public static ProbeOutcome outcomeOf(UrlField field, int status) {
         if (status >= 300 && status < 400) {
             return ProbeOutcome.REDIRECT;
         }
@@ -27,10 +32,11 @@ public final class HostingRequirements {
         if (status >= 400) {
             return field == UrlField.REDIRECT_URI ? ProbeOutcome.OK : ProbeOutcome.CLIENT_ERROR;
         }
-        return field == UrlField.LOGO_URI ? logoOutcome(page, maxLogoBytes) : ProbeOutcome.OK;
+        return ProbeOutcome.OK;
     }
 
-    private static ProbeOutcome logoOutcome(FetchedPage page, int maxLogoBytes) {
+    /** Whether an answer fetched as an image is an acceptable logo: 200, within the cap, bytes matching the type. */
+    static ProbeOutcome imageOutcome(FetchedPage page, int maxLogoBytes) {
         if (page.status() != 200) {
             return ProbeOutcome.NOT_AN_IMAGE;
         }

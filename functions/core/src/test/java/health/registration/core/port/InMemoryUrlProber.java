@@ -2,10 +2,13 @@ package health.registration.core.port;
 
 import health.registration.core.model.ClientMetadata;
 import health.registration.core.model.UrlMember;
+import health.registration.core.probe.FetchPurpose;
 import health.registration.core.probe.ProbeOutcome;
 import health.registration.core.probe.ProbeReport;
 import health.registration.core.probe.ProbeResult;
+import health.registration.core.probe.ProbeTarget;
 import health.registration.core.probe.ProbeVerdict;
+import health.registration.core.probe.UrlProbe;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +29,7 @@ public final class InMemoryUrlProber implements UrlProber {
 
     private final Map<String, Planned> planned = new ConcurrentHashMap<>();
     private final List<ClientMetadata> probed = new CopyOnWriteArrayList<>();
+    private final List<ProbeTarget> targets = new CopyOnWriteArrayList<>();
     private final AtomicReference<Runnable> duringNextProbe = new AtomicReference<>();
 
     /** Probing this URL (as written in the metadata) fails the registration with the outcome. */
@@ -56,6 +60,11 @@ public final class InMemoryUrlProber implements UrlProber {
         return probed.size();
     }
 
+    /** Every URL probed through {@link #probeUrls}, in order, repeats kept. */
+    public List<ProbeTarget> probedTargets() {
+        return List.copyOf(targets);
+    }
+
     /** The metadata of every probe, in order. */
     public List<ClientMetadata> probed() {
         return List.copyOf(probed);
@@ -69,6 +78,26 @@ public final class InMemoryUrlProber implements UrlProber {
             action.run();
         }
         return new ProbeReport(metadata.urls().stream().map(this::result).toList());
+    }
+
+    /** Each target answers 200 (a valid image for an image) unless a test made its URL fail with an outcome. */
+    @Override
+    public List<UrlProbe> probeUrls(List<ProbeTarget> asked) {
+        targets.addAll(asked);
+        Runnable action = duringNextProbe.getAndSet(null);
+        if (action != null) {
+            action.run();
+        }
+        return asked.stream().map(this::urlProbe).toList();
+    }
+
+    private UrlProbe urlProbe(ProbeTarget target) {
+        Planned plan = planned.get(target.url());
+        if (plan == null || plan.verdict() == ProbeVerdict.PASS) {
+            ProbeOutcome image = target.purpose() == FetchPurpose.IMAGE ? ProbeOutcome.OK : null;
+            return new UrlProbe(target, null, 200, null, image, List.of(ADDRESS), 1, null);
+        }
+        return UrlProbe.failed(target, plan.outcome(), null, List.of(ADDRESS), 1);
     }
 
     private ProbeResult result(UrlMember url) {

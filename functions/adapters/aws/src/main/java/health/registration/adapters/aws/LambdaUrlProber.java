@@ -1,5 +1,6 @@
 package health.registration.adapters.aws;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,8 +9,13 @@ import health.registration.core.port.StoreUnavailable;
 import health.registration.core.port.UrlProber;
 import health.registration.core.probe.ProbeReport;
 import health.registration.core.probe.ProbeReportJson;
+import health.registration.core.probe.ProbeTarget;
+import health.registration.core.probe.UrlProbe;
+import health.registration.core.probe.UrlProbeJson;
 import java.io.IOException;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -19,7 +25,7 @@ import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 
 /**
  * {@link UrlProber} through the probe function: a synchronous Lambda Invoke with {@code {"metadata": {...}}}, answered
- * with a {@link ProbeReportJson} report. The probe function is the only code that fetches registrants' URLs, and its
+ * with a {@link ProbeReportJson} report, or with {@code {"targets": [...]}}, answered with {@link UrlProbeJson} probes. The probe function is the only code that fetches registrants' URLs, and its
  * role holds no credentials worth stealing, so the issuing functions never fetch anything themselves. When no report
  * comes back (the function failed, answered something else, or could not be reached) this throws
  * {@link StoreUnavailable}: a registration is never issued unprobed. Payloads are never logged, since URLs may carry
@@ -47,12 +53,28 @@ public final class LambdaUrlProber implements UrlProber {
 
     @Override
     public ProbeReport probe(ClientMetadata metadata) {
+        ObjectNode payload = JsonNodeFactory.instance.objectNode();
+        payload.set(METADATA, metadata.toJson());
+        return read(invoke(payload), ProbeReportJson::read, "a probe report");
+    }
+
+    /** One invocation with {@code {"targets": [...]}}; the caller keeps each call within the function's cap. */
+    @Override
+    public List<UrlProbe> probeUrls(List<ProbeTarget> targets) {
+        List<UrlProbe> probes = read(invoke(UrlProbeJson.writeTargets(targets)), UrlProbeJson::readProbes, "a list of probes");
+        if (probes.size() != targets.size()) {
+            throw new StoreUnavailable(NO_ANSWER + ": it answered " + probes.size() + " probes for " + targets.size() + " targets", null);
+        }
+        return probes;
+    }
+
+    private SdkBytes invoke(ObjectNode payload) {
         InvokeResponse response;
         try {
             response = lambda.invoke(InvokeRequest.builder()
                     .functionName(functionName)
                     .invocationType(InvocationType.REQUEST_RESPONSE)
-                    .payload(payload(metadata))
+                    .payload(bytes(payload))
                     .build());
         } catch (SdkException e) {
             throw new StoreUnavailable(NO_ANSWER + ": the invocation failed", e);
@@ -61,12 +83,10 @@ public final class LambdaUrlProber implements UrlProber {
             // "Handled" or "Unhandled": the function threw or timed out; its payload describes the error, unlogged.
             throw new StoreUnavailable(NO_ANSWER + ": it failed (" + response.functionError() + ")", null);
         }
-        return report(response.payload());
+        return response.payload();
     }
 
-    private static SdkBytes payload(ClientMetadata metadata) {
-        ObjectNode payload = JsonNodeFactory.instance.objectNode();
-        payload.set(METADATA, metadata.toJson());
+    private static SdkBytes bytes(ObjectNode payload) {
         try {
             return SdkBytes.fromByteArray(JSON.writeValueAsBytes(payload));
         } catch (IOException impossible) {
@@ -74,13 +94,13 @@ public final class LambdaUrlProber implements UrlProber {
         }
     }
 
-    private static ProbeReport report(SdkBytes payload) {
+    private static <T> T read(SdkBytes payload, Function<JsonNode, T> reader, String expected) {
         try {
-            return ProbeReportJson.read(JSON.readTree(payload == null ? new byte[0] : payload.asByteArray()));
-        } catch (IOException | IllegalArgumentException notAReport) {
+            return reader.apply(JSON.readTree(payload == null ? new byte[0] : payload.asByteArray()));
+        } catch (IOException | IllegalArgumentException notAnAnswer) {
             // Not kept as the cause: parser messages quote the payload, and URLs may carry tokens.
-            throw new StoreUnavailable(NO_ANSWER + ": its answer is not a probe report ("
-                    + notAReport.getClass().getSimpleName() + ")", null);
+            throw new StoreUnavailable(NO_ANSWER + ": its answer is not " + expected + " ("
+                    + notAnAnswer.getClass().getSimpleName() + ")", null);
         }
     }
 }

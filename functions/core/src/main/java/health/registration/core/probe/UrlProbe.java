@@ -1,0 +1,65 @@
+package health.registration.core.probe;
+
+import health.registration.core.model.UrlField;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What one GET of a URL found, whichever members name it: the outcome that ended it early, or the status answered
+ * (with, for an image, whether the bytes are an acceptable logo). Holds no body, so a re-verification run can keep
+ * one per distinct URL for the whole run.
+ *
+ * @param target        what was probed
+ * @param failure       what ended the probe before an answer (timeout, TLS, not public...), or null when answered
+ * @param httpStatus    the status answered, or null
+ * @param location      a redirect's {@code Location}, sanitised and truncated, or null
+ * @param imageOutcome  for an answered image probe, {@link ProbeOutcome#OK} or why the answer is no logo; else null
+ * @param addresses     the addresses the host resolved to (empty when it was not resolved)
+ * @param elapsedMillis how long the probe took
+ * @param detail        a short reason for a failure (the refused address, the TLS problem), or null
+ */
+public record UrlProbe(ProbeTarget target, ProbeOutcome failure, Integer httpStatus, String location,
+                       ProbeOutcome imageOutcome, List<String> addresses, long elapsedMillis, String detail) {
+
+    public UrlProbe {
+        Objects.requireNonNull(target);
+        if ((failure == null) == (httpStatus == null)) {
+            throw new IllegalArgumentException("a probe either failed or was answered");
+        }
+        addresses = List.copyOf(addresses);
+    }
+
+    public static UrlProbe failed(ProbeTarget target, ProbeOutcome failure, String detail, List<String> addresses, long elapsedMillis) {
+        return new UrlProbe(target, failure, null, null, null, addresses, elapsedMillis, detail);
+    }
+
+    static UrlProbe answered(ProbeTarget target, FetchedPage page, int maxLogoBytes, List<String> addresses, long elapsedMillis) {
+        ProbeOutcome image = target.purpose() == FetchPurpose.IMAGE ? HostingRequirements.imageOutcome(page, maxLogoBytes) : null;
+        return new UrlProbe(target, null, page.status(), ProbeDescriptions.sanitizeLocation(page.location()), image,
+                addresses, elapsedMillis, null);
+    }
+
+    public String url() {
+        return target.url();
+    }
+
+    /** What this probe means for a member of the given kind. */
+    public ProbeOutcome outcomeFor(UrlField field) {
+        if (failure != null) {
+            return failure;
+        }
+        ProbeOutcome byStatus = HostingRequirements.outcomeOf(field, httpStatus);
+        if (field != UrlField.LOGO_URI || byStatus != ProbeOutcome.OK) {
+            return byStatus;
+        }
+        if (imageOutcome == null) {
+            throw new IllegalStateException("a logo is judged only from a probe made for an image");
+        }
+        return imageOutcome;
+    }
+
+    /** True when the probe could not judge the URL for reasons that may pass by themselves (timeouts, 5xx). */
+    public boolean transientFailure() {
+        return failure != null ? failure.transientFailure() : httpStatus >= 500;
+    }
+}

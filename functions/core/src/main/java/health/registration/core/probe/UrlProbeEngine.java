@@ -1,0 +1,113 @@
+package health.registration.core.probe;
+
+import health.registration.core.model.WebUrl;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Probes URLs concurrently (policy section 5): for each target, takes a permit for its host, resolves the host,
+ * refuses it unless every address is allowed, and makes one GET pinned to those addresses, without following
+ * redirects. Judges nothing: {@link ProbePlan} turns what it finds into a registration's report.
+ */
+public final class UrlProbeEngine {
+
+    private final ProbeNetwork network;
+    private final ProbeLimits limits;
+    private final HostLimiter hostLimiter;
+    private final ExecutorService executor;
+
+    /**
+     * @param executor runs the probes; its size bounds the probes in flight in this process
+     */
+    public UrlProbeEngine(ProbeNetwork network, ProbeLimits limits, HostLimiter hostLimiter, ExecutorService executor) {
+        this.network = network;
+        this.limits = limits;
+        this.hostLimiter = hostLimiter;
+        this.executor = executor;
+    }
+
+    /** One probe per target, in the targets' order. Targets that are not absolute URLs fail as invalid. */
+    public List<UrlProbe> probe(List<ProbeTarget> targets) {
+        long start = System.nanoTime();
+        List<Future<UrlProbe>> running = new ArrayList<>(targets.size());
+        for (ProbeTarget target : targets) {
+            running.add(executor.submit(() -> attempt(target)));
+        }
+        // Each probe bounds itself (host permit wait, resolution, call timeout); this deadline only guards against a
+        // probe that does not, allowing every wave of probes the executor runs its whole budget.
+        long waves = (targets.size() + limits.maxInFlight() - 1) / Math.max(1, limits.maxInFlight()) + 1;
+        long deadline = start + waves * (2 * limits.callTimeout().toNanos() + limits.resolveTimeout().toNanos())
+                + TimeUnit.SECONDS.toNanos(1);
+        List<UrlProbe> probes = new ArrayList<>(targets.size());
+        for (int i = 0; i < targets.size(); i++) {
+            probes.add(collect(targets.get(i), running.get(i), deadline));
+        }
+        return probes;
+    }
+
+    private UrlProbe collect(ProbeTarget target, Future<UrlProbe> future, long deadline) {
+        try {
+            return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            return UrlProbe.failed(target, ProbeOutcome.TIMEOUT, "no answer in time", List.of(), limits.callTimeout().toMillis());
+        } catch (ExecutionException e) {
+            return UrlProbe.failed(target, ProbeOutcome.CONNECT_ERROR, "the probe failed", List.of(), 0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            future.cancel(true);
+            return UrlProbe.failed(target, ProbeOutcome.TIMEOUT, "interrupted", List.of(), 0);
+        }
+    }
+
+    /** One GET, with the logo's Accept header and body cap when the target is an image. */
+    private UrlProbe attempt(ProbeTarget target) throws InterruptedException {
+        long start = System.nanoTime();
+        Optional<WebUrl> parsed = WebUrl.parse(target.url()).toOptional();
+        if (parsed.isEmpty()) {
+            return UrlProbe.failed(target, ProbeOutcome.INVALID_URL, null, List.of(), 0);
+        }
+        WebUrl url = parsed.get();
+        try (HostLimiter.Permit permit = hostLimiter.acquire(url.host(), limits.callTimeout().toMillis())) {
+            if (permit == null) {
+                return UrlProbe.failed(target, ProbeOutcome.RATE_LIMITED, null, List.of(), millisSince(start));
+            }
+            List<InetAddress> addresses;
+            try {
+                addresses = network.resolver().resolve(url.host());
+            } catch (ProbeFailure failure) {
+                return UrlProbe.failed(target, failure.outcome(), failure.getMessage(), List.of(), millisSince(start));
+            }
+            return fetch(target, url, addresses, start);
+        }
+    }
+
+    /** Fetches a resolved URL unless any of its addresses is refused; failures keep the addresses for the report. */
+    private UrlProbe fetch(ProbeTarget target, WebUrl url, List<InetAddress> addresses, long start) {
+        List<String> resolved = addresses.stream().map(InetAddress::getHostAddress).toList();
+        Optional<String> refusal = addresses.stream().map(network.addressPolicy()::refusal).flatMap(Optional::stream).findFirst();
+        if (refusal.isPresent()) {
+            return UrlProbe.failed(target, ProbeOutcome.NOT_PUBLIC, refusal.get(), resolved, millisSince(start));
+        }
+        boolean image = target.purpose() == FetchPurpose.IMAGE;
+        FetchRequest request = new FetchRequest(target.url(), url.host(), addresses, target.purpose(),
+                image ? limits.maxLogoBytes() : limits.maxPageBytes());
+        try {
+            FetchedPage page = network.fetcher().fetch(request);
+            return UrlProbe.answered(target, page, limits.maxLogoBytes(), resolved, millisSince(start));
+        } catch (ProbeFailure failure) {
+            return UrlProbe.failed(target, failure.outcome(), failure.getMessage(), resolved, millisSince(start));
+        }
+    }
+
+    private static long millisSince(long startNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+    }
+}
