@@ -1,6 +1,7 @@
 package health.registration.core.issue;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -11,6 +12,14 @@ public enum ClientStatus {
     /** Written first, before the secret exists; turned active once it does, or removed by the cleanup. */
     PENDING(false),
     ACTIVE(true),
+    /** Its last URL check failed; it works as before while its contacts are told, and is checked again. */
+    WARNING(true),
+    /**
+     * Its URL checks kept failing past the grace period: still readable by its registration access token, so its
+     * developer can see why and fix it, but an authorization server must not issue it tokens. It is still checked,
+     * and turns active again when every URL passes or an update passes the review.
+     */
+    SUSPENDED(true),
     /**
      * A pending registration the cleanup has taken over: from here the registration can no longer turn active, and
      * its secret, never delivered, is deleted at once.
@@ -27,6 +36,11 @@ public enum ClientStatus {
 
     public boolean visible() {
         return visible;
+    }
+
+    /** The statuses re-verification checks: every visible one. */
+    public static List<ClientStatus> reverified() {
+        return Arrays.stream(values()).filter(ClientStatus::visible).toList();
     }
 
     /** The stored form, e.g. {@code active}. */

@@ -32,4 +32,24 @@ public interface ClientStore {
      * {@code limit}, through the status index (never a scan).
      */
     List<ClientRecord> due(ClientStatus status, Instant dueBy, int limit);
+
+    /**
+     * One page of the records {@link #due} selects, from where the cursor points (null: the first page). Records
+     * written after the page was read may move out of the range, never back before the cursor, so a caller that
+     * pages while it updates what it read neither skips nor repeats a record.
+     */
+    DuePage duePage(ClientStatus status, Instant dueBy, int limit, String cursor);
+
+    /**
+     * A page of due records.
+     *
+     * @param records the records, earliest due first
+     * @param cursor  where the next page starts, or null after the last page; opaque
+     */
+    record DuePage(List<ClientRecord> records, String cursor) {
+
+        public DuePage {
+            records = List.copyOf(records);
+        }
+    }
 }

@@ -180,5 +180,10 @@ class RegistrationCleanupTest {
         public List<ClientRecord> due(ClientStatus status, Instant dueBy, int limit) {
             return delegate.due(status, dueBy, limit);
         }
+
+        @Override
+        public DuePage duePage(ClientStatus status, Instant dueBy, int limit, String cursor) {
+            return delegate.duePage(status, dueBy, limit, cursor);
+        }
     }
 }

@@ -65,4 +65,9 @@ public final class FailingClientStore implements ClientStore {
     public List<ClientRecord> due(ClientStatus status, Instant dueBy, int limit) {
         return plan.call(Operation.DUE, () -> delegate.due(status, dueBy, limit));
     }
+
+    @Override
+    public DuePage duePage(ClientStatus status, Instant dueBy, int limit, String cursor) {
+        return plan.call(Operation.DUE, () -> delegate.duePage(status, dueBy, limit, cursor));
+    }
 }

@@ -59,6 +59,22 @@ public final class InMemoryClientStore implements ClientStore {
                 .toList();
     }
 
+    /** The cursor is the due time and client id of the page's last record, in the order pages are sorted. */
+    @Override
+    public synchronized DuePage duePage(ClientStatus status, Instant dueBy, int limit, String cursor) {
+        List<ClientRecord> after = records.values().stream()
+                .filter(r -> r.status() == status && !r.checks().nextCheckAt().isAfter(dueBy))
+                .filter(r -> cursor == null || sortKey(r).compareTo(cursor) > 0)
+                .sorted(Comparator.comparing(InMemoryClientStore::sortKey))
+                .toList();
+        List<ClientRecord> page = after.subList(0, Math.min(limit, after.size()));
+        return new DuePage(page, after.size() > limit ? sortKey(page.get(page.size() - 1)) : null);
+    }
+
+    private static String sortKey(ClientRecord record) {
+        return String.format("%019d|%s", record.checks().nextCheckAt().toEpochMilli(), record.clientId().value());
+    }
+
     /** Every record, in the order they were first written. */
     public synchronized List<ClientRecord> all() {
         return new ArrayList<>(records.values());

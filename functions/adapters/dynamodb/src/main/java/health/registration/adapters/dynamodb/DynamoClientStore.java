@@ -9,8 +9,10 @@ import health.registration.core.issue.ClientStatus;
 import health.registration.core.port.ClientStore;
 import health.registration.core.port.StoreUnavailable;
 import health.registration.core.port.WriteConflict;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -127,6 +129,37 @@ public final class DynamoClientStore implements ClientStore {
             }
         }
         return due;
+    }
+
+    /**
+     * One index query page. The cursor is the page's last evaluated key (the item key and its index key), written
+     * as {@code base64url(nextCheckAt|key)}; the status is the caller's.
+     */
+    @Override
+    public DuePage duePage(ClientStatus status, Instant dueBy, int limit, String cursor) {
+        Map<String, AttributeValue> start = cursor == null ? Map.of() : startKey(status, cursor);
+        QueryResponse page = query(status, dueBy, limit, start);
+        List<ClientRecord> records = page.items().stream().filter(ClientItem::isClient).map(DynamoClientStore::read).toList();
+        Map<String, AttributeValue> last = page.lastEvaluatedKey();
+        String next = last == null || last.isEmpty() ? null : Base64.getUrlEncoder().withoutPadding().encodeToString(
+                (last.get(ClientsTable.NEXT_CHECK_AT).n() + "|" + last.get(ClientsTable.KEY).s()).getBytes(StandardCharsets.UTF_8));
+        return new DuePage(records, next);
+    }
+
+    private static Map<String, AttributeValue> startKey(ClientStatus status, String cursor) {
+        String decoded;
+        try {
+            decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notBase64) {
+            throw new IllegalArgumentException("not a due-page cursor");
+        }
+        int bar = decoded.indexOf('|');
+        if (bar <= 0) {
+            throw new IllegalArgumentException("not a due-page cursor");
+        }
+        return Map.of(ClientsTable.KEY, textValue(decoded.substring(bar + 1)),
+                ClientsTable.STATUS, textValue(status.code()),
+                ClientsTable.NEXT_CHECK_AT, AttributeValue.builder().n(decoded.substring(0, bar)).build());
     }
 
     private QueryResponse query(ClientStatus status, Instant dueBy, int pageLimit, Map<String, AttributeValue> start) {

@@ -1,0 +1,15 @@
+package health.registration.core.port;
+
+import health.registration.core.issue.LifecycleEvent;
+import java.util.List;
+
+/**
+ * Port: publishes client lifecycle events (EventBridge bus {@code EVENT_BUS_NAME}), for the operator to route to
+ * email or tickets. Events are written on the client record first and published after, so a failed publication is
+ * retried later rather than lost.
+ */
+public interface ClientEvents {
+
+    /** Publishes every event. @throws StoreUnavailable when any of them may not have been published */
+    void publish(List<LifecycleEvent> events);
+}

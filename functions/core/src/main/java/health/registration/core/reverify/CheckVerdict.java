@@ -1,0 +1,56 @@
+package health.registration.core.reverify;
+
+import health.registration.core.issue.CheckProblem;
+import health.registration.core.issue.FailureKind;
+import health.registration.core.probe.ProbeReport;
+import java.util.List;
+import java.util.Objects;
+
+/** What one re-verification of a client decided. */
+public sealed interface CheckVerdict {
+
+    /** Every URL is hosted and every rule holds. */
+    record Passed(ProbeReport report) implements CheckVerdict {
+
+        public Passed {
+            Objects.requireNonNull(report);
+        }
+    }
+
+    /**
+     * The policy refuses the client as it stands.
+     *
+     * @param report   what probing found, or null when the rules failed before probing
+     * @param problems every error, at least one
+     */
+    record Failed(ProbeReport report, List<CheckProblem> problems) implements CheckVerdict {
+
+        public Failed {
+            problems = List.copyOf(problems);
+            if (problems.isEmpty()) {
+                throw new IllegalArgumentException("a failed check names its problems");
+            }
+        }
+
+        /** Transient only when every problem is. */
+        public FailureKind kind() {
+            return problems.stream().allMatch(p -> p.kind() == FailureKind.TRANSIENT) ? FailureKind.TRANSIENT : FailureKind.HARD;
+        }
+    }
+
+    /**
+     * The client could not be checked this time (its host's probe budget was spent, or the prober did not answer);
+     * nothing counts against it.
+     *
+     * @param reason a code: {@code rate_limited} or {@code prober_unavailable}
+     */
+    record Deferred(String reason) implements CheckVerdict {
+
+        public static final String RATE_LIMITED = "rate_limited";
+        public static final String PROBER_UNAVAILABLE = "prober_unavailable";
+
+        public Deferred {
+            Objects.requireNonNull(reason);
+        }
+    }
+}

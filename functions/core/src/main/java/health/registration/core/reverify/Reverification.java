@@ -1,0 +1,267 @@
+package health.registration.core.reverify;
+
+import health.registration.core.issue.CheckProblem;
+import health.registration.core.issue.ClientId;
+import health.registration.core.issue.ClientRecord;
+import health.registration.core.issue.ClientStatus;
+import health.registration.core.issue.FailureKind;
+import health.registration.core.policy.Policies;
+import health.registration.core.policy.Policy;
+import health.registration.core.policy.PolicyContext;
+import health.registration.core.policy.PolicyResult;
+import health.registration.core.policy.Violation;
+import health.registration.core.port.ClientEvents;
+import health.registration.core.port.ClientStore;
+import health.registration.core.port.ReverificationQueue;
+import health.registration.core.port.StoreUnavailable;
+import health.registration.core.port.UrlProber;
+import health.registration.core.port.WriteConflict;
+import health.registration.core.probe.ProbePlan;
+import health.registration.core.probe.ProbeReport;
+import health.registration.core.probe.ProbeResult;
+import health.registration.core.probe.ProbeSettings;
+import health.registration.core.probe.ProbeTarget;
+import health.registration.core.probe.ProbeVerdict;
+import health.registration.core.probe.UrlProbe;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * Scheduled re-verification (policy section 5, issue 6): every visible client due by the run's scheduled time is
+ * checked against the whole policy of the path it registered by, with its URLs probed (each distinct URL once per
+ * run), and moved along its {@link ClientLifecycle}. Clients are selected through the status index page by page;
+ * beyond the inline limit, or when time runs short, the rest are sent as segments to worker invocations. Each client
+ * is written with optimistic locking, and carries the run's id so that a restarted run skips it.
+ */
+public final class Reverification {
+
+    private static final Policy OPEN = Policies.openDynamicRegistration();
+    private static final Policy UDAP = Policies.udapRegistration();
+
+    private final ClientStore clients;
+    private final UrlProber prober;
+    private final ClientEvents events;
+    private final ReverificationQueue queue;
+    private final PolicyContext context;
+    private final ProbeSettings probeSettings;
+    private final ReverificationSettings settings;
+    private final ClientLifecycle lifecycle;
+    private final ExecutorService executor;
+    private final Clock clock;
+
+    /**
+     * @param executor runs probe lanes and client writes; needs at least {@link ReverificationSettings#probeLanes()}
+     *                 threads
+     */
+    public Reverification(ClientStore clients, UrlProber prober, ClientEvents events, ReverificationQueue queue,
+                          PolicyContext context, ProbeSettings probeSettings, ReverificationSettings settings,
+                          ExecutorService executor, Clock clock) {
+        this.clients = clients;
+        this.prober = prober;
+        this.events = events;
+        this.queue = queue;
+        this.context = context;
+        this.probeSettings = probeSettings;
+        this.settings = settings;
+        this.lifecycle = new ClientLifecycle(settings);
+        this.executor = executor;
+        this.clock = clock;
+    }
+
+    /**
+     * A scheduled run: checks clients due by {@code runAt} itself until the inline limit or {@code stopCheckingAt},
+     * and queues the rest in segments.
+     *
+     * @param runId          the same for every retry of one scheduled run
+     * @param stopCheckingAt when to stop checking inline (the invocation's deadline less a margin)
+     */
+    public RunSummary run(String runId, Instant runAt, Instant stopCheckingAt) {
+        RunTally tally = new RunTally();
+        RunProbes probes = new RunProbes(prober, settings, executor, clock, stopCheckingAt);
+        long inline = 0;
+        for (ClientStatus status : ClientStatus.reverified()) {
+            String cursor = null;
+            do {
+                ClientStore.DuePage page = clients.duePage(status, runAt, settings.pageSize(), cursor);
+                cursor = page.cursor();
+                tally.selected.addAndGet(page.records().size());
+                if (inline + page.records().size() <= settings.inlineLimit() && clock.instant().isBefore(stopCheckingAt)) {
+                    inline += page.records().size();
+                    check(page.records(), runId, runAt, probes, tally);
+                } else {
+                    enqueue(page.records(), runId, runAt, tally);
+                }
+            } while (cursor != null);
+        }
+        return tally.summary(runId, probes.probesMade());
+    }
+
+    /** A worker's segment: checks the clients still due by the run's time and not yet checked by it. */
+    public RunSummary runSegment(ReverificationSegment segment, Instant stopCheckingAt) {
+        RunTally tally = new RunTally();
+        RunProbes probes = new RunProbes(prober, settings, executor, clock, stopCheckingAt);
+        List<ClientRecord> due = new ArrayList<>();
+        for (ClientId id : segment.clientIds()) {
+            tally.selected.incrementAndGet();
+            Optional<ClientRecord> found = clients.find(id)
+                    .filter(r -> r.status().visible() && !r.checks().nextCheckAt().isAfter(segment.runAt()));
+            found.ifPresentOrElse(due::add, tally.skipped::incrementAndGet);
+        }
+        check(due, segment.runId(), segment.runAt(), probes, tally);
+        return tally.summary(segment.runId(), probes.probesMade());
+    }
+
+    /** An operator's check of one client, due or not; empty when there is no such visible client. */
+    public Optional<ClientRecord> checkNow(ClientId clientId) {
+        Optional<ClientRecord> found = clients.find(clientId).filter(r -> r.status().visible());
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        String runId = "operator:" + clientId.value() + ":" + now.toEpochMilli();
+        RunTally tally = new RunTally();
+        check(List.of(found.get()), runId, now, new RunProbes(prober, settings, executor, clock, now.plus(probeSettings.limits().callTimeout().multipliedBy(3))), tally);
+        return clients.find(clientId);
+    }
+
+    private void enqueue(List<ClientRecord> records, String runId, Instant runAt, RunTally tally) {
+        for (int from = 0; from < records.size(); from += settings.segmentSize()) {
+            List<ClientId> ids = records.subList(from, Math.min(records.size(), from + settings.segmentSize())).stream()
+                    .map(ClientRecord::clientId).toList();
+            queue.send(new ReverificationSegment(runId, runAt, ids));
+            tally.queuedSegments.incrementAndGet();
+            tally.queuedClients.addAndGet(ids.size());
+        }
+    }
+
+    /** Checks a batch: plans every client, probes the union of their URLs, then judges and writes each. */
+    private void check(List<ClientRecord> records, String runId, Instant runAt, RunProbes probes, RunTally tally) {
+        List<Plan> plans = new ArrayList<>();
+        List<ProbeTarget> targets = new ArrayList<>();
+        for (ClientRecord record : records) {
+            if (runId.equals(record.checks().lastRunId())) {
+                tally.skipped.incrementAndGet();
+                continue;
+            }
+            Policy policy = policyFor(record);
+            PolicyResult statically = policy.evaluate(record.metadata(), context);
+            ProbePlan probePlan = statically.valid() ? ProbePlan.of(record.metadata(), probeSettings) : null;
+            if (probePlan != null) {
+                targets.addAll(probePlan.targets());
+                tally.urlReferences.addAndGet(probePlan.targets().size());
+            }
+            plans.add(new Plan(record, policy, statically, probePlan));
+        }
+        Map<String, UrlProbe> probed = probes.probe(targets);
+        List<Future<?>> writes = new ArrayList<>();
+        for (Plan plan : plans) {
+            CheckVerdict verdict = verdict(plan, probed);
+            writes.add(executor.submit(() -> write(plan.record(), verdict, runId, runAt, tally)));
+        }
+        for (Future<?> write : writes) {
+            try {
+                write.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while writing checks", e);
+            }
+        }
+    }
+
+    private CheckVerdict verdict(Plan plan, Map<String, UrlProbe> probed) {
+        if (plan.probePlan() == null) {
+            return new CheckVerdict.Failed(null, problems(plan.statically().errors(), null));
+        }
+        if (!plan.probePlan().targets().stream().allMatch(t -> probed.containsKey(t.url()))) {
+            return new CheckVerdict.Deferred(CheckVerdict.Deferred.RATE_LIMITED);
+        }
+        ProbeReport report = plan.probePlan().report(probed::get);
+        PolicyResult result = plan.policy().evaluate(plan.record().metadata(), context.withProbeFindings(report.violations()));
+        return result.valid() ? new CheckVerdict.Passed(report) : new CheckVerdict.Failed(report, problems(result.errors(), report));
+    }
+
+    /** Writes the check; on a conflict, re-reads and, unless the metadata changed, applies the verdict once more. */
+    private void write(ClientRecord record, CheckVerdict verdict, String runId, Instant runAt, RunTally tally) {
+        ClientRecord current = record;
+        for (int attempt = 0; attempt < 2; attempt++) {
+            ClientRecord next = lifecycle.apply(current, verdict, runId, runAt, clock.instant());
+            try {
+                clients.replace(next);
+            } catch (WriteConflict changedMeanwhile) {
+                Optional<ClientRecord> fresh = clients.find(record.clientId());
+                if (fresh.isEmpty() || !fresh.get().status().visible() || runId.equals(fresh.get().checks().lastRunId())) {
+                    tally.skipped.incrementAndGet();
+                    return;
+                }
+                if (!fresh.get().metadata().toJson().equals(record.metadata().toJson())) {
+                    // Updated meanwhile: the update passed its own review, and the next run checks what it registered.
+                    tally.conflicts.incrementAndGet();
+                    return;
+                }
+                current = fresh.get();
+                continue;
+            }
+            count(current, next, verdict, tally);
+            publishPending(next, tally);
+            return;
+        }
+        tally.conflicts.incrementAndGet();
+    }
+
+    private static void count(ClientRecord before, ClientRecord after, CheckVerdict verdict, RunTally tally) {
+        if (verdict instanceof CheckVerdict.Deferred) {
+            tally.deferred.incrementAndGet();
+            return;
+        }
+        tally.checked.incrementAndGet();
+        (verdict instanceof CheckVerdict.Passed ? tally.passed : tally.failed).incrementAndGet();
+        tally.transition(before.status(), after.status());
+    }
+
+    /** Publishes the record's unsent events, then clears them; on any failure they stay for the next check. */
+    private void publishPending(ClientRecord record, RunTally tally) {
+        if (record.checks().pendingEvents().isEmpty()) {
+            return;
+        }
+        try {
+            events.publish(record.checks().pendingEvents());
+        } catch (StoreUnavailable unpublished) {
+            tally.eventsUnsent.addAndGet(record.checks().pendingEvents().size());
+            return;
+        }
+        try {
+            clients.replace(record.next(record.status(), record.metadata(), record.credentials(),
+                    record.checks().published(), record.updatedAt()));
+        } catch (WriteConflict changedMeanwhile) {
+            // Published, but still on the record: published again on its next check, with the same ids.
+        }
+    }
+
+    private static Policy policyFor(ClientRecord record) {
+        return record.credentials().certificate() != null ? UDAP : OPEN;
+    }
+
+    /** The errors as problems; a probe's finding names its URL and outcome, and is transient when its outcome is. */
+    private static List<CheckProblem> problems(List<Violation> errors, ProbeReport report) {
+        List<CheckProblem> problems = new ArrayList<>();
+        for (Violation error : errors) {
+            Optional<ProbeResult> probed = report == null ? Optional.empty() : report.results().stream()
+                    .filter(r -> r.pointer().equals(error.field()) && r.verdict() == ProbeVerdict.FAIL).findFirst();
+            problems.add(probed.map(r -> new CheckProblem(r.pointer(), r.url(), r.outcome().code(),
+                            r.outcome().transientFailure() ? FailureKind.TRANSIENT : FailureKind.HARD, error.description()))
+                    .orElseGet(() -> new CheckProblem(error.field(), null, error.code().code(), FailureKind.HARD, error.description())));
+        }
+        return problems;
+    }
+
+    private record Plan(ClientRecord record, Policy policy, PolicyResult statically, ProbePlan probePlan) {}
+}
