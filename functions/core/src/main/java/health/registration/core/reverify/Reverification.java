@@ -10,12 +10,9 @@ import health.registration.core.policy.Policy;
 import health.registration.core.policy.PolicyContext;
 import health.registration.core.policy.PolicyResult;
 import health.registration.core.policy.Violation;
-import health.registration.core.port.ClientEvents;
 import health.registration.core.port.ClientStore;
 import health.registration.core.port.ReverificationQueue;
-import health.registration.core.port.StoreUnavailable;
 import health.registration.core.port.UrlProber;
-import health.registration.core.port.WriteConflict;
 import health.registration.core.probe.ProbePlan;
 import health.registration.core.probe.ProbeReport;
 import health.registration.core.probe.ProbeResult;
@@ -47,12 +44,11 @@ public final class Reverification {
 
     private final ClientStore clients;
     private final UrlProber prober;
-    private final ClientEvents events;
     private final ReverificationQueue queue;
     private final PolicyContext context;
     private final ProbeSettings probeSettings;
     private final ReverificationSettings settings;
-    private final ClientLifecycle lifecycle;
+    private final ClientCheckWriter writer;
     private final ExecutorService executor;
     private final Clock clock;
 
@@ -60,17 +56,14 @@ public final class Reverification {
      * @param executor runs probe lanes and client writes; needs at least {@link ReverificationSettings#probeLanes()}
      *                 threads
      */
-    public Reverification(ClientStore clients, UrlProber prober, ClientEvents events, ReverificationQueue queue,
-                          PolicyContext context, ProbeSettings probeSettings, ReverificationSettings settings,
-                          ExecutorService executor, Clock clock) {
-        this.clients = clients;
-        this.prober = prober;
-        this.events = events;
-        this.queue = queue;
-        this.context = context;
-        this.probeSettings = probeSettings;
-        this.settings = settings;
-        this.lifecycle = new ClientLifecycle(settings);
+    public Reverification(ReverificationPorts ports, ReverificationPolicy policy, ExecutorService executor, Clock clock) {
+        this.clients = ports.clients();
+        this.prober = ports.prober();
+        this.queue = ports.queue();
+        this.context = policy.context();
+        this.probeSettings = policy.probeSettings();
+        this.settings = policy.settings();
+        this.writer = new ClientCheckWriter(ports.clients(), ports.events(), new ClientLifecycle(settings), clock);
         this.executor = executor;
         this.clock = clock;
     }
@@ -127,7 +120,8 @@ public final class Reverification {
         Instant now = clock.instant();
         String runId = "operator:" + clientId.value() + ":" + now.toEpochMilli();
         RunTally tally = new RunTally();
-        check(List.of(found.get()), runId, now, new RunProbes(prober, settings, executor, clock, now.plus(probeSettings.limits().callTimeout().multipliedBy(3))), tally);
+        Instant stopProbingAt = now.plus(probeSettings.limits().callTimeout().multipliedBy(3));
+        check(List.of(found.get()), runId, now, new RunProbes(prober, settings, executor, clock, stopProbingAt), tally);
         return clients.find(clientId);
     }
 
@@ -163,7 +157,7 @@ public final class Reverification {
         List<Future<?>> writes = new ArrayList<>();
         for (Plan plan : plans) {
             CheckVerdict verdict = verdict(plan, probed);
-            writes.add(executor.submit(() -> write(plan.record(), verdict, runId, runAt, tally)));
+            writes.add(executor.submit(() -> writer.write(plan.record(), verdict, runId, runAt, tally)));
         }
         for (Future<?> write : writes) {
             try {
@@ -187,63 +181,6 @@ public final class Reverification {
         ProbeReport report = plan.probePlan().report(probed::get);
         PolicyResult result = plan.policy().evaluate(plan.record().metadata(), context.withProbeFindings(report.violations()));
         return result.valid() ? new CheckVerdict.Passed(report) : new CheckVerdict.Failed(report, problems(result.errors(), report));
-    }
-
-    /** Writes the check; on a conflict, re-reads and, unless the metadata changed, applies the verdict once more. */
-    private void write(ClientRecord record, CheckVerdict verdict, String runId, Instant runAt, RunTally tally) {
-        ClientRecord current = record;
-        for (int attempt = 0; attempt < 2; attempt++) {
-            ClientRecord next = lifecycle.apply(current, verdict, runId, runAt, clock.instant());
-            try {
-                clients.replace(next);
-            } catch (WriteConflict changedMeanwhile) {
-                Optional<ClientRecord> fresh = clients.find(record.clientId());
-                if (fresh.isEmpty() || !fresh.get().status().visible() || runId.equals(fresh.get().checks().lastRunId())) {
-                    tally.skipped.incrementAndGet();
-                    return;
-                }
-                if (!fresh.get().metadata().toJson().equals(record.metadata().toJson())) {
-                    // Updated meanwhile: the update passed its own review, and the next run checks what it registered.
-                    tally.conflicts.incrementAndGet();
-                    return;
-                }
-                current = fresh.get();
-                continue;
-            }
-            count(current, next, verdict, tally);
-            publishPending(next, tally);
-            return;
-        }
-        tally.conflicts.incrementAndGet();
-    }
-
-    private static void count(ClientRecord before, ClientRecord after, CheckVerdict verdict, RunTally tally) {
-        if (verdict instanceof CheckVerdict.Deferred) {
-            tally.deferred.incrementAndGet();
-            return;
-        }
-        tally.checked.incrementAndGet();
-        (verdict instanceof CheckVerdict.Passed ? tally.passed : tally.failed).incrementAndGet();
-        tally.transition(before.status(), after.status());
-    }
-
-    /** Publishes the record's unsent events, then clears them; on any failure they stay for the next check. */
-    private void publishPending(ClientRecord record, RunTally tally) {
-        if (record.checks().pendingEvents().isEmpty()) {
-            return;
-        }
-        try {
-            events.publish(record.checks().pendingEvents());
-        } catch (StoreUnavailable unpublished) {
-            tally.eventsUnsent.addAndGet(record.checks().pendingEvents().size());
-            return;
-        }
-        try {
-            clients.replace(record.next(record.status(), record.metadata(), record.credentials(),
-                    record.checks().published(), record.updatedAt()));
-        } catch (WriteConflict changedMeanwhile) {
-            // Published, but still on the record: published again on its next check, with the same ids.
-        }
     }
 
     private static Policy policyFor(ClientRecord record) {

@@ -1,0 +1,85 @@
+package health.registration.core.reverify;
+
+import health.registration.core.issue.ClientRecord;
+import health.registration.core.port.ClientEvents;
+import health.registration.core.port.ClientStore;
+import health.registration.core.port.StoreUnavailable;
+import health.registration.core.port.WriteConflict;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Writes one client's check with optimistic locking, then publishes the events it carries. A conflict means someone
+ * else wrote the client meanwhile: if its metadata changed (an update, which passed its own review) the check is
+ * dropped; otherwise the verdict is applied once more to what is stored now.
+ */
+final class ClientCheckWriter {
+
+    private final ClientStore clients;
+    private final ClientEvents events;
+    private final ClientLifecycle lifecycle;
+    private final Clock clock;
+
+    ClientCheckWriter(ClientStore clients, ClientEvents events, ClientLifecycle lifecycle, Clock clock) {
+        this.clients = clients;
+        this.events = events;
+        this.lifecycle = lifecycle;
+        this.clock = clock;
+    }
+
+    void write(ClientRecord record, CheckVerdict verdict, String runId, Instant runAt, RunTally tally) {
+        ClientRecord current = record;
+        for (int attempt = 0; attempt < 2; attempt++) {
+            ClientRecord next = lifecycle.apply(current, verdict, runId, runAt, clock.instant());
+            try {
+                clients.replace(next);
+            } catch (WriteConflict changedMeanwhile) {
+                Optional<ClientRecord> fresh = clients.find(record.clientId());
+                if (fresh.isEmpty() || !fresh.get().status().visible() || runId.equals(fresh.get().checks().lastRunId())) {
+                    tally.skipped.incrementAndGet();
+                    return;
+                }
+                if (!fresh.get().metadata().toJson().equals(record.metadata().toJson())) {
+                    tally.conflicts.incrementAndGet();
+                    return;
+                }
+                current = fresh.get();
+                continue;
+            }
+            count(current, next, verdict, tally);
+            publishPending(next, tally);
+            return;
+        }
+        tally.conflicts.incrementAndGet();
+    }
+
+    private static void count(ClientRecord before, ClientRecord after, CheckVerdict verdict, RunTally tally) {
+        if (verdict instanceof CheckVerdict.Deferred) {
+            tally.deferred.incrementAndGet();
+            return;
+        }
+        tally.checked.incrementAndGet();
+        (verdict instanceof CheckVerdict.Passed ? tally.passed : tally.failed).incrementAndGet();
+        tally.transition(before.status(), after.status());
+    }
+
+    /** Publishes the record's unsent events, then clears them; on any failure they stay for the next check. */
+    void publishPending(ClientRecord record, RunTally tally) {
+        if (record.checks().pendingEvents().isEmpty()) {
+            return;
+        }
+        try {
+            events.publish(record.checks().pendingEvents());
+        } catch (StoreUnavailable unpublished) {
+            tally.eventsUnsent.addAndGet(record.checks().pendingEvents().size());
+            return;
+        }
+        try {
+            clients.replace(record.next(record.status(), record.metadata(), record.credentials(),
+                    record.checks().published(), record.updatedAt()));
+        } catch (WriteConflict changedMeanwhile) {
+            // Published, but still on the record: published again on its next check, with the same ids.
+        }
+    }
+}

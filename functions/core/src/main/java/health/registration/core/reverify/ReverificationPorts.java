@@ -1,0 +1,25 @@
+package health.registration.core.reverify;
+
+import health.registration.core.port.ClientEvents;
+import health.registration.core.port.ClientStore;
+import health.registration.core.port.ReverificationQueue;
+import health.registration.core.port.UrlProber;
+import java.util.Objects;
+
+/**
+ * What re-verification reads, probes and writes through.
+ *
+ * @param clients the client records
+ * @param prober  the probe function (or the engine in-process)
+ * @param events  where lifecycle events are published
+ * @param queue   where segments of a run too large for one invocation go
+ */
+public record ReverificationPorts(ClientStore clients, UrlProber prober, ClientEvents events, ReverificationQueue queue) {
+
+    public ReverificationPorts {
+        Objects.requireNonNull(clients);
+        Objects.requireNonNull(prober);
+        Objects.requireNonNull(events);
+        Objects.requireNonNull(queue);
+    }
+}
