@@ -1,8 +1,10 @@
 package health.registration.issuance;
 
 import health.registration.adapters.aws.AwsClients;
+import health.registration.adapters.aws.EventBridgeClientEvents;
 import health.registration.adapters.aws.LambdaCrlSource;
 import health.registration.adapters.aws.LambdaUrlProber;
+import health.registration.adapters.aws.SqsReverificationQueue;
 import health.registration.adapters.dynamodb.DynamoClientStore;
 import health.registration.adapters.dynamodb.DynamoIdempotencyStore;
 import health.registration.adapters.dynamodb.DynamoJtiStore;
@@ -19,17 +21,30 @@ import health.registration.core.issue.RegistrationReview;
 import health.registration.core.issue.SecureRandomIdSource;
 import health.registration.core.policy.Policies;
 import health.registration.core.policy.PolicyContext;
+import health.registration.core.port.ClientEvents;
 import health.registration.core.port.CrlSource;
+import health.registration.core.port.ReverificationQueue;
+import health.registration.core.port.StoreUnavailable;
 import health.registration.core.port.UrlProber;
+import health.registration.core.probe.ProbeConfiguration;
+import health.registration.core.probe.ProbeSettings;
+import health.registration.core.reverify.Reverification;
+import health.registration.core.reverify.ReverificationPolicy;
+import health.registration.core.reverify.ReverificationPorts;
+import health.registration.core.reverify.ReverificationSettings;
 import health.registration.core.udap.ProbedCrlSource;
 import health.registration.core.udap.SoftwareStatementVerifier;
 import health.registration.core.udap.TrustAnchors;
 import health.registration.core.udap.UdapRegistrar;
 import health.registration.core.udap.UdapStores;
+import health.registration.edge.ReverificationConfiguration;
 import health.registration.edge.Settings;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The one place the issuing functions (register, manage, cleanup) are wired: DynamoDB and Secrets Manager stores on
@@ -50,6 +65,11 @@ public final class IssuanceComponents {
 
     public static IssuanceComponents fromEnvironment() {
         return new IssuanceComponents(Settings.fromEnvironment());
+    }
+
+    /** Wiring from given settings: the local API, tests and benchmarks, with the same code paths as Lambda. */
+    public static IssuanceComponents from(Settings settings) {
+        return new IssuanceComponents(settings);
     }
 
     public IdempotentRegistration registration() {
@@ -90,9 +110,48 @@ public final class IssuanceComponents {
         return new RegistrationCleanup(stores(), CLOCK);
     }
 
+    /**
+     * Re-verification: probes through the probe function (in AWS) or in-process, lifecycle events to EventBridge
+     * when {@code EVENT_BUS_NAME} is set, fan-out to SQS when {@code REVERIFY_QUEUE_URL} is set.
+     */
+    public Reverification reverification() {
+        PolicyContext context = settings.policyContext();
+        ProbeConfiguration probing = settings.probeConfiguration();
+        ReverificationSettings schedule = ReverificationConfiguration.settings(settings);
+        ReverificationQueue queue = ReverificationConfiguration.queueUrl(settings)
+                .<ReverificationQueue>map(url -> new SqsReverificationQueue(AwsClients.sqs(), url))
+                .orElse(segment -> {
+                    throw new IllegalStateException("REVERIFY_QUEUE_URL is not set, so every client is checked inline");
+                });
+        ClientEvents events = Optional.ofNullable(events()).orElse(unsent -> {
+            throw new StoreUnavailable("EVENT_BUS_NAME is not set: events stay on the records", null);
+        });
+        ReverificationPorts ports = new ReverificationPorts(new DynamoClientStore(AwsClients.dynamoDb(), settings.clientsTable()),
+                prober(context), events, queue);
+        ReverificationPolicy policy = new ReverificationPolicy(context,
+                new ProbeSettings(probing.limits(), probing.termsFailuresAreErrors(), context), schedule);
+        return new Reverification(ports, policy, workers(schedule.probeLanes()), CLOCK);
+    }
+
+    private static ExecutorService workers(int count) {
+        AtomicInteger number = new AtomicInteger();
+        return Executors.newFixedThreadPool(count, task -> {
+            Thread thread = new Thread(task, "reverify-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
     private ClientStores stores() {
         return new ClientStores(new DynamoClientStore(AwsClients.dynamoDb(), settings.clientsTable()),
-                new SecretsManagerSecretStore(AwsClients.secretsManager(), settings.secretPrefix(), settings.secretsKmsKeyId()));
+                new SecretsManagerSecretStore(AwsClients.secretsManager(), settings.secretPrefix(), settings.secretsKmsKeyId()),
+                events());
+    }
+
+    /** Lifecycle events to EventBridge, or null when {@code EVENT_BUS_NAME} is unset (events stay on the records). */
+    private ClientEvents events() {
+        return ReverificationConfiguration.eventBusName(settings)
+                .map(bus -> (ClientEvents) new EventBridgeClientEvents(AwsClients.eventBridge(), bus)).orElse(null);
     }
 
     private RegistrationReview review() {
@@ -106,7 +165,11 @@ public final class IssuanceComponents {
                 .orElseGet(() -> NetworkUrlProber.create(settings.probeConfiguration(), context));
     }
 
+    /** The production issuance settings, with the first re-verification one re-verification interval away. */
     private IssuanceSettings issuanceSettings() {
-        return IssuanceSettings.of(settings.publicBaseUrl(), settings.clientSecretLifetime());
+        IssuanceSettings defaults = IssuanceSettings.of(settings.publicBaseUrl(), settings.clientSecretLifetime());
+        return new IssuanceSettings(defaults.publicBaseUrl(), defaults.secretLifetime(), defaults.pendingTimeout(),
+                ReverificationConfiguration.settings(settings).interval(), defaults.idempotencyWindow(),
+                defaults.idempotencyLock(), defaults.idempotencyWait());
     }
 }

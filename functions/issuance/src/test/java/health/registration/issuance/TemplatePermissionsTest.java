@@ -37,7 +37,16 @@ class TemplatePermissionsTest {
                 Arguments.of("ManageFunctionRole", with(
                         "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem",
                         "secretsmanager:GetSecretValue", "secretsmanager:DeleteSecret",
-                        "lambda:InvokeFunction")),
+                        "lambda:InvokeFunction",
+                        // Publishes ClientReinstated when an update reinstates a warning or suspended client.
+                        "events:PutEvents")),
+                Arguments.of("ReverifyFunctionRole", with(
+                        // Due pages through the status index; each check a conditional put on the version read.
+                        "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query",
+                        "lambda:InvokeFunction", "events:PutEvents",
+                        // Sends fan-out segments, consumes them (the SQS event source), fails runs to the DLQ.
+                        "sqs:SendMessage", "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes",
+                        "sqs:ChangeMessageVisibility")),
                 Arguments.of("CleanupFunctionRole", with(
                         "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Query",
                         "secretsmanager:DeleteSecret")));

@@ -1,5 +1,6 @@
 package health.registration.core.issue;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.util.List;
@@ -22,10 +23,12 @@ public record ClientInformation(ClientRecord record, ClientSecret secret, Regist
     public static final String CLIENT_SECRET_EXPIRES_AT = "client_secret_expires_at";
     public static final String REGISTRATION_ACCESS_TOKEN = "registration_access_token";
     public static final String REGISTRATION_CLIENT_URI = "registration_client_uri";
+    public static final String CLIENT_STATUS = "client_status";
+    public static final String URL_CHECKS = "url_checks";
 
     /** Members only the server sets; a registration request that carries them has them ignored. */
     public static final List<String> SERVER_MEMBERS = List.of(CLIENT_ID, CLIENT_SECRET, CLIENT_ID_ISSUED_AT,
-            CLIENT_SECRET_EXPIRES_AT, REGISTRATION_ACCESS_TOKEN, REGISTRATION_CLIENT_URI);
+            CLIENT_SECRET_EXPIRES_AT, REGISTRATION_ACCESS_TOKEN, REGISTRATION_CLIENT_URI, CLIENT_STATUS, URL_CHECKS);
 
     public ObjectNode toJson() {
         ObjectNode json = record.metadata().toJson();
@@ -39,6 +42,28 @@ public record ClientInformation(ClientRecord record, ClientSecret secret, Regist
             json.put(REGISTRATION_ACCESS_TOKEN, token.value());
         }
         json.put(REGISTRATION_CLIENT_URI, registrationClientUri.toString());
+        return json;
+    }
+
+    /**
+     * The client information with where the client stands under re-verification (RFC 7592 read and update answers;
+     * RFC 7591 §3.2.1 allows extra members): {@code client_status} and {@code url_checks}, with every problem of the
+     * last failed check.
+     */
+    public ObjectNode toJsonWithChecks() {
+        ObjectNode json = toJson();
+        json.put(CLIENT_STATUS, record.status().code());
+        UrlChecks checks = record.checks();
+        ObjectNode urlChecks = json.putObject(URL_CHECKS);
+        urlChecks.put("last_checked_at", checks.lastCheckedAt() == null ? null : checks.lastCheckedAt().getEpochSecond());
+        urlChecks.put("next_check_at", checks.nextCheckAt().getEpochSecond());
+        urlChecks.put("consecutive_failures", checks.consecutiveFailures());
+        urlChecks.put("failing_since", checks.firstFailedAt() == null ? null : checks.firstFailedAt().getEpochSecond());
+        ArrayNode failing = urlChecks.putArray("problems");
+        for (CheckProblem problem : checks.problems()) {
+            failing.addObject().put("member", problem.member()).put("url", problem.url()).put("code", problem.code())
+                    .put("kind", problem.kind().code()).put("description", problem.description());
+        }
         return json;
     }
 

@@ -1,7 +1,10 @@
 package health.registration.core.issue;
 
 import health.registration.core.model.ClientMetadata;
+import health.registration.core.model.MetadataMember;
+import health.registration.core.probe.ProbeReport;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -33,6 +36,24 @@ public record ClientRecord(ClientId clientId, ClientStatus status, ClientMetadat
     public ClientRecord next(ClientStatus newStatus, ClientMetadata newMetadata, Credentials newCredentials,
                              UrlChecks newChecks, Instant now) {
         return new ClientRecord(clientId, newStatus, newMetadata, newCredentials, newChecks, createdAt, now, version + 1);
+    }
+
+    /**
+     * The next version after the metadata passed a whole review again (an RFC 7592 update, a UDAP modification):
+     * every URL passes as of now, so the client is active, its failures are forgotten, and a warning or suspended
+     * client's reinstatement is added to its history and to the events to publish.
+     */
+    public ClientRecord reviewed(ClientMetadata newMetadata, Credentials newCredentials, ProbeReport report,
+                                 Instant now, Instant nextCheckAt) {
+        UrlChecks after = checks.reviewed(now, report, nextCheckAt);
+        if (status != ClientStatus.ACTIVE && status.visible()) {
+            after = after.withChange(new StatusChange(now, status, ClientStatus.ACTIVE, StatusChange.UPDATED))
+                    .withEvents(List.of(new LifecycleEvent(clientId.value() + ":" + (version + 1),
+                            LifecycleEvent.Type.REINSTATED, clientId, newMetadata.text(MetadataMember.CLIENT_NAME).orElse(null),
+                            newMetadata.valuesOrDefault(MetadataMember.CONTACTS, List.of()), now, status,
+                            ClientStatus.ACTIVE, 0, null, null, List.of())));
+        }
+        return next(ClientStatus.ACTIVE, newMetadata, newCredentials, after, now);
     }
 
     public ClientRecord withStatus(ClientStatus newStatus, Instant now) {

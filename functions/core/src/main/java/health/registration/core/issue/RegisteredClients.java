@@ -66,13 +66,14 @@ public final class RegisteredClients {
         RegistrationReview.Accepted accepted = (RegistrationReview.Accepted) verdict;
         RegistrationAccessToken token = ids.newRegistrationAccessToken();
         Instant now = clock.instant();
-        ClientRecord updated = client.next(client.status(), accepted.registered(), client.credentials().withTokenHash(token.hash()),
-                new UrlChecks(now, accepted.report(), now.plus(settings.recheckInterval())), now);
+        ClientRecord updated = client.reviewed(accepted.registered(), client.credentials().withTokenHash(token.hash()),
+                accepted.report(), now, now.plus(settings.recheckInterval()));
         try {
             stores.clients().replace(updated);
         } catch (WriteConflict changedMeanwhile) {
             return new ManagementOutcome.Conflict();
         }
+        stores.outbox().flush(updated);
         return new ManagementOutcome.Shown(information(updated, token));
     }
 
@@ -85,7 +86,7 @@ public final class RegisteredClients {
         Instant now = clock.instant();
         ClientRecord client = found.get();
         ClientRecord deleting = client.next(ClientStatus.DELETING, client.metadata(), client.credentials(),
-                new UrlChecks(client.checks().lastCheckedAt(), client.checks().lastReport(), now), now);
+                client.checks().dueAt(now), now);
         try {
             stores.clients().replace(deleting);
         } catch (WriteConflict changedMeanwhile) {
@@ -142,6 +143,6 @@ public final class RegisteredClients {
 
     private String information(ClientRecord client, RegistrationAccessToken token) {
         return new ClientInformation(client, null, token,
-                ClientInformation.registrationClientUri(settings.publicBaseUrl(), client.clientId())).toJson().toString();
+                ClientInformation.registrationClientUri(settings.publicBaseUrl(), client.clientId())).toJsonWithChecks().toString();
     }
 }

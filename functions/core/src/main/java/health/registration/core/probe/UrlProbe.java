@@ -60,6 +60,7 @@ public record UrlProbe(ProbeTarget target, ProbeOutcome failure, Integer httpSta
 
     /** True when the probe could not judge the URL for reasons that may pass by themselves (timeouts, 5xx). */
     public boolean transientFailure() {
-        return failure != null ? failure.transientFailure() : httpStatus >= 500;
+        // As HostingRequirements judges answers: 5xx, and a final 1xx, are server errors.
+        return failure != null ? failure.transientFailure() : httpStatus >= 500 || httpStatus < 200;
     }
 }

@@ -80,9 +80,12 @@ public final class UrlProbeJson {
         }
         List<UrlProbe> probes = new ArrayList<>();
         for (JsonNode item : items) {
+            if (!item.path(URL).isTextual()) {
+                throw new IllegalArgumentException("every probe needs a url");
+            }
             List<String> addresses = new ArrayList<>();
             item.path(ADDRESSES).forEach(a -> addresses.add(a.asText()));
-            probes.add(new UrlProbe(new ProbeTarget(item.path(URL).asText(), purpose(item.path(PURPOSE).asText())),
+            probes.add(new UrlProbe(new ProbeTarget(item.get(URL).textValue(), purpose(item.path(PURPOSE).asText())),
                     outcome(item.get(FAILURE)), item.path(STATUS).isInt() ? item.get(STATUS).intValue() : null,
                     text(item.get(LOCATION)), outcome(item.get(IMAGE)), addresses, item.path(ELAPSED_MS).asLong(),
                     text(item.get(DETAIL))));

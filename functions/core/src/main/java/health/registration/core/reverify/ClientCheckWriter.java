@@ -1,9 +1,9 @@
 package health.registration.core.reverify;
 
 import health.registration.core.issue.ClientRecord;
+import health.registration.core.issue.EventOutbox;
 import health.registration.core.port.ClientEvents;
 import health.registration.core.port.ClientStore;
-import health.registration.core.port.StoreUnavailable;
 import health.registration.core.port.WriteConflict;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,18 +12,19 @@ import java.util.Optional;
 /**
  * Writes one client's check with optimistic locking, then publishes the events it carries. A conflict means someone
  * else wrote the client meanwhile: if its metadata changed (an update, which passed its own review) the check is
- * dropped; otherwise the verdict is applied once more to what is stored now.
+ * dropped; otherwise the verdict is applied once more to what is stored now. Events go out through the
+ * {@link EventOutbox}.
  */
 final class ClientCheckWriter {
 
     private final ClientStore clients;
-    private final ClientEvents events;
+    private final EventOutbox outbox;
     private final ClientLifecycle lifecycle;
     private final Clock clock;
 
     ClientCheckWriter(ClientStore clients, ClientEvents events, ClientLifecycle lifecycle, Clock clock) {
         this.clients = clients;
-        this.events = events;
+        this.outbox = new EventOutbox(clients, events);
         this.lifecycle = lifecycle;
         this.clock = clock;
     }
@@ -48,7 +49,9 @@ final class ClientCheckWriter {
                 continue;
             }
             count(current, next, verdict, tally);
-            publishPending(next, tally);
+            if (!outbox.flush(next)) {
+                tally.eventsUnsent.addAndGet(next.checks().pendingEvents().size());
+            }
             return;
         }
         tally.conflicts.incrementAndGet();
@@ -62,24 +65,5 @@ final class ClientCheckWriter {
         tally.checked.incrementAndGet();
         (verdict instanceof CheckVerdict.Passed ? tally.passed : tally.failed).incrementAndGet();
         tally.transition(before.status(), after.status());
-    }
-
-    /** Publishes the record's unsent events, then clears them; on any failure they stay for the next check. */
-    void publishPending(ClientRecord record, RunTally tally) {
-        if (record.checks().pendingEvents().isEmpty()) {
-            return;
-        }
-        try {
-            events.publish(record.checks().pendingEvents());
-        } catch (StoreUnavailable unpublished) {
-            tally.eventsUnsent.addAndGet(record.checks().pendingEvents().size());
-            return;
-        }
-        try {
-            clients.replace(record.next(record.status(), record.metadata(), record.credentials(),
-                    record.checks().published(), record.updatedAt()));
-        } catch (WriteConflict changedMeanwhile) {
-            // Published, but still on the record: published again on its next check, with the same ids.
-        }
     }
 }

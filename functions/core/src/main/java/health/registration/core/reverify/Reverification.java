@@ -175,7 +175,9 @@ public final class Reverification {
         if (plan.probePlan() == null) {
             return new CheckVerdict.Failed(null, problems(plan.statically().errors(), null));
         }
-        if (!plan.probePlan().targets().stream().allMatch(t -> probed.containsKey(t.url()))) {
+        // A URL probed only as a page this run (its image probe could not be made) says nothing about a logo.
+        if (!plan.probePlan().targets().stream().allMatch(t -> probed.containsKey(t.url())
+                && probed.get(t.url()).target().serves(t.purpose()))) {
             return new CheckVerdict.Deferred(CheckVerdict.Deferred.RATE_LIMITED);
         }
         ProbeReport report = plan.probePlan().report(probed::get);

@@ -92,8 +92,8 @@ public final class UdapRegistrar {
 
     private RegistrationOutcome modify(ClientRecord existing, VerifiedStatement statement, ClientMetadata parameters,
                                        UrlChecks checks, UdapAnswer answer) {
-        ClientRecord modified = existing.next(ClientStatus.ACTIVE, parameters,
-                existing.credentials().withCertificate(statement.binding()), checks, clock.instant());
+        ClientRecord modified = existing.reviewed(parameters, existing.credentials().withCertificate(statement.binding()),
+                checks.lastReport(), checks.lastCheckedAt(), checks.nextCheckAt());
         stores.clients().replace(modified);
         return new RegistrationOutcome.Modified(answer.toJson(modified).toString(), modified.clientId().value());
     }

@@ -67,9 +67,10 @@ class ClientInformationTest {
     }
 
     @Test
-    void namesTheSixMembersOnlyTheServerSets() {
+    void namesTheMembersOnlyTheServerSets() {
         assertThat(ClientInformation.SERVER_MEMBERS).containsExactlyInAnyOrder("client_id", "client_secret",
-                "client_id_issued_at", "client_secret_expires_at", "registration_access_token", "registration_client_uri");
+                "client_id_issued_at", "client_secret_expires_at", "registration_access_token", "registration_client_uri",
+                "client_status", "url_checks");
     }
 
     private static ClientRecord record(long secretExpiresAt) {

@@ -5,8 +5,10 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The one place AWS SDK clients are built: one client per service and container, each built on first use, so a
@@ -42,6 +44,14 @@ public final class AwsClients {
         return Lambda.CLIENT;
     }
 
+    public static EventBridgeClient eventBridge() {
+        return EventBridge.CLIENT;
+    }
+
+    public static SqsClient sqs() {
+        return Sqs.CLIENT;
+    }
+
     // One holder class per client: the JVM initialises a holder, and so builds its client, on its first use only.
 
     private static final class DynamoDb {
@@ -63,6 +73,22 @@ public final class AwsClients {
     private static final class Lambda {
         static final LambdaClient CLIENT = LambdaClient.builder()
                 .httpClient(UrlConnectionHttpClient.builder().socketTimeout(PROBE_INVOKE_READ_TIMEOUT).build())
+                .region(region())
+                .credentialsProvider(DefaultCredentialsProvider.builder().build())
+                .build();
+    }
+
+    private static final class EventBridge {
+        static final EventBridgeClient CLIENT = EventBridgeClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .region(region())
+                .credentialsProvider(DefaultCredentialsProvider.builder().build())
+                .build();
+    }
+
+    private static final class Sqs {
+        static final SqsClient CLIENT = SqsClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
                 .region(region())
                 .credentialsProvider(DefaultCredentialsProvider.builder().build())
                 .build();

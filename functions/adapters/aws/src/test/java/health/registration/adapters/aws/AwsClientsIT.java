@@ -16,7 +16,9 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The production clients against moto: built with no endpoint in code, they reach the emulator named by
@@ -33,6 +35,8 @@ class AwsClientsIT {
         MotoServer.require(AwsClients.dynamoDb());
         MotoServer.require(AwsClients.secretsManager());
         MotoServer.require(AwsClients.lambda());
+        MotoServer.require(AwsClients.eventBridge());
+        MotoServer.require(AwsClients.sqs());
     }
 
     @Test
@@ -70,13 +74,42 @@ class AwsClientsIT {
     }
 
     @Test
+    void eventBridgeClientReachesTheEmulatorNamedByTheEnvironment() {
+        String bus = "aws-clients-it-" + UUID.randomUUID();
+        AwsClients.eventBridge().createEventBus(r -> r.name(bus));
+        try (EventBridgeClient explicit = EventBridgeClient.builder().endpointOverride(moto).region(AwsClients.region())
+                .credentialsProvider(DefaultCredentialsProvider.builder().build())
+                .httpClient(UrlConnectionHttpClient.create()).build()) {
+            assertThat(explicit.describeEventBus(r -> r.name(bus)).name()).isEqualTo(bus);
+        } finally {
+            AwsClients.eventBridge().deleteEventBus(r -> r.name(bus));
+        }
+    }
+
+    @Test
+    void sqsClientReachesTheEmulatorNamedByTheEnvironment() {
+        String queueUrl = AwsClients.sqs().createQueue(r -> r.queueName("aws-clients-it-" + UUID.randomUUID())).queueUrl();
+        try (SqsClient explicit = SqsClient.builder().endpointOverride(moto).region(AwsClients.region())
+                .credentialsProvider(DefaultCredentialsProvider.builder().build())
+                .httpClient(UrlConnectionHttpClient.create()).build()) {
+            assertThat(explicit.listQueues().queueUrls()).contains(queueUrl);
+        } finally {
+            AwsClients.sqs().deleteQueue(r -> r.queueUrl(queueUrl));
+        }
+    }
+
+    @Test
     void clientsAreBuiltOncePerContainerInTheEnvironmentsRegion() {
         assertThat(AwsClients.dynamoDb()).isSameAs(AwsClients.dynamoDb());
         assertThat(AwsClients.secretsManager()).isSameAs(AwsClients.secretsManager());
         assertThat(AwsClients.lambda()).isSameAs(AwsClients.lambda());
+        assertThat(AwsClients.eventBridge()).isSameAs(AwsClients.eventBridge());
+        assertThat(AwsClients.sqs()).isSameAs(AwsClients.sqs());
         Region region = Region.of(System.getenv(AwsClients.REGION_VARIABLE));
         assertThat(AwsClients.dynamoDb().serviceClientConfiguration().region()).isEqualTo(region);
         assertThat(AwsClients.secretsManager().serviceClientConfiguration().region()).isEqualTo(region);
         assertThat(AwsClients.lambda().serviceClientConfiguration().region()).isEqualTo(region);
+        assertThat(AwsClients.eventBridge().serviceClientConfiguration().region()).isEqualTo(region);
+        assertThat(AwsClients.sqs().serviceClientConfiguration().region()).isEqualTo(region);
     }
 }

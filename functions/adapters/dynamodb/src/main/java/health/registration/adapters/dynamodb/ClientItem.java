@@ -3,20 +3,12 @@ package health.registration.adapters.dynamodb;
 import static health.registration.adapters.dynamodb.StoredItem.numberValue;
 import static health.registration.adapters.dynamodb.StoredItem.textValue;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import health.registration.core.issue.CertificateBinding;
 import health.registration.core.issue.ClientId;
 import health.registration.core.issue.ClientRecord;
 import health.registration.core.issue.ClientStatus;
 import health.registration.core.issue.Credentials;
-import health.registration.core.issue.UrlChecks;
 import health.registration.core.model.ClientMetadata;
-import health.registration.core.probe.ProbeReport;
-import health.registration.core.probe.ProbeReportJson;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,9 +17,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * A client record as a DynamoDB item, mapped by hand (no reflection, for cold starts). Instants are stored as epoch
  * milliseconds, so a finer instant comes back truncated to the millisecond; {@code secretExpiresAt} keeps its epoch
- * seconds. The metadata and the last probe report are kept as JSON text: both are read whole and never queried. A
- * client has either a registration access token hash ({@code tokenHash}) or a UDAP certificate binding (the four
- * {@code udap*}/{@code certificate*} attributes); only the one it has is written.
+ * seconds. The metadata is kept as JSON text: it is read whole and never queried. A client has either a registration
+ * access token hash ({@code tokenHash}) or a UDAP certificate binding (the four {@code udap*}/{@code certificate*}
+ * attributes); only the one it has is written. Its URL checks are mapped by {@link UrlChecksAttributes}.
  */
 final class ClientItem {
 
@@ -41,16 +33,10 @@ final class ClientItem {
     static final String CREATED_AT = "createdAt";
     static final String UPDATED_AT = "updatedAt";
     static final String VERSION = "version";
-    static final String LAST_CHECKED_AT = "lastCheckedAt";
-    static final String LAST_REPORT = "lastReport";
     static final String UDAP_ISSUER = "udapIssuer";
     static final String UDAP_COMMUNITY = "udapCommunity";
     static final String CERTIFICATE = "certificate";
     static final String CERTIFICATE_THUMBPRINT = "certificateThumbprint";
-
-    // Floats as BigDecimal, as the edge reads request bodies (MetadataBody), so stored metadata reads back unchanged.
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private ClientItem() {}
 
@@ -73,7 +59,7 @@ final class ClientItem {
         item.put(UPDATED_AT, numberValue(record.updatedAt().toEpochMilli()));
         item.put(VERSION, numberValue(record.version()));
         writeCredentials(record.credentials(), item);
-        writeChecks(record.checks(), item);
+        UrlChecksAttributes.write(record.checks(), item);
         return item;
     }
 
@@ -95,24 +81,14 @@ final class ClientItem {
         }
     }
 
-    private static void writeChecks(UrlChecks checks, Map<String, AttributeValue> item) {
-        item.put(ClientsTable.NEXT_CHECK_AT, numberValue(checks.nextCheckAt().toEpochMilli()));
-        if (checks.lastCheckedAt() != null) {
-            item.put(LAST_CHECKED_AT, numberValue(checks.lastCheckedAt().toEpochMilli()));
-        }
-        if (checks.lastReport() != null) {
-            item.put(LAST_REPORT, textValue(ProbeReportJson.write(checks.lastReport()).toString()));
-        }
-    }
-
     /** The record an item holds; {@link IllegalArgumentException} naming the attribute when it holds none. */
     static ClientRecord read(Map<String, AttributeValue> item) {
         StoredItem stored = new StoredItem(item);
         return new ClientRecord(new ClientId(stored.text(CLIENT_ID)),
                 ClientStatus.ofCode(stored.text(ClientsTable.STATUS)),
-                ClientMetadata.of(object(stored.text(METADATA), METADATA)),
+                ClientMetadata.of(stored.jsonObject(METADATA)),
                 readCredentials(stored),
-                readChecks(stored),
+                UrlChecksAttributes.read(stored),
                 instant(stored.number(CREATED_AT)), instant(stored.number(UPDATED_AT)), stored.number(VERSION));
     }
 
@@ -124,26 +100,6 @@ final class ClientItem {
         String tokenHash = binding == null ? stored.text(TOKEN_HASH) : stored.optionalText(TOKEN_HASH);
         return new Credentials(stored.optionalText(SECRET_ARN), tokenHash, instant(stored.number(ISSUED_AT)),
                 stored.number(SECRET_EXPIRES_AT), binding);
-    }
-
-    private static UrlChecks readChecks(StoredItem stored) {
-        Long lastCheckedAt = stored.optionalNumber(LAST_CHECKED_AT);
-        String lastReport = stored.optionalText(LAST_REPORT);
-        ProbeReport report = lastReport == null ? null : ProbeReportJson.read(object(lastReport, LAST_REPORT));
-        return new UrlChecks(lastCheckedAt == null ? null : instant(lastCheckedAt), report,
-                instant(stored.number(ClientsTable.NEXT_CHECK_AT)));
-    }
-
-    private static ObjectNode object(String json, String attribute) {
-        try {
-            JsonNode node = JSON.readTree(json);
-            if (node instanceof ObjectNode object) {
-                return object;
-            }
-        } catch (JsonProcessingException e) {
-            // The parser's message quotes the text, so only the attribute is named below.
-        }
-        throw new IllegalArgumentException("attribute " + attribute + " is not a JSON object");
     }
 
     private static Instant instant(long epochMillis) {

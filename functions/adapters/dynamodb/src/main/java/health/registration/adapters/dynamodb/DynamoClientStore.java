@@ -32,8 +32,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * {@link ClientStore} on the clients table ({@link ClientsTable}), through the low-level client. Every write is
  * conditional: {@code create} on the key being free, {@code replace} and {@code delete} on the version read
  * (optimistic locking), so a lost race is a {@link WriteConflict}. Reads by key are strongly consistent; {@code due}
- * reads the status index, which DynamoDB keeps eventually consistent, so its callers act through conditional writes.
- * Every other SDK failure is a {@link StoreUnavailable} whose message holds no item contents.
+ * and {@code duePage} read the status index, which DynamoDB keeps eventually consistent, so their callers act through
+ * conditional writes. Every other SDK failure is a {@link StoreUnavailable} whose message holds no item contents.
  */
 public final class DynamoClientStore implements ClientStore {
 
@@ -137,6 +137,9 @@ public final class DynamoClientStore implements ClientStore {
      */
     @Override
     public DuePage duePage(ClientStatus status, Instant dueBy, int limit, String cursor) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("a page holds at least one record");
+        }
         Map<String, AttributeValue> start = cursor == null ? Map.of() : startKey(status, cursor);
         QueryResponse page = query(status, dueBy, limit, start);
         List<ClientRecord> records = page.items().stream().filter(ClientItem::isClient).map(DynamoClientStore::read).toList();
@@ -154,7 +157,8 @@ public final class DynamoClientStore implements ClientStore {
             throw new IllegalArgumentException("not a due-page cursor");
         }
         int bar = decoded.indexOf('|');
-        if (bar <= 0) {
+        // Checked here, or DynamoDB would refuse the start key and the caller's mistake would read as an outage.
+        if (bar <= 0 || bar == decoded.length() - 1 || !decoded.substring(0, bar).matches("-?[0-9]{1,19}")) {
             throw new IllegalArgumentException("not a due-page cursor");
         }
         return Map.of(ClientsTable.KEY, textValue(decoded.substring(bar + 1)),

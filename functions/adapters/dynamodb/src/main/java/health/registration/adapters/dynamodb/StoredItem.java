@@ -1,5 +1,10 @@
 package health.registration.adapters.dynamodb;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -8,6 +13,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@link IllegalArgumentException} naming the attribute, never its value.
  */
 final class StoredItem {
+
+    // Floats as BigDecimal, as the edge reads request bodies (MetadataBody), so stored metadata reads back unchanged.
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private final Map<String, AttributeValue> item;
 
@@ -56,5 +65,27 @@ final class StoredItem {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("attribute " + name + " is not a whole number", e);
         }
+    }
+
+    /** The string attribute's text read as JSON, or null when the attribute is absent. */
+    JsonNode optionalJson(String name) {
+        String text = optionalText(name);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            // The parser's message quotes the text, so only the attribute is named.
+            throw new IllegalArgumentException("attribute " + name + " is not JSON text");
+        }
+    }
+
+    /** The string attribute's text read as a JSON object. */
+    ObjectNode jsonObject(String name) {
+        if (optionalJson(name) instanceof ObjectNode object) {
+            return object;
+        }
+        throw new IllegalArgumentException("attribute " + name + " is missing or not a JSON object");
     }
 }

@@ -5,10 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import health.registration.core.issue.ClientRecord;
+import health.registration.core.issue.ClientStatus;
+import health.registration.core.issue.UrlChecks;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class ClientItemTest {
@@ -97,6 +103,84 @@ class ClientItemTest {
         Map<String, AttributeValue> item = ClientItem.write(ClientRecords.pending(ClientRecords.newId()));
         assertThat(item).doesNotContainKeys("secretArn", "lastCheckedAt", "lastReport");
         assertThat(item.get("secretExpiresAt").n()).isEqualTo("0");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ClientStatus.class, names = {"WARNING", "SUSPENDED"})
+    void failingRecordWithEveryCheckMemberSetReadsBackEqual(ClientStatus status) {
+        ClientRecord record = ClientRecords.failing(ClientRecords.newId(), status);
+        UrlChecks checks = record.checks();
+        assertThat(checks.consecutiveFailures()).isPositive();
+        assertThat(List.of(checks.problems(), checks.history(), checks.pendingEvents())).allSatisfy(l -> assertThat(l).isNotEmpty());
+        assertThat(checks.firstFailedAt()).isNotNull();
+        assertThat(checks.lastRunId()).isNotNull();
+
+        assertSameRecord(ClientItem.read(ClientItem.write(record)), record);
+    }
+
+    @Test
+    void writesTheChecksAttributes() {
+        ClientRecord record = ClientRecords.failing(ClientRecords.newId(), ClientStatus.WARNING);
+        Map<String, AttributeValue> item = ClientItem.write(record);
+
+        assertThat(item.get("status").s()).isEqualTo("warning");
+        assertThat(item.get("consecutiveFailures").n()).isEqualTo("3");
+        assertThat(item.get("firstFailedAt").n()).isEqualTo(Long.toString(record.checks().firstFailedAt().toEpochMilli()));
+        assertThat(item.get("lastRunId").s()).isEqualTo("run-20250331T0300Z");
+        assertThat(item.get("problems").s()).startsWith("[{\"member\":\"/logo_uri\"").contains("\"kind\":\"hard\"");
+        assertThat(item.get("history").s()).startsWith("[{\"at\":").contains("\"reason\":\"url_check_failed\"");
+        assertThat(item.get("pendingEvents").s()).startsWith("[{\"detail_type\":\"ClientUrlCheckFailed\",\"detail\":{");
+    }
+
+    @Test
+    void leavesOutChecksThatHoldNothing() {
+        Map<String, AttributeValue> item = ClientItem.write(ClientRecords.active(ClientRecords.newId()));
+        assertThat(item).doesNotContainKeys("consecutiveFailures", "firstFailedAt", "lastRunId", "problems", "history",
+                "pendingEvents");
+    }
+
+    /** Items written before re-verification existed: no failure count, run, problems, history or events. */
+    @Test
+    void itemOfTheOldShapeReadsWithTheDefaults() {
+        ClientRecord failing = ClientRecords.failing(ClientRecords.newId(), ClientStatus.SUSPENDED);
+        Map<String, AttributeValue> item = new HashMap<>(ClientItem.write(failing));
+        item.keySet().removeAll(List.of("consecutiveFailures", "firstFailedAt", "lastRunId", "problems", "history",
+                "pendingEvents"));
+        item.put("status", AttributeValue.fromS("active"));
+
+        UrlChecks checks = ClientItem.read(item).checks();
+
+        assertThat(checks).isEqualTo(new UrlChecks(failing.checks().lastCheckedAt(), failing.checks().lastReport(),
+                failing.checks().nextCheckAt()));
+        assertThat(checks.consecutiveFailures()).isZero();
+        assertThat(checks.firstFailedAt()).isNull();
+        assertThat(checks.lastRunId()).isNull();
+        assertThat(checks.problems()).isEmpty();
+        assertThat(checks.history()).isEmpty();
+        assertThat(checks.pendingEvents()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"problems", "history", "pendingEvents"})
+    void malformedChecksAttributeIsNamedWithoutQuotingIt(String attribute) {
+        Map<String, AttributeValue> item = new HashMap<>(ClientItem.write(
+                ClientRecords.failing(ClientRecords.newId(), ClientStatus.WARNING)));
+        item.put(attribute, AttributeValue.fromS("[{\"private-person@example.org\": 1}]"));
+        assertThatThrownBy(() -> ClientItem.read(item)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(attribute).message().doesNotContain("private-person");
+
+        item.put(attribute, AttributeValue.fromS("not json private-person"));
+        assertThatThrownBy(() -> ClientItem.read(item)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(attribute).message().doesNotContain("private-person");
+    }
+
+    @Test
+    void aNegativeFailureCountIsRefused() {
+        Map<String, AttributeValue> item = new HashMap<>(ClientItem.write(
+                ClientRecords.failing(ClientRecords.newId(), ClientStatus.WARNING)));
+        item.put("consecutiveFailures", AttributeValue.fromN("-1"));
+        assertThatThrownBy(() -> ClientItem.read(item)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("consecutiveFailures");
     }
 
     @Test

@@ -7,12 +7,16 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import health.registration.core.issue.CertificateBinding;
+import health.registration.core.issue.CheckProblem;
 import health.registration.core.issue.ClientId;
 import health.registration.core.issue.ClientRecord;
 import health.registration.core.issue.ClientStatus;
 import health.registration.core.issue.Credentials;
+import health.registration.core.issue.FailureKind;
+import health.registration.core.issue.LifecycleEvent;
 import health.registration.core.issue.RegistrationAccessToken;
 import health.registration.core.issue.SecureRandomIdSource;
+import health.registration.core.issue.StatusChange;
 import health.registration.core.issue.UrlChecks;
 import health.registration.core.model.ClientMetadata;
 import health.registration.core.model.UrlField;
@@ -79,6 +83,32 @@ final class ClientRecords {
     static CertificateBinding binding(String community, String issuer) {
         return new CertificateBinding(issuer, community, "MIIBszCCAVmgAwIBAgIUQ2VydGlmaWNhdGUgYnl0ZXM=",
                 "n4bQgYhMfWWaL-qgxVrQFaO_TxsrC4Is0V1sFbDwCgg");
+    }
+
+    /**
+     * A client whose URL checks keep failing, with every member of its checks set: failures in a row, problems, the
+     * run that last checked it, a history and an event not yet published. WARNING or SUSPENDED.
+     */
+    static ClientRecord failing(ClientId id, ClientStatus status) {
+        ClientRecord active = active(id);
+        Instant checked = active.updatedAt().plus(Duration.ofDays(30));
+        Instant firstFailed = checked.minus(Duration.ofDays(8));
+        List<CheckProblem> problems = List.of(
+                new CheckProblem("/logo_uri", "https://app.example.org/logo.png", "not_found", FailureKind.HARD,
+                        "logo_uri answered 404; publish the logo or remove logo_uri"),
+                new CheckProblem("/tos_uri", "https://app.example.org/terms", "timeout", FailureKind.TRANSIENT,
+                        "tos_uri did not answer in time"));
+        List<StatusChange> history = List.of(
+                new StatusChange(firstFailed, ClientStatus.ACTIVE, ClientStatus.WARNING, StatusChange.URL_CHECK_FAILED),
+                new StatusChange(checked, ClientStatus.WARNING, status, status == ClientStatus.SUSPENDED
+                        ? StatusChange.FAILURES_PERSISTED : StatusChange.URL_CHECK_FAILED));
+        LifecycleEvent event = new LifecycleEvent(id.value() + ":" + (active.version() + 1),
+                status == ClientStatus.SUSPENDED ? LifecycleEvent.Type.SUSPENDED : LifecycleEvent.Type.URL_CHECK_FAILED,
+                id, "Example Health App", List.of("dev@app.example.org"), checked, ClientStatus.WARNING, status, 3,
+                firstFailed, status == ClientStatus.SUSPENDED ? null : firstFailed.plus(Duration.ofDays(14)), problems);
+        UrlChecks checks = new UrlChecks(checked, report(), checked.plus(Duration.ofHours(6)), 3, firstFailed, problems,
+                "run-20250331T0300Z", history, List.of(event));
+        return active.next(status, active.metadata(), active.credentials(), checks, checked);
     }
 
     /** A client of the status that is due at the time. */

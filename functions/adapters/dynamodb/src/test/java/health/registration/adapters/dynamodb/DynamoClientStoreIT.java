@@ -9,13 +9,18 @@ import health.registration.adapters.aws.AwsClients;
 import health.registration.testkit.MotoServer;
 import health.registration.core.issue.ClientRecord;
 import health.registration.core.issue.ClientStatus;
+import health.registration.core.port.ClientStore.DuePage;
 import health.registration.core.port.StoreUnavailable;
 import health.registration.core.port.WriteConflict;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -169,6 +174,131 @@ class DynamoClientStoreIT {
     }
 
     @Test
+    void failingRecordsWithEveryCheckMemberReadBackEqualThroughReplaceFindAndTheIndex() {
+        ClientRecord active = ClientRecords.active(ClientRecords.newId());
+        store.create(active);
+        ClientRecord warning = ClientRecords.failing(active.clientId(), ClientStatus.WARNING);
+        store.replace(warning);
+
+        assertSameRecord(store.find(active.clientId()).orElseThrow(), warning);
+        assertThat(store.due(ClientStatus.WARNING, warning.checks().nextCheckAt(), 10)).singleElement()
+                .satisfies(r -> assertSameRecord(r, warning));
+
+        ClientRecord suspendedV3 = ClientRecords.failing(active.clientId(), ClientStatus.SUSPENDED);
+        ClientRecord suspended = suspendedV3.next(ClientStatus.SUSPENDED, suspendedV3.metadata(),
+                suspendedV3.credentials(), suspendedV3.checks(), suspendedV3.updatedAt().plusMillis(1));
+        store.replace(suspended);
+
+        assertSameRecord(store.find(active.clientId()).orElseThrow(), suspended);
+        assertThat(store.duePage(ClientStatus.SUSPENDED, suspended.checks().nextCheckAt(), 10, null).records())
+                .singleElement().satisfies(r -> assertSameRecord(r, suspended));
+        assertThat(store.due(ClientStatus.WARNING, suspended.checks().nextCheckAt(), 10)).isEmpty();
+    }
+
+    @Test
+    void duePagesFollowTheIndexWithinTheLimitWithoutSkipsOrRepeatsAndEndWithoutACursor() {
+        Instant dueBy = Instant.parse("2025-04-01T00:00:00Z");
+        List<ClientRecord> dueActive = dueEveryMinute(ClientStatus.ACTIVE, dueBy, 11);
+        ClientRecord dueWarning = ClientRecords.dueAt(ClientStatus.WARNING, dueBy.minusSeconds(90));
+        List<ClientRecord> all = new ArrayList<>(dueActive);
+        all.addAll(List.of(dueWarning,
+                ClientRecords.dueAt(ClientStatus.SUSPENDED, dueBy.minusSeconds(90)),
+                ClientRecords.dueAt(ClientStatus.PENDING, dueBy.minusSeconds(90)),
+                ClientRecords.dueAt(ClientStatus.WARNING, dueBy.plusMillis(1)),
+                ClientRecords.dueAt(ClientStatus.ACTIVE, dueBy.plusMillis(1))));
+        Collections.shuffle(all);
+        all.forEach(store::create);
+        putForeignItemIntoTheIndex(dueBy.minusSeconds(150));
+
+        List<List<String>> pages = pages(ClientStatus.ACTIVE, dueBy, 3, page -> { });
+
+        // Twelve index entries (the stray item counts towards the limit, and is left out) make four full pages; a
+        // last page is full, so DynamoDB may answer one more, empty page before the cursor runs out.
+        assertThat(pages).hasSizeBetween(4, 5).allSatisfy(page -> assertThat(page).hasSizeLessThanOrEqualTo(3));
+        assertThat(pages.stream().flatMap(List::stream)).containsExactlyElementsOf(ids(dueActive));
+        DuePage warnings = store.duePage(ClientStatus.WARNING, dueBy, 3, null);
+        assertThat(warnings.records()).singleElement().satisfies(r -> assertSameRecord(r, dueWarning));
+        assertThat(warnings.cursor()).isNull();
+    }
+
+    /**
+     * As a re-verification run pages: every record read is checked and written due a day later (past the range), the
+     * cursor's own record included; an unread record that another run reschedules within the range is met once, at
+     * its new place.
+     */
+    @Test
+    void recordsRescheduledWhilePagingNeitherReappearNorCauseSkips() {
+        Instant dueBy = Instant.parse("2025-04-01T00:00:00Z");
+        List<ClientRecord> due = dueEveryMinute(ClientStatus.ACTIVE, dueBy, 10);
+        due.forEach(store::create);
+        ClientRecord movedWithin = due.get(5);
+        List<String> read = new ArrayList<>();
+
+        pages(ClientStatus.ACTIVE, dueBy, 3, page -> {
+            for (ClientRecord record : page.records()) {
+                read.add(record.clientId().value());
+                store.replace(record.next(record.status(), record.metadata(), record.credentials(),
+                        record.checks().dueAt(dueBy.plus(Duration.ofDays(1))), record.updatedAt().plusMillis(1)));
+            }
+            if (read.size() == 3) {
+                store.replace(movedWithin.next(movedWithin.status(), movedWithin.metadata(), movedWithin.credentials(),
+                        movedWithin.checks().dueAt(dueBy.minusSeconds(30)), movedWithin.updatedAt().plusMillis(1)));
+            }
+        });
+
+        List<String> expected = new ArrayList<>(ids(due));
+        expected.remove(movedWithin.clientId().value());
+        expected.add(movedWithin.clientId().value());
+        assertThat(read).containsExactlyElementsOf(expected);
+        assertThat(store.due(ClientStatus.ACTIVE, dueBy, 100)).isEmpty();
+    }
+
+    @Test
+    void aCursorThisStoreDidNotWriteOrAnEmptyPageIsRefused() {
+        Instant dueBy = Instant.parse("2025-04-01T00:00:00Z");
+        store.create(ClientRecords.dueAt(ClientStatus.ACTIVE, dueBy.minusSeconds(60)));
+        List<String> cursors = List.of("not base64!", "", cursor("no separator"), cursor("|CLIENT#abc"),
+                cursor("soon|CLIENT#abc"), cursor("1743465600000|"), cursor("1.5|CLIENT#abc"));
+        for (String cursor : cursors) {
+            assertThatThrownBy(() -> store.duePage(ClientStatus.ACTIVE, dueBy, 3, cursor))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThatThrownBy(() -> store.duePage(ClientStatus.ACTIVE, dueBy, 0, null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Every page of the due records, in order, as client ids; each page is handed to the action once read. */
+    private List<List<String>> pages(ClientStatus status, Instant dueBy, int limit, Consumer<DuePage> action) {
+        List<List<String>> pages = new ArrayList<>();
+        String cursor = null;
+        do {
+            DuePage page = store.duePage(status, dueBy, limit, cursor);
+            pages.add(ids(page.records()));
+            action.accept(page);
+            cursor = page.cursor();
+        } while (cursor != null && pages.size() < 100);
+        assertThat(cursor).as("the cursor runs out").isNull();
+        return pages;
+    }
+
+    /** Records of the status due a minute apart, the last a minute before the time; earliest first. */
+    private static List<ClientRecord> dueEveryMinute(ClientStatus status, Instant dueBy, int count) {
+        List<ClientRecord> records = new ArrayList<>();
+        for (int i = count; i >= 1; i--) {
+            records.add(ClientRecords.dueAt(status, dueBy.minusSeconds(60L * i)));
+        }
+        return records;
+    }
+
+    private static List<String> ids(List<ClientRecord> records) {
+        return records.stream().map(r -> r.clientId().value()).toList();
+    }
+
+    private static String cursor(String text) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void everyOperationIsUnavailableWhenTheTableCannotBeReachedAndSaysNothingOfTheRecord() {
         ClientRecord record = ClientRecords.active(ClientRecords.newId());
         try (DynamoDbClient dead = UnreachableTable.client()) {
@@ -178,7 +308,8 @@ class DynamoClientStoreIT {
                     () -> unreachable.find(record.clientId()),
                     () -> unreachable.replace(record),
                     () -> unreachable.delete(record.clientId(), record.version()),
-                    () -> unreachable.due(ClientStatus.ACTIVE, Instant.now(), 10));
+                    () -> unreachable.due(ClientStatus.ACTIVE, Instant.now(), 10),
+                    () -> unreachable.duePage(ClientStatus.ACTIVE, Instant.now(), 10, null));
             for (ThrowingCallable operation : operations) {
                 assertThatThrownBy(operation).isInstanceOf(StoreUnavailable.class)
                         .hasMessageStartingWith("the clients table did not answer")

@@ -1,0 +1,52 @@
+package health.registration.reverify;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import health.registration.issuance.IssuanceComponents;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * The re-verification function: the daily schedule's run, an operator's check of one client, and fan-out segments
+ * from SQS (see {@link ReverificationRequests}). It stops checking a minute before its own timeout, or at a fifth of
+ * its time when that is shorter, and queues what is left.
+ */
+public final class ReverifyClientsHandler implements RequestStreamHandler {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long MARGIN_MILLIS = 60_000;
+
+    private final ReverificationRequests requests;
+    private final Clock clock;
+
+    /** Wiring for Lambda: stores, prober, events and queue from the environment. */
+    public ReverifyClientsHandler() {
+        this(new ReverificationRequests(IssuanceComponents.fromEnvironment().reverification(), Clock.systemUTC()),
+                Clock.systemUTC());
+    }
+
+    ReverifyClientsHandler(ReverificationRequests requests, Clock clock) {
+        this.requests = requests;
+        this.clock = clock;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context lambda) throws IOException {
+        JsonNode event;
+        try {
+            event = JSON.readTree(input);
+        } catch (IOException notJson) {
+            event = null;
+        }
+        long remaining = lambda.getRemainingTimeInMillis();
+        Instant stopCheckingAt = clock.instant().plusMillis(Math.max(remaining - MARGIN_MILLIS, remaining * 4 / 5));
+        JSON.writeValue(output, requests.answer(event == null || !event.isObject() ? JsonNodeFactory.instance.objectNode() : event,
+                stopCheckingAt, line -> lambda.getLogger().log(line + "\n")));
+    }
+}
