@@ -59,7 +59,7 @@ public final class ProbePlan {
         return new ProbePlan(metadata, settings, refused, targets);
     }
 
-    /** The URLs to probe, in the metadata's order, each once. */
+    /** The URLs to probe, each once: untagged members' URLs first, then language-tagged variants'. */
     public List<ProbeTarget> targets() {
         return List.copyOf(targets.values());
     }

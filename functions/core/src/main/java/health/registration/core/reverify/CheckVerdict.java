@@ -42,12 +42,11 @@ public sealed interface CheckVerdict {
      * The client could not be checked this time (its host's probe budget was spent, or the prober did not answer);
      * nothing counts against it.
      *
-     * @param reason a code: {@code rate_limited} or {@code prober_unavailable}
+     * @param reason a code: {@code unprobed} (a URL's host had no budget left, or the prober did not answer)
      */
     record Deferred(String reason) implements CheckVerdict {
 
-        public static final String RATE_LIMITED = "rate_limited";
-        public static final String PROBER_UNAVAILABLE = "prober_unavailable";
+        public static final String UNPROBED = "unprobed";
 
         public Deferred {
             Objects.requireNonNull(reason);

@@ -178,7 +178,7 @@ public final class Reverification {
         // A URL probed only as a page this run (its image probe could not be made) says nothing about a logo.
         if (!plan.probePlan().targets().stream().allMatch(t -> probed.containsKey(t.url())
                 && probed.get(t.url()).target().serves(t.purpose()))) {
-            return new CheckVerdict.Deferred(CheckVerdict.Deferred.RATE_LIMITED);
+            return new CheckVerdict.Deferred(CheckVerdict.Deferred.UNPROBED);
         }
         ProbeReport report = plan.probePlan().report(probed::get);
         PolicyResult result = plan.policy().evaluate(plan.record().metadata(), context.withProbeFindings(report.violations()));

@@ -1,0 +1,76 @@
+package health.registration.reverify;
+
+import health.registration.adapters.aws.AwsClients;
+import health.registration.adapters.aws.EventBridgeClientEvents;
+import health.registration.adapters.http.NetworkUrlProber;
+import health.registration.core.policy.PolicyContext;
+import health.registration.core.port.ClientStore;
+import health.registration.core.port.UrlProber;
+import health.registration.core.probe.ProbeConfiguration;
+import health.registration.core.probe.ProbeSettings;
+import health.registration.core.reverify.Reverification;
+import health.registration.core.reverify.ReverificationPolicy;
+import health.registration.core.reverify.ReverificationPorts;
+import health.registration.core.reverify.ReverificationSettings;
+import health.registration.core.reverify.RunSummary;
+import health.registration.edge.ReverificationConfiguration;
+import health.registration.edge.Settings;
+import health.registration.testkit.MotoServer;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Re-verification wired as {@code IssuanceComponents.reverification()} wires it — the settings from the environment,
+ * the in-process network prober, events to the EventBridge bus — but with a page size and a per-host budget of the
+ * test's choosing (neither has an environment variable) and the client store handed in, so that a test can put a
+ * failure-injecting decorator around the DynamoDB store. Each run gets an executor of its own that is drained before
+ * the run returns or throws, so no write of a failed run lands after the test has looked.
+ */
+final class RunWiring {
+
+    private static final Clock CLOCK = Clock.tickMillis(ZoneOffset.UTC);
+
+    private final PolicyContext context;
+    private final ProbeSettings probeSettings;
+    private final ReverificationSettings schedule;
+    private final UrlProber prober;
+    private final EventBridgeClientEvents events;
+
+    RunWiring(Settings settings, int pageSize, int maxPerHostPerMinute) {
+        this.context = settings.policyContext();
+        ProbeConfiguration probing = settings.probeConfiguration();
+        this.probeSettings = new ProbeSettings(probing.limits(), probing.termsFailuresAreErrors(), context);
+        ReverificationSettings s = ReverificationConfiguration.settings(settings);
+        this.schedule = new ReverificationSettings(s.interval(), s.jitter(), s.transientRecheck(), s.deferredRecheck(),
+                s.suspendAfterFailures(), s.suspendAfterSpan(), pageSize, s.inlineLimit(), s.segmentSize(),
+                s.probeChunk(), s.probeLanes(), maxPerHostPerMinute);
+        this.prober = NetworkUrlProber.create(probing, context);
+        this.events = new EventBridgeClientEvents(MotoServer.require(AwsClients.eventBridge()),
+                ReverificationConfiguration.eventBusName(settings).orElseThrow());
+    }
+
+    RunSummary run(ClientStore clients, String runId, Instant runAt, Instant stopCheckingAt) {
+        ExecutorService executor = Executors.newFixedThreadPool(schedule.probeLanes());
+        try {
+            Reverification reverification = new Reverification(
+                    new ReverificationPorts(clients, prober, events, segment -> {
+                        throw new IllegalStateException("this wiring checks every client inline");
+                    }),
+                    new ReverificationPolicy(context, probeSettings, schedule), executor, CLOCK);
+            return reverification.run(runId, runAt, stopCheckingAt);
+        } finally {
+            executor.shutdown();
+            try {
+                if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+                    throw new AssertionError("the run's writes did not finish");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
