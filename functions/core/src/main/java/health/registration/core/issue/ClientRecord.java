@@ -18,9 +18,10 @@ import java.util.Objects;
  * @param createdAt   when the record was first written
  * @param updatedAt   when it last changed
  * @param version     incremented by every write; writes are conditional on the version read
+ * @param path        how it was registered, which decides the policy it is held to
  */
 public record ClientRecord(ClientId clientId, ClientStatus status, ClientMetadata metadata, Credentials credentials,
-                           UrlChecks checks, Instant createdAt, Instant updatedAt, long version) {
+                           UrlChecks checks, Instant createdAt, Instant updatedAt, long version, RegistrationPath path) {
 
     public ClientRecord {
         Objects.requireNonNull(clientId);
@@ -30,12 +31,23 @@ public record ClientRecord(ClientId clientId, ClientStatus status, ClientMetadat
         Objects.requireNonNull(checks);
         Objects.requireNonNull(createdAt);
         Objects.requireNonNull(updatedAt);
+        Objects.requireNonNull(path);
+        if ((path == RegistrationPath.UDAP) != (credentials.certificate() != null)) {
+            throw new IllegalArgumentException("a client has a certificate binding exactly when it registered through UDAP");
+        }
+    }
+
+    /** A record of the open path, or of UDAP when the credentials are a certificate binding. */
+    public ClientRecord(ClientId clientId, ClientStatus status, ClientMetadata metadata, Credentials credentials,
+                        UrlChecks checks, Instant createdAt, Instant updatedAt, long version) {
+        this(clientId, status, metadata, credentials, checks, createdAt, updatedAt, version,
+                credentials.certificate() != null ? RegistrationPath.UDAP : RegistrationPath.OPEN);
     }
 
     /** The next version of this record, changed at the given time. */
     public ClientRecord next(ClientStatus newStatus, ClientMetadata newMetadata, Credentials newCredentials,
                              UrlChecks newChecks, Instant now) {
-        return new ClientRecord(clientId, newStatus, newMetadata, newCredentials, newChecks, createdAt, now, version + 1);
+        return new ClientRecord(clientId, newStatus, newMetadata, newCredentials, newChecks, createdAt, now, version + 1, path);
     }
 
     /**
@@ -46,6 +58,9 @@ public record ClientRecord(ClientId clientId, ClientStatus status, ClientMetadat
     public ClientRecord reviewed(ClientMetadata newMetadata, Credentials newCredentials, ProbeReport report,
                                  Instant now, Instant nextCheckAt) {
         UrlChecks after = checks.reviewed(now, report, nextCheckAt);
+        if (suspendedByOperator()) {
+            return next(status, newMetadata, newCredentials, after, now);
+        }
         if (status != ClientStatus.ACTIVE && status.visible()) {
             after = after.withChange(new StatusChange(now, status, ClientStatus.ACTIVE, StatusChange.UPDATED))
                     .withEvents(List.of(new LifecycleEvent(clientId.value() + ":" + (version + 1),
@@ -54,6 +69,13 @@ public record ClientRecord(ClientId clientId, ClientStatus status, ClientMetadat
                             ClientStatus.ACTIVE, 0, null, null, List.of())));
         }
         return next(ClientStatus.ACTIVE, newMetadata, newCredentials, after, now);
+    }
+
+    /** True while an operator's suspension holds: neither passing checks nor updates lift it, only an operator. */
+    public boolean suspendedByOperator() {
+        List<StatusChange> history = checks.history();
+        return status == ClientStatus.SUSPENDED && !history.isEmpty()
+                && history.get(history.size() - 1).reason().equals(StatusChange.SUSPENDED_BY_OPERATOR);
     }
 
     public ClientRecord withStatus(ClientStatus newStatus, Instant now) {

@@ -1,6 +1,7 @@
 package health.registration.core.issue;
 
 import health.registration.core.model.ClientMetadata;
+import health.registration.core.model.MetadataMember;
 import health.registration.core.port.ClientStore;
 import health.registration.core.port.IdSource;
 import health.registration.core.port.SecretStore;
@@ -33,18 +34,28 @@ public final class ClientRegistrar {
         this.settings = settings;
     }
 
-    /** Reviews and, when accepted, issues. Throws {@code StoreUnavailable} when a store fails midway. */
+    /** Open dynamic registration: reviews and, when accepted, issues. */
     public RegistrationOutcome register(ClientMetadata requested) {
+        return register(requested, RegistrationPath.OPEN);
+    }
+
+    /**
+     * Reviews by this registrar's review (which must be the path's) and, when accepted, issues: a secret only when
+     * the client authenticates with one (client_secret_basic or client_secret_post); public and private_key_jwt
+     * clients of the manual path get none. Throws {@code StoreUnavailable} when a store fails midway.
+     */
+    public RegistrationOutcome register(ClientMetadata requested, RegistrationPath path) {
         ClientMetadata metadata = requested.without(ClientInformation.SERVER_MEMBERS);
         RegistrationReview.Verdict verdict = review.review(metadata);
         if (verdict instanceof RegistrationReview.Refused refused) {
             return new RegistrationOutcome.Refused(refused.error());
         }
         RegistrationReview.Accepted accepted = (RegistrationReview.Accepted) verdict;
-        ClientSecret secret = ids.newClientSecret();
+        boolean secretNeeded = authenticatesWithSecret(accepted.registered());
+        ClientSecret secret = secretNeeded ? ids.newClientSecret() : null;
         RegistrationAccessToken token = ids.newRegistrationAccessToken();
-        ClientRecord pending = writePending(accepted, token);
-        String arn = secrets.create(pending.clientId(), secret);
+        ClientRecord pending = writePending(accepted, token, path);
+        String arn = secretNeeded ? secrets.create(pending.clientId(), secret) : null;
         Instant now = clock.instant();
         ClientRecord active = pending.next(ClientStatus.ACTIVE, pending.metadata(), pending.credentials().withSecretArn(arn),
                 new UrlChecks(pending.checks().lastCheckedAt(), pending.checks().lastReport(),
@@ -61,15 +72,20 @@ public final class ClientRegistrar {
         return new RegistrationOutcome.Registered(information.toJson().toString(), active.clientId().value(), false);
     }
 
+    private static boolean authenticatesWithSecret(ClientMetadata registered) {
+        String method = registered.text(MetadataMember.TOKEN_ENDPOINT_AUTH_METHOD).orElse(ClientMetadata.DEFAULT_TOKEN_ENDPOINT_AUTH_METHOD);
+        return method.equals("client_secret_basic") || method.equals("client_secret_post");
+    }
+
     /** The pending record; a new id is drawn if, against all odds, the first one is taken. */
-    private ClientRecord writePending(RegistrationReview.Accepted accepted, RegistrationAccessToken token) {
+    private ClientRecord writePending(RegistrationReview.Accepted accepted, RegistrationAccessToken token, RegistrationPath path) {
         for (int attempt = 0; ; attempt++) {
             Instant now = clock.instant();
             long expiresAt = settings.secretLifetime().isZero()
                     ? 0 : now.plus(settings.secretLifetime()).getEpochSecond();
             ClientRecord pending = new ClientRecord(ids.newClientId(), ClientStatus.PENDING, accepted.registered(),
                     new Credentials(null, token.hash(), now, expiresAt),
-                    new UrlChecks(now, accepted.report(), now.plus(settings.pendingTimeout())), now, now, 1);
+                    new UrlChecks(now, accepted.report(), now.plus(settings.pendingTimeout())), now, now, 1, path);
             try {
                 clients.create(pending);
                 return pending;

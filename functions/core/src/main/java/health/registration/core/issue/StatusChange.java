@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param from   the status before
  * @param to     the status after
  * @param reason why, as a code: {@code url_check_failed}, {@code failures_persisted}, {@code url_checks_passed},
- *               {@code updated}
+ *               {@code updated}, {@code suspended_by_operator}, {@code reinstated_by_operator}
  */
 public record StatusChange(Instant at, ClientStatus from, ClientStatus to, String reason) {
 
@@ -18,6 +18,9 @@ public record StatusChange(Instant at, ClientStatus from, ClientStatus to, Strin
     public static final String FAILURES_PERSISTED = "failures_persisted";
     public static final String URL_CHECKS_PASSED = "url_checks_passed";
     public static final String UPDATED = "updated";
+    /** An operator suspended the client: only an operator reinstates it; passing checks and updates do not. */
+    public static final String SUSPENDED_BY_OPERATOR = "suspended_by_operator";
+    public static final String REINSTATED_BY_OPERATOR = "reinstated_by_operator";
 
     public StatusChange {
         Objects.requireNonNull(at);

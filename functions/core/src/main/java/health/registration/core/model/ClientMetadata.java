@@ -1,6 +1,7 @@
 package health.registration.core.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,8 +44,14 @@ public final class ClientMetadata {
         if (!registered.has(MetadataMember.GRANT_TYPES.jsonName())) {
             DEFAULT_GRANT_TYPES.forEach(registered.putArray(MetadataMember.GRANT_TYPES.jsonName())::add);
         }
+        // The response types follow the grants (RFC 7591 §2.1): none for a client without the authorization code flow.
+        boolean authorizationCode = new ClientMetadata(registered)
+                .valuesOrDefault(MetadataMember.GRANT_TYPES, DEFAULT_GRANT_TYPES).contains("authorization_code");
         if (!registered.has(MetadataMember.RESPONSE_TYPES.jsonName())) {
-            DEFAULT_RESPONSE_TYPES.forEach(registered.putArray(MetadataMember.RESPONSE_TYPES.jsonName())::add);
+            ArrayNode responses = registered.putArray(MetadataMember.RESPONSE_TYPES.jsonName());
+            if (authorizationCode) {
+                DEFAULT_RESPONSE_TYPES.forEach(responses::add);
+            }
         }
         if (!registered.has(MetadataMember.TOKEN_ENDPOINT_AUTH_METHOD.jsonName())) {
             registered.put(MetadataMember.TOKEN_ENDPOINT_AUTH_METHOD.jsonName(), DEFAULT_TOKEN_ENDPOINT_AUTH_METHOD);

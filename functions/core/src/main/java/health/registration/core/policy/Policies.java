@@ -7,8 +7,13 @@ import health.registration.core.policy.rules.ContactDomainMatchesClient;
 import health.registration.core.policy.rules.ContactIsEmailAddress;
 import health.registration.core.policy.rules.GrantTypesArePermitted;
 import health.registration.core.policy.rules.GrantTypesMatchResponseTypes;
+import health.registration.core.policy.rules.JwksHoldsPublicSigningKeys;
 import health.registration.core.policy.rules.LanguageTagsAreWellFormed;
+import health.registration.core.policy.rules.ManualClientAuthenticationIsPermitted;
+import health.registration.core.policy.rules.ManualGrantTypesArePermitted;
+import health.registration.core.policy.rules.ManualResponseTypesFollowTheGrants;
 import health.registration.core.policy.rules.MembersHaveExpectedTypes;
+import health.registration.core.policy.rules.NativeRedirectUriIsAcceptable;
 import health.registration.core.policy.rules.RedirectUriHasNoWildcard;
 import health.registration.core.policy.rules.RedirectUriHostIsNotLoopback;
 import health.registration.core.policy.rules.RedirectUriUsesHttps;
@@ -80,6 +85,29 @@ public final class Policies {
             new TokenEndpointAuthMethodIsPermitted(),
             new GrantTypesMatchResponseTypes());
 
+    /**
+     * Sections 2, 3 and 5 on the manual path: the same, except that native apps' redirect URIs (private-use schemes,
+     * loopback addresses with any port) are accepted, and not probed.
+     */
+    private static final List<Rule> MANUAL_URL_SYNTAX = List.of(
+            new UrlIsWellFormed(),
+            new NativeRedirectUriIsAcceptable(),
+            new UrlUsesWebScheme(),
+            new UrlHostIsNotIpLiteral(),
+            new UrlHostIsPublicDomainName(),
+            new UrlHasNoUserInfo(),
+            new UrlHasNoFragment(),
+            new RedirectUriHasNoWildcard(),
+            UrlUsesDefaultPort.exceptLoopbackRedirects(),
+            new UrlIsCanonical());
+
+    /** Section 4 with the manual path's relaxations: client_credentials, public clients, private_key_jwt. */
+    private static final List<Rule> MANUAL_GRANTS = List.of(
+            new ManualGrantTypesArePermitted(),
+            new ManualResponseTypesFollowTheGrants(),
+            new ManualClientAuthenticationIsPermitted(),
+            new JwksHoldsPublicSigningKeys());
+
     private Policies() {}
 
     /** The URL rules of the open paths alone: the prober probes only URLs that pass them. */
@@ -101,6 +129,20 @@ public final class Policies {
     public static Policy udapRegistration() {
         return new Policy("udap-registration", concat(SHAPE, List.of(RequiredMembersArePresent.withRedirectUrisOnlyForAuthorizationCode()),
                 URL_SYNTAX, HOSTING, CONTACTS, UDAP_GRANTS));
+    }
+
+    /** The URL rules of the manual path alone: its prober plans its URLs by them. */
+    public static Policy manualUrlRules() {
+        return new Policy("manual-url-rules", MANUAL_URL_SYNTAX);
+    }
+
+    /**
+     * Manual registration by the operator (policy section 1): all seven members, the URL rules with native apps'
+     * redirect URIs accepted, hosting for every other URL, contacts, and the manual grants.
+     */
+    public static Policy manualRegistration() {
+        return new Policy("manual-registration",
+                concat(SHAPE, List.of(new RequiredMembersArePresent()), MANUAL_URL_SYNTAX, HOSTING, CONTACTS, MANUAL_GRANTS));
     }
 
     @SafeVarargs

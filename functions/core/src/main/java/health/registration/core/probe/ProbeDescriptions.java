@@ -34,6 +34,7 @@ final class ProbeDescriptions {
             case TOO_MANY_URLS -> name + " was not probed: a registration may have at most "
                     + limits.maxUrlsPerRegistration() + " distinct URLs probed";
             case RATE_LIMITED -> name + " was not probed because its host has been probed too often; try again in a minute";
+            case NOT_PROBED -> "";
         };
     }
 

@@ -31,7 +31,9 @@ public enum ProbeOutcome {
     /** The registration names more distinct URLs than one registration may have probed. */
     TOO_MANY_URLS("too_many_urls", false),
     /** The target host has been probed too often lately; try again later. */
-    RATE_LIMITED("rate_limited", true);
+    RATE_LIMITED("rate_limited", true),
+    /** A native app's redirect URI (private-use scheme or loopback, manual path only): nothing on the internet serves it. */
+    NOT_PROBED("not_probed", false);
 
     private final String code;
     private final boolean transientFailure;

@@ -3,11 +3,10 @@ package health.registration.core.probe;
 import health.registration.core.model.ClientMetadata;
 import health.registration.core.model.UrlField;
 import health.registration.core.model.UrlMember;
-import health.registration.core.policy.Policies;
-import health.registration.core.policy.Policy;
 import health.registration.core.policy.Violation;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +22,6 @@ import java.util.stream.Collectors;
  */
 public final class ProbePlan {
 
-    private static final Policy URL_RULES = Policies.openUrlRules();
-
     private final ClientMetadata metadata;
     private final ProbeSettings settings;
     private final Set<String> refused;
@@ -38,14 +35,14 @@ public final class ProbePlan {
     }
 
     public static ProbePlan of(ClientMetadata metadata, ProbeSettings settings) {
-        Set<String> refused = URL_RULES.evaluate(metadata, settings.policyContext()).errors().stream()
+        Set<String> refused = settings.urlRules().evaluate(metadata, settings.policyContext()).errors().stream()
                 .map(Violation::field).collect(Collectors.toSet());
         Map<String, List<UrlMember>> byUrl = new LinkedHashMap<>();
         // Language-tagged variants come last, so that the limit never leaves a required member unprobed.
         List<UrlMember> untaggedFirst = metadata.urls().stream()
                 .sorted(Comparator.comparing(member -> member.pointer().contains("#"))).toList();
         for (UrlMember member : untaggedFirst) {
-            if (!refused.contains(member.pointer())) {
+            if (!refused.contains(member.pointer()) && !nativeRedirect(member)) {
                 byUrl.computeIfAbsent(member.text(), url -> new ArrayList<>()).add(member);
             }
         }
@@ -64,6 +61,13 @@ public final class ProbePlan {
         return List.copyOf(targets.values());
     }
 
+    /** Has the prober make this plan's probes, and reports every member from them. */
+    public ProbeReport probeWith(Function<List<ProbeTarget>, List<UrlProbe>> prober) {
+        Map<String, UrlProbe> byUrl = new HashMap<>();
+        prober.apply(targets()).forEach(probe -> byUrl.put(probe.url(), probe));
+        return report(byUrl::get);
+    }
+
     /**
      * The report for every URL member, in the metadata's order.
      *
@@ -78,9 +82,21 @@ public final class ProbePlan {
         return new ProbeReport(results);
     }
 
+    /**
+     * A redirect URI with a private-use scheme or a loopback host. Only the manual path's URL rules let one through;
+     * nothing on the internet serves it, so it is never probed.
+     */
+    private static boolean nativeRedirect(UrlMember member) {
+        return member.field() == UrlField.REDIRECT_URI
+                && (member.url().isEmpty() || member.url().get().hasLoopbackHost());
+    }
+
     private UrlProbe probeFor(UrlMember member, Function<String, UrlProbe> probes) {
         if (refused.contains(member.pointer())) {
             return UrlProbe.failed(new ProbeTarget(member.text(), FetchPurpose.PAGE), ProbeOutcome.INVALID_URL, "", List.of(), 0);
+        }
+        if (nativeRedirect(member)) {
+            return UrlProbe.failed(new ProbeTarget(member.text(), FetchPurpose.PAGE), ProbeOutcome.NOT_PROBED, "", List.of(), 0);
         }
         ProbeTarget target = targets.get(member.text());
         if (target == null) {
@@ -103,7 +119,7 @@ public final class ProbePlan {
     }
 
     private ProbeVerdict verdict(UrlField field, ProbeOutcome outcome) {
-        if (outcome == ProbeOutcome.OK) {
+        if (outcome == ProbeOutcome.OK || outcome == ProbeOutcome.NOT_PROBED) {
             return ProbeVerdict.PASS;
         }
         boolean terms = field == UrlField.TOS_URI || field == UrlField.POLICY_URI;

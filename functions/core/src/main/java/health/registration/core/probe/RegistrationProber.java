@@ -2,9 +2,7 @@ package health.registration.core.probe;
 
 import health.registration.core.model.ClientMetadata;
 import health.registration.core.port.UrlProber;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -26,10 +24,7 @@ public final class RegistrationProber implements UrlProber {
 
     @Override
     public ProbeReport probe(ClientMetadata metadata) {
-        ProbePlan plan = ProbePlan.of(metadata, settings);
-        Map<String, UrlProbe> byUrl = new HashMap<>();
-        probeUrls(plan.targets()).forEach(probe -> byUrl.put(probe.url(), probe));
-        return plan.report(byUrl::get);
+        return ProbePlan.of(metadata, settings).probeWith(this::probeUrls);
     }
 
     @Override

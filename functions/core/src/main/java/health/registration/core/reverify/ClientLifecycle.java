@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * The lifecycle of a registered client under re-verification (pure): {@code active} turns {@code warning} on a failed
  * check; {@code warning} turns {@code suspended} once failures in a row reach the count and span of the grace period;
- * {@code warning} and {@code suspended} turn {@code active} again when a check passes. Every status change is added to
+ * {@code warning} and {@code suspended} turn {@code active} again when a check passes, unless an operator suspended
+ * the client. Every status change is added to
  * the client's history, and it and every failed check of a client not yet suspended become events to publish.
  */
 public final class ClientLifecycle {
@@ -52,6 +53,9 @@ public final class ClientLifecycle {
         UrlChecks after = new UrlChecks(now, passed.report(), next, 0, null, List.of(), runId, checks.history(),
                 checks.pendingEvents());
         ClientStatus from = client.status();
+        if (client.suspendedByOperator()) {
+            return client.next(from, client.metadata(), client.credentials(), after, now);
+        }
         if (from != ClientStatus.ACTIVE) {
             after = after.withChange(new StatusChange(now, from, ClientStatus.ACTIVE, StatusChange.URL_CHECKS_PASSED));
             after = after.withEvents(List.of(event(LifecycleEvent.Type.REINSTATED, client, ClientStatus.ACTIVE, after, null, now)));

@@ -5,6 +5,7 @@ import health.registration.core.issue.ClientId;
 import health.registration.core.issue.ClientRecord;
 import health.registration.core.issue.ClientStatus;
 import health.registration.core.issue.FailureKind;
+import health.registration.core.issue.RegistrationPath;
 import health.registration.core.policy.Policies;
 import health.registration.core.policy.Policy;
 import health.registration.core.policy.PolicyContext;
@@ -41,6 +42,7 @@ public final class Reverification {
 
     private static final Policy OPEN = Policies.openDynamicRegistration();
     private static final Policy UDAP = Policies.udapRegistration();
+    private static final Policy MANUAL = Policies.manualRegistration();
 
     private final ClientStore clients;
     private final UrlProber prober;
@@ -146,7 +148,9 @@ public final class Reverification {
             }
             Policy policy = policyFor(record);
             PolicyResult statically = policy.evaluate(record.metadata(), context);
-            ProbePlan probePlan = statically.valid() ? ProbePlan.of(record.metadata(), probeSettings) : null;
+            ProbeSettings planning = record.path() == RegistrationPath.MANUAL
+                    ? probeSettings.withUrlRules(Policies.manualUrlRules()) : probeSettings;
+            ProbePlan probePlan = statically.valid() ? ProbePlan.of(record.metadata(), planning) : null;
             if (probePlan != null) {
                 targets.addAll(probePlan.targets());
                 tally.urlReferences.addAndGet(probePlan.targets().size());
@@ -185,8 +189,13 @@ public final class Reverification {
         return result.valid() ? new CheckVerdict.Passed(report) : new CheckVerdict.Failed(report, problems(result.errors(), report));
     }
 
+    /** The policy of the path the client registered by. */
     private static Policy policyFor(ClientRecord record) {
-        return record.credentials().certificate() != null ? UDAP : OPEN;
+        return switch (record.path()) {
+            case OPEN -> OPEN;
+            case UDAP -> UDAP;
+            case MANUAL -> MANUAL;
+        };
     }
 
     /** The errors as problems; a probe's finding names its URL and outcome, and is transient when its outcome is. */

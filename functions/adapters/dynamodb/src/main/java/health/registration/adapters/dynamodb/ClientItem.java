@@ -8,6 +8,7 @@ import health.registration.core.issue.ClientId;
 import health.registration.core.issue.ClientRecord;
 import health.registration.core.issue.ClientStatus;
 import health.registration.core.issue.Credentials;
+import health.registration.core.issue.RegistrationPath;
 import health.registration.core.model.ClientMetadata;
 import java.time.Instant;
 import java.util.HashMap;
@@ -33,6 +34,8 @@ final class ClientItem {
     static final String CREATED_AT = "createdAt";
     static final String UPDATED_AT = "updatedAt";
     static final String VERSION = "version";
+    /** How the client registered; absent on items written before the manual path existed (open or UDAP by binding). */
+    static final String PATH = "path";
     static final String UDAP_ISSUER = "udapIssuer";
     static final String UDAP_COMMUNITY = "udapCommunity";
     static final String CERTIFICATE = "certificate";
@@ -58,6 +61,7 @@ final class ClientItem {
         item.put(CREATED_AT, numberValue(record.createdAt().toEpochMilli()));
         item.put(UPDATED_AT, numberValue(record.updatedAt().toEpochMilli()));
         item.put(VERSION, numberValue(record.version()));
+        item.put(PATH, textValue(record.path().code()));
         writeCredentials(record.credentials(), item);
         UrlChecksAttributes.write(record.checks(), item);
         return item;
@@ -84,12 +88,16 @@ final class ClientItem {
     /** The record an item holds; {@link IllegalArgumentException} naming the attribute when it holds none. */
     static ClientRecord read(Map<String, AttributeValue> item) {
         StoredItem stored = new StoredItem(item);
+        Credentials credentials = readCredentials(stored);
+        String path = stored.optionalText(PATH);
         return new ClientRecord(new ClientId(stored.text(CLIENT_ID)),
                 ClientStatus.ofCode(stored.text(ClientsTable.STATUS)),
                 ClientMetadata.of(stored.jsonObject(METADATA)),
-                readCredentials(stored),
+                credentials,
                 UrlChecksAttributes.read(stored),
-                instant(stored.number(CREATED_AT)), instant(stored.number(UPDATED_AT)), stored.number(VERSION));
+                instant(stored.number(CREATED_AT)), instant(stored.number(UPDATED_AT)), stored.number(VERSION),
+                path != null ? RegistrationPath.ofCode(path)
+                        : credentials.certificate() != null ? RegistrationPath.UDAP : RegistrationPath.OPEN);
     }
 
     private static Credentials readCredentials(StoredItem stored) {

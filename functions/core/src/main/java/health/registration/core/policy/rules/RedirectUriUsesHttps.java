@@ -15,7 +15,7 @@ import java.util.Set;
 public final class RedirectUriUsesHttps implements UrlRule {
 
     /** Schemes that are not an app's own: refused without the manual-registration hint. */
-    private static final Set<String> NOT_PRIVATE_USE = Set.of(
+    static final Set<String> NOT_PRIVATE_USE = Set.of(
             "http", "javascript", "data", "file", "vbscript", "about", "blob", "ftp", "ftps", "tftp", "sftp", "ssh",
             "ws", "wss", "mailto", "tel", "sms", "urn", "gopher", "dict", "ldap", "ldaps", "jar", "smb", "telnet",
             "nntp", "news", "irc", "sip", "git", "svn", "rtsp", "view-source", "chrome", "intent", "content", "ms-appx");

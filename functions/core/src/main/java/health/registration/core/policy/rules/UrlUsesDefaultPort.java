@@ -1,5 +1,6 @@
 package health.registration.core.policy.rules;
 
+import health.registration.core.model.UrlField;
 import health.registration.core.model.UrlMember;
 import health.registration.core.model.WebUrl;
 import health.registration.core.policy.PolicyContext;
@@ -12,9 +13,28 @@ import java.util.List;
  */
 public final class UrlUsesDefaultPort implements UrlRule {
 
+    private final boolean loopbackRedirectsExempt;
+
+    /** The open paths: every URL. */
+    public UrlUsesDefaultPort() {
+        this(false);
+    }
+
+    private UrlUsesDefaultPort(boolean loopbackRedirectsExempt) {
+        this.loopbackRedirectsExempt = loopbackRedirectsExempt;
+    }
+
+    /** The manual path: a loopback redirect URI may name any port (RFC 8252 §7.3); it is never probed. */
+    public static UrlUsesDefaultPort exceptLoopbackRedirects() {
+        return new UrlUsesDefaultPort(true);
+    }
+
     @Override
     public List<Violation> check(UrlMember url, PolicyContext context) {
         if (url.url().filter(u -> u.port() != null).isEmpty()) {
+            return List.of();
+        }
+        if (loopbackRedirectsExempt && url.field() == UrlField.REDIRECT_URI && url.url().get().hasLoopbackHost()) {
             return List.of();
         }
         WebUrl parsed = url.url().get();
