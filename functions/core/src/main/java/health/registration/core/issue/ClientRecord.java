@@ -1,7 +1,6 @@
 package health.registration.core.issue;
 
 import health.registration.core.model.ClientMetadata;
-import health.registration.core.model.MetadataMember;
 import health.registration.core.probe.ProbeReport;
 import java.time.Instant;
 import java.util.List;
@@ -62,11 +61,9 @@ public record ClientRecord(ClientId clientId, ClientStatus status, ClientMetadat
             return next(status, newMetadata, newCredentials, after, now);
         }
         if (status != ClientStatus.ACTIVE && status.visible()) {
-            after = after.withChange(new StatusChange(now, status, ClientStatus.ACTIVE, StatusChange.UPDATED))
-                    .withEvents(List.of(new LifecycleEvent(clientId.value() + ":" + (version + 1),
-                            LifecycleEvent.Type.REINSTATED, clientId, newMetadata.text(MetadataMember.CLIENT_NAME).orElse(null),
-                            newMetadata.valuesOrDefault(MetadataMember.CONTACTS, List.of()), now, status,
-                            ClientStatus.ACTIVE, 0, null, null, List.of())));
+            after = after.withChange(new StatusChange(now, status, ClientStatus.ACTIVE, StatusChange.UPDATED));
+            after = after.withEvents(List.of(LifecycleEvent.of(LifecycleEvent.Type.REINSTATED, this, ClientStatus.ACTIVE,
+                    after, null, now)));
         }
         return next(ClientStatus.ACTIVE, newMetadata, newCredentials, after, now);
     }

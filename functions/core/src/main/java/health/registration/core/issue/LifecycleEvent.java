@@ -1,5 +1,7 @@
 package health.registration.core.issue;
 
+import health.registration.core.model.ClientMetadata;
+import health.registration.core.model.MetadataMember;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -54,6 +56,22 @@ public record LifecycleEvent(String id, Type type, ClientId clientId, String cli
             }
             throw new IllegalArgumentException("unknown event type");
         }
+    }
+
+    /**
+     * The event of a change to a client: its id is the client id and the version the change writes.
+     *
+     * @param client the client before the change
+     * @param to     its status after
+     * @param after  its checks after
+     */
+    public static LifecycleEvent of(Type type, ClientRecord client, ClientStatus to, UrlChecks after, Instant suspendsAt,
+                                    Instant now) {
+        ClientMetadata metadata = client.metadata();
+        return new LifecycleEvent(client.clientId().value() + ":" + (client.version() + 1), type, client.clientId(),
+                metadata.text(MetadataMember.CLIENT_NAME).orElse(null),
+                metadata.valuesOrDefault(MetadataMember.CONTACTS, List.of()), now, client.status(), to,
+                after.consecutiveFailures(), after.firstFailedAt(), suspendsAt, after.problems());
     }
 
     public LifecycleEvent {

@@ -83,20 +83,8 @@ public final class RegisteredClients {
         if (found.isEmpty()) {
             return new ManagementOutcome.Unauthorized(bearerToken != null);
         }
-        Instant now = clock.instant();
-        ClientRecord client = found.get();
-        ClientRecord deleting = client.next(ClientStatus.DELETING, client.metadata(), client.credentials(),
-                client.checks().dueAt(now), now);
-        try {
-            stores.clients().replace(deleting);
-        } catch (WriteConflict changedMeanwhile) {
+        if (!new ClientRemoval(stores, clock).remove(found.get())) {
             return new ManagementOutcome.Conflict();
-        }
-        stores.secrets().scheduleDeletion(client.clientId());
-        try {
-            stores.clients().delete(client.clientId(), deleting.version());
-        } catch (WriteConflict finishedMeanwhile) {
-            // Only the cleanup changes a deleting record, and it finishes the same deletion.
         }
         return new ManagementOutcome.Deleted();
     }

@@ -6,7 +6,6 @@ import health.registration.core.issue.FailureKind;
 import health.registration.core.issue.LifecycleEvent;
 import health.registration.core.issue.StatusChange;
 import health.registration.core.issue.UrlChecks;
-import health.registration.core.model.MetadataMember;
 import java.time.Instant;
 import java.util.List;
 
@@ -99,11 +98,7 @@ public final class ClientLifecycle {
 
     private static LifecycleEvent event(LifecycleEvent.Type type, ClientRecord client, ClientStatus to, UrlChecks after,
                                         Instant suspendsAt, Instant now) {
-        long version = client.version() + 1;
-        List<String> contacts = client.metadata().valuesOrDefault(MetadataMember.CONTACTS, List.of());
-        return new LifecycleEvent(client.clientId().value() + ":" + version, type, client.clientId(),
-                client.metadata().text(MetadataMember.CLIENT_NAME).orElse(null), contacts, now, client.status(), to,
-                after.consecutiveFailures(), after.firstFailedAt(), suspendsAt, after.problems());
+        return LifecycleEvent.of(type, client, to, after, suspendsAt, now);
     }
 
     private static Instant earlier(Instant a, Instant b) {

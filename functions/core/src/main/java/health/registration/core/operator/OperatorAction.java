@@ -1,0 +1,29 @@
+package health.registration.core.operator;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One thing an operator did, for the audit trail (an EventBridge event and a structured log line): who, what, to
+ * which client or certificate, and how it ended. Never carries a secret, a token or key material.
+ *
+ * @param action  what was asked: {@code client.register}, {@code client.update}, {@code client.delete},
+ *                {@code client.suspend}, {@code client.reinstate}, {@code certificate.issue},
+ *                {@code certificate.revoke}
+ * @param caller  the IAM principal (API Gateway's {@code requestContext.identity.userArn}), or {@code local-operator}
+ * @param subject the client id or certificate serial, or null when none was made
+ * @param outcome {@code done}, {@code refused}, {@code not_found} or {@code conflict}
+ * @param at      when
+ */
+public record OperatorAction(String action, String caller, String subject, String outcome, Instant at) {
+
+    public static final String SOURCE = "health.registration.operator";
+    public static final String DETAIL_TYPE = "OperatorAction";
+
+    public OperatorAction {
+        Objects.requireNonNull(action);
+        Objects.requireNonNull(caller);
+        Objects.requireNonNull(outcome);
+        Objects.requireNonNull(at);
+    }
+}
