@@ -51,7 +51,8 @@ public final class ApiGatewayEvents {
                 strings(root.get("queryStringParameters")),
                 root.hasNonNull("body") ? root.get("body").asText() : null,
                 root.path("isBase64Encoded").asBoolean(false),
-                context.path("requestId").asText(""));
+                context.path("requestId").asText(""),
+                context.path("identity").path("userArn").isTextual() ? context.path("identity").path("userArn").asText() : null);
     }
 
     public static void write(ApiResponse response, OutputStream out) throws IOException {

@@ -17,9 +17,12 @@ import java.util.TreeMap;
  * @param body           the body as the event carries it, or null
  * @param base64Encoded  whether {@code body} is base64 (binary media types)
  * @param requestId      API Gateway's request id, for logs
+ * @param callerArn      the IAM principal API Gateway authenticated ({@code requestContext.identity.userArn}) on
+ *                       routes with AWS_IAM authorisation, or null
  */
 public record ApiRequest(String httpMethod, String path, Map<String, String> headers, Map<String, String> pathParameters,
-                         Map<String, String> queryParameters, String body, boolean base64Encoded, String requestId) {
+                         Map<String, String> queryParameters, String body, boolean base64Encoded, String requestId,
+                         String callerArn) {
 
     public ApiRequest {
         TreeMap<String, String> caseless = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -29,14 +32,25 @@ public record ApiRequest(String httpMethod, String path, Map<String, String> hea
         queryParameters = Map.copyOf(queryParameters);
     }
 
+    /** A request without an authenticated caller. */
+    public ApiRequest(String httpMethod, String path, Map<String, String> headers, Map<String, String> pathParameters,
+                      Map<String, String> queryParameters, String body, boolean base64Encoded, String requestId) {
+        this(httpMethod, path, headers, pathParameters, queryParameters, body, base64Encoded, requestId, null);
+    }
+
     /** A request without query parameters. */
     public ApiRequest(String httpMethod, String path, Map<String, String> headers, Map<String, String> pathParameters,
                       String body, boolean base64Encoded, String requestId) {
-        this(httpMethod, path, headers, pathParameters, Map.of(), body, base64Encoded, requestId);
+        this(httpMethod, path, headers, pathParameters, Map.of(), body, base64Encoded, requestId, null);
     }
 
     public Optional<String> queryParameter(String name) {
         return Optional.ofNullable(queryParameters.get(name));
+    }
+
+    /** The authenticated IAM caller, when API Gateway named one. */
+    public Optional<String> caller() {
+        return Optional.ofNullable(callerArn).filter(arn -> !arn.isBlank());
     }
 
     public Optional<String> header(String name) {
