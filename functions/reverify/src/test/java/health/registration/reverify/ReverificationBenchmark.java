@@ -58,13 +58,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *       reset just before the run) over the run.</li>
  * </ul>
  */
-public final class ReverificationBench {
+public final class ReverificationBenchmark {
 
     private static final PrintStream OUT = System.out;
     private static final String TABLE_FILE = "table";
     private static final String APPS_FILE = "apps";
 
-    private ReverificationBench() {}
+    private ReverificationBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Path directory = Path.of(args[1]);
@@ -121,15 +121,21 @@ public final class ReverificationBench {
             Map<String, String> environment = BenchEnvironment.of(table, directory);
             Reverification reverification = IssuanceComponents.from(new Settings(environment)).reverification();
             long requestsBefore = count(toSites, fromSites);
+            Duration sitesCpuBefore = cpu(sites.toHandle());
             PeakMemory.reset();
+            Duration cpuBefore = cpu(ProcessHandle.current());
             Instant runAt = Instant.now();
             long start = System.nanoTime();
             RunSummary summary = reverification.run("bench:" + runAt, runAt, runAt.plus(Duration.ofMinutes(14)));
             double seconds = (System.nanoTime() - start) / 1e9;
+            Duration cpu = cpu(ProcessHandle.current()).minus(cpuBefore);
             long heapPeak = PeakMemory.heapPeakBytes();
             long rssPeak = PeakMemory.residentPeakBytes();
             long requests = count(toSites, fromSites) - requestsBefore;
+            Duration sitesCpu = cpu(sites.toHandle()).minus(sitesCpuBefore);
             toSites.println("quit");
+            OUT.printf("CPU during the run      this JVM %.0f s, the sites' JVM %.0f s%n", cpu.toMillis() / 1e3,
+                    sitesCpu.toMillis() / 1e3);
             report(fleet, summary, seconds, requests, heapPeak, rssPeak);
         } finally {
             sites.waitFor();
@@ -142,6 +148,10 @@ public final class ReverificationBench {
         return new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                 BenchSites.class.getName(), directory.toString(), Integer.toString(fleet.apps()))
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    }
+
+    private static Duration cpu(ProcessHandle process) {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     private static long count(PrintStream toSites, BufferedReader fromSites) throws IOException {
