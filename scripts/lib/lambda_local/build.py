@@ -12,6 +12,7 @@ from lambda_local.template import functions_of, read_template
 SOURCE_TEMPLATE = REPO / "infrastructure" / "template.yaml"
 SAM = REPO / ".tools" / "sam" / "bin" / "sam"
 
+
 def ensure_tools():
     ric = list((RIC_DIR / "ric").glob("aws-lambda-java-runtime-interface-client-*.jar"))
     if not (RIE.is_file() and SAM.is_file() and ric and any((RIC_DIR / "jni").glob("*.so"))):

@@ -13,6 +13,7 @@ from lambda_local.template import EMULATED, endpoint_for
 # moto server one request at a time, as scripts/test runs it.
 MOTO_ONE_AT_A_TIME = pathlib.Path(__file__).resolve().parent.parent / "moto_one_at_a_time.py"
 
+
 class Moto:
     """moto server on a free loopback port, one request at a time (scripts/lib/moto_one_at_a_time.py)."""
 

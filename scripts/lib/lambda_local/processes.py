@@ -8,6 +8,7 @@ import subprocess
 import time
 import urllib.parse
 
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

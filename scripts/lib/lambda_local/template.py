@@ -22,12 +22,15 @@ EMULATED = {"AWS::DynamoDB::Table": ("dynamodb", "AWS_ENDPOINT_URL_DYNAMODB"),
             "AWS::SQS::Queue": ("sqs", "AWS_ENDPOINT_URL_SQS"),
             "AWS::Events::EventBus": ("events", "AWS_ENDPOINT_URL_EVENTBRIDGE")}
 
+
 def endpoint_for(resource_type, endpoints):
-    service, variable = EMULATED[resource_type]
+    _, variable = EMULATED[resource_type]
     return endpoints.get(variable) or endpoints["AWS_ENDPOINT_URL"]
+
 
 class CfnLoader(yaml.SafeLoader):
     """YAML with CloudFormation's short-form tags: !Ref X -> {"Ref": X}, !GetAtt a.b -> {"Fn::GetAtt": [a, b]}."""
+
 
 def _cfn_tag(loader, suffix, node):
     name = "Ref" if suffix == "Ref" else "Fn::" + suffix
@@ -41,7 +44,9 @@ def _cfn_tag(loader, suffix, node):
         value = loader.construct_mapping(node, deep=True)
     return {name: value}
 
+
 CfnLoader.add_multi_constructor("!", _cfn_tag)
+
 
 def read_template(path):
     try:
@@ -49,9 +54,11 @@ def read_template(path):
     except (OSError, yaml.YAMLError) as error:
         raise InvokeError(f"cannot read {path}: {error}")
 
+
 def functions_of(template):
     return {name: resource for name, resource in template.get("Resources", {}).items()
             if resource.get("Type") == "AWS::Serverless::Function"}
+
 
 def merged(globals_, own):
     """SAM's Globals rule for maps: merged key by key, the function's value winning; other values: the function's."""
@@ -62,6 +69,7 @@ def merged(globals_, own):
         return result
     return own
 
+
 def function_properties(template, function):
     """The function's properties with Globals.Function merged in (Environment.Variables merged by name)."""
     functions = functions_of(template)
@@ -71,6 +79,7 @@ def function_properties(template, function):
     properties = merged(template.get("Globals", {}).get("Function", {}), functions[function].get("Properties", {}))
     properties.setdefault("Environment", {}).setdefault("Variables", {})
     return properties
+
 
 class Resolver:
     """The local value of a template variable (README, "Lambda runtime locally")."""
@@ -135,6 +144,7 @@ class Resolver:
         self.local.append(f"{name}={local}")
         return local
 
+
 def environment_variables(template, properties, region, endpoints):
     resolver = Resolver(template, region, endpoints)
     values = {}
@@ -143,6 +153,7 @@ def environment_variables(template, properties, region, endpoints):
         if resolved is not None:
             values[name] = resolved
     return values, resolver
+
 
 def called_functions(template, properties):
     """The template's functions this function's environment names (it invokes them through the Lambda API)."""
