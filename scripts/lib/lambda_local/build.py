@@ -62,43 +62,39 @@ def newest_source_time():
 
 def ensure_built(build_dir, allow_build):
     """Builds the jars (mvn package) and the deployment packages (sam build) when missing or stale."""
-    source = read_template(SOURCE_TEMPLATE)
-    by_function = modules(source)
-    jars = {name: shaded_jar(module) for name, module in by_function.items()}
-    stale_jars = any(jar is None for jar in jars.values()) or \
-        min(jar.stat().st_mtime for jar in jars.values()) < newest_source_time()
     built_template = build_dir / "template.yaml"
-
-    def stale_packages():
-        if not built_template.is_file() or built_template.stat().st_mtime < SOURCE_TEMPLATE.stat().st_mtime:
-            return True
-        for name, jar in jars.items():
-            package = list((build_dir / name / "lib").glob("*.jar"))
-            if not package or jar is None or package[0].stat().st_mtime < jar.stat().st_mtime:
-                return True
-        return False
-
     if not allow_build:
         if not built_template.is_file():
             raise InvokeError(f"{built_template} not found: build with `mvn package -DskipTests && sam build` "
                               "(or run scripts/invoke without --no-build)")
         return
-    if stale_jars:
-        module_list = ",".join(str(module.relative_to(REPO)) for module in by_function.values())
-        note("building the functions' jars (mvn package -DskipTests)")
-        run_to_stderr(["mvn", "-q", "-B", "-Dstyle.color=never", "-DskipTests", "package", "-pl", module_list, "-am"],
-                      "mvn package failed")
-        jars = {name: shaded_jar(module) for name, module in by_function.items()}
-        missing = [str(by_function[name].relative_to(REPO)) for name, jar in jars.items() if jar is None]
-        if missing:
-            raise InvokeError(f"mvn package made no target/*-lambda.jar in {', '.join(missing)}")
-        # Maven leaves a jar untouched when its content is up to date: it is as new as the sources now.
-        for jar in jars.values():
-            os.utime(jar)
-    if stale_packages():
+    by_function = modules(read_template(SOURCE_TEMPLATE))
+    jars = {name: shaded_jar(module) for name, module in by_function.items()}
+    if None in jars.values() or min(jar.stat().st_mtime for jar in jars.values()) < newest_source_time():
+        jars = build_jars(by_function)
+    if not built_template.is_file() or built_template.stat().st_mtime < SOURCE_TEMPLATE.stat().st_mtime or any(
+            package_time(build_dir / name) < jar.stat().st_mtime for name, jar in jars.items()):
         note("building the deployment packages (sam build)")
-        env = dict(os.environ, SAM_CLI_TELEMETRY="0")
         run_to_stderr([str(SAM), "build", "--template", str(SOURCE_TEMPLATE), "--build-dir", str(build_dir)],
-                      "sam build failed", env)
+                      "sam build failed", dict(os.environ, SAM_CLI_TELEMETRY="0"))
 
 
+def build_jars(by_function):
+    """mvn package of the function modules; their shaded jars, by function."""
+    note("building the functions' jars (mvn package -DskipTests)")
+    module_list = ",".join(str(module.relative_to(REPO)) for module in by_function.values())
+    run_to_stderr(["mvn", "-q", "-B", "-Dstyle.color=never", "-DskipTests", "package", "-pl", module_list, "-am"],
+                  "mvn package failed")
+    jars = {name: shaded_jar(module) for name, module in by_function.items()}
+    missing = [str(by_function[name].relative_to(REPO)) for name, jar in jars.items() if jar is None]
+    if missing:
+        raise InvokeError(f"mvn package made no target/*-lambda.jar in {', '.join(missing)}")
+    for jar in jars.values():
+        os.utime(jar)  # Maven leaves an up-to-date jar untouched: it is as new as the sources now
+    return jars
+
+
+def package_time(package):
+    """When the deployment package's jar was made; 0 when there is none."""
+    jars = list((package / "lib").glob("*.jar"))
+    return jars[0].stat().st_mtime if jars else 0
