@@ -1,7 +1,6 @@
 """What scripts/invoke needs before it runs a function: the Lambda tools (scripts/install-tools), the functions' jars
 (mvn package) and their deployment packages (sam build), each made only when missing or older than its sources."""
 import os
-import pathlib
 import subprocess
 import sys
 
