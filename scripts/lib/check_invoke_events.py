@@ -1,0 +1,250 @@
+"""Invokes every file of events/ through scripts/invoke and checks each answer (run by scripts/check-invoke-events,
+inside its network namespace, with moto server, the HTTPS fixture site and the probe function already serving).
+
+Usage: python3 check_invoke_events.py WORK_DIR
+Environment: AWS_ENDPOINT_URL (moto), AWS_ENDPOINT_URL_LAMBDA (the probe function, scripts/invoke --serve),
+CLIENTS_TABLE, SECRET_PREFIX; WORK_DIR holds the fixture's hosts, ca.pem and requests.log.
+
+Prints one line per check and closes with "N passed, N failed"; exits 1 when a check failed.
+A new event needs an entry in EVENTS (scripts/lib/check_sam_functions.py fails without one) and a check in main().
+"""
+import base64
+import hashlib
+import json
+import os
+import pathlib
+import subprocess
+import sys
+import time
+
+import boto3
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent.parent
+EVENTS_DIR = ROOT / "events"
+# Every file of events/ (by stem) and the function of the template that main() invokes it with.
+EVENTS = {
+    "validate-valid": "ValidateFunction",
+    "validate-many-problems": "ValidateFunction",
+    "probe-invoke": "ProbeFunction",
+    "probe-api": "ProbeFunction",
+    "register": "RegisterFunction",
+    "register-udap": "RegisterFunction",
+    "manage-read": "ManageFunction",
+    "manage-update": "ManageFunction",
+    "manage-delete": "ManageFunction",
+    "reverify-client": "ReverifyFunction",
+    "reverify-segment": "ReverifyFunction",
+    "reverify-scheduled": "ReverifyFunction",
+    "cleanup": "CleanupFunction",
+    "udap-metadata": "DiscoveryFunction",
+}
+WORK = pathlib.Path(sys.argv[1]) if __name__ == "__main__" else None
+SITE = "127.0.0.2/32"
+# The id and token the RFC 7592 and re-verification sample events carry (testkit's SampleEvents).
+SAMPLE_CLIENT_ID = "kq3F8xUjT1aW0zR5bN7mLg"
+SAMPLE_TOKEN = "rG7mX2pQ9vLk4sT8wZ1nB6cY3hJ5fD0aE2uI7oP9qWx"
+# The probe test seams, for the functions that probe the fixture site (never set by the template).
+SEAMS = [f"PROBE_HOSTS_FILE={WORK / 'hosts'}", f"PROBE_TRUSTED_CA_FILE={WORK / 'ca.pem'}",
+         f"PROBE_ALLOWED_CIDRS={SITE}"] if WORK else []
+
+passed, failed, invoked = 0, 0, set()
+
+
+def check(name, condition, detail=""):
+    global passed, failed
+    if condition:
+        passed += 1
+        print(f"ok   {name}", flush=True)
+    else:
+        failed += 1
+        print(f"FAIL {name}: {str(detail)[:1500]}", flush=True)
+    return condition
+
+
+def site_requests():
+    return (WORK / "requests.log").read_text().splitlines()
+
+
+def invoke(function, event, *env):
+    """(exit status, parsed answer, stderr) of `scripts/invoke FUNCTION events/EVENT.json`."""
+    if EVENTS.get(event) != function:
+        raise ValueError(f"{event} is not listed in EVENTS for {function}")
+    invoked.add(event)
+    command = [str(ROOT / "scripts" / "invoke"), "--no-build"]
+    for item in env:
+        command += ["--env", item]
+    command += [function, str(EVENTS_DIR / f"{event}.json")]
+    started = time.monotonic()
+    result = subprocess.run(command, capture_output=True, timeout=300)
+    took = time.monotonic() - started
+    try:
+        answer = json.loads(result.stdout) if result.stdout.strip() else None
+    except ValueError:
+        answer = result.stdout.decode(errors="replace")
+    print(f"     {event} -> {function}: exit {result.returncode} in {took:.1f} s", flush=True)
+    if result.returncode != 0:
+        sys.stdout.write(result.stderr.decode(errors="replace")[-3000:])
+    return result.returncode, answer, result.stderr.decode(errors="replace")
+
+
+def api(answer):
+    """(statusCode, parsed body) of an API Gateway proxy answer."""
+    if not isinstance(answer, dict) or "statusCode" not in answer:
+        return None, answer
+    body = answer.get("body") or ""
+    try:
+        return answer["statusCode"], json.loads(body) if body else None
+    except ValueError:
+        return answer["statusCode"], body
+
+
+def api_case(name, function, event, status, predicate, *env):
+    code, answer, _ = invoke(function, event, *env)
+    got, body = api(answer)
+    ok = code == 0 and got == status
+    try:
+        ok = ok and predicate(body)
+    except (KeyError, TypeError, IndexError, AttributeError):
+        ok = False
+    check(f"{event}: {name}", ok, {"exit": code, "statusCode": got, "body": body})
+    return body
+
+
+def sample_token_hash():
+    digest = hashlib.sha256(SAMPLE_TOKEN.encode()).digest()
+    return {"S": base64.urlsafe_b64encode(digest).rstrip(b"=").decode()}
+
+
+def client_record(client_id):
+    items = boto3.client("dynamodb").scan(TableName=os.environ["CLIENTS_TABLE"])["Items"]
+    return next(item for item in items if "tokenHash" in item and any(v.get("S") == client_id for v in item.values()))
+
+
+def restore_sample_token():
+    """An RFC 7592 update rotates the token: the sample client's record gets SAMPLE_TOKEN's hash back."""
+    record = client_record(SAMPLE_CLIENT_ID)
+    boto3.client("dynamodb").put_item(TableName=os.environ["CLIENTS_TABLE"],
+                                      Item=dict(record, tokenHash=sample_token_hash()))
+
+
+def seed_sample_client(registered_id):
+    """Makes the client the sample events name: a copy of a registered client (its record and its secret) under
+    SAMPLE_CLIENT_ID, whose registration access token is SAMPLE_TOKEN (the record keeps its SHA-256, base64url)."""
+    dynamo = boto3.client("dynamodb")
+    secrets = boto3.client("secretsmanager")
+    table = os.environ["CLIENTS_TABLE"]
+    record = client_record(registered_id)
+
+    def renamed(value):
+        if isinstance(value, dict):
+            return {k: renamed(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [renamed(v) for v in value]
+        return value.replace(registered_id, SAMPLE_CLIENT_ID) if isinstance(value, str) else value
+
+    copy = renamed(record)
+    copy["tokenHash"] = sample_token_hash()
+    prefix = os.environ["SECRET_PREFIX"]
+    value = secrets.get_secret_value(SecretId=prefix + registered_id)["SecretString"]
+    created = secrets.create_secret(Name=prefix + SAMPLE_CLIENT_ID, SecretString=value,
+                                    Tags=[{"Key": "client_id", "Value": SAMPLE_CLIENT_ID}])
+    if "secretArn" in copy:
+        copy["secretArn"] = {"S": created["ARN"]}
+    dynamo.put_item(TableName=table, Item=copy, ConditionExpression="attribute_not_exists(pk)")
+
+
+def main():
+    # --- validation: no network
+    api_case("the valid sample is valid", "ValidateFunction", "validate-valid", 200,
+             lambda b: b["valid"] is True and b["errors"] == [])
+    api_case("every problem listed", "ValidateFunction", "validate-many-problems", 200,
+             lambda b: b["valid"] is False and len(b["errors"]) >= 10
+             and {"/redirect_uris/0", "/client_name", "/logo_uri"} <= {e["field"] for e in b["errors"]})
+
+    # --- probing as deployed (no PROBE_* seam): the sample's names resolve (through the JVM's own hosts file, so no
+    # DNS query is sent) to a loopback address, which the public-address rule refuses before any connection.
+    before = len(site_requests())
+    code, report, _ = invoke("ProbeFunction", "probe-invoke",
+                             f"JAVA_TOOL_OPTIONS=-Djdk.net.hosts.file={WORK / 'hosts'}")
+    results = report.get("results", []) if isinstance(report, dict) else []
+    check("probe-invoke: as deployed, every URL refused as not public, none fetched",
+          code == 0 and report["passed"] is False and len(results) == 5
+          and all(r["outcome"] == "not_public" for r in results) and len(site_requests()) == before,
+          {"exit": code, "report": report, "site requests": site_requests()[before:]})
+
+    # --- probing the fixture site through the test seams: every URL answers as its member requires
+    before = len(site_requests())
+    api_case("every URL probed and passing", "ProbeFunction", "probe-api", 200,
+             lambda b: b["passed"] is True and len(b["results"]) == 5
+             and all(r["outcome"] == "ok" and r["addresses"] == ["127.0.0.2"] for r in b["results"]), *SEAMS)
+    fetched = site_requests()[before:]
+    check("probe-api: the probe function fetched the sample's URLs with its User-Agent",
+          len(fetched) == 5 and all("FHIR-Client-Registration-URL-Probe/1.0" in line for line in fetched), fetched)
+
+    # --- registration, probing through the probe function served on AWS_ENDPOINT_URL_LAMBDA
+    before = len(site_requests())
+    registered = api_case("registered with credentials", "RegisterFunction", "register", 201,
+                          lambda b: b["client_id"] and b["client_secret"] and b["registration_access_token"]
+                          and b["client_name"] == "Example Health App")
+    check("register: probed through the probe function", len(site_requests()) - before == 5,
+          site_requests()[before:])
+    if not isinstance(registered, dict) or "client_id" not in registered:
+        print("cannot seed the sample client without a registration", flush=True)
+        return
+    seed_sample_client(registered["client_id"])
+
+    # --- RFC 7592 with the sample's client id and token (the seeded client)
+    api_case("the sample client read, without its secret", "ManageFunction", "manage-read", 200,
+             lambda b: b["client_id"] == SAMPLE_CLIENT_ID and b["client_name"] == "Example Health App"
+             and "client_secret" not in b and "registration_access_token" not in b)
+    before = len(site_requests())
+    api_case("the sample client updated after probing", "ManageFunction", "manage-update", 200,
+             lambda b: b["client_id"] == SAMPLE_CLIENT_ID and b["client_name"] == "Example Health App 2"
+             and b["registration_access_token"] != SAMPLE_TOKEN)
+    check("manage-update: probed through the probe function", len(site_requests()) > before, site_requests()[before:])
+    restore_sample_token()
+
+    # --- re-verification
+    code, answer, _ = invoke("ReverifyFunction", "reverify-client")
+    check("reverify-client: the sample client checked now and still active",
+          code == 0 and answer["client_id"] == SAMPLE_CLIENT_ID and answer["client_status"] == "active"
+          and "url_checks" in answer, {"exit": code, "answer": answer})
+    code, answer, _ = invoke("ReverifyFunction", "reverify-segment")
+    check("reverify-segment: the segment handled, no failed record",
+          code == 0 and answer == {"batchItemFailures": []}, {"exit": code, "answer": answer})
+    code, answer, _ = invoke("ReverifyFunction", "reverify-scheduled")
+    check("reverify-scheduled: the scheduled run's summary",
+          code == 0 and answer["run_id"] == "scheduled:2026-11-28T03:00:00Z" and answer["failed"] == 0
+          and answer["suspended"] == 0, {"exit": code, "answer": answer})
+
+    # --- cleanup
+    code, answer, _ = invoke("CleanupFunction", "cleanup")
+    check("cleanup: the pass's summary", code == 0 and isinstance(answer, dict)
+          and isinstance(answer.get("abandoned_removed"), int) and isinstance(answer.get("deletions_finished"), int),
+          {"exit": code, "answer": answer})
+
+    # --- deletion, then the sample client is gone for every function
+    api_case("the sample client deleted", "ManageFunction", "manage-delete", 204, lambda b: b is None)
+    api_case("a deleted client's token no longer works", "ManageFunction", "manage-read", 401,
+             lambda b: b["error"] == "invalid_token")
+    code, answer, _ = invoke("ReverifyFunction", "reverify-client")
+    check("reverify-client: a deleted client is not found", code == 0 and answer["error"] == "not_found",
+          {"exit": code, "answer": answer})
+
+    # --- UDAP, which the template leaves off (no trust anchors, no server key)
+    api_case("refused while UDAP is off", "RegisterFunction", "register-udap", 400,
+             lambda b: b["error"] == "unapproved_software_statement")
+    api_case("no UDAP metadata while UDAP is off", "DiscoveryFunction", "udap-metadata", 404,
+             lambda b: b["error"] == "not_found")
+
+    missing = sorted(p.stem for p in EVENTS_DIR.glob("*.json") if p.stem not in invoked)
+    check("every file of events/ invoked", not missing, f"not invoked: {missing}")
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except Exception as error:  # a broken check is a failure, never a pass
+        check("the checks ran to the end", False, repr(error))
+    print(f"{passed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
