@@ -1,0 +1,31 @@
+package health.registration.validate;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import health.registration.edge.PrimingRequests;
+import health.registration.edge.PrimingResource;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The validate function's SnapStart priming: its handler answers a valid registration, one with problems of every
+ * kind, and a body that is not JSON. Validation is pure (no store, no network), so the function's own handler serves.
+ */
+final class ValidatePriming extends PrimingResource {
+
+    private final RequestStreamHandler handler;
+
+    ValidatePriming(RequestStreamHandler handler) {
+        super("validate");
+        this.handler = handler;
+    }
+
+    @Override
+    protected List<String> prime() throws Exception {
+        byte[] notJson = PrimingRequests.apiEvent("POST", "/validate", Map.of("Content-Type", "application/json"),
+                Map.of(), "{\"client_name\": ");
+        return List.of(
+                PrimingRequests.status(PrimingRequests.invoke(handler, PrimingRequests.jsonPost("/validate", PrimingRequests.METADATA))),
+                PrimingRequests.status(PrimingRequests.invoke(handler, PrimingRequests.jsonPost("/validate", PrimingRequests.PROBLEMS))),
+                PrimingRequests.status(PrimingRequests.invoke(handler, notJson)));
+    }
+}
