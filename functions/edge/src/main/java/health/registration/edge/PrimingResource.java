@@ -10,16 +10,17 @@ import org.crac.Resource;
 
 /**
  * A function's SnapStart priming. Lambda calls {@link #beforeCheckpoint} once the function is initialised and before
- * it takes the snapshot; the function then runs its own request paths on built-in requests, without the network, so
- * the classes those paths need are loaded, linked and initialised, and their code compiled, in the snapshot rather
- * than on the first request after a restore. Each function registers one, from its handler's no-argument constructor
- * ({@link #register}); on a JVM without CRaC or SnapStart (tests, the local API, functions without SnapStart)
- * registering does nothing and the hooks never run.
+ * it takes the snapshot; the function then runs its own request paths on built-in requests ({@link PrimingRequests}),
+ * so the classes those paths need are loaded, linked and initialised, and Jackson's serialisers built, in the snapshot
+ * rather than on the first request after a restore. Priming never reaches the network: the pure functions (validate,
+ * discovery) prime their own handler; the probe function primes a handler over {@link PrimingProber}; the issuing
+ * functions prime handlers over SDK clients that answer in memory. Each function registers one, from its handler's
+ * no-argument constructor ({@link #register}); on a JVM without CRaC or SnapStart (tests, the local API, functions
+ * without SnapStart) registering does nothing and the hooks never run.
  *
- * <p>Priming is an optimisation: if it fails, one line says so and the snapshot is taken anyway. {@link #afterRestore}
- * runs each function's {@link #restore()}: what priming leaves behind must not outlive the snapshot, so priming
- * builds its own handlers and stores and keeps none of them, and the handlers that serve requests start with no
- * random generator, cached signature, connection or resolved address made before the snapshot.
+ * <p>Priming is an optimisation: if it fails, one line says so and the snapshot is taken anyway. Nothing priming
+ * builds outlives it (no random generator, connection or resolved address made for priming is kept), so there is
+ * nothing to refresh after a restore.
  */
 public abstract class PrimingResource implements Resource {
 
@@ -48,9 +49,6 @@ public abstract class PrimingResource implements Resource {
     /** Runs the function's request paths on built-in requests; answers one short outcome per request, for the log. */
     protected abstract List<String> prime() throws Exception;
 
-    /** What must be refreshed after a restore; nothing by default (see the class comment). */
-    protected void restore() {}
-
     @Override
     public final void beforeCheckpoint(Context<? extends Resource> context) {
         long start = System.nanoTime();
@@ -66,7 +64,7 @@ public abstract class PrimingResource implements Resource {
 
     @Override
     public final void afterRestore(Context<? extends Resource> context) {
-        restore();
+        // Nothing to refresh: see the class comment.
     }
 
     /** The outcomes of the last priming: one per built-in request, empty before it ran or when it failed. */
