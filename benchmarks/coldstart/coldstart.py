@@ -555,7 +555,7 @@ def table(results, order):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--runs", type=int, default=10, help="measured runs per subject and mode (default 10)")
+    parser.add_argument("--runs", type=int, default=5, help="measured runs per subject and mode (default 5)")
     parser.add_argument("--only", default="", help="comma-separated modules, e.g. validate,probe")
     args = parser.parse_args()
     only = {m for m in args.only.split(",") if m}
