@@ -10,6 +10,7 @@ import health.registration.edge.PrimingProber;
 import health.registration.edge.PrimingRequests;
 import health.registration.edge.PrimingResource;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -36,17 +37,20 @@ final class ProbePriming extends PrimingResource {
         byte[] targets = JSON.writeValueAsBytes(UrlProbeJson.writeTargets(List.of(
                 new ProbeTarget("https://app.example.com", FetchPurpose.PAGE),
                 new ProbeTarget("https://app.example.com/logo.png", FetchPurpose.IMAGE))));
-        byte[] crl = JSON.writeValueAsBytes(JSON.createObjectNode().put(ProbeRequests.CRL_URL, "https://ca.example.com/ca.crl"));
+        byte[] crl = JSON.writeValueAsBytes(
+                JSON.createObjectNode().put(ProbeRequests.CRL_URL, "https://ca.example.com/ca.crl"));
         return List.of(
                 outcome(PrimingRequests.invoke(handler, report), "passed"),
                 outcome(PrimingRequests.invoke(handler, targets), UrlProbeJson.PROBES),
                 outcome(PrimingRequests.invoke(handler, crl), "error"),
-                PrimingRequests.status(PrimingRequests.invoke(handler, PrimingRequests.jsonPost("/probe", PrimingRequests.METADATA))));
+                PrimingRequests.status(PrimingRequests.invoke(handler,
+                        PrimingRequests.jsonPost("/probe", PrimingRequests.METADATA))));
     }
 
     /** A direct invocation's answer, for the log: the named member's value, or its kind when it is no text. */
     private static String outcome(JsonNode answer, String member) {
         JsonNode value = answer.path(member);
-        return value.isValueNode() ? member + "=" + value.asText() : member + ":" + value.getNodeType().name().toLowerCase();
+        return value.isValueNode() ? member + "=" + value.asText()
+                : member + ":" + value.getNodeType().name().toLowerCase(Locale.ROOT);
     }
 }

@@ -24,8 +24,11 @@ final class RegisterPriming extends IssuancePriming {
         Map<String, String> headers = Map.of("Content-Type", "application/json",
                 RegistrationRequests.IDEMPOTENCY_KEY, UUID.randomUUID().toString());
         byte[] registration = PrimingRequests.apiEvent("POST", "/register", headers, Map.of(), PrimingRequests.METADATA);
-        return List.of(PrimingRequests.status(PrimingRequests.invoke(handler, registration)),
-                PrimingRequests.status(PrimingRequests.invoke(handler, registration)),
-                PrimingRequests.status(PrimingRequests.invoke(handler, PrimingRequests.jsonPost("/register", PrimingRequests.PROBLEMS))));
+        return List.of(status(handler, registration), status(handler, registration),
+                status(handler, PrimingRequests.jsonPost("/register", PrimingRequests.PROBLEMS)));
+    }
+
+    private static String status(RegisterClientHandler handler, byte[] event) throws Exception {
+        return PrimingRequests.status(PrimingRequests.invoke(handler, event));
     }
 }

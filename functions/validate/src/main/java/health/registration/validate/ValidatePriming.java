@@ -12,6 +12,8 @@ import java.util.Map;
  */
 final class ValidatePriming extends PrimingResource {
 
+    private static final String PATH = "/validate";
+
     private final RequestStreamHandler handler;
 
     ValidatePriming(RequestStreamHandler handler) {
@@ -21,11 +23,13 @@ final class ValidatePriming extends PrimingResource {
 
     @Override
     protected List<String> prime() throws Exception {
-        byte[] notJson = PrimingRequests.apiEvent("POST", "/validate", Map.of("Content-Type", "application/json"),
+        byte[] notJson = PrimingRequests.apiEvent("POST", PATH, Map.of("Content-Type", "application/json"),
                 Map.of(), "{\"client_name\": ");
-        return List.of(
-                PrimingRequests.status(PrimingRequests.invoke(handler, PrimingRequests.jsonPost("/validate", PrimingRequests.METADATA))),
-                PrimingRequests.status(PrimingRequests.invoke(handler, PrimingRequests.jsonPost("/validate", PrimingRequests.PROBLEMS))),
-                PrimingRequests.status(PrimingRequests.invoke(handler, notJson)));
+        return List.of(status(PrimingRequests.jsonPost(PATH, PrimingRequests.METADATA)),
+                status(PrimingRequests.jsonPost(PATH, PrimingRequests.PROBLEMS)), status(notJson));
+    }
+
+    private String status(byte[] event) throws Exception {
+        return PrimingRequests.status(PrimingRequests.invoke(handler, event));
     }
 }
