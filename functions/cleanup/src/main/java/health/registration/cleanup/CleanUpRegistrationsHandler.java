@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import health.registration.core.issue.RegistrationCleanup;
+import health.registration.edge.PrimingResource;
 import health.registration.issuance.IssuanceComponents;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +24,7 @@ public final class CleanUpRegistrationsHandler implements RequestStreamHandler {
     /** Wiring for Lambda: stores from the environment. */
     public CleanUpRegistrationsHandler() {
         this(IssuanceComponents.fromEnvironment().cleanup());
+        PrimingResource.register(CleanupPriming.class, () -> new CleanupPriming(System.getenv()));
     }
 
     CleanUpRegistrationsHandler(RegistrationCleanup cleanup) {

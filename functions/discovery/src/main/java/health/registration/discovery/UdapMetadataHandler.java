@@ -10,6 +10,7 @@ import health.registration.edge.ApiInvocation;
 import health.registration.edge.ApiRequest;
 import health.registration.edge.ApiResponse;
 import health.registration.edge.ErrorResponses;
+import health.registration.edge.PrimingResource;
 import health.registration.edge.Settings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,6 +35,7 @@ public final class UdapMetadataHandler implements RequestStreamHandler {
     /** Wiring for Lambda: {@link DiscoveryComponents}, from the environment. */
     public UdapMetadataHandler() {
         this(DiscoveryComponents.udapMetadata(Settings.fromEnvironment()));
+        PrimingResource.register(DiscoveryPriming.class, () -> new DiscoveryPriming(this));
     }
 
     /** @param metadata the document to publish; empty when UDAP is off */

@@ -4,6 +4,7 @@ import health.registration.adapters.aws.AwsClients;
 import health.registration.adapters.aws.EventBridgeClientEvents;
 import health.registration.adapters.aws.LambdaCrlSource;
 import health.registration.adapters.aws.LambdaUrlProber;
+import health.registration.adapters.aws.ServiceClients;
 import health.registration.adapters.aws.SqsReverificationQueue;
 import health.registration.adapters.dynamodb.DynamoClientStore;
 import health.registration.adapters.dynamodb.DynamoIdempotencyStore;
@@ -47,10 +48,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The one place the issuing functions (register, manage, cleanup) are wired: DynamoDB and Secrets Manager stores on
- * the SDK clients of {@link AwsClients}, and the prober — the probe function through the Lambda Invoke API when
- * {@code PROBE_FUNCTION_NAME} is set (in AWS), else the engine in-process (the local API); CRLs for UDAP come the
- * same way. Each piece is built only when a function asks for it, so the cleanup builds no prober.
+ * The one place the issuing functions (register, manage, cleanup, reverify) are wired: DynamoDB and Secrets Manager
+ * stores on the SDK clients of {@link AwsClients} (or offline ones, for priming), and the prober — the probe function
+ * through the Lambda Invoke API when {@code PROBE_FUNCTION_NAME} is set (in AWS), else the engine in-process (the
+ * local API); CRLs for UDAP come the same way. Each piece is built only when a function asks for it, so the cleanup
+ * builds no prober.
  */
 public final class IssuanceComponents {
 
@@ -58,24 +60,31 @@ public final class IssuanceComponents {
     private static final Clock CLOCK = Clock.tickMillis(ZoneOffset.UTC);
 
     private final Settings settings;
+    private final ServiceClients aws;
 
-    private IssuanceComponents(Settings settings) {
+    private IssuanceComponents(Settings settings, ServiceClients aws) {
         this.settings = settings;
+        this.aws = aws;
     }
 
     public static IssuanceComponents fromEnvironment() {
-        return new IssuanceComponents(Settings.fromEnvironment());
+        return from(Settings.fromEnvironment());
     }
 
     /** Wiring from given settings: the local API, tests and benchmarks, with the same code paths as Lambda. */
     public static IssuanceComponents from(Settings settings) {
-        return new IssuanceComponents(settings);
+        return from(settings, AwsClients.shared());
+    }
+
+    /** Wiring over given SDK clients: {@link AwsClients#offline} ones for priming ({@link OfflineIssuance}). */
+    public static IssuanceComponents from(Settings settings, ServiceClients aws) {
+        return new IssuanceComponents(settings, aws);
     }
 
     public IdempotentRegistration registration() {
         IssuanceSettings issuance = issuanceSettings();
         ClientRegistrar registrar = new ClientRegistrar(review(), stores(), new SecureRandomIdSource(), CLOCK, issuance);
-        return new IdempotentRegistration(registrar, new DynamoIdempotencyStore(AwsClients.dynamoDb(), settings.clientsTable(), CLOCK),
+        return new IdempotentRegistration(registrar, new DynamoIdempotencyStore(aws.dynamoDb(), settings.clientsTable(), CLOCK),
                 CLOCK, issuance, duration -> Thread.sleep(duration.toMillis()));
     }
 
@@ -85,7 +94,7 @@ public final class IssuanceComponents {
 
     /** UDAP registration, or empty when it is switched off: no trust anchors are configured. */
     public Optional<UdapRegistrar> udapRegistrar() {
-        Optional<TrustAnchors> anchors = UdapConfiguration.trustAnchors(settings);
+        Optional<TrustAnchors> anchors = UdapConfiguration.trustAnchors(settings, aws);
         if (anchors.isEmpty()) {
             return Optional.empty();
         }
@@ -93,15 +102,15 @@ public final class IssuanceComponents {
         SoftwareStatementVerifier verifier = new SoftwareStatementVerifier(anchors.get(), crlSource(),
                 UdapConfiguration.onCrlUnavailable(settings), CLOCK, settings.registrationEndpoint());
         RegistrationReview review = new RegistrationReview(Policies.udapRegistration(), context, prober(context));
-        UdapStores stores = new UdapStores(new DynamoUdapClientStore(AwsClients.dynamoDb(), settings.clientsTable()),
-                new DynamoJtiStore(AwsClients.dynamoDb(), settings.clientsTable()));
+        UdapStores stores = new UdapStores(new DynamoUdapClientStore(aws.dynamoDb(), settings.clientsTable()),
+                new DynamoJtiStore(aws.dynamoDb(), settings.clientsTable()));
         return Optional.of(new UdapRegistrar(verifier, review, stores, new SecureRandomIdSource(), CLOCK, issuanceSettings()));
     }
 
     /** CRLs through the probe function in AWS, through the same guard in-process locally. */
     private CrlSource crlSource() {
         return settings.probeFunctionName()
-                .<CrlSource>map(name -> new LambdaCrlSource(AwsClients.lambda(), name, CLOCK))
+                .<CrlSource>map(name -> new LambdaCrlSource(aws.lambda(), name, CLOCK))
                 .orElseGet(() -> new ProbedCrlSource(NetworkUrlProber.network(settings.probeConfiguration()), CLOCK,
                         UdapConfiguration.MAX_CRL_BYTES));
     }
@@ -119,14 +128,14 @@ public final class IssuanceComponents {
         ProbeConfiguration probing = settings.probeConfiguration();
         ReverificationSettings schedule = ReverificationConfiguration.settings(settings);
         ReverificationQueue queue = ReverificationConfiguration.queueUrl(settings)
-                .<ReverificationQueue>map(url -> new SqsReverificationQueue(AwsClients.sqs(), url))
+                .<ReverificationQueue>map(url -> new SqsReverificationQueue(aws.sqs(), url))
                 .orElse(segment -> {
                     throw new IllegalStateException("REVERIFY_QUEUE_URL is not set, so every client is checked inline");
                 });
         ClientEvents events = Optional.ofNullable(events()).orElse(unsent -> {
             throw new StoreUnavailable("EVENT_BUS_NAME is not set: events stay on the records", null);
         });
-        ReverificationPorts ports = new ReverificationPorts(new DynamoClientStore(AwsClients.dynamoDb(), settings.clientsTable()),
+        ReverificationPorts ports = new ReverificationPorts(new DynamoClientStore(aws.dynamoDb(), settings.clientsTable()),
                 prober(context), events, queue);
         ReverificationPolicy policy = new ReverificationPolicy(context,
                 new ProbeSettings(probing.limits(), probing.termsFailuresAreErrors(), context), schedule);
@@ -143,15 +152,15 @@ public final class IssuanceComponents {
     }
 
     private ClientStores stores() {
-        return new ClientStores(new DynamoClientStore(AwsClients.dynamoDb(), settings.clientsTable()),
-                new SecretsManagerSecretStore(AwsClients.secretsManager(), settings.secretPrefix(), settings.secretsKmsKeyId()),
+        return new ClientStores(new DynamoClientStore(aws.dynamoDb(), settings.clientsTable()),
+                new SecretsManagerSecretStore(aws.secretsManager(), settings.secretPrefix(), settings.secretsKmsKeyId()),
                 events());
     }
 
     /** Lifecycle events to EventBridge, or null when {@code EVENT_BUS_NAME} is unset (events stay on the records). */
     private ClientEvents events() {
         return ReverificationConfiguration.eventBusName(settings)
-                .map(bus -> (ClientEvents) new EventBridgeClientEvents(AwsClients.eventBridge(), bus)).orElse(null);
+                .map(bus -> (ClientEvents) new EventBridgeClientEvents(aws.eventBridge(), bus)).orElse(null);
     }
 
     private RegistrationReview review() {
@@ -161,7 +170,7 @@ public final class IssuanceComponents {
 
     private UrlProber prober(PolicyContext context) {
         return settings.probeFunctionName()
-                .<UrlProber>map(name -> new LambdaUrlProber(AwsClients.lambda(), name))
+                .<UrlProber>map(name -> new LambdaUrlProber(aws.lambda(), name))
                 .orElseGet(() -> NetworkUrlProber.create(settings.probeConfiguration(), context));
     }
 

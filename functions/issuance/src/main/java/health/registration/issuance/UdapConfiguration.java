@@ -1,6 +1,6 @@
 package health.registration.issuance;
 
-import health.registration.adapters.aws.AwsClients;
+import health.registration.adapters.aws.ServiceClients;
 import health.registration.adapters.secrets.SecretsManagerText;
 import health.registration.core.udap.RevocationFailureMode;
 import health.registration.core.udap.TrustAnchors;
@@ -24,7 +24,7 @@ final class UdapConfiguration {
 
     private UdapConfiguration() {}
 
-    static Optional<TrustAnchors> trustAnchors(Settings settings) {
+    static Optional<TrustAnchors> trustAnchors(Settings settings, ServiceClients aws) {
         Optional<String> pem = settings.readableFile(Settings.UDAP_TRUST_ANCHORS_FILE).map(file -> {
             try {
                 return Files.readString(file, StandardCharsets.UTF_8);
@@ -32,7 +32,7 @@ final class UdapConfiguration {
                 throw new UncheckedIOException(e);
             }
         }).or(() -> settings.value(Settings.UDAP_TRUST_ANCHORS_SECRET)
-                .map(name -> SecretsManagerText.read(AwsClients.secretsManager(), name)));
+                .map(name -> SecretsManagerText.read(aws.secretsManager(), name)));
         return pem.map(TrustAnchors::parse).filter(anchors -> !anchors.isEmpty());
     }
 

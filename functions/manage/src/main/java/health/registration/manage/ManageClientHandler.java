@@ -6,6 +6,7 @@ import health.registration.core.issue.RegisteredClients;
 import health.registration.edge.ApiGatewayEvents;
 import health.registration.edge.ApiInvocation;
 import health.registration.edge.ApiRequest;
+import health.registration.edge.PrimingResource;
 import health.registration.issuance.IssuanceComponents;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +23,7 @@ public final class ManageClientHandler implements RequestStreamHandler {
     /** Wiring for Lambda: stores, prober and settings from the environment. */
     public ManageClientHandler() {
         this(IssuanceComponents.fromEnvironment().registeredClients());
+        PrimingResource.register(ManagePriming.class, () -> new ManagePriming(System.getenv()));
     }
 
     ManageClientHandler(RegisteredClients clients) {

@@ -11,6 +11,7 @@ import health.registration.core.port.UrlProber;
 import health.registration.core.udap.ProbedCrlSource;
 import health.registration.edge.ApiGatewayEvents;
 import health.registration.edge.ApiInvocation;
+import health.registration.edge.PrimingResource;
 import health.registration.edge.Settings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,6 +35,7 @@ public final class ProbeUrlsHandler implements RequestStreamHandler {
     /** Wiring for Lambda: configuration from the environment. */
     public ProbeUrlsHandler() {
         this(Settings.fromEnvironment());
+        PrimingResource.register(ProbePriming.class, () -> new ProbePriming(Settings.fromEnvironment().policyContext()));
     }
 
     private ProbeUrlsHandler(Settings settings) {

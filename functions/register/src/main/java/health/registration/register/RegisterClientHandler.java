@@ -7,6 +7,7 @@ import health.registration.core.udap.UdapRegistrar;
 import health.registration.edge.ApiGatewayEvents;
 import health.registration.edge.ApiInvocation;
 import health.registration.edge.ApiRequest;
+import health.registration.edge.PrimingResource;
 import health.registration.issuance.IssuanceComponents;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +26,7 @@ public final class RegisterClientHandler implements RequestStreamHandler {
     /** Wiring for Lambda: stores, prober and settings from the environment. */
     public RegisterClientHandler() {
         this(IssuanceComponents.fromEnvironment());
+        PrimingResource.register(RegisterPriming.class, () -> new RegisterPriming(System.getenv()));
     }
 
     private RegisterClientHandler(IssuanceComponents components) {

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import health.registration.edge.PrimingResource;
 import health.registration.issuance.IssuanceComponents;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +30,7 @@ public final class ReverifyClientsHandler implements RequestStreamHandler {
     public ReverifyClientsHandler() {
         this(new ReverificationRequests(IssuanceComponents.fromEnvironment().reverification(), Clock.systemUTC()),
                 Clock.systemUTC());
+        PrimingResource.register(ReverifyPriming.class, () -> new ReverifyPriming(System.getenv()));
     }
 
     ReverifyClientsHandler(ReverificationRequests requests, Clock clock) {

@@ -13,6 +13,7 @@ import health.registration.edge.ApiRequest;
 import health.registration.edge.ApiResponse;
 import health.registration.edge.ErrorResponses;
 import health.registration.edge.MetadataBody;
+import health.registration.edge.PrimingResource;
 import health.registration.edge.Settings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,6 +31,7 @@ public final class ValidateClientHandler implements RequestStreamHandler {
     /** Wiring for Lambda: configuration from the environment. */
     public ValidateClientHandler() {
         this(Policies.openDynamicRegistration(), Settings.fromEnvironment().policyContext());
+        PrimingResource.register(ValidatePriming.class, () -> new ValidatePriming(this));
     }
 
     ValidateClientHandler(Policy policy, PolicyContext context) {

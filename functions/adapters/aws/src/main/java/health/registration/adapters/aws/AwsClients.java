@@ -1,6 +1,8 @@
 package health.registration.adapters.aws;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -30,7 +32,52 @@ public final class AwsClients {
      */
     static final Duration PROBE_INVOKE_READ_TIMEOUT = Duration.ofSeconds(35);
 
+    private static final ServiceClients SHARED = new ServiceClients() {
+        @Override
+        public DynamoDbClient dynamoDb() {
+            return AwsClients.dynamoDb();
+        }
+
+        @Override
+        public SecretsManagerClient secretsManager() {
+            return AwsClients.secretsManager();
+        }
+
+        @Override
+        public LambdaClient lambda() {
+            return AwsClients.lambda();
+        }
+
+        @Override
+        public EventBridgeClient eventBridge() {
+            return AwsClients.eventBridge();
+        }
+
+        @Override
+        public SqsClient sqs() {
+            return AwsClients.sqs();
+        }
+    };
+
     private AwsClients() {}
+
+    /** This container's clients, each built on its first use. */
+    public static ServiceClients shared() {
+        return SHARED;
+    }
+
+    /**
+     * Clients configured like this container's (region, protocol, signing) whose HTTP client answers from memory and
+     * never opens a connection, and whose credentials are fixed placeholders (so no credentials provider is asked):
+     * DynamoDB keeps the items put into it, Secrets Manager the secrets created in it, EventBridge accepts every
+     * event, and a Lambda Invoke is answered by {@code invoke} from the payload. For priming only: nothing they do
+     * leaves the process. Close them when done.
+     */
+    public static OfflineClients offline(UnaryOperator<JsonNode> invoke) {
+        String region = System.getenv(REGION_VARIABLE);
+        return new OfflineClients(new OfflineHttpClient(new OfflineAnswers(invoke)),
+                region == null || region.isBlank() ? Region.US_EAST_1 : Region.of(region));
+    }
 
     public static DynamoDbClient dynamoDb() {
         return DynamoDb.CLIENT;

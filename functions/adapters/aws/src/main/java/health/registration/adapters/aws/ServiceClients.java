@@ -1,0 +1,25 @@
+package health.registration.adapters.aws;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The SDK clients a function's adapters call: the container's own ({@link AwsClients#shared()}), or clients that
+ * answer from memory and never reach the network ({@link AwsClients#offline}), with which a function primes its
+ * request paths before a SnapStart snapshot.
+ */
+public interface ServiceClients {
+
+    DynamoDbClient dynamoDb();
+
+    SecretsManagerClient secretsManager();
+
+    LambdaClient lambda();
+
+    EventBridgeClient eventBridge();
+
+    SqsClient sqs();
+}

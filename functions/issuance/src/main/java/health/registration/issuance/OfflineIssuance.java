@@ -1,0 +1,70 @@
+package health.registration.issuance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import health.registration.adapters.aws.AwsClients;
+import health.registration.adapters.aws.LambdaUrlProber;
+import health.registration.adapters.aws.OfflineClients;
+import health.registration.core.model.ClientMetadata;
+import health.registration.core.probe.ProbeReportJson;
+import health.registration.core.probe.UrlProbeJson;
+import health.registration.edge.PrimingProber;
+import health.registration.edge.Settings;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The issuing functions wired exactly as in Lambda ({@link IssuanceComponents}, from the function's own environment),
+ * over {@link AwsClients#offline} SDK clients: DynamoDB and Secrets Manager kept in memory, and the probe function's
+ * Invoke answered in memory, every URL reachable. Whatever runs through it goes through the handlers, the core, the
+ * adapters and the SDK's whole request path, and nothing leaves the process: SnapStart priming. Always through the
+ * Lambda prober (the probe function is named even where the environment names none), never the in-process one, so
+ * it never probes a URL.
+ */
+public final class OfflineIssuance implements AutoCloseable {
+
+    /** The probe function as the offline wiring names it; its Invoke never leaves the process. */
+    static final String PROBE_FUNCTION = "offline-probe";
+    private static final PrimingProber PROBER = new PrimingProber();
+
+    private final OfflineClients clients;
+    private final IssuanceComponents components;
+
+    private OfflineIssuance(Map<String, String> environment) {
+        Map<String, String> offline = new HashMap<>(environment);
+        offline.put(Settings.PROBE_FUNCTION_NAME, PROBE_FUNCTION);
+        this.clients = AwsClients.offline(OfflineIssuance::probeAnswer);
+        this.components = IssuanceComponents.from(new Settings(offline), clients);
+    }
+
+    /** @param environment the function's environment ({@code System.getenv()} in Lambda) */
+    public static OfflineIssuance of(Map<String, String> environment) {
+        return new OfflineIssuance(environment);
+    }
+
+    public IssuanceComponents components() {
+        return components;
+    }
+
+    /** How many SDK requests were answered from memory. */
+    public int requests() {
+        return clients.requests();
+    }
+
+    @Override
+    public void close() {
+        clients.close();
+    }
+
+    /** What the probe function would answer if every URL answered 200 with what its member needs. */
+    static JsonNode probeAnswer(JsonNode payload) {
+        if (payload.path(UrlProbeJson.TARGETS).isArray()) {
+            return UrlProbeJson.writeProbes(PROBER.probeUrls(UrlProbeJson.readTargets(payload)));
+        }
+        if (payload.path(LambdaUrlProber.METADATA).isObject()) {
+            return ProbeReportJson.write(PROBER.probe(ClientMetadata.of((ObjectNode) payload.get(LambdaUrlProber.METADATA))));
+        }
+        return JsonNodeFactory.instance.objectNode().put("error", "crl_unavailable");
+    }
+}

@@ -1,0 +1,40 @@
+package health.registration.reverify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import health.registration.edge.PrimingRequests;
+import health.registration.issuance.IssuanceComponents;
+import health.registration.issuance.IssuancePriming;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The reverify function's SnapStart priming: over the offline clients, a client is registered, then a handler wired
+ * the same way checks it (probing through the in-memory probe function) and runs the daily schedule (whose queries
+ * come back empty).
+ */
+final class ReverifyPriming extends IssuancePriming {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    ReverifyPriming(Map<String, String> environment) {
+        super("reverify", environment);
+    }
+
+    @Override
+    protected List<String> prime(IssuanceComponents offline) throws Exception {
+        JsonNode issued = registeredClient(offline);
+        Clock clock = Clock.systemUTC();
+        ReverifyClientsHandler handler = new ReverifyClientsHandler(
+                new ReverificationRequests(offline.reverification(), clock), clock);
+        byte[] check = JSON.writeValueAsBytes(JSON.createObjectNode()
+                .put(ReverificationRequests.CLIENT_ID, issued.path("client_id").asText()));
+        byte[] scheduled = JSON.writeValueAsBytes(JSON.createObjectNode()
+                .put(ReverificationRequests.SCHEDULED_AT, clock.instant().toString()));
+        JsonNode checked = PrimingRequests.invoke(handler, check);
+        JsonNode run = PrimingRequests.invoke(handler, scheduled);
+        return List.of("client_status=" + checked.path("client_status").asText(),
+                run.has("error") ? "error=" + run.path("error").asText() : "run");
+    }
+}
