@@ -241,6 +241,19 @@ class OperatorClientsTest {
             assertThat(bench.stored(id).metadata().names()).doesNotContain("client_id", "client_status");
         }
 
+        @Test
+        void ignoresTheViewsOwnMembersWhenTheOperatorSendsAReadClientBack() {
+            ClientId id = bench.registerManually(ValidMetadata.metadata());
+            ObjectNode view = (ObjectNode) shown(bench.operator.read(id.value(), CALLER));
+            view.put("client_name", "Renamed");
+
+            shown(bench.operator.update(id.value(), ClientMetadata.of(view), CALLER));
+
+            assertThat(bench.stored(id).metadata().text("client_name")).contains("Renamed");
+            assertThat(bench.stored(id).metadata().names()).doesNotContainAnyElementsOf(OperatorView.MEMBERS)
+                    .doesNotContain("client_id", "client_status", "url_checks", "registration_client_uri");
+        }
+
         @ParameterizedTest(name = "[{index}] {2}")
         @CsvSource(delimiter = '|', textBlock = """
             # registered as                   | updated to                        | reason
