@@ -7,6 +7,7 @@ import health.registration.core.operator.OperatorServices;
 import health.registration.edge.ApiGatewayEvents;
 import health.registration.edge.ApiInvocation;
 import health.registration.edge.ApiRequest;
+import health.registration.edge.OperatorAuditLog;
 import health.registration.issuance.IssuanceComponents;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +23,7 @@ public final class OperateClientsHandler implements RequestStreamHandler {
 
     /** Wiring for Lambda: stores, prober, events and the audit trail from the environment. */
     public OperateClientsHandler() {
-        this(IssuanceComponents.fromEnvironment().operatorServices(bus -> new AuditLog(bus, LambdaRuntime.getLogger())));
+        this(IssuanceComponents.fromEnvironment().operatorServices(bus -> new OperatorAuditLog(bus, LambdaRuntime.getLogger())));
     }
 
     OperateClientsHandler(OperatorServices services) {

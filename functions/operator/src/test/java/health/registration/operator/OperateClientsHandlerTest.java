@@ -31,6 +31,7 @@ import health.registration.core.port.MutableClock;
 import health.registration.core.probe.PlannedUrlProber;
 import health.registration.core.probe.ProbeLimits;
 import health.registration.core.probe.ProbeSettings;
+import health.registration.edge.OperatorAuditLog;
 import health.registration.testkit.RecordingLambdaContext;
 import health.registration.testkit.SampleEvents;
 import java.io.ByteArrayInputStream;
@@ -73,7 +74,7 @@ class OperateClientsHandlerTest {
         RegistrationReview review = new RegistrationReview(Policies.manualRegistration(), ValidMetadata.CONTEXT,
                 new PlannedUrlProber(prober, planning));
         ClientStores stores = new ClientStores(store, secrets, new InMemoryClientEvents());
-        OperatorPorts ports = new OperatorPorts(stores, new AuditLog(bus, lambda.getLogger()));
+        OperatorPorts ports = new OperatorPorts(stores, new OperatorAuditLog(bus, lambda.getLogger()));
         OperatorClients clients = new OperatorClients(new ClientRegistrar(review, stores, new SecureRandomIdSource(), clock, settings),
                 review, ports, settings, clock);
         return new OperatorServices(clients, new OperatorSuspensions(clients, ports, settings, clock),

@@ -1,4 +1,4 @@
-package health.registration.operator;
+package health.registration.edge;
 
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,11 +7,11 @@ import health.registration.core.operator.OperatorActionJson;
 import health.registration.core.port.OperatorAudit;
 
 /**
- * The audit trail of the operator functions: a structured log line for every action (always), then the event on the
- * bus when one is configured. Neither carries a secret, a token or key material: an action names only who, what,
+ * The audit trail of the operator functions (clients and certificates alike): a structured log line for every action
+ * (always), then the event on the bus when one is configured. Neither carries a secret, a token or key material: an action names only who, what,
  * which client or certificate, and how it ended.
  */
-final class AuditLog implements OperatorAudit {
+public final class OperatorAuditLog implements OperatorAudit {
 
     private final OperatorAudit bus;
     private final LambdaLogger log;
@@ -20,7 +20,7 @@ final class AuditLog implements OperatorAudit {
      * @param bus the event bus, or null when {@code EVENT_BUS_NAME} is unset (locally)
      * @param log where the structured line goes (the function's log)
      */
-    AuditLog(OperatorAudit bus, LambdaLogger log) {
+    public OperatorAuditLog(OperatorAudit bus, LambdaLogger log) {
         this.bus = bus;
         this.log = log;
     }
