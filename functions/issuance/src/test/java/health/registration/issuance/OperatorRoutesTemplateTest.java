@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The operator API is never open to the internet: every API route under {@code /operator/} carries AWS_IAM
  * authorisation (API Gateway invoking through the function's resource policy, not the caller's credentials), and
- * every other route stays open. The functions behind the operator routes serve nothing else.
+ * every other route stays open.
  */
 class OperatorRoutesTemplateTest {
 
@@ -59,14 +59,9 @@ class OperatorRoutesTemplateTest {
     }
 
     @Test
-    void keepsOperatorFunctionsOffTheOpenRoutesAndTheOpenRoutesOpen() {
-        List<String> operatorFunctions = routes().stream().filter(route -> operatorPath(route.path()))
-                .map(ApiRoute::function).distinct().toList();
-
-        assertThat(routes()).filteredOn(route -> !operatorPath(route.path())).allSatisfy(route -> {
-            assertThat(operatorFunctions).as(route.toString()).doesNotContain(route.function());
-            assertThat(route.auth().isMissingNode()).as(route.toString()).isTrue();
-        });
+    void keepsEveryOtherRouteOpen() {
+        assertThat(routes()).filteredOn(route -> !operatorPath(route.path())).isNotEmpty()
+                .allSatisfy(route -> assertThat(route.auth().isMissingNode()).as(route.toString()).isTrue());
     }
 
     @Test
