@@ -37,6 +37,13 @@ EVENTS = {
     "reverify-scheduled": "ReverifyFunction",
     "cleanup": "CleanupFunction",
     "udap-metadata": "DiscoveryFunction",
+    "operator-register": "OperatorFunction",
+    "operator-read": "OperatorFunction",
+    "operator-update": "OperatorFunction",
+    "operator-list": "OperatorFunction",
+    "operator-suspend": "OperatorFunction",
+    "operator-reinstate": "OperatorFunction",
+    "operator-delete": "OperatorFunction",
 }
 WORK = pathlib.Path(sys.argv[1]) if __name__ == "__main__" else None
 SITE = "127.0.0.2/32"
@@ -145,10 +152,10 @@ def seed_sample_client(registered_id):
     copy = renamed(record)
     copy["tokenHash"] = sample_token_hash()
     prefix = os.environ["SECRET_PREFIX"]
-    value = secrets.get_secret_value(SecretId=prefix + registered_id)["SecretString"]
-    created = secrets.create_secret(Name=prefix + SAMPLE_CLIENT_ID, SecretString=value,
-                                    Tags=[{"Key": "client_id", "Value": SAMPLE_CLIENT_ID}])
-    if "secretArn" in copy:
+    if "secretArn" in copy:  # a client without a secret (a public client of the manual path) has none to copy
+        value = secrets.get_secret_value(SecretId=prefix + registered_id)["SecretString"]
+        created = secrets.create_secret(Name=prefix + SAMPLE_CLIENT_ID, SecretString=value,
+                                        Tags=[{"Key": "client_id", "Value": SAMPLE_CLIENT_ID}])
         copy["secretArn"] = {"S": created["ARN"]}
     dynamo.put_item(TableName=table, Item=copy, ConditionExpression="attribute_not_exists(pk)")
 
@@ -230,6 +237,36 @@ def main():
     code, answer, _ = invoke("ReverifyFunction", "reverify-client")
     check("reverify-client: a deleted client is not found", code == 0 and answer["error"] == "not_found",
           {"exit": code, "answer": answer})
+
+    # --- the operator API (AWS_IAM: the events carry the caller in requestContext.identity.userArn): a native app
+    # registered on the manual path, then, as the sample client of the other operator events, read, updated,
+    # listed, suspended, reinstated and deleted
+    before = len(site_requests())
+    manual = api_case("a native app registered on the manual path, without a secret", "OperatorFunction",
+                      "operator-register", 201,
+                      lambda b: b["client_id"] and "client_secret" not in b and b["registration_access_token"]
+                      and "com.example.health:/oauth/callback" in b["redirect_uris"])
+    fetched = site_requests()[before:]
+    check("operator-register: its web URLs probed, its native redirect URIs not",
+          len(fetched) == 4 and not any("/oauth/callback" in line for line in fetched), fetched)
+    if not isinstance(manual, dict) or "client_id" not in manual:
+        print("cannot seed the operator's sample client without a registration", flush=True)
+        return
+    seed_sample_client(manual["client_id"])
+    api_case("the sample client read with its path and status", "OperatorFunction", "operator-read", 200,
+             lambda b: b["client_id"] == SAMPLE_CLIENT_ID and b["registration_path"] == "manual"
+             and b["client_status"] == "active" and "registration_access_token" not in b)
+    api_case("the sample client updated", "OperatorFunction", "operator-update", 200,
+             lambda b: b["client_id"] == SAMPLE_CLIENT_ID and b["client_name"] == "Example Health Mobile 2")
+    api_case("the sample client suspended", "OperatorFunction", "operator-suspend", 200,
+             lambda b: b["client_id"] == SAMPLE_CLIENT_ID and b["client_status"] == "suspended")
+    api_case("no client in warning fails that logo", "OperatorFunction", "operator-list", 200,
+             lambda b: b["clients"] == [])
+    api_case("the sample client reinstated", "OperatorFunction", "operator-reinstate", 200,
+             lambda b: b["client_id"] == SAMPLE_CLIENT_ID and b["client_status"] == "active")
+    api_case("the sample client deleted", "OperatorFunction", "operator-delete", 204, lambda b: b is None)
+    api_case("a deleted client is not found", "OperatorFunction", "operator-read", 404,
+             lambda b: b["error"] == "not_found")
 
     # --- UDAP, which the template leaves off (no trust anchors, no server key)
     api_case("refused while UDAP is off", "RegisterFunction", "register-udap", 400,

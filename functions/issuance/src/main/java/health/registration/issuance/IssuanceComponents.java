@@ -2,6 +2,7 @@ package health.registration.issuance;
 
 import health.registration.adapters.aws.AwsClients;
 import health.registration.adapters.aws.EventBridgeClientEvents;
+import health.registration.adapters.aws.EventBridgeOperatorAudit;
 import health.registration.adapters.aws.LambdaCrlSource;
 import health.registration.adapters.aws.LambdaUrlProber;
 import health.registration.adapters.aws.ServiceClients;
@@ -20,13 +21,20 @@ import health.registration.core.issue.RegisteredClients;
 import health.registration.core.issue.RegistrationCleanup;
 import health.registration.core.issue.RegistrationReview;
 import health.registration.core.issue.SecureRandomIdSource;
+import health.registration.core.operator.ClientListing;
+import health.registration.core.operator.OperatorClients;
+import health.registration.core.operator.OperatorPorts;
+import health.registration.core.operator.OperatorServices;
+import health.registration.core.operator.OperatorSuspensions;
 import health.registration.core.policy.Policies;
 import health.registration.core.policy.PolicyContext;
 import health.registration.core.port.ClientEvents;
 import health.registration.core.port.CrlSource;
+import health.registration.core.port.OperatorAudit;
 import health.registration.core.port.ReverificationQueue;
 import health.registration.core.port.StoreUnavailable;
 import health.registration.core.port.UrlProber;
+import health.registration.core.probe.PlannedUrlProber;
 import health.registration.core.probe.ProbeConfiguration;
 import health.registration.core.probe.ProbeSettings;
 import health.registration.core.reverify.Reverification;
@@ -46,9 +54,10 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
- * The one place the issuing functions (register, manage, cleanup, reverify) are wired: DynamoDB and Secrets Manager
+ * The one place the issuing functions (register, manage, cleanup, reverify, operator) are wired: DynamoDB and Secrets Manager
  * stores on the SDK clients of {@link AwsClients} (or offline ones, for priming), and the prober — the probe function
  * through the Lambda Invoke API when {@code PROBE_FUNCTION_NAME} is set (in AWS), else the engine in-process (the
  * local API); CRLs for UDAP come the same way. Each piece is built only when a function asks for it, so the cleanup
@@ -90,6 +99,30 @@ public final class IssuanceComponents {
 
     public RegisteredClients registeredClients() {
         return new RegisteredClients(review(), stores(), new SecureRandomIdSource(), CLOCK, issuanceSettings());
+    }
+
+    /**
+     * The operator's client API (manual path, policy section 1): the manual policy, with the registration's probes
+     * planned here by the manual path's URL rules (so a native app's redirect URI is never probed) and made by the
+     * usual prober; lifecycle events as for the other paths; the audit trail {@code trail} wraps around the
+     * EventBridge audit (null when {@code EVENT_BUS_NAME} is unset, locally).
+     */
+    public OperatorServices operatorServices(UnaryOperator<OperatorAudit> trail) {
+        PolicyContext context = settings.policyContext();
+        ProbeConfiguration probing = settings.probeConfiguration();
+        ProbeSettings planning = new ProbeSettings(probing.limits(), probing.termsFailuresAreErrors(), context)
+                .withUrlRules(Policies.manualUrlRules());
+        RegistrationReview review = new RegistrationReview(Policies.manualRegistration(), context,
+                new PlannedUrlProber(prober(context), planning));
+        OperatorAudit bus = ReverificationConfiguration.eventBusName(settings)
+                .map(name -> (OperatorAudit) new EventBridgeOperatorAudit(aws.eventBridge(), name)).orElse(null);
+        IssuanceSettings issuance = issuanceSettings();
+        ClientStores stores = stores();
+        OperatorPorts ports = new OperatorPorts(stores, trail.apply(bus));
+        OperatorClients clients = new OperatorClients(
+                new ClientRegistrar(review, stores, new SecureRandomIdSource(), CLOCK, issuance), review, ports, issuance, CLOCK);
+        return new OperatorServices(clients, new OperatorSuspensions(clients, ports, issuance, CLOCK),
+                new ClientListing(stores.clients(), issuance));
     }
 
     /** UDAP registration, or empty when it is switched off: no trust anchors are configured. */

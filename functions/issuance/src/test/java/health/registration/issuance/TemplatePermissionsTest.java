@@ -47,6 +47,15 @@ class TemplatePermissionsTest {
                         // Sends fan-out segments, consumes them (the SQS event source), fails runs to the DLQ.
                         "sqs:SendMessage", "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes",
                         "sqs:ChangeMessageVisibility")),
+                Arguments.of("OperatorFunctionRole", with(
+                        // ClientStore find/create/replace/delete; the listing's pages through the status index.
+                        "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Query",
+                        // SecretStore create (with tags; reads back on a retry), scheduled deletion on delete.
+                        "secretsmanager:CreateSecret", "secretsmanager:TagResource", "secretsmanager:GetSecretValue",
+                        "secretsmanager:DeleteSecret",
+                        "lambda:InvokeFunction",
+                        // Lifecycle events (suspended, reinstated) and the audit trail of operator actions.
+                        "events:PutEvents")),
                 Arguments.of("CleanupFunctionRole", with(
                         "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Query",
                         "secretsmanager:DeleteSecret")));

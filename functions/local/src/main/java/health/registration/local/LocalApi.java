@@ -47,16 +47,27 @@ public final class LocalApi implements AutoCloseable {
         this.routes = routes;
     }
 
-    /** Serves the template's routes on {@code port} (0 for any free one), logging to the console. */
+    /**
+     * Serves the template's routes on {@code port} (0 for any free one), logging to the console, with the operator
+     * routes off.
+     */
     public static LocalApi start(Path template, int port) throws IOException {
         return start(template, port, System.out, System.err);
     }
 
     /** As {@link #start(Path, int)}, with handler logs and request lines to {@code out}, failures to {@code err}. */
     public static LocalApi start(Path template, int port, PrintStream out, PrintStream err) throws IOException {
+        return start(template, port, OperatorGuard.of(null), out, err);
+    }
+
+    /**
+     * As {@link #start(Path, int, PrintStream, PrintStream)}, with the operator routes (everything under
+     * {@code /operator/}) behind {@code guard} in place of AWS_IAM.
+     */
+    public static LocalApi start(Path template, int port, OperatorGuard guard, PrintStream out, PrintStream err)
+            throws IOException {
         List<Route> routes = SamTemplate.read(template).routes();
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        ProxyIntegration integration = new ProxyIntegration(new RouteTable(routes), loader, Clock.systemUTC(), out, err);
+        ProxyIntegration integration = new ProxyIntegration(new RouteTable(routes), guard, Clock.systemUTC(), out, err);
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(LOOPBACK), port), BACKLOG);
         ExecutorService workers = Executors.newFixedThreadPool(WORKER_THREADS, workerThreads());
         server.createContext("/", integration);
@@ -93,7 +104,8 @@ public final class LocalApi implements AutoCloseable {
     }
 
     /**
-     * {@code java -jar local-api.jar [template.yaml]}, port from {@code PORT}. Before serving, creates the
+     * {@code java -jar local-api.jar [template.yaml]}, port from {@code PORT}, the operator routes' bearer token from
+     * {@code OPERATOR_LOCAL_TOKEN} (unset: those routes are off). Before serving, creates the
      * template's tables in the emulator at {@code AWS_ENDPOINT_URL} ({@link EmulatorTables}); exits with 1 when it
      * cannot serve or cannot create them.
      */
@@ -101,9 +113,11 @@ public final class LocalApi implements AutoCloseable {
         Path template = args.length > 0 ? Path.of(args[0]) : DEFAULT_TEMPLATE;
         try {
             int port = port(System.getenv(PORT));
+            OperatorGuard guard = OperatorGuard.of(System.getenv(OperatorGuard.TOKEN_VARIABLE));
             EmulatorTables.prepare(SamTemplate.read(template), System.getenv(), System.err);
-            LocalApi api = start(template, port);
+            LocalApi api = start(template, port, guard, System.out, System.err);
             Runtime.getRuntime().addShutdownHook(new Thread(api::close, "local-api-shutdown"));
+            System.err.println("local-api: " + guard.state());
             System.out.println(api.banner());
             System.out.flush();
         } catch (IOException | IllegalArgumentException | SdkException e) {

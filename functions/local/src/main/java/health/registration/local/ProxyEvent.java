@@ -34,6 +34,15 @@ public final class ProxyEvent {
     private ProxyEvent() {}
 
     public static ObjectNode of(IncomingRequest request, RouteTable.Match match, String requestId, Instant received) {
+        return of(request, match, requestId, received, null);
+    }
+
+    /**
+     * As {@link #of(IncomingRequest, RouteTable.Match, String, Instant)}, for a request authorised as API Gateway's
+     * AWS_IAM authorises one: {@code caller} becomes {@code requestContext.identity.userArn} (null for none).
+     */
+    public static ObjectNode of(IncomingRequest request, RouteTable.Match match, String requestId, Instant received,
+                                String caller) {
         ObjectNode event = MAPPER.createObjectNode();
         event.put("resource", match.route().path().toString());
         event.put("path", request.rawPath());
@@ -42,7 +51,11 @@ public final class ProxyEvent {
         putValues(event, "queryStringParameters", "multiValueQueryStringParameters", query(request.rawQuery()));
         putStrings(event, "pathParameters", match.pathParameters());
         event.putNull("stageVariables");
-        event.set("requestContext", requestContext(request, match, requestId, received));
+        ObjectNode context = requestContext(request, match, requestId, received);
+        if (caller != null) {
+            ((ObjectNode) context.get("identity")).put("userArn", caller);
+        }
+        event.set("requestContext", context);
         putBody(event, request.body());
         return event;
     }

@@ -31,14 +31,20 @@ public final class ProxyIntegration implements HttpHandler {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final RouteTable routes;
+    private final OperatorGuard guard;
     private final Map<String, FunctionPool> pools = new LinkedHashMap<>();
     private final Clock clock;
     private final PrintStream out;
     private final PrintStream err;
 
-    /** Log lines of handlers and of each request go to {@code out}; handler failures go to {@code err}. */
-    public ProxyIntegration(RouteTable routes, ClassLoader classLoader, Clock clock, PrintStream out, PrintStream err) {
+    /**
+     * Handlers are loaded by the current thread's context class loader. Log lines of handlers and of each request go
+     * to {@code out}; handler failures go to {@code err}. {@code guard} stands in for AWS_IAM under {@code /operator/}.
+     */
+    public ProxyIntegration(RouteTable routes, OperatorGuard guard, Clock clock, PrintStream out, PrintStream err) {
+        ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
         this.routes = routes;
+        this.guard = guard;
         this.clock = clock;
         this.out = out;
         this.err = err;
@@ -71,9 +77,20 @@ public final class ProxyIntegration implements HttpHandler {
         if (body.isEmpty()) {
             return GatewayResponse.REQUEST_TOO_LONG.asProxyResponse();
         }
+        Map<String, List<String>> headers = forwardedHeaders(exchange);
+        String caller = null;
+        if (OperatorGuard.guards(path) || OperatorGuard.guards(match.get().route().path().toString())) {
+            OperatorGuard.Decision decision = guard.decide(headers);
+            if (decision instanceof OperatorGuard.Decision.Refused refused) {
+                return refused.answer();
+            }
+            caller = ((OperatorGuard.Decision.Admitted) decision).caller();
+            // The local token stands in for a SigV4 signature; it goes no further than the guard.
+            removeIgnoringCase(headers, "Authorization");
+        }
         IncomingRequest request = new IncomingRequest(method, path, exchange.getRequestURI().getRawQuery(),
-                forwardedHeaders(exchange), body.get(), sourceIp(exchange), exchange.getProtocol());
-        return invoke(match.get(), ProxyEvent.of(request, match.get(), requestId, received), requestId);
+                headers, body.get(), sourceIp(exchange), exchange.getProtocol());
+        return invoke(match.get(), ProxyEvent.of(request, match.get(), requestId, received, caller), requestId);
     }
 
     private ProxyResponse invoke(RouteTable.Match match, ObjectNode event, String requestId) {

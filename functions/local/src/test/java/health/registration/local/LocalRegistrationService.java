@@ -3,6 +3,7 @@ package health.registration.local;
 import health.registration.testkit.MotoServer;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -36,6 +37,12 @@ final class LocalRegistrationService implements AutoCloseable {
      * local API in front of them.
      */
     static LocalRegistrationService start(String name, String address, String label, int hosts) throws Exception {
+        return start(name, address, label, hosts, Map.of());
+    }
+
+    /** As {@link #start(String, String, String, int)}, with more settings for the local API ({@code extra}). */
+    static LocalRegistrationService start(String name, String address, String label, int hosts, Map<String, String> extra)
+            throws Exception {
         URI endpoint = MotoServer.endpoint();
         Path module = Path.of(System.getProperty("local.module.dir", System.getProperty("user.dir"))).toAbsolutePath();
         Path work = module.resolve("target/" + name);
@@ -48,7 +55,7 @@ final class LocalRegistrationService implements AutoCloseable {
         RegistrationSites sites = null;
         try {
             sites = RegistrationSites.start(work, address, label, hosts);
-            LocalApiProcess api = LocalApiProcess.start(module.resolve("../..").normalize(), port, Map.of(
+            Map<String, String> environment = new HashMap<>(Map.of(
                     "AWS_ENDPOINT_URL", endpoint.toString(),
                     "CLIENTS_TABLE", table,
                     "SECRET_PREFIX", secretPrefix,
@@ -56,7 +63,10 @@ final class LocalRegistrationService implements AutoCloseable {
                     "MANUAL_REGISTRATION_URL", MANUAL_REGISTRATION_URL,
                     "PROBE_HOSTS_FILE", sites.hostsFile().toString(),
                     "PROBE_TRUSTED_CA_FILE", sites.trustedCaFile().toString(),
-                    "PROBE_ALLOWED_CIDRS", sites.allowedCidrs()), Set.of(), work.resolve("local-api.log"));
+                    "PROBE_ALLOWED_CIDRS", sites.allowedCidrs()));
+            environment.putAll(extra);
+            LocalApiProcess api = LocalApiProcess.start(module.resolve("../..").normalize(), port, environment,
+                    Set.of(OperatorGuard.TOKEN_VARIABLE), work.resolve("local-api.log"));
             return new LocalRegistrationService(sites, api, records, publicBaseUrl);
         } catch (Exception | Error failed) {
             if (sites != null) {

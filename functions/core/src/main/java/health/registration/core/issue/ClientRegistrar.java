@@ -54,7 +54,7 @@ public final class ClientRegistrar {
         boolean secretNeeded = authenticatesWithSecret(accepted.registered());
         ClientSecret secret = secretNeeded ? ids.newClientSecret() : null;
         RegistrationAccessToken token = ids.newRegistrationAccessToken();
-        ClientRecord pending = writePending(accepted, token, path);
+        ClientRecord pending = writePending(accepted, token, path, secretNeeded);
         String arn = secretNeeded ? secrets.create(pending.clientId(), secret) : null;
         Instant now = clock.instant();
         ClientRecord active = pending.next(ClientStatus.ACTIVE, pending.metadata(), pending.credentials().withSecretArn(arn),
@@ -78,10 +78,12 @@ public final class ClientRegistrar {
     }
 
     /** The pending record; a new id is drawn if, against all odds, the first one is taken. */
-    private ClientRecord writePending(RegistrationReview.Accepted accepted, RegistrationAccessToken token, RegistrationPath path) {
+    private ClientRecord writePending(RegistrationReview.Accepted accepted, RegistrationAccessToken token, RegistrationPath path,
+                                      boolean secretNeeded) {
         for (int attempt = 0; ; attempt++) {
             Instant now = clock.instant();
-            long expiresAt = settings.secretLifetime().isZero()
+            // RFC 7591 §3.2.1: client_secret_expires_at is about the secret; a client without one has none to expire.
+            long expiresAt = !secretNeeded || settings.secretLifetime().isZero()
                     ? 0 : now.plus(settings.secretLifetime()).getEpochSecond();
             ClientRecord pending = new ClientRecord(ids.newClientId(), ClientStatus.PENDING, accepted.registered(),
                     new Credentials(null, token.hash(), now, expiresAt),

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ClientMetadataTest {
 
@@ -83,5 +85,27 @@ class ClientMetadataTest {
         assertThat(metadata.variantNames(MetadataMember.CONTACTS)).isEmpty();
         assertThat(MetadataMember.forName("contacts#fr")).isEmpty();
         assertThat(MetadataMember.forName("client_name#fr")).contains(MetadataMember.CLIENT_NAME);
+    }
+
+    /** RFC 7591 §2 defaults; response_types follow the grants (§2.1): none without the authorization code flow. */
+    @ParameterizedTest(name = "[{index}] {4}")
+    @CsvSource(delimiter = '|', textBlock = """
+        # sent                                                                     | grant_types                    | response_types | token_endpoint_auth_method | reason
+        {}                                                                         | ["authorization_code"]         | ["code"]       | client_secret_basic        | nothing sent: every default
+        {"grant_types":["authorization_code","refresh_token"]}                     | ["authorization_code","refresh_token"] | ["code"] | client_secret_basic    | refresh_token beside authorization_code
+        {"grant_types":["client_credentials"]}                                     | ["client_credentials"]         | []             | client_secret_basic        | no response type without authorization_code
+        {"grant_types":["client_credentials","authorization_code"]}                | ["client_credentials","authorization_code"] | ["code"] | client_secret_basic | code while authorization_code is among the grants
+        {"grant_types":[]}                                                         | []                             | []             | client_secret_basic        | an empty array is kept (the policy refuses it)
+        {"grant_types":["client_credentials"],"response_types":["code"]}           | ["client_credentials"]         | ["code"]       | client_secret_basic        | what was sent is never replaced
+        {"token_endpoint_auth_method":"none"}                                      | ["authorization_code"]         | ["code"]       | none                       | a public client
+        {"grant_types":"client_credentials"}                                       | "client_credentials"           | ["code"]       | client_secret_basic        | a string is no array of grants: the default grant's response type
+        """)
+    void writesTheDefaultsOutWithResponseTypesThatFollowTheGrants(String sent, String grantTypes, String responseTypes,
+                                                                   String method, String reason) throws Exception {
+        ObjectNode registered = ClientMetadata.of(json(sent)).withDefaults().toJson();
+
+        assertThat(registered.get("grant_types")).isEqualTo(JSON.readTree(grantTypes));
+        assertThat(registered.get("response_types")).isEqualTo(JSON.readTree(responseTypes));
+        assertThat(registered.get("token_endpoint_auth_method").textValue()).isEqualTo(method);
     }
 }

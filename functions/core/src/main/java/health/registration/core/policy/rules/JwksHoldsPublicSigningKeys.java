@@ -1,5 +1,6 @@
 package health.registration.core.policy.rules;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
@@ -37,18 +38,22 @@ public final class JwksHoldsPublicSigningKeys implements Rule {
     @Override
     public List<Violation> check(ClientMetadata metadata, PolicyContext context) {
         Optional<Violation> jwks = metadata.get(MetadataMember.JWKS.jsonName()).filter(v -> v.isObject())
-                .flatMap(value -> keySetProblem(value.toString())).map(p -> problem(JWKS, "jwks " + p));
+                .flatMap(JwksHoldsPublicSigningKeys::keySetProblem).map(p -> problem(JWKS, "jwks " + p));
         Optional<Violation> jwksUri = metadata.text(MetadataMember.JWKS_URI).flatMap(JwksHoldsPublicSigningKeys::uriProblem)
                 .map(p -> problem(JWKS_URI, "jwks_uri " + p));
         return Stream.of(jwks, jwksUri).flatMap(Optional::stream).toList();
     }
 
-    private static Optional<String> keySetProblem(String json) {
+    private static Optional<String> keySetProblem(JsonNode json) {
         JWKSet set;
         try {
-            set = JWKSet.parse(json);
+            set = JWKSet.parse(json.toString());
         } catch (ParseException e) {
             return Optional.of("is not a JWK Set (RFC 7517 section 5)");
+        }
+        // The parser skips keys whose kty it does not know (RFC 7517 section 5); they must not pass unchecked.
+        if (set.getKeys().size() != json.path("keys").size()) {
+            return Optional.of("holds a key of a type other than RSA or EC");
         }
         if (set.getKeys().isEmpty() || set.getKeys().size() > MAX_KEYS) {
             return Optional.of("must hold 1 to " + MAX_KEYS + " keys");

@@ -40,7 +40,8 @@ public final class ManualClientAuthenticationIsPermitted implements Rule {
         boolean jwks = metadata.get(JWKS).isPresent();
         boolean jwksUri = metadata.get(JWKS_URI).isPresent();
         if (method.equals("private_key_jwt") && jwks == jwksUri) {
-            found.add(problem(METHOD, "private_key_jwt needs the client's public keys in exactly one of jwks and jwks_uri"));
+            found.add(problem(METHOD, "token_endpoint_auth_method private_key_jwt needs the client's public keys in exactly one"
+                    + " of jwks and jwks_uri"));
         }
         if (!method.equals("private_key_jwt") && (jwks || jwksUri)) {
             found.add(problem(FieldPointer.of(jwks ? JWKS : JWKS_URI),

@@ -1,0 +1,111 @@
+package health.registration.adapters.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import health.registration.core.operator.OperatorAction;
+import health.registration.core.port.StoreUnavailable;
+import health.registration.testkit.MotoServer;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.Target;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * {@link EventBridgeOperatorAudit} against moto: an operator action reaches a rule matching the operator audit's source
+ * and detail-type, with the caller, the subject and the outcome, and nothing else.
+ */
+class EventBridgeOperatorAuditIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String RULE = "operator-audit";
+    private static final String PATTERN = "{\"source\": [\"" + OperatorAction.SOURCE + "\"], \"detail-type\": [\""
+            + OperatorAction.DETAIL_TYPE + "\"]}";
+    private static final OperatorAction REGISTERED = new OperatorAction("client.register",
+            "arn:aws:sts::123456789012:assumed-role/operator-site/alice", "kq3F8xUjT1aW0zR5bN7mLg", "done",
+            Instant.parse("2026-11-28T21:00:00Z"));
+
+    private static EventBridgeClient eventBridge;
+    private static SqsClient sqs;
+
+    private String busName;
+    private String queueUrl;
+
+    @BeforeAll
+    static void requireEmulator() {
+        eventBridge = MotoServer.require(AwsClients.eventBridge());
+        sqs = MotoServer.require(AwsClients.sqs());
+    }
+
+    @BeforeEach
+    void createBusRuleAndQueue() {
+        String suffix = UUID.randomUUID().toString();
+        busName = "audit-it-" + suffix;
+        eventBridge.createEventBus(r -> r.name(busName));
+        queueUrl = sqs.createQueue(r -> r.queueName("audit-it-" + suffix)).queueUrl();
+        String queueArn = sqs.getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        eventBridge.putRule(r -> r.name(RULE).eventBusName(busName).eventPattern(PATTERN));
+        eventBridge.putTargets(r -> r.rule(RULE).eventBusName(busName)
+                .targets(Target.builder().id("queue").arn(queueArn).build()));
+    }
+
+    @AfterEach
+    void deleteBusRuleAndQueue() {
+        eventBridge.removeTargets(r -> r.rule(RULE).eventBusName(busName).ids("queue"));
+        eventBridge.deleteRule(r -> r.name(RULE).eventBusName(busName));
+        eventBridge.deleteEventBus(r -> r.name(busName));
+        sqs.deleteQueue(r -> r.queueUrl(queueUrl));
+    }
+
+    @Test
+    void putsTheActionOnTheBusNamingTheCaller() throws IOException {
+        new EventBridgeOperatorAudit(eventBridge, busName).record(REGISTERED);
+
+        JsonNode envelope = receiveOne();
+        assertThat(envelope.path("source").asText()).isEqualTo(OperatorAction.SOURCE);
+        assertThat(envelope.path("detail-type").asText()).isEqualTo(OperatorAction.DETAIL_TYPE);
+        JsonNode detail = envelope.path("detail");
+        assertThat(detail.path("caller").asText()).isEqualTo(REGISTERED.caller());
+        assertThat(detail.path("action").asText()).isEqualTo("client.register");
+        assertThat(detail.path("subject").asText()).isEqualTo(REGISTERED.subject());
+        assertThat(detail.path("outcome").asText()).isEqualTo("done");
+        assertThat(detail.path("at").asText()).isEqualTo("2026-11-28T21:00:00Z");
+        assertThat(detail.properties()).extracting(Map.Entry::getKey)
+                .containsExactlyInAnyOrder("action", "caller", "subject", "outcome", "at");
+    }
+
+    @Test
+    void recordingOnABusThatDoesNotExistIsUnavailable() {
+        EventBridgeOperatorAudit missing = new EventBridgeOperatorAudit(eventBridge, "no-such-bus-" + UUID.randomUUID());
+
+        assertThatThrownBy(() -> missing.record(REGISTERED)).isInstanceOf(StoreUnavailable.class)
+                .hasMessageStartingWith("the event bus");
+    }
+
+    private JsonNode receiveOne() throws IOException {
+        List<JsonNode> envelopes = new ArrayList<>();
+        for (int attempt = 0; attempt < 20 && envelopes.isEmpty(); attempt++) {
+            for (Message message : sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
+                    .waitTimeSeconds(1)).messages()) {
+                envelopes.add(JSON.readTree(message.body()));
+                sqs.deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+            }
+        }
+        assertThat(envelopes).hasSize(1);
+        return envelopes.get(0);
+    }
+}

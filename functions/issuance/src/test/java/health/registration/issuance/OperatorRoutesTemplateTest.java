@@ -1,0 +1,79 @@
+package health.registration.issuance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import health.registration.testkit.TemplateTable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The operator API is never open to the internet: every API route under {@code /operator/} carries AWS_IAM
+ * authorisation (API Gateway invoking through the function's resource policy, not the caller's credentials), and
+ * every other route stays open.
+ */
+class OperatorRoutesTemplateTest {
+
+    private record ApiRoute(String function, String path, String method, JsonNode auth) {}
+
+    private static List<ApiRoute> routes() {
+        List<ApiRoute> routes = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> resource : TemplateTable.resources().properties()) {
+            if (!resource.getValue().path("Type").asText().equals("AWS::Serverless::Function")) {
+                continue;
+            }
+            for (JsonNode event : resource.getValue().path("Properties").path("Events")) {
+                if (event.path("Type").asText().equals("Api")) {
+                    JsonNode api = event.path("Properties");
+                    routes.add(new ApiRoute(resource.getKey(), api.path("Path").asText(), api.path("Method").asText(),
+                            api.path("Auth")));
+                }
+            }
+        }
+        return routes;
+    }
+
+    private static boolean operatorPath(String path) {
+        return path.equals("/operator") || path.startsWith("/operator/");
+    }
+
+    @Test
+    void servesTheOperatorClientRoutes() {
+        assertThat(routes()).filteredOn(route -> route.function().equals("OperatorFunction"))
+                .extracting(route -> route.method() + " " + route.path())
+                .containsExactlyInAnyOrder("post /operator/clients", "get /operator/clients", "get /operator/clients/{client_id}",
+                        "put /operator/clients/{client_id}", "delete /operator/clients/{client_id}",
+                        "post /operator/clients/{client_id}/suspend", "post /operator/clients/{client_id}/reinstate");
+    }
+
+    @Test
+    void authorisesEveryOperatorRouteWithAwsIam() {
+        List<ApiRoute> operator = routes().stream().filter(route -> operatorPath(route.path())).toList();
+
+        assertThat(operator).isNotEmpty().allSatisfy(route -> {
+            assertThat(route.auth().path("Authorizer").asText()).as(route.toString()).isEqualTo("AWS_IAM");
+            assertThat(route.auth().path("InvokeRole").asText()).as(route.toString()).isEqualTo("NONE");
+        });
+    }
+
+    @Test
+    void keepsEveryOtherRouteOpen() {
+        assertThat(routes()).filteredOn(route -> !operatorPath(route.path())).isNotEmpty()
+                .allSatisfy(route -> assertThat(route.auth().isMissingNode()).as(route.toString()).isTrue());
+    }
+
+    @Test
+    void letsTheOperatorFunctionUseTheSecretsKeyOnlyThroughSecretsManager() {
+        JsonNode statements = TemplateTable.resources().path("SecretsKey").path("Properties").path("KeyPolicy").path("Statement");
+        List<String> principals = new ArrayList<>();
+        statements.forEach(statement -> {
+            if (statement.path("Sid").asText().equals("IssuingFunctionsUseItThroughSecretsManager")) {
+                statement.path("Principal").path("AWS").forEach(p -> principals.add(p.asText()));
+            }
+        });
+
+        assertThat(principals).contains("OperatorFunctionRole.Arn");
+    }
+}

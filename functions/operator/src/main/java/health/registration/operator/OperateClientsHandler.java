@@ -1,0 +1,40 @@
+package health.registration.operator;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaRuntime;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import health.registration.core.operator.OperatorServices;
+import health.registration.edge.ApiGatewayEvents;
+import health.registration.edge.ApiInvocation;
+import health.registration.edge.ApiRequest;
+import health.registration.edge.OperatorAuditLog;
+import health.registration.edge.PrimingResource;
+import health.registration.issuance.IssuanceComponents;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * The operator's client API under {@code /operator/clients} (see {@link OperatorRequests}), behind API Gateway's
+ * AWS_IAM authorisation.
+ */
+public final class OperateClientsHandler implements RequestStreamHandler {
+
+    private final OperatorRequests requests;
+
+    /** Wiring for Lambda: stores, prober, events and the audit trail from the environment. */
+    public OperateClientsHandler() {
+        this(IssuanceComponents.fromEnvironment().operatorServices(bus -> new OperatorAuditLog(bus, LambdaRuntime.getLogger())));
+        PrimingResource.register(OperatorPriming.class, () -> new OperatorPriming(System.getenv()));
+    }
+
+    OperateClientsHandler(OperatorServices services) {
+        this.requests = new OperatorRequests(services.clients(), services.suspensions(), services.listing());
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context lambda) throws IOException {
+        ApiRequest request = ApiGatewayEvents.read(input);
+        ApiGatewayEvents.write(ApiInvocation.answer("operator", request, lambda.getLogger(), requests::answer), output);
+    }
+}

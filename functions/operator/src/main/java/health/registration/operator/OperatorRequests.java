@@ -1,0 +1,113 @@
+package health.registration.operator;
+
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import health.registration.core.issue.ClientStatus;
+import health.registration.core.model.ClientMetadata;
+import health.registration.core.operator.ClientListing;
+import health.registration.core.operator.OperatorClients;
+import health.registration.core.operator.OperatorOutcome;
+import health.registration.core.operator.OperatorSuspensions;
+import health.registration.edge.ApiRequest;
+import health.registration.edge.ApiResponse;
+import health.registration.edge.ErrorResponses;
+import health.registration.edge.MetadataBody;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Routes the operator's client API (AWS_IAM-authorised in API Gateway; a local bearer token locally) to the core:
+ * {@code POST/GET /operator/clients}, {@code GET/PUT/DELETE /operator/clients/{client_id}},
+ * {@code POST /operator/clients/{client_id}/suspend} and {@code /reinstate}. A request without an authenticated
+ * caller is refused: the route must never be reachable without IAM.
+ */
+final class OperatorRequests {
+
+    static final String CLIENT_ID = "client_id";
+
+    private final OperatorClients clients;
+    private final OperatorSuspensions suspensions;
+    private final ClientListing listing;
+
+    OperatorRequests(OperatorClients clients, OperatorSuspensions suspensions, ClientListing listing) {
+        this.clients = clients;
+        this.suspensions = suspensions;
+        this.listing = listing;
+    }
+
+    ApiResponse answer(ApiRequest request, LambdaLogger log) {
+        Optional<String> caller = request.caller();
+        if (caller.isEmpty()) {
+            log.log("operator requestId=" + request.requestId() + " refused: no authenticated caller\n");
+            return ErrorResponses.simple(403, "access_denied", "The operator API needs an AWS IAM-signed request.");
+        }
+        String clientId = request.pathParameters().get(CLIENT_ID);
+        String method = request.httpMethod().toUpperCase(Locale.ROOT);
+        if (clientId == null) {
+            return switch (method) {
+                case "POST" -> withMetadata(request, metadata -> clients.register(metadata, caller.get()));
+                case "GET" -> list(request);
+                default -> ErrorResponses.simple(405, "invalid_request", "Use POST or GET.");
+            };
+        }
+        if (request.path().endsWith("/suspend") || request.path().endsWith("/reinstate")) {
+            return !method.equals("POST") ? ErrorResponses.simple(405, "invalid_request", "Use POST.")
+                    : respond(request.path().endsWith("/suspend") ? suspensions.suspend(clientId, caller.get())
+                            : suspensions.reinstate(clientId, caller.get()));
+        }
+        return switch (method) {
+            case "GET" -> respond(clients.read(clientId, caller.get()));
+            case "PUT" -> withMetadata(request, metadata -> clients.update(clientId, metadata, caller.get()));
+            case "DELETE" -> respond(clients.delete(clientId, caller.get()));
+            default -> ErrorResponses.simple(405, "invalid_request", "Use GET, PUT or DELETE.");
+        };
+    }
+
+    private interface MetadataCall {
+        OperatorOutcome call(ClientMetadata metadata);
+    }
+
+    private static ApiResponse withMetadata(ApiRequest request, MetadataCall call) {
+        MetadataBody.Reading reading = MetadataBody.read(request);
+        if (reading instanceof MetadataBody.Refused refused) {
+            return ErrorResponses.of(refused.rejection());
+        }
+        return respond(call.call(((MetadataBody.Accepted) reading).metadata()));
+    }
+
+    private ApiResponse list(ApiRequest request) {
+        try {
+            Optional<ClientStatus> status = request.queryParameter("status").map(ClientStatus::ofCode);
+            if (status.filter(s -> !s.visible()).isPresent()) {
+                throw new IllegalArgumentException("not a listable status");
+            }
+            int limit = request.queryParameter("limit").map(Integer::parseInt).orElse(50);
+            if (limit < 1 || limit > ClientListing.MAX_LIMIT) {
+                throw new IllegalArgumentException("limit out of range");
+            }
+            return ApiResponse.json(200, listing.page(status, request.queryParameter("failing_url"), limit,
+                    request.queryParameter("cursor")).toString());
+        } catch (IllegalArgumentException badQuery) {
+            return ErrorResponses.simple(400, "invalid_request", "status must be active, warning or suspended; limit 1 to "
+                    + ClientListing.MAX_LIMIT + "; cursor as the previous page gave it.");
+        }
+    }
+
+    private static ApiResponse respond(OperatorOutcome outcome) {
+        if (outcome instanceof OperatorOutcome.Created created) {
+            return ApiResponse.json(201, created.answer());
+        }
+        if (outcome instanceof OperatorOutcome.Shown shown) {
+            return ApiResponse.json(200, shown.answer());
+        }
+        if (outcome instanceof OperatorOutcome.Deleted) {
+            return ApiResponse.empty(204);
+        }
+        if (outcome instanceof OperatorOutcome.NotFound) {
+            return ErrorResponses.simple(404, "not_found", "There is no registered client with this client_id.");
+        }
+        if (outcome instanceof OperatorOutcome.Refused refused) {
+            return ErrorResponses.of(refused.error());
+        }
+        return ErrorResponses.simple(409, "invalid_request", "The client changed while this request ran; read it again and retry.");
+    }
+}
