@@ -2,15 +2,20 @@ package health.registration.issuance;
 
 import health.registration.adapters.aws.AwsClients;
 import health.registration.adapters.aws.EventBridgeClientEvents;
+import health.registration.adapters.aws.EventBridgeOperatorAudit;
 import health.registration.adapters.aws.LambdaCrlSource;
 import health.registration.adapters.aws.LambdaUrlProber;
 import health.registration.adapters.aws.SqsReverificationQueue;
+import health.registration.adapters.dynamodb.DynamoCertificateStore;
 import health.registration.adapters.dynamodb.DynamoClientStore;
 import health.registration.adapters.dynamodb.DynamoIdempotencyStore;
 import health.registration.adapters.dynamodb.DynamoJtiStore;
 import health.registration.adapters.dynamodb.DynamoUdapClientStore;
 import health.registration.adapters.http.NetworkUrlProber;
 import health.registration.adapters.secrets.SecretsManagerSecretStore;
+import health.registration.core.certificate.CertificateAuthority;
+import health.registration.core.certificate.CertificateRequestReview;
+import health.registration.core.certificate.IssuingAuthorityCrlSource;
 import health.registration.core.issue.ClientRegistrar;
 import health.registration.core.issue.ClientStores;
 import health.registration.core.issue.IdempotentRegistration;
@@ -23,6 +28,7 @@ import health.registration.core.policy.Policies;
 import health.registration.core.policy.PolicyContext;
 import health.registration.core.port.ClientEvents;
 import health.registration.core.port.CrlSource;
+import health.registration.core.port.OperatorAudit;
 import health.registration.core.port.ReverificationQueue;
 import health.registration.core.port.StoreUnavailable;
 import health.registration.core.port.UrlProber;
@@ -98,12 +104,40 @@ public final class IssuanceComponents {
         return Optional.of(new UdapRegistrar(verifier, review, stores, new SecureRandomIdSource(), CLOCK, issuanceSettings()));
     }
 
-    /** CRLs through the probe function in AWS, through the same guard in-process locally. */
+    /**
+     * CRLs through the probe function in AWS, through the same guard in-process locally; the developer-certificate
+     * authority's own CRL straight from its table, so a revocation holds from the next registration on.
+     */
     private CrlSource crlSource() {
-        return settings.probeFunctionName()
+        CrlSource fetched = settings.probeFunctionName()
                 .<CrlSource>map(name -> new LambdaCrlSource(AwsClients.lambda(), name, CLOCK))
                 .orElseGet(() -> new ProbedCrlSource(NetworkUrlProber.network(settings.probeConfiguration()), CLOCK,
                         UdapConfiguration.MAX_CRL_BYTES));
+        return CertificateConfiguration.authority(settings)
+                .<CrlSource>map(ca -> new IssuingAuthorityCrlSource(CertificateConfiguration.crlUrl(settings, ca.name()),
+                        ca.name(), new DynamoCertificateStore(AwsClients.dynamoDb(), ca.table()), fetched))
+                .orElse(fetched);
+    }
+
+    /**
+     * The developer-certificate authority (issue 8): its key and chain, its table, and a review of requests under the
+     * UDAP policy with probing.
+     *
+     * @throws IllegalStateException when {@code CERTIFICATE_AUTHORITY_NAME} is unset or the key cannot be read
+     */
+    public CertificateAuthority certificateAuthority() {
+        CertificateConfiguration.Authority ca = CertificateConfiguration.authority(settings).orElseThrow(() ->
+                new IllegalStateException(CertificateConfiguration.CERTIFICATE_AUTHORITY_NAME + " must be set"));
+        PolicyContext context = settings.policyContext();
+        return new CertificateAuthority(CertificateConfiguration.issuingAuthority(settings, ca.name()),
+                CertificateConfiguration.settings(settings), new CertificateRequestReview(context, prober(context)),
+                new DynamoCertificateStore(AwsClients.dynamoDb(), ca.table()), CLOCK);
+    }
+
+    /** The audit trail of certificates issued and revoked: EventBridge when {@code EVENT_BUS_NAME} is set. */
+    public Optional<OperatorAudit> certificateAudit() {
+        return ReverificationConfiguration.eventBusName(settings)
+                .map(bus -> new EventBridgeOperatorAudit(AwsClients.eventBridge(), bus));
     }
 
     public RegistrationCleanup cleanup() {
