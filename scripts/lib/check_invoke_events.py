@@ -44,6 +44,10 @@ EVENTS = {
     "operator-suspend": "OperatorFunction",
     "operator-reinstate": "OperatorFunction",
     "operator-delete": "OperatorFunction",
+    "certificates-issue": "CertificatesFunction",
+    "certificates-revoke": "CertificatesFunction",
+    "certificates-crl": "CertificatesFunction",
+    "certificates-refresh": "CertificatesFunction",
 }
 WORK = pathlib.Path(sys.argv[1]) if __name__ == "__main__" else None
 SITE = "127.0.0.2/32"
@@ -72,15 +76,16 @@ def site_requests():
     return (WORK / "requests.log").read_text().splitlines()
 
 
-def invoke(function, event, *env):
-    """(exit status, parsed answer, stderr) of `scripts/invoke FUNCTION events/EVENT.json`."""
+def invoke(function, event, *env, event_file=None):
+    """(exit status, parsed answer, stderr) of `scripts/invoke FUNCTION events/EVENT.json` (or of event_file, a
+    variant of that event)."""
     if EVENTS.get(event) != function:
         raise ValueError(f"{event} is not listed in EVENTS for {function}")
     invoked.add(event)
     command = [str(ROOT / "scripts" / "invoke"), "--no-build"]
     for item in env:
         command += ["--env", item]
-    command += [function, str(EVENTS_DIR / f"{event}.json")]
+    command += [function, str(event_file or EVENTS_DIR / f"{event}.json")]
     started = time.monotonic()
     result = subprocess.run(command, capture_output=True, timeout=300)
     took = time.monotonic() - started
@@ -105,8 +110,8 @@ def api(answer):
         return answer["statusCode"], body
 
 
-def api_case(name, function, event, status, predicate, *env):
-    code, answer, _ = invoke(function, event, *env)
+def api_case(name, function, event, status, predicate, *env, event_file=None):
+    code, answer, _ = invoke(function, event, *env, event_file=event_file)
     got, body = api(answer)
     ok = code == 0 and got == status
     try:
@@ -158,6 +163,66 @@ def seed_sample_client(registered_id):
                                         Tags=[{"Key": "client_id", "Value": SAMPLE_CLIENT_ID}])
         copy["secretArn"] = {"S": created["ARN"]}
     dynamo.put_item(TableName=table, Item=copy, ConditionExpression="attribute_not_exists(pk)")
+
+
+def openssl(*arguments):
+    result = subprocess.run(["openssl", *arguments], capture_output=True, text=True, cwd=WORK)
+    return result.returncode, result.stdout + result.stderr
+
+
+def certificate_authority_secret():
+    """A throw-away issuing CA made with openssl, its key and certificate stored as one PEM secret in moto, as the
+    template's CertificateAuthoritySecret holds them; answers the secret's name."""
+    code, output = openssl("req", "-x509", "-newkey", "rsa:3072", "-nodes", "-days", "30", "-subj",
+                           "/CN=Invoke Events Developer CA", "-keyout", "ca-key.pem", "-out", "developer-ca.pem",
+                           "-addext", "basicConstraints=critical,CA:TRUE",
+                           "-addext", "keyUsage=critical,keyCertSign,cRLSign")
+    if code != 0:
+        raise RuntimeError(output)
+    pem = (WORK / "ca-key.pem").read_text() + (WORK / "developer-ca.pem").read_text()
+    name = "invoke-events/certificate-authority"
+    boto3.client("secretsmanager").create_secret(Name=name, SecretString=pem)
+    return name
+
+
+def check_certificates():
+    """The developer-certificate events: a certificate issued from the sample CSR (the CA key read from Secrets
+    Manager, the metadata probed through the probe function) that openssl verifies against the CA, revoked by its
+    serial, listed in the published DER CRL; the sample's made-up serial is unknown; the scheduled refresh."""
+    ca = f"CERTIFICATE_AUTHORITY_SECRET={certificate_authority_secret()}"
+    before = len(site_requests())
+    issued = api_case("a certificate issued from the sample CSR", "CertificatesFunction", "certificates-issue", 201,
+                      lambda b: b["serial"] and b["san_uri"] == "https://app.example.com/udap"
+                      and b["crl_url"].endswith("/crl/developers.crl"), ca)
+    check("certificates-issue: the metadata probed through the probe function", len(site_requests()) > before,
+          site_requests()[before:])
+    if not isinstance(issued, dict) or "certificate" not in issued:
+        return
+    (WORK / "developer.pem").write_text(issued["certificate"])
+    code, output = openssl("verify", "-CAfile", "developer-ca.pem", "developer.pem")
+    check("certificates-issue: openssl verifies the certificate against the CA", code == 0, output)
+    api_case("a serial the CA never issued is not found", "CertificatesFunction", "certificates-revoke", 404,
+             lambda b: b["error"] == "not_found", ca)
+    variant = json.loads((EVENTS_DIR / "certificates-revoke.json").read_text())
+    path = variant["path"].replace(variant["pathParameters"]["serial"], issued["serial"])
+    variant.update(path=path, pathParameters={"serial": issued["serial"]})
+    (WORK / "certificates-revoke-issued.json").write_text(json.dumps(variant))
+    api_case("the issued certificate revoked (the sample with its serial)", "CertificatesFunction",
+             "certificates-revoke", 200, lambda b: b["status"] == "revoked" and b["reason"] == "key_compromise", ca,
+             event_file=WORK / "certificates-revoke-issued.json")
+    code, answer, _ = invoke("CertificatesFunction", "certificates-crl", ca)
+    ok = code == 0 and answer.get("statusCode") == 200 and answer.get("isBase64Encoded") is True
+    if ok:
+        (WORK / "developers.crl").write_bytes(base64.b64decode(answer["body"]))
+        openssl("crl", "-inform", "DER", "-in", "developers.crl", "-out", "developers-crl.pem")
+        code, output = openssl("verify", "-crl_check", "-CAfile", "developer-ca.pem", "-CRLfile", "developers-crl.pem",
+                               "developer.pem")
+        ok = code != 0 and "certificate revoked" in output
+    check("certificates-crl: the DER CRL is signed by the CA and revokes the certificate for openssl", ok,
+          {"exit": code, "answer": str(answer)[:300]})
+    code, answer, _ = invoke("CertificatesFunction", "certificates-refresh", ca)
+    check("certificates-refresh: the schedule's pass names the current CRL",
+          code == 0 and answer["ca"] == "developers" and int(answer["crl_number"]) >= 1, {"exit": code, "answer": answer})
 
 
 def main():
@@ -267,6 +332,8 @@ def main():
     api_case("the sample client deleted", "OperatorFunction", "operator-delete", 204, lambda b: b is None)
     api_case("a deleted client is not found", "OperatorFunction", "operator-read", 404,
              lambda b: b["error"] == "not_found")
+
+    check_certificates()
 
     # --- UDAP, which the template leaves off (no trust anchors, no server key)
     api_case("refused while UDAP is off", "RegisterFunction", "register-udap", 400,

@@ -61,7 +61,7 @@ public final class ApiGatewayEvents {
         ObjectNode headers = root.putObject("headers");
         response.headers().forEach(headers::put);
         root.put("body", response.body());
-        root.put("isBase64Encoded", false);
+        root.put("isBase64Encoded", response.base64Encoded());
         MAPPER.writeValue(out, root);
     }
 

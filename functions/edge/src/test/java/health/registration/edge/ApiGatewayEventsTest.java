@@ -63,4 +63,17 @@ class ApiGatewayEventsTest {
         assertThat(written.path("body").asText()).isEqualTo("{\"a\":1}");
         assertThat(written.path("isBase64Encoded").asBoolean(true)).isFalse();
     }
+
+    @Test
+    void writesABinaryResponseAsFlaggedBase64() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        ApiGatewayEvents.write(ApiResponse.binary(200, "application/pkix-crl", new byte[] {0x30, (byte) 0x82, 0}), out);
+
+        JsonNode written = new ObjectMapper().readTree(out.toByteArray());
+        assertThat(written.path("headers").path("Content-Type").asText()).isEqualTo("application/pkix-crl");
+        assertThat(written.path("isBase64Encoded").asBoolean(false)).isTrue();
+        assertThat(java.util.Base64.getDecoder().decode(written.path("body").asText()))
+                .containsExactly(0x30, 0x82, 0);
+    }
 }

@@ -7,12 +7,16 @@ import health.registration.adapters.aws.LambdaCrlSource;
 import health.registration.adapters.aws.LambdaUrlProber;
 import health.registration.adapters.aws.ServiceClients;
 import health.registration.adapters.aws.SqsReverificationQueue;
+import health.registration.adapters.dynamodb.DynamoCertificateStore;
 import health.registration.adapters.dynamodb.DynamoClientStore;
 import health.registration.adapters.dynamodb.DynamoIdempotencyStore;
 import health.registration.adapters.dynamodb.DynamoJtiStore;
 import health.registration.adapters.dynamodb.DynamoUdapClientStore;
 import health.registration.adapters.http.NetworkUrlProber;
 import health.registration.adapters.secrets.SecretsManagerSecretStore;
+import health.registration.core.certificate.CertificateAuthority;
+import health.registration.core.certificate.CertificateRequestReview;
+import health.registration.core.certificate.IssuingAuthorityCrlSource;
 import health.registration.core.issue.ClientRegistrar;
 import health.registration.core.issue.ClientStores;
 import health.registration.core.issue.IdempotentRegistration;
@@ -114,8 +118,7 @@ public final class IssuanceComponents {
                 .withUrlRules(Policies.manualUrlRules());
         RegistrationReview review = new RegistrationReview(Policies.manualRegistration(), context,
                 new PlannedUrlProber(prober(context), planning));
-        OperatorAudit bus = ReverificationConfiguration.eventBusName(settings)
-                .map(name -> (OperatorAudit) new EventBridgeOperatorAudit(aws.eventBridge(), name)).orElse(null);
+        OperatorAudit bus = auditBus().orElse(null);
         IssuanceSettings issuance = issuanceSettings();
         ClientStores stores = stores();
         OperatorPorts ports = new OperatorPorts(stores, trail.apply(bus));
@@ -140,12 +143,43 @@ public final class IssuanceComponents {
         return Optional.of(new UdapRegistrar(verifier, review, stores, new SecureRandomIdSource(), CLOCK, issuanceSettings()));
     }
 
-    /** CRLs through the probe function in AWS, through the same guard in-process locally. */
+    /**
+     * CRLs through the probe function in AWS, through the same guard in-process locally; the developer-certificate
+     * authority's own CRL straight from its table, so a revocation holds from the next registration on.
+     */
     private CrlSource crlSource() {
-        return settings.probeFunctionName()
+        CrlSource fetched = settings.probeFunctionName()
                 .<CrlSource>map(name -> new LambdaCrlSource(aws.lambda(), name, CLOCK))
                 .orElseGet(() -> new ProbedCrlSource(NetworkUrlProber.network(settings.probeConfiguration()), CLOCK,
                         UdapConfiguration.MAX_CRL_BYTES));
+        return CertificateConfiguration.authority(settings)
+                .<CrlSource>map(ca -> new IssuingAuthorityCrlSource(CertificateConfiguration.crlUrl(settings, ca.name()),
+                        ca.name(), new DynamoCertificateStore(aws.dynamoDb(), ca.table()), fetched))
+                .orElse(fetched);
+    }
+
+    /**
+     * The developer-certificate authority (issue 8): its key and chain, its table, and a review of requests under the
+     * UDAP policy with probing.
+     *
+     * @throws IllegalStateException when {@code CERTIFICATE_AUTHORITY_NAME} is unset or the key cannot be read
+     */
+    public CertificateAuthority certificateAuthority() {
+        CertificateConfiguration.Authority ca = CertificateConfiguration.authority(settings).orElseThrow(() ->
+                new IllegalStateException(CertificateConfiguration.CERTIFICATE_AUTHORITY_NAME + " must be set"));
+        PolicyContext context = settings.policyContext();
+        return new CertificateAuthority(CertificateConfiguration.issuingAuthority(settings, ca.name()),
+                CertificateConfiguration.settings(settings), new CertificateRequestReview(context, prober(context)),
+                new DynamoCertificateStore(aws.dynamoDb(), ca.table()), CLOCK);
+    }
+
+    /**
+     * The operator audit trail on EventBridge (operator actions, certificates issued and revoked), or empty when
+     * {@code EVENT_BUS_NAME} is unset.
+     */
+    public Optional<OperatorAudit> auditBus() {
+        return ReverificationConfiguration.eventBusName(settings)
+                .map(bus -> new EventBridgeOperatorAudit(aws.eventBridge(), bus));
     }
 
     public RegistrationCleanup cleanup() {

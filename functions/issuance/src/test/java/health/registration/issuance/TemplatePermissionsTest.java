@@ -58,7 +58,12 @@ class TemplatePermissionsTest {
                         "events:PutEvents")),
                 Arguments.of("CleanupFunctionRole", with(
                         "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Query",
-                        "secretsmanager:DeleteSecret")));
+                        "secretsmanager:DeleteSecret")),
+                Arguments.of("CertificatesFunctionRole", with(
+                        // CertificateStore record/find, revoke (a transaction of an update and a put), revoked (Query).
+                        "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query",
+                        // The CA's key; probing the app's URLs; the audit events.
+                        "secretsmanager:GetSecretValue", "lambda:InvokeFunction", "events:PutEvents")));
     }
 
     private static Set<String> with(String... actions) {
@@ -72,6 +77,28 @@ class TemplatePermissionsTest {
     void grantsEachRoleExactlyTheActionsItsFunctionCalls(String role, Set<String> expected) {
         assertThat(actionsOf(role)).containsExactlyInAnyOrderElementsOf(expected)
                 .noneMatch(action -> action.endsWith("*"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void onlyTheCertificatesFunctionMayReadTheCaKey() {
+        TemplateTable.resources().properties().forEach(resource -> {
+            boolean names = resource.getValue().path("Properties").path("Policies").toString()
+                    .contains("CertificateAuthoritySecret");
+            assertThat(names).as(resource.getKey()).isEqualTo(resource.getKey().equals("CertificatesFunctionRole"));
+        });
+    }
+
+    @org.junit.jupiter.api.Test
+    void givesTheRegisterFunctionNoWriteOnTheCertificatesTable() {
+        JsonNode statements = TemplateTable.resources().path("RegisterFunctionRole").path("Properties")
+                .path("Policies").get(0).path("PolicyDocument").path("Statement");
+        java.util.List<String> onCertificates = new java.util.ArrayList<>();
+        statements.forEach(statement -> {
+            if (statement.path("Resource").toString().contains("CertificatesTable")) {
+                onCertificates.add(statement.path("Action").toString());
+            }
+        });
+        assertThat(onCertificates).containsExactly("\"dynamodb:GetItem\"");
     }
 
     private static Set<String> actionsOf(String role) {

@@ -37,6 +37,7 @@ class EmulatorTablesIT {
             .resolve("../../infrastructure/template.yaml").normalize();
 
     private static String tableName;
+    private static String certificatesTableName;
     private static DynamoDbClient dynamo;
     private static List<TableDefinition> tables;
     private static List<EmulatorTables.Result> firstStart;
@@ -52,7 +53,9 @@ class EmulatorTablesIT {
                 .orElseThrow(() -> new AssertionError("AWS_ENDPOINT_URL=" + endpoint + " is no loopback emulator"));
         tableName = "it-clients-" + UUID.randomUUID();
         dynamo = EmulatorTables.client(loopback, System.getenv());
-        tables = TemplateTables.of(SamTemplate.read(TEMPLATE), Map.of("CLIENTS_TABLE", tableName));
+        certificatesTableName = "it-certificates-" + UUID.randomUUID();
+        tables = TemplateTables.of(SamTemplate.read(TEMPLATE), Map.of("CLIENTS_TABLE", tableName,
+                "CERTIFICATES_TABLE", certificatesTableName));
         firstStart = EmulatorTables.create(dynamo, tables);
     }
 
@@ -61,6 +64,7 @@ class EmulatorTablesIT {
         if (dynamo != null) {
             if (tableName != null) {
                 dynamo.deleteTable(request -> request.tableName(tableName));
+                dynamo.deleteTable(request -> request.tableName(certificatesTableName));
             }
             dynamo.close();
         }
@@ -68,7 +72,7 @@ class EmulatorTablesIT {
 
     @Test
     void createsTheClientsTableOnTheFirstStart() {
-        assertThat(firstStart).singleElement().satisfies(result -> {
+        assertThat(firstStart).hasSize(2).first().satisfies(result -> {
             assertThat(result.outcome()).isEqualTo(EmulatorTables.Outcome.CREATED);
             assertThat(result.table().logicalId()).isEqualTo("ClientsTable");
         });
@@ -116,8 +120,8 @@ class EmulatorTablesIT {
 
         List<EmulatorTables.Result> secondStart = EmulatorTables.create(dynamo, tables);
 
-        assertThat(secondStart).singleElement().extracting(EmulatorTables.Result::outcome)
-                .isEqualTo(EmulatorTables.Outcome.ALREADY_EXISTED);
+        assertThat(secondStart).extracting(EmulatorTables.Result::outcome)
+                .containsOnly(EmulatorTables.Outcome.ALREADY_EXISTED).hasSize(2);
         assertThat(dynamo.describeTable(request -> request.tableName(tableName)).table().creationDateTime())
                 .isEqualTo(created);
         assertThat(dynamo.getItem(request -> request.tableName(tableName).key(key)).item())
@@ -127,8 +131,10 @@ class EmulatorTablesIT {
     @Test
     void createsThenLeavesTheTablesAtEachStartOfTheRunner() throws IOException {
         String name = "it-clients-start-" + UUID.randomUUID();
+        String certificates = "it-certificates-start-" + UUID.randomUUID();
         Map<String, String> environment = new HashMap<>(System.getenv());
         environment.put("CLIENTS_TABLE", name);
+        environment.put("CERTIFICATES_TABLE", certificates);
         try {
             assertThat(prepare(environment)).contains("local-api: table " + name + " (ClientsTable, CLIENTS_TABLE) created at ");
             assertThat(prepare(environment)).contains("local-api: table " + name + " (ClientsTable, CLIENTS_TABLE) already "
@@ -137,6 +143,7 @@ class EmulatorTablesIT {
                     .attributeName()).isEqualTo("expiresAt");
         } finally {
             dynamo.deleteTable(request -> request.tableName(name));
+            dynamo.deleteTable(request -> request.tableName(certificates));
         }
     }
 

@@ -37,7 +37,7 @@ class EmulatorTablesTest {
     @Test
     void createsNothingInAws() throws IOException {
         String log = prepare(Map.of("AWS_ENDPOINT_URL", "https://dynamodb.us-east-1.amazonaws.com",
-                "CLIENTS_TABLE", "registration-clients-local"));
+                "CLIENTS_TABLE", "registration-clients-local", "CERTIFICATES_TABLE", "registration-certificates-local"));
         assertThat(log).contains("is not on a loopback address").contains("never in AWS");
     }
 

@@ -49,6 +49,17 @@ final class LocalUdapService implements AutoCloseable {
 
     /** Builds the PKI, serves {@code hosts} site names and the CRLs on {@code address}:443, and starts the API. */
     static LocalUdapService start(String name, String address, int hosts) throws Exception {
+        return start(name, address, hosts, (work, baseUrl, pki) -> Map.of());
+    }
+
+    /** Settings a test adds to (or overrides in) the service's environment, from its work folder, URL and PKI. */
+    @FunctionalInterface
+    interface ExtraSettings {
+        Map<String, String> of(Path work, String publicBaseUrl, UdapTestPki pki) throws Exception;
+    }
+
+    /** As {@link #start(String, String, int)}, with {@code extra} settings applied last. */
+    static LocalUdapService start(String name, String address, int hosts, ExtraSettings extra) throws Exception {
         URI endpoint = MotoServer.endpoint();
         Path module = Path.of(System.getProperty("local.module.dir", System.getProperty("user.dir"))).toAbsolutePath();
         Path work = module.resolve("target/" + name);
@@ -72,6 +83,7 @@ final class LocalUdapService implements AutoCloseable {
                     "PROBE_TRUSTED_CA_FILE", sites.trustedCaFile().toString(),
                     "PROBE_ALLOWED_CIDRS", sites.allowedCidrs()));
             environment.putAll(udapSettings(work, pki, publicBaseUrl));
+            environment.putAll(extra.of(work, publicBaseUrl, pki));
             LocalApiProcess api = LocalApiProcess.start(module.resolve("../..").normalize(), port, environment,
                     NOT_INHERITED, work.resolve("local-api.log"));
             return new LocalUdapService(pki, sites, api, records, publicBaseUrl);
@@ -105,6 +117,19 @@ final class LocalUdapService implements AutoCloseable {
         return send(HttpRequest.newBuilder(api.baseUri().resolve("register"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
+    /** A JSON {@code POST} to a path of the API with an {@code Authorization: Bearer} token (operator routes). */
+    HttpResponse<String> postAsOperator(String path, String body, String token) throws Exception {
+        return send(HttpRequest.newBuilder(api.baseUri().resolve(path))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
+    /** A GET of a path of the API as bytes, accepting only {@code accept}. */
+    HttpResponse<byte[]> download(String path, String accept) throws Exception {
+        return http.send(HttpRequest.newBuilder(api.baseUri().resolve(path)).timeout(REQUEST_TIMEOUT)
+                .header("Accept", accept).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** A GET of a path of the API, accepting JSON. */

@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 /** The template's tables as CreateTable and UpdateTimeToLive calls, without any emulator. */
 class TemplateTablesTest {
 
-    static final Map<String, String> LOCAL = Map.of("CLIENTS_TABLE", "registration-clients-local");
+    static final Map<String, String> LOCAL = Map.of("CLIENTS_TABLE", "registration-clients-local",
+            "CERTIFICATES_TABLE", "registration-certificates-local");
 
     private static SamTemplate template(Path dir, String yaml) throws IOException {
         return SamTemplate.read(Files.writeString(dir.resolve("template.yaml"), yaml));
@@ -37,7 +38,7 @@ class TemplateTablesTest {
     @Test
     void translatesTheRealClientsTable() throws IOException {
         List<TableDefinition> tables = TemplateTables.of(SamTemplate.read(SamTemplateTest.REAL_TEMPLATE), LOCAL);
-        assertThat(tables).singleElement().satisfies(table -> {
+        assertThat(tables).hasSize(2).first().satisfies(table -> {
             assertThat(table.logicalId()).isEqualTo("ClientsTable");
             assertThat(table.variable()).isEqualTo("CLIENTS_TABLE");
             assertThat(table.tableName()).isEqualTo("registration-clients-local");
@@ -51,6 +52,18 @@ class TemplateTablesTest {
         assertThat(create.keySchema()).containsExactly(key("pk", KeyType.HASH));
         assertThat(create.hasLocalSecondaryIndexes()).isFalse();
         assertThat(create.provisionedThroughput()).isNull();
+    }
+
+    @Test
+    void translatesTheRealCertificatesTableWithItsSortKey() throws IOException {
+        TableDefinition table = TemplateTables.of(SamTemplate.read(SamTemplateTest.REAL_TEMPLATE), LOCAL).get(1);
+        assertThat(table.logicalId()).isEqualTo("CertificatesTable");
+        assertThat(table.variable()).isEqualTo("CERTIFICATES_TABLE");
+        assertThat(table.tableName()).isEqualTo("registration-certificates-local");
+        CreateTableRequest create = table.createTable();
+        assertThat(create.keySchema()).containsExactly(key("pk", KeyType.HASH), key("sk", KeyType.RANGE));
+        assertThat(create.hasGlobalSecondaryIndexes()).isFalse();
+        assertThat(table.timeToLive()).isEmpty();
     }
 
     @Test
@@ -78,13 +91,15 @@ class TemplateTablesTest {
     @Test
     void findsTheRealTablesVariableInEveryFunctionThatReferencesIt() throws IOException {
         assertThat(TemplateTables.variablesByTable(SamTemplate.read(SamTemplateTest.REAL_TEMPLATE)))
-                .containsExactly(Map.entry("ClientsTable", Set.of("CLIENTS_TABLE")));
+                .containsExactly(Map.entry("ClientsTable", Set.of("CLIENTS_TABLE")),
+                        Map.entry("CertificatesTable", Set.of("CERTIFICATES_TABLE")));
     }
 
     @Test
     void asksForTheVariableWhenTheEnvironmentLacksIt() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> TemplateTables.of(SamTemplate.read(SamTemplateTest.REAL_TEMPLATE), Map.of("CLIENTS_TABLE", " ")))
+                .isThrownBy(() -> TemplateTables.of(SamTemplate.read(SamTemplateTest.REAL_TEMPLATE),
+                        Map.of("CLIENTS_TABLE", " ", "CERTIFICATES_TABLE", "registration-certificates-local")))
                 .withMessageContaining("set CLIENTS_TABLE").withMessageContaining("ClientsTable");
     }
 

@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 
 /**
- * A uniquely named copy of the template's {@code ClientsTable} in the emulator: its attribute definitions, key
+ * A uniquely named copy of one of the template's tables ({@code ClientsTable} unless named) in the emulator: its attribute definitions, key
  * schema, indexes, billing mode and time-to-live are read from {@code infrastructure/template.yaml}, so a test runs
  * against the table that will be deployed. Closing it deletes it. Only ever call it with a client that
  * {@link MotoServer#require} has checked.
@@ -38,10 +38,21 @@ public final class TemplateTable implements AutoCloseable {
     }
 
     public static TemplateTable create(DynamoDbClient dynamo, String purpose) {
-        JsonNode properties = properties();
+        return create(dynamo, purpose, RESOURCE);
+    }
+
+    /** A copy of the template's table resource {@code resource}, e.g. {@code CertificatesTable}. */
+    public static TemplateTable create(DynamoDbClient dynamo, String purpose, String resource) {
+        JsonNode properties = resources().path(resource).path("Properties");
+        if (properties.isMissingNode()) {
+            throw new IllegalArgumentException("the template has no resource " + resource);
+        }
         String name = purpose + "-" + UUID.randomUUID();
         dynamo.createTable(createRequest(properties, name));
         JsonNode ttl = properties.path("TimeToLiveSpecification");
+        if (ttl.isMissingNode()) {
+            return new TemplateTable(dynamo, name);
+        }
         dynamo.updateTimeToLive(r -> r.tableName(name).timeToLiveSpecification(t -> t
                 .attributeName(ttl.path("AttributeName").asText()).enabled(ttl.path("Enabled").asBoolean())));
         return new TemplateTable(dynamo, name);
@@ -76,12 +87,11 @@ public final class TemplateTable implements AutoCloseable {
                 .keySchema(keySchema(i.path("KeySchema")))
                 .projection(Projection.builder().projectionType(i.path("Projection").path("ProjectionType").asText()).build())
                 .build()));
-        return CreateTableRequest.builder().tableName(name)
+        CreateTableRequest.Builder request = CreateTableRequest.builder().tableName(name)
                 .billingMode(BillingMode.fromValue(properties.path("BillingMode").asText()))
                 .attributeDefinitions(attributes)
-                .keySchema(keySchema(properties.path("KeySchema")))
-                .globalSecondaryIndexes(indexes)
-                .build();
+                .keySchema(keySchema(properties.path("KeySchema")));
+        return (indexes.isEmpty() ? request : request.globalSecondaryIndexes(indexes)).build();
     }
 
     static List<KeySchemaElement> keySchema(JsonNode keys) {

@@ -1,0 +1,73 @@
+package health.registration.certificates;
+
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import health.registration.core.certificate.CertificateAuditEvent;
+import health.registration.core.operator.OperatorAction;
+import health.registration.core.port.OperatorAudit;
+import health.registration.core.port.StoreUnavailable;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * The audit of the certificate routes (issue 8 part 4): every issuance, revocation and refusal is one structured log
+ * line naming the IAM caller and, when an event bus is configured, one {@link OperatorAction} event
+ * ({@code certificate.issue}, {@code certificate.revoke}). Public facts only: serial, client URI, authority, reason,
+ * never a CSR, certificate body, key or token. Recording on the bus is best effort after the action: a failure is
+ * logged and the action stands.
+ */
+final class CertificateAuditTrail {
+
+    static final String ISSUE = "certificate.issue";
+    static final String REVOKE = "certificate.revoke";
+
+    private final Optional<OperatorAudit> audit;
+    private final Clock clock;
+
+    CertificateAuditTrail(Optional<OperatorAudit> audit, Clock clock) {
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A certificate was issued or revoked. */
+    void done(CertificateAuditEvent event, String requestId, LambdaLogger log) {
+        String action = event.action() == CertificateAuditEvent.Action.ISSUED ? ISSUE : REVOKE;
+        ObjectNode line = line(action, event.requester(), event.serial(), "done", requestId);
+        line.put("ca", event.caName());
+        line.put("san_uri", event.sanUri());
+        if (event.reason() != null) {
+            line.put("reason", event.reason().code());
+        }
+        write(line, log);
+        publish(new OperatorAction(action, event.requester(), event.serial(), "done", event.at()), requestId, log);
+    }
+
+    /** Nothing changed: the request was refused, named no certificate, or the certificate was revoked already. */
+    void notDone(String action, String caller, String serial, String outcome, String requestId, LambdaLogger log) {
+        write(line(action, caller, serial, outcome, requestId), log);
+        publish(new OperatorAction(action, caller, serial, outcome, clock.instant()), requestId, log);
+    }
+
+    private void publish(OperatorAction action, String requestId, LambdaLogger log) {
+        try {
+            audit.ifPresent(trail -> trail.record(action));
+        } catch (StoreUnavailable unrecorded) {
+            log.log("certificates requestId=" + requestId + " audit event not recorded: " + unrecorded.getMessage() + "\n");
+        }
+    }
+
+    private static ObjectNode line(String action, String caller, String serial, String outcome, String requestId) {
+        ObjectNode line = JsonNodeFactory.instance.objectNode();
+        line.put("audit", action);
+        line.put("caller", caller);
+        line.put("serial", serial);
+        line.put("outcome", outcome);
+        line.put("requestId", requestId);
+        return line;
+    }
+
+    private static void write(ObjectNode line, LambdaLogger log) {
+        log.log(line + "\n");
+    }
+}

@@ -1,0 +1,132 @@
+package health.registration.certificates;
+
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import health.registration.core.certificate.CertificateAuthority;
+import health.registration.core.certificate.CertificateRequest;
+import health.registration.core.certificate.IssuanceOutcome;
+import health.registration.core.certificate.IssuedCertificate;
+import health.registration.core.certificate.RevocationOutcome;
+import health.registration.core.certificate.RevocationReason;
+import health.registration.core.model.ClientMetadata;
+import health.registration.edge.ApiRequest;
+import health.registration.edge.ApiResponse;
+import health.registration.edge.ErrorResponses;
+import health.registration.edge.MetadataBody;
+import java.util.Optional;
+
+/**
+ * The three routes of the certificates function: {@code POST /operator/certificates} issues,
+ * {@code POST /operator/certificates/{serial}/revoke} revokes (body optional: {@code {"reason": "key_compromise"}}),
+ * {@code GET /crl/{file}} publishes the DER CRL at {@code /crl/{ca}.crl}. Told apart by their path parameters.
+ */
+final class CertificateRequests {
+
+    static final String SERIAL_PARAMETER = "serial";
+    static final String FILE_PARAMETER = "file";
+    static final String REASON = "reason";
+    /** Without AWS_IAM (the local API, behind its operator token), the caller is the local operator. */
+    static final String LOCAL_OPERATOR = "local-operator";
+
+    private final CertificateAuthority authority;
+    private final CertificateAuditTrail audit;
+
+    CertificateRequests(CertificateAuthority authority, CertificateAuditTrail audit) {
+        this.authority = authority;
+        this.audit = audit;
+    }
+
+    ApiResponse answer(ApiRequest request, LambdaLogger log) {
+        if (request.pathParameters().containsKey(FILE_PARAMETER)) {
+            return crl(request.pathParameters().get(FILE_PARAMETER));
+        }
+        String caller = request.caller().orElse(LOCAL_OPERATOR);
+        String serial = request.pathParameters().get(SERIAL_PARAMETER);
+        MetadataBody.Reading reading = body(request, serial != null);
+        if (reading instanceof MetadataBody.Refused refused) {
+            audit.notDone(serial != null ? CertificateAuditTrail.REVOKE : CertificateAuditTrail.ISSUE, caller, serial,
+                    "refused", request.requestId(), log);
+            return ErrorResponses.of(refused.rejection());
+        }
+        JsonNode body = ((MetadataBody.Accepted) reading).metadata().toJson();
+        if (serial != null) {
+            return revoke(serial, body, caller, request.requestId(), log);
+        }
+        return issue(CertificateRequest.fromJson(body), caller, request.requestId(), log);
+    }
+
+    /** The body as a strict JSON object; a revocation may send none (its reason is then unspecified). */
+    private static MetadataBody.Reading body(ApiRequest request, boolean optional) {
+        if (optional && request.bodyBytes().length == 0) {
+            return new MetadataBody.Accepted(ClientMetadata.of(JsonNodeFactory.instance.objectNode()));
+        }
+        return MetadataBody.read(request);
+    }
+
+    private ApiResponse issue(CertificateRequest request, String caller, String requestId, LambdaLogger log) {
+        IssuanceOutcome outcome = authority.issue(request, caller);
+        if (outcome instanceof IssuanceOutcome.Refused refused) {
+            audit.notDone(CertificateAuditTrail.ISSUE, caller, null, "refused", requestId, log);
+            return ErrorResponses.of(refused.error());
+        }
+        IssuanceOutcome.Issued issued = (IssuanceOutcome.Issued) outcome;
+        audit.done(issued.audit(), requestId, log);
+        ObjectNode json = describe(issued.certificate());
+        json.put("certificate", issued.certificatePem());
+        json.put("certificate_chain", issued.chainPem());
+        return ApiResponse.json(201, json.toString());
+    }
+
+    private ApiResponse revoke(String serial, JsonNode body, String caller, String requestId, LambdaLogger log) {
+        JsonNode reasonText = body.path(REASON);
+        Optional<RevocationReason> reason = reasonText.isMissingNode() ? Optional.of(RevocationReason.UNSPECIFIED)
+                : RevocationReason.parse(reasonText.isTextual() ? reasonText.textValue() : null);
+        if (reason.isEmpty()) {
+            audit.notDone(CertificateAuditTrail.REVOKE, caller, serial, "refused", requestId, log);
+            return ErrorResponses.simple(400, "invalid_request", "reason must be one of unspecified, key_compromise,"
+                    + " affiliation_changed, superseded, cessation_of_operation, privilege_withdrawn.");
+        }
+        RevocationOutcome outcome = authority.revoke(serial, reason.get(), caller);
+        if (outcome instanceof RevocationOutcome.NotFound) {
+            audit.notDone(CertificateAuditTrail.REVOKE, caller, serial, "not_found", requestId, log);
+            return ErrorResponses.simple(404, "not_found", "This authority issued no certificate with that serial.");
+        }
+        if (outcome instanceof RevocationOutcome.AlreadyRevoked already) {
+            audit.notDone(CertificateAuditTrail.REVOKE, caller, serial, "already_revoked", requestId, log);
+            return ApiResponse.json(200, describe(already.certificate()).toString());
+        }
+        RevocationOutcome.Revoked revoked = (RevocationOutcome.Revoked) outcome;
+        audit.done(revoked.audit(), requestId, log);
+        return ApiResponse.json(200, describe(revoked.certificate()).toString());
+    }
+
+    private ApiResponse crl(String file) {
+        if (!file.equals(authority.authority().name() + ".crl")) {
+            return ErrorResponses.simple(404, "not_found", "No such CRL.");
+        }
+        return ApiResponse.binary(200, "application/pkix-crl", authority.crl().der())
+                .withHeader("Cache-Control", "public, max-age=300");
+    }
+
+    /** The record's public facts, as operators see them. */
+    private ObjectNode describe(IssuedCertificate certificate) {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("serial", certificate.serial());
+        json.put("subject", certificate.subject());
+        json.put("san_uri", certificate.sanUri());
+        json.put("ca", certificate.caName());
+        json.put("status", certificate.status().code());
+        json.put("issued_at", certificate.issuedAt().toString());
+        json.put("not_after", certificate.notAfter().toString());
+        json.put("crl_url", authority.crlUrl().toString());
+        json.put("requester", certificate.requester());
+        certificate.revoked().ifPresent(r -> {
+            json.put("revoked_at", r.at().toString());
+            json.put(REASON, r.reason().code());
+            json.put("revoked_by", r.requester());
+        });
+        return json;
+    }
+}

@@ -1,0 +1,62 @@
+package health.registration.certificates;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import health.registration.core.certificate.CertificateAuthority;
+import health.registration.core.certificate.CrlDocument;
+import health.registration.edge.ApiGatewayEvents;
+import health.registration.edge.ApiInvocation;
+import health.registration.issuance.IssuanceComponents;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+
+/**
+ * The developer-certificate function (issue 8): {@code POST /operator/certificates},
+ * {@code POST /operator/certificates/{serial}/revoke} and {@code GET /crl/{ca}.crl} through API Gateway (see
+ * {@link CertificateRequests}); any other event (the schedule) signs the CRL again when it is within the refresh
+ * margin of its nextUpdate. The only function that holds the issuing CA's key.
+ */
+public final class CertificatesHandler implements RequestStreamHandler {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final CertificateAuthority authority;
+    private final CertificateRequests requests;
+
+    /** Wiring for Lambda: the CA key from Secrets Manager, the table, prober and event bus from the environment. */
+    public CertificatesHandler() {
+        this(IssuanceComponents.fromEnvironment());
+    }
+
+    private CertificatesHandler(IssuanceComponents components) {
+        this(components.certificateAuthority(), new CertificateAuditTrail(components.auditBus(), Clock.systemUTC()));
+    }
+
+    CertificatesHandler(CertificateAuthority authority, CertificateAuditTrail audit) {
+        this.authority = authority;
+        this.requests = new CertificateRequests(authority, audit);
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context lambda) throws IOException {
+        JsonNode event = JSON.readTree(input);
+        if (ApiGatewayEvents.isProxyEvent(event)) {
+            ApiGatewayEvents.write(ApiInvocation.answer("certificates", ApiGatewayEvents.read(event),
+                    lambda.getLogger(), requests::answer), output);
+            return;
+        }
+        CrlDocument crl = authority.crl();
+        ObjectNode answer = JSON.createObjectNode();
+        answer.put("ca", authority.authority().name());
+        answer.put("crl_number", crl.number().toString());
+        answer.put("next_update", crl.nextUpdate().toString());
+        lambda.getLogger().log("certificates crl ca=" + authority.authority().name() + " number=" + crl.number()
+                + " nextUpdate=" + crl.nextUpdate() + "\n");
+        JSON.writeValue(output, answer);
+    }
+}

@@ -1,0 +1,150 @@
+package health.registration.core.certificate;
+
+import health.registration.core.model.MetadataMember;
+import health.registration.core.port.CertificateStore;
+import health.registration.core.port.WriteConflict;
+import java.math.BigInteger;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The developer-certificate authority (issue 8 part 2): issues UDAP client certificates for reviewed requests,
+ * records each one, revokes them and keeps the CRL current. Its private key is used only here, through
+ * {@link IssuingAuthority}. Store failures ({@code StoreUnavailable}) pass through; nothing else is thrown for a bad
+ * request. Thread-safe when the store and the review are.
+ */
+public final class CertificateAuthority {
+
+    /** Two random 159-bit serials collide practically never; a few draws settle even a buggy random source. */
+    static final int SERIAL_ATTEMPTS = 3;
+
+    private final IssuingAuthority authority;
+    private final CertificateRequestReview review;
+    private final CertificateStore store;
+    private final Clock clock;
+    private final CertificateProfile profile;
+    private final CertificateRevocationLists crls;
+    private final URI crlUrl;
+    private final SecureRandom random = new SecureRandom();
+
+    public CertificateAuthority(IssuingAuthority authority, CertificateAuthoritySettings settings,
+            CertificateRequestReview review, CertificateStore store, Clock clock) {
+        this.authority = Objects.requireNonNull(authority);
+        this.review = Objects.requireNonNull(review);
+        this.store = Objects.requireNonNull(store);
+        this.clock = Objects.requireNonNull(clock);
+        this.profile = new CertificateProfile(authority, settings);
+        this.crls = new CertificateRevocationLists(new CrlProfile(authority, settings), store, authority.name(),
+                settings.crlRefresh());
+        this.crlUrl = authority.crlUrl(settings.publicBaseUrl());
+    }
+
+    /**
+     * Reviews the request and, when it passes, issues and records a certificate.
+     *
+     * @param requester the IAM caller's ARN, or {@code local-operator}
+     */
+    public IssuanceOutcome issue(CertificateRequest request, String requester) {
+        Objects.requireNonNull(requester);
+        CertificateRequestReview.Verdict verdict = review.review(Objects.requireNonNull(request));
+        if (verdict instanceof CertificateRequestReview.Refused refused) {
+            return new IssuanceOutcome.Refused(refused.error());
+        }
+        CertificateRequestReview.Approved approved = (CertificateRequestReview.Approved) verdict;
+        Instant now = clock.instant();
+        // A CRL exists before any certificate naming it does, so relying parties never find its URL empty.
+        crls.current(now);
+        IssuedCertificate recorded = record(approved, requester, now);
+        return new IssuanceOutcome.Issued(recorded, authority.chainPem(), CertificateAuditEvent.issued(recorded));
+    }
+
+    private IssuedCertificate record(CertificateRequestReview.Approved approved, String requester, Instant now) {
+        String clientName = approved.metadata().text(MetadataMember.CLIENT_NAME).orElseThrow();
+        WriteConflict last = null;
+        for (int attempt = 0; attempt < SERIAL_ATTEMPTS; attempt++) {
+            X509Certificate certificate = profile.issue(approved.csr().subjectPublicKeyInfo(), clientName,
+                    approved.sanUri(), CertificateSerial.random(random), now);
+            IssuedCertificate issued = new IssuedCertificate(authority.name(),
+                    CertificateSerial.hex(certificate.getSerialNumber()),
+                    certificate.getSubjectX500Principal().getName(), approved.sanUri(), base64(certificate),
+                    approved.metadata().toJson().toString(), requester, now, certificate.getNotAfter().toInstant(),
+                    null);
+            try {
+                store.record(issued);
+                return issued;
+            } catch (WriteConflict serialTaken) {
+                last = serialTaken;
+            }
+        }
+        throw last;
+    }
+
+    /**
+     * Revokes a certificate of this authority and publishes a CRL listing it.
+     *
+     * @param serial    the serial as an operator wrote it (see {@link CertificateSerial#parse})
+     * @param requester the IAM caller's ARN, or {@code local-operator}
+     */
+    public RevocationOutcome revoke(String serial, RevocationReason reason, String requester) {
+        Objects.requireNonNull(reason);
+        Objects.requireNonNull(requester);
+        Optional<BigInteger> number = CertificateSerial.parse(serial);
+        Optional<IssuedCertificate> found = number.flatMap(n -> store.find(authority.name(), CertificateSerial.hex(n)));
+        if (found.isEmpty()) {
+            return new RevocationOutcome.NotFound();
+        }
+        Instant now = clock.instant();
+        if (found.get().revoked().isPresent()) {
+            return alreadyRevoked(found.get(), now);
+        }
+        IssuedCertificate revoked;
+        try {
+            revoked = store.revoke(authority.name(), found.get().serial(),
+                    new IssuedCertificate.Revocation(now, reason, requester));
+        } catch (WriteConflict revokedMeanwhile) {
+            IssuedCertificate winner = store.find(authority.name(), found.get().serial())
+                    .filter(c -> c.revoked().isPresent()).orElseThrow(() -> revokedMeanwhile);
+            return alreadyRevoked(winner, now);
+        }
+        CrlDocument crl = crls.listing(new BigInteger(revoked.serial(), 16), now);
+        return new RevocationOutcome.Revoked(revoked, crl, CertificateAuditEvent.revoked(revoked));
+    }
+
+    /** A repeated revocation also repairs a CRL that a failure left without the entry. */
+    private RevocationOutcome alreadyRevoked(IssuedCertificate certificate, Instant now) {
+        crls.listing(new BigInteger(certificate.serial(), 16), now);
+        return new RevocationOutcome.AlreadyRevoked(certificate);
+    }
+
+    /**
+     * The current CRL, signed again first when there is none or its nextUpdate is within the refresh margin: what
+     * {@code GET /crl/{ca}.crl} serves and what the scheduled refresh calls.
+     */
+    public CrlDocument crl() {
+        return crls.current(clock.instant());
+    }
+
+    public IssuingAuthority authority() {
+        return authority;
+    }
+
+    /** Where this authority's CRL is published; the CRL distribution point of every certificate it issues. */
+    public URI crlUrl() {
+        return crlUrl;
+    }
+
+    private static String base64(X509Certificate certificate) {
+        try {
+            return Base64.getEncoder().encodeToString(certificate.getEncoded());
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package health.registration.core.certificate;
+
+import health.registration.core.issue.RegistrationReview;
+import health.registration.core.model.ClientMetadata;
+import health.registration.core.policy.Policies;
+import health.registration.core.policy.Policy;
+import health.registration.core.policy.PolicyContext;
+import health.registration.core.policy.RegistrationError;
+import health.registration.core.policy.RegistrationErrorCode;
+import health.registration.core.policy.Violation;
+import health.registration.core.port.UrlProber;
+import health.registration.core.probe.ProbeReport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Whether a developer certificate may be issued (issue 8 part 2): the request ({@link CertificateSigningRequest}),
+ * the client URI it will name ({@link UdapClientUri}) and the app's metadata under the full UDAP policy
+ * ({@link Policies#udapRegistration()}: all seven members, open-path URL rules, client_credentials with
+ * private_key_jwt), with probing. Every problem is reported in one {@link RegistrationError} (policy section 7):
+ * request problems at {@code /csr} and {@code /san_uri} as {@code invalid_request}, metadata problems at their
+ * pointer under {@code /metadata} with the policy's codes. Probing runs only for a request with no other problem,
+ * as in {@link RegistrationReview}: a request refused anyway does not earn the URLs' owners requests. Thread-safe
+ * when the prober is.
+ */
+public final class CertificateRequestReview {
+
+    private static final String METADATA = "/" + CertificateRequest.METADATA;
+
+    /** What the review decided. */
+    public sealed interface Verdict {}
+
+    /**
+     * The certificate may be issued.
+     *
+     * @param metadata the metadata as sent (what the app's software statements will carry), not with defaults
+     * @param report   what probing found
+     */
+    public record Approved(CertificateSigningRequest csr, String sanUri, ClientMetadata metadata, ProbeReport report)
+            implements Verdict {}
+
+    /** The request is refused, with every problem found. */
+    public record Refused(RegistrationError error) implements Verdict {}
+
+    private final Policy policy;
+    private final PolicyContext context;
+    private final RegistrationReview review;
+
+    public CertificateRequestReview(PolicyContext context, UrlProber prober) {
+        this.policy = Policies.udapRegistration();
+        this.context = Objects.requireNonNull(context);
+        this.review = new RegistrationReview(policy, context, Objects.requireNonNull(prober));
+    }
+
+    public Verdict review(CertificateRequest request) {
+        List<Violation> problems = new ArrayList<>();
+        CertificateSigningRequest csr = null;
+        CertificateSigningRequest.Reading reading = CertificateSigningRequest.read(request.csr());
+        if (reading instanceof CertificateSigningRequest.Readable readable) {
+            csr = readable.request();
+        } else {
+            problems.addAll(((CertificateSigningRequest.Unreadable) reading).problems());
+        }
+        problems.addAll(UdapClientUri.problems(request.sanUri(), request.metadata(), csr));
+        if (request.metadata() == null) {
+            problems.add(Violation.error(METADATA, RegistrationErrorCode.INVALID_CLIENT_METADATA, "metadata is"
+                    + " required: a JSON object with the app's registration metadata, as its software statements"
+                    + " will carry it"));
+        } else {
+            problems.addAll(underMetadata(policy.evaluate(request.metadata(), context).errors()));
+        }
+        if (!problems.isEmpty()) {
+            return new Refused(RegistrationError.of(problems));
+        }
+        RegistrationReview.Verdict verdict = review.review(request.metadata());
+        if (verdict instanceof RegistrationReview.Refused refused) {
+            return new Refused(RegistrationError.of(underMetadata(refused.error().errors())));
+        }
+        RegistrationReview.Accepted accepted = (RegistrationReview.Accepted) verdict;
+        return new Approved(csr, request.sanUri(), request.metadata(), accepted.report());
+    }
+
+    /** The policy's pointers are into the metadata object, which the request holds at /metadata. */
+    private static List<Violation> underMetadata(List<Violation> problems) {
+        return problems.stream()
+                .map(v -> new Violation(METADATA + v.field(), v.code(), v.description(), v.severity()))
+                .toList();
+    }
+}

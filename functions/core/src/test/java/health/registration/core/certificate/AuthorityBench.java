@@ -1,0 +1,108 @@
+package health.registration.core.certificate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import health.registration.core.model.ClientMetadata;
+import health.registration.core.policy.rules.ValidMetadata;
+import health.registration.core.policy.rules.ValidUdapMetadata;
+import health.registration.core.port.InMemoryCertificateStore;
+import health.registration.core.port.InMemoryUrlProber;
+import health.registration.core.port.MutableClock;
+import health.registration.core.udap.TestAuthority;
+import health.registration.core.udap.TestKeys;
+import health.registration.core.udap.TestPki;
+import java.net.URI;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The developer-certificate authority wired to in-memory ports: a root CA of its own (RSA by default; P-256 and P-384
+ * on request, each built once per JVM), a store, a prober that never touches the network, and a clock standing at
+ * {@link TestPki#NOW} until a test moves it. Requests start from one valid request: an RSA-2048 CSR without SANs, the
+ * fixture client URI and the valid client-credentials UDAP metadata (client_uri https://app.example.com).
+ */
+final class AuthorityBench {
+
+    static final Instant NOW = TestPki.NOW;
+    static final URI PUBLIC_BASE_URL = URI.create("https://api.example.org/v1");
+    static final String CA_NAME = "developers";
+    static final String CRL_URL = "https://api.example.org/v1/crl/developers.crl";
+    static final String REQUESTER = "arn:aws:iam::123456789012:user/operator";
+    static final Duration YEAR = Duration.ofDays(365);
+    private static final Map<String, TestAuthority> ROOTS = new ConcurrentHashMap<>();
+
+    final MutableClock clock = MutableClock.at(NOW);
+    /** The store the authority writes to; scripts nothing unless a test asks it to. */
+    final ScriptedCertificateStore scripted = new ScriptedCertificateStore();
+    final InMemoryCertificateStore store = scripted.delegate;
+    final InMemoryUrlProber prober = new InMemoryUrlProber();
+    final TestAuthority root;
+    final IssuingAuthority authority;
+    final CertificateAuthoritySettings settings;
+    final CertificateAuthority ca;
+
+    AuthorityBench() {
+        this(rsaRoot(), CertificateAuthoritySettings.defaults(PUBLIC_BASE_URL));
+    }
+
+    AuthorityBench(TestAuthority root, CertificateAuthoritySettings settings) {
+        this.root = root;
+        this.authority = IssuingAuthority.of(root.credential().privateKey(), List.of(root.certificate()), CA_NAME);
+        this.settings = settings;
+        this.ca = new CertificateAuthority(authority, settings, review(), scripted, clock);
+    }
+
+    /** A self-signed CA valid from a year before {@link #NOW} for ten years. */
+    static TestAuthority rsaRoot() {
+        return ROOTS.computeIfAbsent("rsa", k -> root("Developer Certificates CA", TestKeys.rsa(), NOW.plus(YEAR.multipliedBy(10))));
+    }
+
+    /** A self-signed CA on the curve ({@link TestKeys#P256} or {@link TestKeys#P384}). */
+    static TestAuthority ecRoot(String curve) {
+        return ROOTS.computeIfAbsent(curve, k -> root("Developer Certificates CA " + curve, TestKeys.ec(curve),
+                NOW.plus(YEAR.multipliedBy(10))));
+    }
+
+    /** A self-signed RSA CA whose certificate ends in {@code remaining}. */
+    static TestAuthority rsaRootEndingIn(Duration remaining) {
+        return root("Ending CA", TestCsrs.otherRsa2048(), NOW.plus(remaining));
+    }
+
+    private static TestAuthority root(String name, KeyPair keys, Instant notAfter) {
+        return TestAuthority.root(name, keys, NOW.minus(YEAR), notAfter, "http://unused.example.com/root.crl");
+    }
+
+    CertificateRequestReview review() {
+        return new CertificateRequestReview(ValidMetadata.CONTEXT, prober);
+    }
+
+    static ClientMetadata metadata() {
+        return ValidUdapMetadata.metadata(ValidUdapMetadata.Grant.CC);
+    }
+
+    static CertificateRequest request(KeyPair keys) {
+        return new CertificateRequest(TestCsrs.pem(TestCsrs.request(keys)), TestCsrs.CLIENT_URI, metadata());
+    }
+
+    static CertificateRequest request() {
+        return request(TestCsrs.rsa2048());
+    }
+
+    IssuanceOutcome.Issued issue(CertificateRequest request) {
+        IssuanceOutcome outcome = ca.issue(request, REQUESTER);
+        assertThat(outcome).as("outcome %s", outcome).isInstanceOf(IssuanceOutcome.Issued.class);
+        return (IssuanceOutcome.Issued) outcome;
+    }
+
+    IssuanceOutcome.Issued issue() {
+        return issue(request());
+    }
+
+    String rootPem() {
+        return TestPki.pem(root.certificate());
+    }
+}
