@@ -72,6 +72,8 @@ EVENTS = {
     "manage": "manage-read.json",
     "reverify": "reverify-scheduled.json",
     "discovery": "udap-metadata.json",
+    "operator": "operator-list.json",
+    "certificates": "certificates-crl.json",
 }
 HELLO = "hello-world"
 
@@ -175,7 +177,8 @@ def udap_material(work):
 
 
 def local_aws(template, work):
-    """The template's table, the event bus, the queue and the UDAP secrets in moto; returns the resource values."""
+    """The template's tables, the event bus, the queue, the UDAP secrets and the developer CA's key in moto; returns
+    the resource values."""
     run_id = uuid.uuid4().hex[:8]
     table = template["Resources"]["ClientsTable"]["Properties"]
     name = f"coldstart-{run_id}"
@@ -190,7 +193,16 @@ def local_aws(template, work):
     anchors_secret = secrets.create_secret(Name=f"coldstart/{run_id}/udap-anchors", SecretString=anchors)["Name"]
     credentials_secret = secrets.create_secret(Name=f"coldstart/{run_id}/udap-server",
                                                SecretString=credentials)["Name"]
+    certificates = template["Resources"]["CertificatesTable"]["Properties"]
+    dynamodb.create_table(TableName=f"{name}-certificates", BillingMode="PAY_PER_REQUEST",
+                          AttributeDefinitions=certificates["AttributeDefinitions"], KeySchema=certificates["KeySchema"])
+    run_openssl("req", "-x509", "-newkey", "rsa:3072", "-nodes", "-keyout", f"{work}/developer-ca.key", "-out",
+                f"{work}/developer-ca.pem", "-days", "2", "-subj", "/CN=Cold start developer CA",
+                "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign")
+    authority = "".join(pathlib.Path(f"{work}/{file}").read_text() for file in ("developer-ca.key", "developer-ca.pem"))
+    authority_secret = secrets.create_secret(Name=f"coldstart/{run_id}/developer-ca", SecretString=authority)["Name"]
     return {
+        "CertificatesTable": f"{name}-certificates", "CertificateAuthoritySecret": authority_secret,
         "ClientsTable": name, "ClientEventsBus": bus, "ReverifyQueue": queue, "ProbeFunction.Alias": "function",
         "SecretsKey.Arn": None, "PublicBaseUrl": PUBLIC_BASE_URL,
         "ManualRegistrationUrl": "https://manual-registration.example.com/apps",
