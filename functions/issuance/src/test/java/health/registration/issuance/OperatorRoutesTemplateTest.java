@@ -49,6 +49,18 @@ class OperatorRoutesTemplateTest {
     }
 
     @Test
+    void deploysTheCertificatesFunctionItsRoleAndItsRoutesOnlyWithACaKey() {
+        JsonNode resources = TemplateTable.resources();
+
+        assertThat(List.of("CertificatesFunction", "CertificatesFunctionRole", "CertificatesFunctionLogGroup"))
+                .allSatisfy(name -> assertThat(resources.path(name).path("Condition").asText()).as(name)
+                        .isEqualTo("HasCertificateAuthoritySecret"));
+        assertThat(routes()).filteredOn(route -> route.path().startsWith("/operator/certificates")
+                        || route.path().startsWith("/crl/"))
+                .isNotEmpty().allSatisfy(route -> assertThat(route.function()).isEqualTo("CertificatesFunction"));
+    }
+
+    @Test
     void authorisesEveryOperatorRouteWithAwsIam() {
         List<ApiRoute> operator = routes().stream().filter(route -> operatorPath(route.path())).toList();
 
