@@ -1,6 +1,5 @@
 package health.registration.issuance;
 
-import health.registration.adapters.aws.AwsClients;
 import health.registration.adapters.secrets.SecretsManagerText;
 import health.registration.core.certificate.CertificateAuthoritySettings;
 import health.registration.core.certificate.IssuingAuthority;
@@ -13,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * Settings of the developer-certificate authority (issue 8). {@code CERTIFICATE_AUTHORITY_NAME} switches it on and
@@ -52,7 +52,7 @@ public final class CertificateConfiguration {
     }
 
     /** The key and chain: from the two files when set, else from the secret. */
-    static IssuingAuthority issuingAuthority(Settings settings, String name) {
+    static IssuingAuthority issuingAuthority(Settings settings, String name, SecretsManagerClient secrets) {
         Optional<Path> keyFile = settings.readableFile(CERTIFICATE_AUTHORITY_KEY_FILE);
         if (keyFile.isPresent()) {
             Path chainFile = settings.readableFile(CERTIFICATE_AUTHORITY_CHAIN_FILE).orElseThrow(() ->
@@ -62,7 +62,7 @@ public final class CertificateConfiguration {
         String secret = settings.value(CERTIFICATE_AUTHORITY_SECRET).orElseThrow(() ->
                 new IllegalStateException("set " + CERTIFICATE_AUTHORITY_SECRET + " (or, locally, "
                         + CERTIFICATE_AUTHORITY_KEY_FILE + " and " + CERTIFICATE_AUTHORITY_CHAIN_FILE + ")"));
-        String pem = SecretsManagerText.read(AwsClients.secretsManager(), secret);
+        String pem = SecretsManagerText.read(secrets, secret);
         return IssuingAuthority.fromPem(pem, pem, name);
     }
 

@@ -16,6 +16,7 @@ import health.registration.adapters.http.NetworkUrlProber;
 import health.registration.adapters.secrets.SecretsManagerSecretStore;
 import health.registration.core.certificate.CertificateAuthority;
 import health.registration.core.certificate.CertificateRequestReview;
+import health.registration.core.certificate.IssuingAuthority;
 import health.registration.core.certificate.IssuingAuthorityCrlSource;
 import health.registration.core.issue.ClientRegistrar;
 import health.registration.core.issue.ClientStores;
@@ -159,17 +160,15 @@ public final class IssuanceComponents {
     }
 
     /**
-     * The developer-certificate authority (issue 8): its key and chain, its table, and a review of requests under the
-     * UDAP policy with probing.
-     *
-     * @throws IllegalStateException when {@code CERTIFICATE_AUTHORITY_NAME} is unset or the key cannot be read
+     * The developer-certificate authority: its key and chain, its table, and a review of requests under the UDAP
+     * policy with probing. Throws IllegalStateException when it is not configured or its key cannot be read.
      */
     public CertificateAuthority certificateAuthority() {
         CertificateConfiguration.Authority ca = CertificateConfiguration.authority(settings).orElseThrow(() ->
                 new IllegalStateException(CertificateConfiguration.CERTIFICATE_AUTHORITY_NAME + " must be set"));
         PolicyContext context = settings.policyContext();
-        return new CertificateAuthority(CertificateConfiguration.issuingAuthority(settings, ca.name()),
-                CertificateConfiguration.settings(settings), new CertificateRequestReview(context, prober(context)),
+        IssuingAuthority key = CertificateConfiguration.issuingAuthority(settings, ca.name(), aws.secretsManager());
+        return new CertificateAuthority(key, CertificateConfiguration.settings(settings), new CertificateRequestReview(context, prober(context)),
                 new DynamoCertificateStore(aws.dynamoDb(), ca.table()), CLOCK);
     }
 
