@@ -27,8 +27,6 @@ final class CertificateRequests {
     static final String SERIAL_PARAMETER = "serial";
     static final String FILE_PARAMETER = "file";
     static final String REASON = "reason";
-    /** Without AWS_IAM (the local API, behind its operator token), the caller is the local operator. */
-    static final String LOCAL_OPERATOR = "local-operator";
 
     private final CertificateAuthority authority;
     private final CertificateAuditTrail audit;
@@ -42,7 +40,12 @@ final class CertificateRequests {
         if (request.pathParameters().containsKey(FILE_PARAMETER)) {
             return crl(request.pathParameters().get(FILE_PARAMETER));
         }
-        String caller = request.caller().orElse(LOCAL_OPERATOR);
+        Optional<String> signedBy = request.caller();
+        if (signedBy.isEmpty()) {
+            log.log("certificates requestId=" + request.requestId() + " refused: no authenticated caller\n");
+            return ErrorResponses.simple(403, "access_denied", "The operator API needs an AWS IAM-signed request.");
+        }
+        String caller = signedBy.get();
         String serial = request.pathParameters().get(SERIAL_PARAMETER);
         MetadataBody.Reading reading = body(request, serial != null);
         if (reading instanceof MetadataBody.Refused refused) {

@@ -141,6 +141,23 @@ class CertificatesHandlerTest {
     }
 
     @Test
+    void refusesIssuingAndRevokingWithoutAnIamCallerButServesTheCrl() throws Exception {
+        String serial = issue().path("serial").asText();
+        ObjectNode unsignedIssue = sample("issue");
+        ((ObjectNode) unsignedIssue.path("requestContext").path("identity")).remove("userArn");
+        ObjectNode unsignedRevoke = revokeEvent(serial);
+        ((ObjectNode) unsignedRevoke.path("requestContext").path("identity")).remove("userArn");
+
+        for (ObjectNode unsigned : List.of(unsignedIssue, unsignedRevoke)) {
+            JsonNode refused = invoke(unsigned);
+            assertThat(refused.path("statusCode").asInt()).isEqualTo(403);
+            assertThat(body(refused).path("error").asText()).isEqualTo("access_denied");
+        }
+        assertThat(store.all()).singleElement().satisfies(record -> assertThat(record.revoked()).isEmpty());
+        assertThat(invoke(sample("crl")).path("statusCode").asInt()).isEqualTo(200);
+    }
+
+    @Test
     void refusesAnUnknownReasonAndMalformedJsonWith400() throws Exception {
         String serial = issue().path("serial").asText();
         ObjectNode badReason = revokeEvent(serial).put("body", "{\"reason\": \"certificate_hold\"}");
