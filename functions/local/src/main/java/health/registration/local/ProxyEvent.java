@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLDecoder;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -126,23 +123,18 @@ public final class ProxyEvent {
         }
     }
 
-    /** UTF-8 text as it is; other bytes in base64, flagged, as API Gateway does for binary media types. */
+    /**
+     * Every body in base64, flagged, as API Gateway sends it under the template's {@code BinaryMediaTypes} of
+     * {@code *}{@code /*}: every content type is binary there.
+     */
     private static void putBody(ObjectNode event, byte[] body) {
         if (body.length == 0) {
             event.putNull("body");
             event.put("isBase64Encoded", false);
             return;
         }
-        try {
-            event.put("body", StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body)).toString());
-            event.put("isBase64Encoded", false);
-        } catch (CharacterCodingException notUtf8) {
-            event.put("body", Base64.getEncoder().encodeToString(body));
-            event.put("isBase64Encoded", true);
-        }
+        event.put("body", Base64.getEncoder().encodeToString(body));
+        event.put("isBase64Encoded", true);
     }
 
     private static String last(Map<String, List<String>> headers, String name) {

@@ -78,10 +78,11 @@ class ProxyEventTest {
     }
 
     @Test
-    void passesUtf8BodyAsText() {
+    void passesAUtf8BodyInBase64AsEveryTypeIsABinaryMediaType() {
         JsonNode event = event(request(null, Map.of(), "{\"client_name\":\"Zoë\"}".getBytes(StandardCharsets.UTF_8)));
-        assertThat(event.path("body").asText()).isEqualTo("{\"client_name\":\"Zoë\"}");
-        assertThat(event.path("isBase64Encoded").asBoolean(true)).isFalse();
+        assertThat(new String(Base64.getDecoder().decode(event.path("body").asText()), StandardCharsets.UTF_8))
+                .isEqualTo("{\"client_name\":\"Zoë\"}");
+        assertThat(event.path("isBase64Encoded").asBoolean(false)).isTrue();
     }
 
     @Test
