@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -117,7 +118,10 @@ class ProxyIntegrationTest {
         assertThat(header(event.path("headers"), "Content-Type")).isEqualTo("application/json");
         assertThat(header(event.path("headers"), "X-Forwarded-For")).isEqualTo("127.0.0.1");
         assertThat(header(event.path("headers"), "X-Forwarded-Port")).isEqualTo(Integer.toString(api.port()));
-        assertThat(event.path("body").asText()).isEqualTo("{\"a\":1}");
+        // Every media type is binary in the template, so the body arrives base64-encoded, as from API Gateway.
+        assertThat(event.path("isBase64Encoded").asBoolean()).isTrue();
+        assertThat(new String(Base64.getDecoder().decode(event.path("body").asText()), StandardCharsets.UTF_8))
+                .isEqualTo("{\"a\":1}");
         assertThat(event.path("requestContext").path("identity").path("sourceIp").asText()).isEqualTo("127.0.0.1");
     }
 
