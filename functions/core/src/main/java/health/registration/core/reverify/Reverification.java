@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
@@ -146,16 +145,12 @@ public final class Reverification {
                 tally.skipped.incrementAndGet();
                 continue;
             }
-            Policy policy = policyFor(record);
-            PolicyResult statically = policy.evaluate(record.metadata(), context);
-            ProbeSettings planning = record.path() == RegistrationPath.MANUAL
-                    ? probeSettings.withUrlRules(Policies.manualUrlRules()) : probeSettings;
-            ProbePlan probePlan = statically.valid() ? ProbePlan.of(record.metadata(), planning) : null;
-            if (probePlan != null) {
-                targets.addAll(probePlan.targets());
-                tally.urlReferences.addAndGet(probePlan.targets().size());
+            Plan plan = plan(record);
+            if (plan.probePlan() != null) {
+                targets.addAll(plan.probePlan().targets());
+                tally.urlReferences.addAndGet(plan.probePlan().targets().size());
             }
-            plans.add(new Plan(record, policy, statically, probePlan));
+            plans.add(plan);
         }
         Map<String, UrlProbe> probed = probes.probe(targets);
         List<Future<?>> writes = new ArrayList<>();
@@ -163,16 +158,16 @@ public final class Reverification {
             CheckVerdict verdict = verdict(plan, probed);
             writes.add(executor.submit(() -> writer.write(plan.record(), verdict, runId, runAt, tally)));
         }
-        for (Future<?> write : writes) {
-            try {
-                write.get();
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while writing checks", e);
-            }
-        }
+        RunningWork.awaitAll(writes, "writing checks");
+    }
+
+    /** The client's policy (that of its path), its static result, and its probes when the static rules pass. */
+    private Plan plan(ClientRecord record) {
+        Policy policy = policyFor(record);
+        PolicyResult statically = policy.evaluate(record.metadata(), context);
+        ProbeSettings planning = record.path() == RegistrationPath.MANUAL
+                ? probeSettings.withUrlRules(Policies.manualUrlRules()) : probeSettings;
+        return new Plan(record, policy, statically, statically.valid() ? ProbePlan.of(record.metadata(), planning) : null);
     }
 
     private CheckVerdict verdict(Plan plan, Map<String, UrlProbe> probed) {

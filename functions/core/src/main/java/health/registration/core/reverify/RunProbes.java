@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
@@ -80,16 +79,7 @@ final class RunProbes {
                 running.add(lanes.submit(() -> runLane(lane)));
             }
         }
-        for (Future<?> lane : running) {
-            try {
-                lane.get();
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("a probe lane failed", e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while probing", e);
-            }
-        }
+        RunningWork.awaitAll(running, "probing");
         Map<String, UrlProbe> answer = new HashMap<>();
         targets.forEach(t -> {
             UrlProbe probe = known.get(t.url());
