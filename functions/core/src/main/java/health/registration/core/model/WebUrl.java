@@ -101,32 +101,16 @@ public record WebUrl(String scheme, String userInfo, String host, String port, S
     private static Parsed<Authority> parseAuthority(String authority) {
         int at = authority.lastIndexOf('@');
         String userInfo = at < 0 ? null : authority.substring(0, at);
-        String hostPort = authority.substring(at + 1);
         // '@' is tolerated inside user information only so that the user-information rule can name the problem.
         if (!allowed(userInfo, UNRESERVED_AND_SUB_DELIMS + ":@")) {
             return Parsed.failure("contains characters that RFC 3986 does not allow in user information (such as a backslash)");
         }
-        String host;
-        String port = null;
-        if (hostPort.startsWith("[")) {
-            int close = hostPort.indexOf(']');
-            if (close < 0) {
-                return Parsed.failure("has an unterminated IPv6 address");
-            }
-            host = hostPort.substring(0, close + 1);
-            String after = hostPort.substring(close + 1);
-            if (!after.isEmpty() && !after.startsWith(":")) {
-                return Parsed.failure("has characters after its IPv6 address");
-            }
-            port = after.isEmpty() ? null : after.substring(1);
-        } else {
-            int colon = hostPort.indexOf(':');
-            host = colon < 0 ? hostPort : hostPort.substring(0, colon);
-            port = colon < 0 ? null : hostPort.substring(colon + 1);
-            if (!allowed(host, UNRESERVED_AND_SUB_DELIMS)) {
-                return Parsed.failure("has a host with characters that a host name cannot contain");
-            }
+        Parsed<HostPort> split = splitHostPort(authority.substring(at + 1));
+        if (!split.isOk()) {
+            return Parsed.failure(split.problem());
         }
+        String host = split.value().host();
+        String port = split.value().port();
         if (host.isEmpty()) {
             return Parsed.failure("has no host");
         }
@@ -141,6 +125,29 @@ public record WebUrl(String scheme, String userInfo, String host, String port, S
             }
         }
         return Parsed.ok(new Authority(userInfo, host, port));
+    }
+
+    private record HostPort(String host, String port) {}
+
+    /** Host and port (null when absent) of {@code host[:port]} or {@code [ipv6][:port]}. */
+    private static Parsed<HostPort> splitHostPort(String hostPort) {
+        if (hostPort.startsWith("[")) {
+            int close = hostPort.indexOf(']');
+            if (close < 0) {
+                return Parsed.failure("has an unterminated IPv6 address");
+            }
+            String after = hostPort.substring(close + 1);
+            if (!after.isEmpty() && !after.startsWith(":")) {
+                return Parsed.failure("has characters after its IPv6 address");
+            }
+            return Parsed.ok(new HostPort(hostPort.substring(0, close + 1), after.isEmpty() ? null : after.substring(1)));
+        }
+        int colon = hostPort.indexOf(':');
+        String host = colon < 0 ? hostPort : hostPort.substring(0, colon);
+        if (!allowed(host, UNRESERVED_AND_SUB_DELIMS)) {
+            return Parsed.failure("has a host with characters that a host name cannot contain");
+        }
+        return Parsed.ok(new HostPort(host, colon < 0 ? null : hostPort.substring(colon + 1)));
     }
 
     /** Characters from the set, and percent signs only as the start of a {@code %XX} triplet. */
