@@ -18,13 +18,11 @@ public record EmailAddress(String localPart, DomainName domain) {
 
     /** Reads a contact entry, or says in a clause why it is not a valid address. */
     public static Parsed<EmailAddress> parse(String contact) {
-        String address = contact;
-        if (contact.regionMatches(true, 0, MAILTO, 0, MAILTO.length())) {
-            address = contact.substring(MAILTO.length());
-            if (address.contains("?") || address.contains("%") || address.contains(",")) {
-                return Parsed.failure("must be a mailto: URI with one address and no header fields or percent-encoding");
-            }
+        Parsed<String> bare = withoutMailto(contact);
+        if (!bare.isOk()) {
+            return Parsed.failure(bare.problem());
         }
+        String address = bare.value();
         if (address.contains("<") || address.contains("(")) {
             return Parsed.failure("must be a bare address, without a display name or comment");
         }
@@ -53,6 +51,18 @@ public record EmailAddress(String localPart, DomainName domain) {
             return Parsed.failure("is not a valid email address");
         }
         return Parsed.ok(new EmailAddress(localPart, domain.value()));
+    }
+
+    /** The address of a {@code mailto:} URI, which must hold one address and nothing else, or the entry itself. */
+    private static Parsed<String> withoutMailto(String contact) {
+        if (!contact.regionMatches(true, 0, MAILTO, 0, MAILTO.length())) {
+            return Parsed.ok(contact);
+        }
+        String address = contact.substring(MAILTO.length());
+        if (address.contains("?") || address.contains("%") || address.contains(",")) {
+            return Parsed.failure("must be a mailto: URI with one address and no header fields or percent-encoding");
+        }
+        return Parsed.ok(address);
     }
 
     /** The address with its domain in lower-case A-labels. */
