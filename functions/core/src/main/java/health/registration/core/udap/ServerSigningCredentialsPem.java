@@ -60,6 +60,11 @@ final class ServerSigningCredentialsPem {
         if (STRAY_BEGIN.matcher(pem).results().count() != blocks) {
             throw new IllegalArgumentException("the server credentials have a PEM block without a matching END line");
         }
+        return complete(key, chain);
+    }
+
+    /** Both parts are there: a key and at least one certificate. */
+    private static Contents complete(PrivateKey key, List<X509Certificate> chain) {
         if (key == null) {
             throw new IllegalArgumentException("the server credentials hold no PKCS#8 private key"
                     + " (-----BEGIN PRIVATE KEY-----)");
