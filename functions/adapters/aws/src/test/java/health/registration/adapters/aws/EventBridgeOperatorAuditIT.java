@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import health.registration.core.operator.OperatorAction;
 import health.registration.core.port.StoreUnavailable;
 import health.registration.testkit.MotoServer;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,10 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.eventbridge.model.Target;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * {@link EventBridgeOperatorAudit} against moto: an operator action reaches a rule matching the operator audit's source
@@ -30,8 +25,6 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 class EventBridgeOperatorAuditIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String RULE = "operator-audit";
     private static final String PATTERN = "{\"source\": [\"" + OperatorAction.SOURCE + "\"], \"detail-type\": [\""
             + OperatorAction.DETAIL_TYPE + "\"]}";
     private static final OperatorAction REGISTERED = new OperatorAction("client.register",
@@ -41,8 +34,7 @@ class EventBridgeOperatorAuditIT {
     private static EventBridgeClient eventBridge;
     private static SqsClient sqs;
 
-    private String busName;
-    private String queueUrl;
+    private EventBusQueue bus;
 
     @BeforeAll
     static void requireEmulator() {
@@ -52,30 +44,19 @@ class EventBridgeOperatorAuditIT {
 
     @BeforeEach
     void createBusRuleAndQueue() {
-        String suffix = UUID.randomUUID().toString();
-        busName = "audit-it-" + suffix;
-        eventBridge.createEventBus(r -> r.name(busName));
-        queueUrl = sqs.createQueue(r -> r.queueName("audit-it-" + suffix)).queueUrl();
-        String queueArn = sqs.getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-        eventBridge.putRule(r -> r.name(RULE).eventBusName(busName).eventPattern(PATTERN));
-        eventBridge.putTargets(r -> r.rule(RULE).eventBusName(busName)
-                .targets(Target.builder().id("queue").arn(queueArn).build()));
+        bus = EventBusQueue.create(eventBridge, sqs, "audit-it", PATTERN);
     }
 
     @AfterEach
     void deleteBusRuleAndQueue() {
-        eventBridge.removeTargets(r -> r.rule(RULE).eventBusName(busName).ids("queue"));
-        eventBridge.deleteRule(r -> r.name(RULE).eventBusName(busName));
-        eventBridge.deleteEventBus(r -> r.name(busName));
-        sqs.deleteQueue(r -> r.queueUrl(queueUrl));
+        bus.close();
     }
 
     @Test
     void putsTheActionOnTheBusNamingTheCaller() throws IOException {
-        new EventBridgeOperatorAudit(eventBridge, busName).record(REGISTERED);
+        new EventBridgeOperatorAudit(eventBridge, bus.busName()).record(REGISTERED);
 
-        JsonNode envelope = receiveOne();
+        JsonNode envelope = bus.receive(1).get(0);
         assertThat(envelope.path("source").asText()).isEqualTo(OperatorAction.SOURCE);
         assertThat(envelope.path("detail-type").asText()).isEqualTo(OperatorAction.DETAIL_TYPE);
         JsonNode detail = envelope.path("detail");
@@ -94,18 +75,5 @@ class EventBridgeOperatorAuditIT {
 
         assertThatThrownBy(() -> missing.record(REGISTERED)).isInstanceOf(StoreUnavailable.class)
                 .hasMessageStartingWith("the event bus");
-    }
-
-    private JsonNode receiveOne() throws IOException {
-        List<JsonNode> envelopes = new ArrayList<>();
-        for (int attempt = 0; attempt < 20 && envelopes.isEmpty(); attempt++) {
-            for (Message message : sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
-                    .waitTimeSeconds(1)).messages()) {
-                envelopes.add(JSON.readTree(message.body()));
-                sqs.deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
-            }
-        }
-        assertThat(envelopes).hasSize(1);
-        return envelopes.get(0);
     }
 }
