@@ -1,12 +1,8 @@
 package health.registration.local;
 
-import health.registration.testkit.MotoServer;
 import java.net.URI;
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * The registration service as a test class meets it: one {@code scripts/local-api} process, with the {@code PROBE_*}
@@ -17,7 +13,7 @@ import java.util.UUID;
  */
 final class LocalRegistrationService implements AutoCloseable {
 
-    static final String MANUAL_REGISTRATION_URL = "https://manual-registration.example.com/apps";
+    static final String MANUAL_REGISTRATION_URL = LocalDeployment.MANUAL_REGISTRATION_URL;
 
     private final RegistrationSites sites;
     private final LocalApiProcess api;
@@ -43,30 +39,17 @@ final class LocalRegistrationService implements AutoCloseable {
     /** As {@link #start(String, String, String, int)}, with more settings for the local API ({@code extra}). */
     static LocalRegistrationService start(String name, String address, String label, int hosts, Map<String, String> extra)
             throws Exception {
-        URI endpoint = MotoServer.endpoint();
-        Path module = Path.of(System.getProperty("local.module.dir", System.getProperty("user.dir"))).toAbsolutePath();
-        Path work = module.resolve("target/" + name);
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        String table = "registration-clients-" + name + "-" + run;
-        String secretPrefix = "it/" + name + "/" + run + "/";
-        int port = LocalApiProcess.freePort();
-        URI publicBaseUrl = URI.create("http://127.0.0.1:" + port);
-        EmulatorRecords records = EmulatorRecords.open(table, secretPrefix);
+        LocalDeployment deployment = LocalDeployment.named(name);
+        URI publicBaseUrl = URI.create(deployment.publicBaseUrl());
+        EmulatorRecords records = deployment.openRecords();
         RegistrationSites sites = null;
         try {
-            sites = RegistrationSites.start(work, address, label, hosts);
-            Map<String, String> environment = new HashMap<>(Map.of(
-                    "AWS_ENDPOINT_URL", endpoint.toString(),
-                    "CLIENTS_TABLE", table,
-                    "SECRET_PREFIX", secretPrefix,
-                    "PUBLIC_BASE_URL", publicBaseUrl.toString(),
-                    "MANUAL_REGISTRATION_URL", MANUAL_REGISTRATION_URL,
-                    "PROBE_HOSTS_FILE", sites.hostsFile().toString(),
-                    "PROBE_TRUSTED_CA_FILE", sites.trustedCaFile().toString(),
-                    "PROBE_ALLOWED_CIDRS", sites.allowedCidrs()));
+            sites = RegistrationSites.start(deployment.work(), address, label, hosts);
+            Map<String, String> environment = deployment.environment(sites.hostsFile(), sites.trustedCaFile(),
+                    sites.allowedCidrs());
             environment.putAll(extra);
-            LocalApiProcess api = LocalApiProcess.start(module.resolve("../..").normalize(), port, environment,
-                    Set.of(OperatorGuard.TOKEN_VARIABLE), work.resolve("local-api.log"));
+            LocalApiProcess api = LocalApiProcess.start(deployment.repository(), deployment.port(), environment,
+                    Set.of(OperatorGuard.TOKEN_VARIABLE), deployment.work().resolve("local-api.log"));
             return new LocalRegistrationService(sites, api, records, publicBaseUrl);
         } catch (Exception | Error failed) {
             if (sites != null) {

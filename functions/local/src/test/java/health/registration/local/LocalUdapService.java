@@ -1,8 +1,6 @@
 package health.registration.local;
 
-import health.registration.testkit.MotoServer;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -10,10 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * The registration service with UDAP switched on, as {@link UdapRegistrationIT} meets it: one {@code scripts/local-api}
@@ -60,31 +56,19 @@ final class LocalUdapService implements AutoCloseable {
 
     /** As {@link #start(String, String, int)}, with {@code extra} settings applied last. */
     static LocalUdapService start(String name, String address, int hosts, ExtraSettings extra) throws Exception {
-        URI endpoint = MotoServer.endpoint();
-        Path module = Path.of(System.getProperty("local.module.dir", System.getProperty("user.dir"))).toAbsolutePath();
-        Path work = module.resolve("target/" + name);
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        String table = "registration-clients-" + name + "-" + run;
-        String secretPrefix = "it/" + name + "/" + run + "/";
-        int port = LocalApiProcess.freePort();
-        String publicBaseUrl = "http://127.0.0.1:" + port;
+        LocalDeployment deployment = LocalDeployment.named(name);
+        Path work = deployment.work();
+        String publicBaseUrl = deployment.publicBaseUrl();
         UdapTestPki pki = UdapTestPki.build(publicBaseUrl);
-        EmulatorRecords records = EmulatorRecords.open(table, secretPrefix);
+        EmulatorRecords records = deployment.openRecords();
         UdapSites sites = null;
         try {
             sites = UdapSites.start(work, address, hosts, pki.crls());
-            Map<String, String> environment = new HashMap<>(Map.of(
-                    "AWS_ENDPOINT_URL", endpoint.toString(),
-                    "CLIENTS_TABLE", table,
-                    "SECRET_PREFIX", secretPrefix,
-                    "PUBLIC_BASE_URL", publicBaseUrl,
-                    "MANUAL_REGISTRATION_URL", LocalRegistrationService.MANUAL_REGISTRATION_URL,
-                    "PROBE_HOSTS_FILE", sites.hostsFile().toString(),
-                    "PROBE_TRUSTED_CA_FILE", sites.trustedCaFile().toString(),
-                    "PROBE_ALLOWED_CIDRS", sites.allowedCidrs()));
+            Map<String, String> environment = deployment.environment(sites.hostsFile(), sites.trustedCaFile(),
+                    sites.allowedCidrs());
             environment.putAll(udapSettings(work, pki, publicBaseUrl));
             environment.putAll(extra.of(work, publicBaseUrl, pki));
-            LocalApiProcess api = LocalApiProcess.start(module.resolve("../..").normalize(), port, environment,
+            LocalApiProcess api = LocalApiProcess.start(deployment.repository(), deployment.port(), environment,
                     NOT_INHERITED, work.resolve("local-api.log"));
             return new LocalUdapService(pki, sites, api, records, publicBaseUrl);
         } catch (Exception | Error failed) {

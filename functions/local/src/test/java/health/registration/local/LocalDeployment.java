@@ -1,0 +1,51 @@
+package health.registration.local;
+
+import health.registration.testkit.MotoServer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What one test class's local API is deployed as: its work folder ({@code target/<name>}), a table and a secret
+ * prefix of its own in the test command's moto server (so what it counts there is its own), and a free port, which
+ * also makes its {@code PUBLIC_BASE_URL}.
+ */
+record LocalDeployment(Path module, Path work, String table, String secretPrefix, int port) {
+
+    static final String MANUAL_REGISTRATION_URL = "https://manual-registration.example.com/apps";
+
+    static LocalDeployment named(String name) throws IOException {
+        Path module = Path.of(System.getProperty("local.module.dir", System.getProperty("user.dir"))).toAbsolutePath();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        return new LocalDeployment(module, module.resolve("target/" + name), "registration-clients-" + name + "-" + run,
+                "it/" + name + "/" + run + "/", LocalApiProcess.freePort());
+    }
+
+    String publicBaseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** The repository, whose {@code scripts/local-api} serves the API. */
+    Path repository() {
+        return module.resolve("../..").normalize();
+    }
+
+    EmulatorRecords openRecords() {
+        return EmulatorRecords.open(table, secretPrefix);
+    }
+
+    /** The API's environment: moto, the table and prefix, the URLs, and the prober's seams for the fixture sites. */
+    Map<String, String> environment(Path hostsFile, Path trustedCaFile, String allowedCidrs) {
+        return new HashMap<>(Map.of(
+                "AWS_ENDPOINT_URL", MotoServer.endpoint().toString(),
+                "CLIENTS_TABLE", table,
+                "SECRET_PREFIX", secretPrefix,
+                "PUBLIC_BASE_URL", publicBaseUrl(),
+                "MANUAL_REGISTRATION_URL", MANUAL_REGISTRATION_URL,
+                "PROBE_HOSTS_FILE", hostsFile.toString(),
+                "PROBE_TRUSTED_CA_FILE", trustedCaFile.toString(),
+                "PROBE_ALLOWED_CIDRS", allowedCidrs));
+    }
+}
