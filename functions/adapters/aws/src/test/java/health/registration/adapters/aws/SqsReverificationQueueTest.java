@@ -14,12 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 class SqsReverificationQueueTest {
@@ -48,13 +43,7 @@ class SqsReverificationQueueTest {
 
     @Test
     void anUnreachableQueueIsUnavailable() {
-        try (SqsClient dead = SqsClient.builder()
-                .endpointOverride(DeadEndpoint.uri())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                .build()) {
+        try (SqsClient dead = TestEndpointClients.at(SqsClient.builder(), DeadEndpoint.uri())) {
             assertThatThrownBy(() -> new SqsReverificationQueue(dead, "http://127.0.0.1:1/000000000000/reverify")
                     .send(largestSegment()))
                     .isInstanceOf(StoreUnavailable.class)
