@@ -4,13 +4,10 @@ import com.nimbusds.jose.util.Base64;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.cert.CertificateEncodingException;
-import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
@@ -37,7 +34,6 @@ public final class ServerSigningCredentials {
     /** IG STU2 general §7.1.2 and NIST SP 800-131A: at least 2048-bit RSA. */
     public static final int MIN_RSA_BITS = 2048;
     /** RFC 5280 §4.2.1.6: the GeneralName tag of a uniformResourceIdentifier. */
-    private static final int URI_NAME = 6;
     /** RFC 5280 §4.2.1.3: the digitalSignature bit of keyUsage. */
     private static final int DIGITAL_SIGNATURE = 0;
 
@@ -86,9 +82,9 @@ public final class ServerSigningCredentials {
         requireMatchingKey(rsa, leaf);
         requireOrderedChain(chain);
         requireDigitalSignature(leaf);
-        if (!sanUris(leaf).contains(issuer)) {
+        if (!SubjectAlternativeNames.uris(leaf).contains(issuer)) {
             throw new IllegalArgumentException("the server certificate's Subject Alternative Name has no"
-                    + " uniformResourceIdentifier equal to the base URL " + issuer + " (it has " + sanUris(leaf)
+                    + " uniformResourceIdentifier equal to the base URL " + issuer + " (it has " + SubjectAlternativeNames.uris(leaf)
                     + "); signed_metadata iss must be one of them, written exactly the same (IG STU2 §2.3)");
         }
         return new ServerSigningCredentials(rsa, chain, issuer);
@@ -122,22 +118,6 @@ public final class ServerSigningCredentials {
         }
     }
 
-    static List<String> sanUris(X509Certificate certificate) {
-        List<String> uris = new ArrayList<>();
-        try {
-            Collection<List<?>> names = certificate.getSubjectAlternativeNames();
-            if (names != null) {
-                for (List<?> name : names) {
-                    if (name.get(0) instanceof Integer tag && tag == URI_NAME && name.get(1) instanceof String uri) {
-                        uris.add(uri);
-                    }
-                }
-            }
-        } catch (CertificateParsingException malformed) {
-            return List.of();
-        }
-        return uris;
-    }
 
     /** IG STU2 general §7.1.3: x5c entries are the standard base64 (not base64url) of each certificate's DER. */
     private static Base64 x5cEntry(X509Certificate certificate) {

@@ -6,11 +6,8 @@ import health.registration.core.model.Parsed;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
-import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 
 /**
@@ -25,7 +22,6 @@ final class StatementClaims {
     /** How far in the future iat may be, for clocks that are a little ahead of ours. */
     static final BigDecimal IAT_SKEW_SECONDS = BigDecimal.valueOf(60);
     /** RFC 5280 §4.2.1.6: the GeneralName tag of a uniformResourceIdentifier. */
-    private static final int URI_NAME = 6;
 
     /** What the checked claims say. */
     record Checked(String issuer, String jti, Instant expiresAt) {}
@@ -35,7 +31,7 @@ final class StatementClaims {
     static Parsed<Checked> check(ObjectNode claims, X509Certificate leaf, URI registrationEndpoint, Instant now) {
         JsonNode iss = claims.get("iss");
         // IG STU2 general §7.1.5: URIs are compared as case-sensitive strings, without normalisation.
-        if (iss == null || !iss.isTextual() || !sanUris(leaf).contains(iss.textValue())) {
+        if (iss == null || !iss.isTextual() || !SubjectAlternativeNames.uris(leaf).contains(iss.textValue())) {
             return Parsed.failure("software_statement iss must be one of the uniformResourceIdentifier entries of the"
                     + " Subject Alternative Name of the x5c[0] certificate, written exactly the same");
         }
@@ -104,20 +100,4 @@ final class StatementClaims {
                 expires.subtract(seconds).movePointRight(9).longValue()));
     }
 
-    private static List<String> sanUris(X509Certificate leaf) {
-        List<String> uris = new ArrayList<>();
-        try {
-            Collection<List<?>> names = leaf.getSubjectAlternativeNames();
-            if (names != null) {
-                for (List<?> name : names) {
-                    if (name.get(0) instanceof Integer tag && tag == URI_NAME && name.get(1) instanceof String uri) {
-                        uris.add(uri);
-                    }
-                }
-            }
-        } catch (CertificateParsingException malformed) {
-            return List.of();
-        }
-        return uris;
-    }
 }

@@ -194,7 +194,8 @@ public final class DynamoClientStore implements ClientStore {
         }
     }
 
-    private static ClientRecord read(Map<String, AttributeValue> item) {
+    /** The record an item holds; a malformed one makes the store unavailable, naming no value of it. */
+    static ClientRecord read(Map<String, AttributeValue> item) {
         try {
             return ClientItem.read(item);
         } catch (IllegalArgumentException e) {
@@ -202,7 +203,7 @@ public final class DynamoClientStore implements ClientStore {
         }
     }
 
-    private static StoreUnavailable unavailable(String operation, SdkException cause) {
+    static StoreUnavailable unavailable(String operation, SdkException cause) {
         return new StoreUnavailable("the clients table did not answer " + operation, cause);
     }
 }

@@ -62,7 +62,7 @@ public final class DynamoUdapClientStore implements UdapClientStore {
             return Optional.empty();
         }
         Optional<ClientRecord> record = get(ClientItem.key(clientId.get())).filter(ClientItem::isClient)
-                .map(DynamoUdapClientStore::read);
+                .map(DynamoClientStore::read);
         if (record.isPresent() && !boundTo(record.get(), community, issuer)) {
             throw new StoreUnavailable("the clients table maps a UDAP issuer to a client bound elsewhere", null);
         }
@@ -143,7 +143,7 @@ public final class DynamoUdapClientStore implements UdapClientStore {
             }
             return lost;
         } catch (SdkException e) {
-            throw unavailable("TransactWriteItems", e);
+            throw DynamoClientStore.unavailable("TransactWriteItems", e);
         }
     }
 
@@ -153,7 +153,7 @@ public final class DynamoUdapClientStore implements UdapClientStore {
      */
     private RuntimeException refusal(ClientRecord record) {
         Optional<ClientRecord> stored = get(ClientItem.key(record.clientId())).filter(ClientItem::isClient)
-                .map(DynamoUdapClientStore::read);
+                .map(DynamoClientStore::read);
         CertificateBinding binding = record.credentials().certificate();
         if (stored.isPresent() && !boundTo(stored.get(), binding.community(), binding.issuer())) {
             return new IllegalArgumentException("a UDAP registration keeps its trust community and issuer");
@@ -171,7 +171,7 @@ public final class DynamoUdapClientStore implements UdapClientStore {
         try {
             response = dynamo.getItem(r -> r.tableName(table).key(key).consistentRead(true));
         } catch (SdkException e) {
-            throw unavailable("GetItem", e);
+            throw DynamoClientStore.unavailable("GetItem", e);
         }
         return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
     }
@@ -197,15 +197,4 @@ public final class DynamoUdapClientStore implements UdapClientStore {
         }
     }
 
-    private static ClientRecord read(Map<String, AttributeValue> item) {
-        try {
-            return ClientItem.read(item);
-        } catch (IllegalArgumentException e) {
-            throw new StoreUnavailable("the clients table holds a malformed client record", e);
-        }
-    }
-
-    private static StoreUnavailable unavailable(String operation, SdkException cause) {
-        return new StoreUnavailable("the clients table did not answer " + operation, cause);
-    }
 }
