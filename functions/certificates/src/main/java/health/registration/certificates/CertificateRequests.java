@@ -43,7 +43,7 @@ final class CertificateRequests {
         Optional<String> signedBy = request.caller();
         if (signedBy.isEmpty()) {
             log.log("certificates requestId=" + request.requestId() + " refused: no authenticated caller\n");
-            return ErrorResponses.simple(403, "access_denied", "The operator API needs an AWS IAM-signed request.");
+            return ErrorResponses.noOperatorCaller();
         }
         String caller = signedBy.get();
         String serial = request.pathParameters().get(SERIAL_PARAMETER);

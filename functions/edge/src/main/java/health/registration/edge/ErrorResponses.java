@@ -48,6 +48,14 @@ public final class ErrorResponses {
                 .withHeader("Retry-After", "5");
     }
 
+    /**
+     * 403 for an operator route reached without an authenticated IAM caller ({@code requestContext.identity.userArn}):
+     * API Gateway's AWS_IAM authorisation always names one, so the function refuses rather than act for nobody.
+     */
+    public static ApiResponse noOperatorCaller() {
+        return simple(403, "access_denied", "The operator API needs an AWS IAM-signed request.");
+    }
+
     /** An error answer with just {@code error} and {@code error_description}. */
     public static ApiResponse simple(int status, String error, String description) {
         ObjectNode body = MAPPER.createObjectNode();

@@ -38,7 +38,7 @@ final class OperatorRequests {
         Optional<String> caller = request.caller();
         if (caller.isEmpty()) {
             log.log("operator requestId=" + request.requestId() + " refused: no authenticated caller\n");
-            return ErrorResponses.simple(403, "access_denied", "The operator API needs an AWS IAM-signed request.");
+            return ErrorResponses.noOperatorCaller();
         }
         String clientId = request.pathParameters().get(CLIENT_ID);
         String method = request.httpMethod().toUpperCase(Locale.ROOT);
