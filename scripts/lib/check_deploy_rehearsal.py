@@ -1,0 +1,145 @@
+"""A deploy rehearsal without AWS: translates infrastructure/template.yaml with aws-sam-translator (what `sam deploy`
+hands CloudFormation) with the parameters of samconfig.toml's deploy section, runs cfn-lint on the plain
+CloudFormation it yields, and checks on that result the rules that a first deploy in a fresh account, or a second
+stack beside the first, depends on:
+  - samconfig.toml: `sam deploy` without --guided has a stack name, a bucket, the IAM capability and a value for
+    every parameter without a default;
+  - schedules: no EventBridge Scheduler schedule has a fixed Name (names are unique per schedule group, so a second
+    stack in the same account and region would fail);
+  - throttles: every MethodSettings ResourcePath but "/*" writes the path's own "/"s as "~1" after a leading "/",
+    as the API Gateway reference requires ("/~1register"); a plain "/register" is refused or never applied.
+Then it checks itself: each rule must flag a template that breaks it (a check that cannot fail proves nothing).
+
+Runs with the SAM CLI's Python (.tools/sam/bin/python), which has aws-sam-translator and cfn-lint.
+Usage: .tools/sam/bin/python scripts/lib/check_deploy_rehearsal.py [TEMPLATE]   (exits 1 naming each problem)
+"""
+import copy
+import json
+import logging
+import os
+import pathlib
+import subprocess
+import sys
+import tempfile
+
+LIB = pathlib.Path(__file__).resolve().parent
+ROOT = LIB.parent.parent
+sys.path.insert(0, str(LIB))
+
+from lambda_local.template import functions_of, read_template  # noqa: E402
+
+SAMCONFIG = ROOT / "samconfig.toml"
+
+
+def deploy_settings():
+    """samconfig.toml's [default.deploy.parameters]: what `sam deploy` without --guided uses."""
+    import tomllib
+    return tomllib.loads(SAMCONFIG.read_text()).get("default", {}).get("deploy", {}).get("parameters", {})
+
+
+def parameter_overrides(settings):
+    return dict(pair.split("=", 1) for pair in settings.get("parameter_overrides", "").split())
+
+
+class NoManagedPolicies:
+    """The template names no AWS managed policy by name, so the translator never needs IAM to look one up."""
+
+    def load(self):
+        return {}
+
+
+def translate(template, parameters):
+    """The CloudFormation `sam deploy` would create, with each function's code where `sam package` would put it."""
+    from samtranslator.translator.transform import transform
+    logging.getLogger("samtranslator").setLevel(logging.ERROR)  # its feature-toggle and metrics chatter
+    packaged = copy.deepcopy(template)
+    for name, function in functions_of(packaged).items():
+        function["Properties"]["CodeUri"] = f"s3://deploy-bucket/{name}.zip"
+    os.environ.setdefault("AWS_DEFAULT_REGION", "us-east-1")
+    return transform(packaged, dict(parameters), NoManagedPolicies())
+
+
+def resources_of(translated, kind):
+    return {name: r for name, r in translated.get("Resources", {}).items() if r.get("Type") == kind}
+
+
+def named_schedules(translated):
+    return [f"{name}: schedule named {r['Properties']['Name']!r}; set OmitName: true on its ScheduleV2 event"
+            for name, r in resources_of(translated, "AWS::Scheduler::Schedule").items()
+            if "Name" in r.get("Properties", {})]
+
+
+def unencoded_throttle_paths(translated):
+    found = []
+    for name, stage in resources_of(translated, "AWS::ApiGateway::Stage").items():
+        for setting in stage.get("Properties", {}).get("MethodSettings", []):
+            path = setting.get("ResourcePath", "")
+            if path != "/*" and not (path.startswith("/~1") and "/" not in path[1:]):
+                found.append(f"{name}: MethodSettings ResourcePath {path!r} must write each '/' of the path as "
+                             f"'~1' after a leading '/' ({'/' + path.replace('/', '~1')!r})")
+    return found
+
+
+RULES = [named_schedules, unencoded_throttle_paths]
+
+
+def unready_deploy_settings(template, settings):
+    """`sam deploy` after `sam build`, without --guided, needs a stack, a bucket, the IAM capability and a value for
+    every parameter without a default."""
+    found = [f"samconfig.toml [default.deploy.parameters] has no {key}"
+             for key in ("stack_name", "resolve_s3", "capabilities", "confirm_changeset") if key not in settings]
+    given = parameter_overrides(settings)
+    found += [f"samconfig.toml parameter_overrides gives no value for {name}, which has no Default"
+              for name, parameter in template.get("Parameters", {}).items()
+              if "Default" not in parameter and name not in given]
+    return found
+
+
+def lint(translated):
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as out:
+        json.dump(translated, out)
+    try:
+        run = subprocess.run([str(pathlib.Path(sys.executable).parent / "cfn-lint"), out.name],
+                             capture_output=True, text=True)
+        return [] if run.returncode == 0 else [f"cfn-lint on the translated template: {line}"
+                                               for line in (run.stdout + run.stderr).splitlines() if line.strip()]
+    finally:
+        os.unlink(out.name)
+
+
+def self_check(template, parameters):
+    """Each rule flags a template that breaks it."""
+    broken = copy.deepcopy(template)
+    for function in functions_of(broken).values():
+        for event in (function["Properties"].get("Events") or {}).values():
+            if event.get("Type") == "ScheduleV2":
+                event["Properties"].pop("OmitName", None)
+    for resource in broken["Resources"].values():
+        for setting in (resource.get("Properties") or {}).get("MethodSettings", []) or []:
+            if setting["ResourcePath"] != "/*":
+                setting["ResourcePath"] = setting["ResourcePath"][1:].replace("~1", "/")
+    translated = translate(broken, parameters)
+    return [f"self-check: {rule.__name__} flags nothing in a template that breaks it"
+            for rule in RULES if not rule(translated)]
+
+
+def main():
+    path = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else ROOT / "infrastructure" / "template.yaml").resolve()
+    template = read_template(path)
+    settings = deploy_settings()
+    found = unready_deploy_settings(template, settings)
+    translated = translate(template, parameter_overrides(settings))
+    found += lint(translated)
+    for rule in RULES:
+        found += rule(translated)
+    found += self_check(template, parameter_overrides(settings))
+    for problem in found:
+        print(f"check-deploy-rehearsal: {problem}", file=sys.stderr)
+    if not found:
+        print(f"deploy rehearsal: {len(translated['Resources'])} CloudFormation resources, cfn-lint clean, "
+              f"{len(RULES)} rules hold (each flags a template that breaks it)")
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
