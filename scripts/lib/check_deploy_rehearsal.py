@@ -7,7 +7,9 @@ stack beside the first, depends on:
   - schedules: no EventBridge Scheduler schedule has a fixed Name (names are unique per schedule group, so a second
     stack in the same account and region would fail);
   - throttles: every MethodSettings ResourcePath but "/*" writes the path's own "/"s as "~1" after a leading "/",
-    as the API Gateway reference requires ("/~1register"); a plain "/register" is refused or never applied.
+    as the API Gateway reference requires ("/~1register"); a plain "/register" is refused or never applied;
+  - versions: every function's old versions are pruned (the cleanup function names every other function in
+    VERSION_PRUNED_FUNCTIONS), so that deploys do not fill the region's code storage.
 Then it checks itself: each rule must flag a template that breaks it (a check that cannot fail proves nothing).
 
 Runs with the SAM CLI's Python (.tools/sam/bin/python), which has aws-sam-translator and cfn-lint.
@@ -80,7 +82,28 @@ def unencoded_throttle_paths(translated):
     return found
 
 
-RULES = [named_schedules, unencoded_throttle_paths]
+def refs_in(value):
+    if isinstance(value, dict):
+        return ({value["Ref"]} if isinstance(value.get("Ref"), str) else set()).union(*map(refs_in, value.values()))
+    if isinstance(value, list):
+        return set().union(*map(refs_in, value))
+    return set()
+
+
+def unpruned_functions(translated):
+    """Every function but the pruning one itself is named in VERSION_PRUNED_FUNCTIONS (it adds itself)."""
+    functions = resources_of(translated, "AWS::Lambda::Function")
+    pruning = {name: refs_in(variables["VERSION_PRUNED_FUNCTIONS"]) for name, function in functions.items()
+               for variables in [function["Properties"].get("Environment", {}).get("Variables", {})]
+               if "VERSION_PRUNED_FUNCTIONS" in variables}
+    if len(pruning) != 1:
+        return [f"{len(pruning)} functions set VERSION_PRUNED_FUNCTIONS; exactly one prunes versions"]
+    (pruner, named), = pruning.items()
+    return [f"{name}: its old versions are never deleted; name it in {pruner}'s VERSION_PRUNED_FUNCTIONS"
+            for name in sorted(set(functions) - named - {pruner})]
+
+
+RULES = [named_schedules, unencoded_throttle_paths, unpruned_functions]
 
 
 def unready_deploy_settings(template, settings):
@@ -118,6 +141,10 @@ def self_check(template, parameters):
         for setting in (resource.get("Properties") or {}).get("MethodSettings", []) or []:
             if setting["ResourcePath"] != "/*":
                 setting["ResourcePath"] = setting["ResourcePath"][1:].replace("~1", "/")
+    for function in functions_of(broken).values():
+        variables = (function["Properties"].get("Environment") or {}).get("Variables") or {}
+        if "VERSION_PRUNED_FUNCTIONS" in variables:
+            variables["VERSION_PRUNED_FUNCTIONS"]["Fn::Join"][1].pop(0)
     translated = translate(broken, parameters)
     return [f"self-check: {rule.__name__} flags nothing in a template that breaks it"
             for rule in RULES if not rule(translated)]

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import health.registration.adapters.aws.LambdaFunctionVersions;
 import health.registration.core.issue.RegistrationCleanup;
 import health.registration.edge.PrimingResource;
 import health.registration.issuance.IssuanceComponents;
@@ -13,33 +14,42 @@ import java.io.OutputStream;
 
 /**
  * The scheduled cleanup: removes registrations that never completed, with their secrets, and finishes interrupted
- * deletions. Its input (the schedule's event) is ignored; it answers what the pass did.
+ * deletions; then deletes the stack's function versions that no alias needs. Its input (the schedule's event) is
+ * ignored; it answers what the pass did.
  */
 public final class CleanUpRegistrationsHandler implements RequestStreamHandler {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RegistrationCleanup cleanup;
+    private final LambdaFunctionVersions versions;
 
-    /** Wiring for Lambda: stores from the environment. */
+    /** Wiring for Lambda: stores and the functions whose versions are pruned from the environment. */
     public CleanUpRegistrationsHandler() {
-        this(IssuanceComponents.fromEnvironment().cleanup());
+        this(IssuanceComponents.fromEnvironment().cleanup(), LambdaFunctionVersions.fromEnvironment(System.getenv()));
         PrimingResource.register(CleanupPriming.class, () -> new CleanupPriming(System.getenv()));
     }
 
     CleanUpRegistrationsHandler(RegistrationCleanup cleanup) {
+        this(cleanup, LambdaFunctionVersions.none());
+    }
+
+    CleanUpRegistrationsHandler(RegistrationCleanup cleanup, LambdaFunctionVersions versions) {
         this.cleanup = cleanup;
+        this.versions = versions;
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context lambda) throws IOException {
         input.readAllBytes();
         RegistrationCleanup.Pass pass = cleanup.run();
+        int versionsDeleted = versions.prune(problem -> lambda.getLogger().log(problem + "\n"));
         lambda.getLogger().log("cleanup abandonedRemoved=" + pass.abandonedRemoved() + " deletionsFinished="
-                + pass.deletionsFinished() + "\n");
+                + pass.deletionsFinished() + " versionsDeleted=" + versionsDeleted + "\n");
         ObjectNode answer = JSON.createObjectNode();
         answer.put("abandoned_removed", pass.abandonedRemoved());
         answer.put("deletions_finished", pass.deletionsFinished());
+        answer.put("versions_deleted", versionsDeleted);
         JSON.writeValue(output, answer);
     }
 }

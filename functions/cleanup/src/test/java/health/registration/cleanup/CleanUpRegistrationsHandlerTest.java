@@ -60,6 +60,8 @@ class CleanUpRegistrationsHandlerTest {
         JsonNode answer = JSON.readTree(out.toByteArray());
         assertThat(answer.path("abandoned_removed").asInt()).isEqualTo(2);
         assertThat(answer.path("deletions_finished").asInt()).isZero();
+        assertThat(answer.path("versions_deleted").isInt()).as("no function named, no version pruned").isTrue();
+        assertThat(answer.path("versions_deleted").asInt()).isZero();
         assertThat(clients.size()).isZero();
         assertThat(secrets.size()).isZero();
         assertThat(String.join("", lambda.loggedLines())).contains("abandonedRemoved=2");
