@@ -9,7 +9,9 @@ stack beside the first, depends on:
   - throttles: every MethodSettings ResourcePath but "/*" writes the path's own "/"s as "~1" after a leading "/",
     as the API Gateway reference requires ("/~1register"); a plain "/register" is refused or never applied;
   - versions: every function's old versions are pruned (the cleanup function names every other function in
-    VERSION_PRUNED_FUNCTIONS), so that deploys do not fill the region's code storage.
+    VERSION_PRUNED_FUNCTIONS), so that deploys do not fill the region's code storage;
+  - reservations: every ReservedConcurrentExecutions stands behind the ReserveConcurrency parameter (Lambda keeps
+    100 executions of the account's quota unreserved, and new accounts often have a small quota).
 Then it checks itself: each rule must flag a template that breaks it (a check that cannot fail proves nothing).
 
 Runs with the SAM CLI's Python (.tools/sam/bin/python), which has aws-sam-translator and cfn-lint.
@@ -103,7 +105,25 @@ def unpruned_functions(translated):
             for name in sorted(set(functions) - named - {pruner})]
 
 
-RULES = [named_schedules, unencoded_throttle_paths, unpruned_functions]
+def unconditional_reservations(translated):
+    """Every reserved concurrency is behind the ReserveConcurrency switch: !If [ReservesConcurrency, n, NoValue]."""
+    found = []
+    for name, function in resources_of(translated, "AWS::Lambda::Function").items():
+        reserved = function["Properties"].get("ReservedConcurrentExecutions")
+        if reserved is None:
+            continue
+        branches = reserved.get("Fn::If") if isinstance(reserved, dict) else None
+        if not (branches and branches[0] == "ReservesConcurrency" and branches[2] == {"Ref": "AWS::NoValue"}):
+            found.append(f"{name}: ReservedConcurrentExecutions {json.dumps(reserved)} is not "
+                         "!If [ReservesConcurrency, <n>, !Ref AWS::NoValue]: an account with a small concurrency "
+                         "quota could not deploy the stack")
+    if not translated.get("Conditions", {}).get("ReservesConcurrency") == {"Fn::Equals": [{"Ref": "ReserveConcurrency"},
+                                                                                        "true"]}:
+        found.append("the condition ReservesConcurrency is not !Equals [!Ref ReserveConcurrency, \"true\"]")
+    return found
+
+
+RULES = [named_schedules, unencoded_throttle_paths, unpruned_functions, unconditional_reservations]
 
 
 def unready_deploy_settings(template, settings):
@@ -142,6 +162,9 @@ def self_check(template, parameters):
             if setting["ResourcePath"] != "/*":
                 setting["ResourcePath"] = setting["ResourcePath"][1:].replace("~1", "/")
     for function in functions_of(broken).values():
+        reserved = function["Properties"].get("ReservedConcurrentExecutions")
+        if isinstance(reserved, dict) and "Fn::If" in reserved:
+            function["Properties"]["ReservedConcurrentExecutions"] = reserved["Fn::If"][1]
         variables = (function["Properties"].get("Environment") or {}).get("Variables") or {}
         if "VERSION_PRUNED_FUNCTIONS" in variables:
             variables["VERSION_PRUNED_FUNCTIONS"]["Fn::Join"][1].pop(0)
