@@ -14,17 +14,20 @@ import java.util.Optional;
  * SHALL validate the registration request as per Section 4 of UDAP Dynamic Client Registration"); the first failure
  * wins:
  * <ol>
- *   <li>IG STU2 general §7.1.1–7.1.3: a JWS in compact serialization, {@code alg} RS256, ES256, RS384 or ES384
- *       (never {@code none} or a MAC), {@code x5c} of standard-base64 DER certificates, claims one JSON object without
- *       duplicate members → otherwise {@code invalid_software_statement};</li>
+ *   <li>IG STU2 general §7.1.1–7.1.3: a JWS in compact serialization no longer than a request body, {@code alg}
+ *       RS256, ES256, RS384 or ES384 (never {@code none} or a MAC), {@code x5c} of at most five standard-base64 DER
+ *       certificates, header and claims each one JSON object without duplicate members, within the limits of a
+ *       request body (policy section 8) → otherwise {@code invalid_software_statement};</li>
  *   <li>UDAP DCR §4.1: the signature verifies with the key of {@code x5c[0]}, whose type fits {@code alg} and which,
  *       for RSA, has at least 2048 bits → otherwise {@code invalid_software_statement};</li>
- *   <li>UDAP DCR §4.2: a PKIX path from {@code x5c[0]} through the rest of {@code x5c} to a trust anchor, valid at the
- *       clock's instant, no certificate revoked by the CRL of its distribution point; an unknown status counts as the
+ *   <li>RFC 5280 §4.2.1.9 and §4.2.1.3: {@code x5c[0]} is an end entity whose keyUsage allows digitalSignature;
+ *       UDAP DCR §4.2: a PKIX path of at most five certificates from {@code x5c[0]} through the rest of {@code x5c}
+ *       to a trust anchor, valid at the clock's instant, no certificate revoked by the CRL of its distribution point; an unknown status counts as the
  *       {@link RevocationFailureMode} says → otherwise {@code unapproved_software_statement} (UDAP DCR §5.2);</li>
  *   <li>UDAP DCR §4.3 and the IG STU2 registration §3.1 table: {@code iss} is a SAN URI of {@code x5c[0]},
  *       {@code sub} equals {@code iss}, {@code aud} is or contains the registration endpoint, {@code exp} is later
- *       than now and than {@code iat} and at most 300 s after it, {@code iat} at most 60 s ahead, {@code jti} a
+ *       than now and than {@code iat} and at most 300 s after it, {@code iat} at most 60 s ahead, {@code exp},
+ *       {@code iat} and {@code nbf} JSON integers within a long before any arithmetic, {@code jti} a
  *       non-empty string → otherwise {@code invalid_software_statement}.</li>
  * </ol>
  * Whether the {@code jti} was used before is for the caller to check with its store (IG STU2 general §7.1.4).
