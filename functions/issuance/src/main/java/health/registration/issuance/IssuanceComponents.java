@@ -14,6 +14,7 @@ import health.registration.adapters.dynamodb.DynamoJtiStore;
 import health.registration.adapters.dynamodb.DynamoUdapClientStore;
 import health.registration.adapters.http.NetworkUrlProber;
 import health.registration.adapters.secrets.SecretsManagerSecretStore;
+import health.registration.adapters.secrets.SecretsManagerText;
 import health.registration.core.certificate.CertificateAuthority;
 import health.registration.core.certificate.CertificateRequestReview;
 import health.registration.core.certificate.IssuingAuthority;
@@ -51,6 +52,7 @@ import health.registration.core.udap.SoftwareStatementVerifier;
 import health.registration.core.udap.TrustAnchors;
 import health.registration.core.udap.UdapRegistrar;
 import health.registration.core.udap.UdapStores;
+import health.registration.edge.ConfiguredSecrets;
 import health.registration.edge.ReverificationConfiguration;
 import health.registration.edge.Settings;
 import java.time.Clock;
@@ -59,6 +61,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -131,7 +134,7 @@ public final class IssuanceComponents {
 
     /** UDAP registration, or empty when it is switched off: no trust anchors are configured. */
     public Optional<UdapRegistrar> udapRegistrar() {
-        Optional<TrustAnchors> anchors = UdapConfiguration.trustAnchors(settings, aws);
+        Optional<Supplier<TrustAnchors>> anchors = UdapConfiguration.trustAnchors(secrets());
         if (anchors.isEmpty()) {
             return Optional.empty();
         }
@@ -215,6 +218,11 @@ public final class IssuanceComponents {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /** The configured secrets, read from Secrets Manager (or files) on first use, never here. */
+    private ConfiguredSecrets secrets() {
+        return new ConfiguredSecrets(settings, name -> SecretsManagerText.read(aws.secretsManager(), name), CLOCK);
     }
 
     private ClientStores stores() {

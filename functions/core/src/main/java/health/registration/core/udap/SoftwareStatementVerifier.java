@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Verifies a UDAP software statement as UDAP DCR §4 orders it (IG STU2 registration §3.2.3: "The Authorization Server
@@ -31,11 +32,13 @@ import java.util.Optional;
  *       non-empty string → otherwise {@code invalid_software_statement}.</li>
  * </ol>
  * Whether the {@code jti} was used before is for the caller to check with its store (IG STU2 general §7.1.4).
- * Thread-safe when the {@link CrlSource} is.
+ * Thread-safe when the {@link CrlSource} and the anchors' supplier are.
  */
 public final class SoftwareStatementVerifier {
 
-    private final TrustChain trustChain;
+    private final Supplier<TrustAnchors> anchors;
+    private final CrlSource crls;
+    private final RevocationFailureMode onCrlUnavailable;
     private final Clock clock;
     private final URI registrationEndpoint;
 
@@ -48,14 +51,25 @@ public final class SoftwareStatementVerifier {
      */
     public SoftwareStatementVerifier(TrustAnchors anchors, CrlSource crls, RevocationFailureMode onCrlUnavailable,
             Clock clock, URI registrationEndpoint) {
+        this(constant(Objects.requireNonNull(anchors)), crls, onCrlUnavailable, clock, registrationEndpoint);
+    }
+
+    /**
+     * As {@link #SoftwareStatementVerifier(TrustAnchors, CrlSource, RevocationFailureMode, Clock, URI)}, with the
+     * anchors asked for at each verification (a refreshing secret), so that distrusting a community takes effect in
+     * a warm function; nothing is read here.
+     */
+    public SoftwareStatementVerifier(Supplier<TrustAnchors> anchors, CrlSource crls,
+            RevocationFailureMode onCrlUnavailable, Clock clock, URI registrationEndpoint) {
         // The JDK would fetch CRLs and issuer certificates by itself, around the SSRF guard, if these were set.
         for (String property : new String[] {"com.sun.security.enableCRLDP", "com.sun.security.enableAIAcaIssuers"}) {
             if (Boolean.getBoolean(property)) {
                 throw new IllegalStateException(property + " must not be set: every fetch goes through the prober's guard");
             }
         }
-        this.trustChain = new TrustChain(Objects.requireNonNull(anchors), Objects.requireNonNull(crls),
-                Objects.requireNonNull(onCrlUnavailable));
+        this.anchors = Objects.requireNonNull(anchors);
+        this.crls = Objects.requireNonNull(crls);
+        this.onCrlUnavailable = Objects.requireNonNull(onCrlUnavailable);
         this.clock = Objects.requireNonNull(clock);
         this.registrationEndpoint = Objects.requireNonNull(registrationEndpoint);
     }
@@ -71,6 +85,7 @@ public final class SoftwareStatementVerifier {
         if (badSignature.isPresent()) {
             return invalid(badSignature.get());
         }
+        TrustChain trustChain = new TrustChain(anchors.get(), crls, onCrlUnavailable);
         Parsed<TrustCommunity> community = trustChain.validate(statement.chain(), now);
         if (!community.isOk()) {
             return new StatementVerdict.Rejected(RegistrationErrorCode.UNAPPROVED_SOFTWARE_STATEMENT,
@@ -84,6 +99,10 @@ public final class SoftwareStatementVerifier {
         StatementClaims.Checked checked = claims.value();
         return new StatementVerdict.Verified(new VerifiedStatement(softwareStatement, statement.claims(),
                 checked.issuer(), checked.jti(), checked.expiresAt(), community.value(), statement.leaf()));
+    }
+
+    private static Supplier<TrustAnchors> constant(TrustAnchors anchors) {
+        return () -> anchors;
     }
 
     private static StatementVerdict invalid(String description) {
