@@ -21,11 +21,14 @@ import health.registration.core.certificate.IssuingAuthority;
 import health.registration.core.certificate.IssuingAuthorityCrlSource;
 import health.registration.core.issue.ClientRegistrar;
 import health.registration.core.issue.ClientStores;
+import health.registration.core.issue.IdempotencyPepper;
+import health.registration.core.issue.IdempotencyPorts;
 import health.registration.core.issue.IdempotentRegistration;
 import health.registration.core.issue.IssuanceSettings;
 import health.registration.core.issue.RegisteredClients;
 import health.registration.core.issue.RegistrationCleanup;
 import health.registration.core.issue.RegistrationReview;
+import health.registration.core.issue.SealedAnswer;
 import health.registration.core.issue.SecureRandomIdSource;
 import health.registration.core.operator.ClientListing;
 import health.registration.core.operator.OperatorClients;
@@ -101,8 +104,23 @@ public final class IssuanceComponents {
     public IdempotentRegistration registration() {
         IssuanceSettings issuance = issuanceSettings();
         ClientRegistrar registrar = new ClientRegistrar(review(), stores(), new SecureRandomIdSource(), CLOCK, issuance);
-        return new IdempotentRegistration(registrar, new DynamoIdempotencyStore(aws.dynamoDb(), settings.clientsTable(), CLOCK),
-                CLOCK, issuance, duration -> Thread.sleep(duration.toMillis()));
+        IdempotencyPorts idempotency = new IdempotencyPorts(
+                new DynamoIdempotencyStore(aws.dynamoDb(), settings.clientsTable(), CLOCK), new SealedAnswer(pepper()));
+        return new IdempotentRegistration(registrar, idempotency, CLOCK, issuance, duration -> Thread.sleep(duration.toMillis()));
+    }
+
+    /**
+     * The Idempotency-Key pepper: the secret {@code IDEMPOTENCY_PEPPER_SECRET}, read at the first request with a key
+     * and re-read on the secrets' schedule. Unset, a request with a key answers 503 (one without works).
+     */
+    private Supplier<IdempotencyPepper> pepper() {
+        ConfiguredSecrets secrets = secrets();
+        return settings.value(Settings.IDEMPOTENCY_PEPPER_SECRET)
+                .<Supplier<IdempotencyPepper>>map(name -> secrets.refreshing(Settings.IDEMPOTENCY_PEPPER_SECRET,
+                        secrets.secret(name), IdempotencyPepper::parse))
+                .orElse(() -> {
+                    throw new StoreUnavailable(Settings.IDEMPOTENCY_PEPPER_SECRET + " is not set", null);
+                });
     }
 
     public RegisteredClients registeredClients() {
