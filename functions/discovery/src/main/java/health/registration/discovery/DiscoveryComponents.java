@@ -46,9 +46,9 @@ public final class DiscoveryComponents {
     static Optional<UdapMetadata> udapMetadata(Settings settings, ConfiguredSecrets.SecretsManager secretsManager,
             Clock clock) {
         ConfiguredSecrets secrets = new ConfiguredSecrets(settings, secretsManager, clock);
-        Optional<SecretSource> anchorsText = secrets.fileOrSecret(Settings.UDAP_TRUST_ANCHORS_FILE,
+        Optional<ConfiguredSecrets.Named> anchorsText = secrets.fileOrSecret(Settings.UDAP_TRUST_ANCHORS_FILE,
                 Settings.UDAP_TRUST_ANCHORS_SECRET);
-        Optional<SecretSource> credentialsText = credentialsSource(settings, secrets);
+        Optional<ConfiguredSecrets.Named> credentialsText = credentialsSource(settings, secrets);
         if (anchorsText.isEmpty() || credentialsText.isEmpty()) {
             return Optional.empty();
         }
@@ -60,13 +60,12 @@ public final class DiscoveryComponents {
                         settings.value(Settings.UDAP_AUTHORIZATION_ENDPOINT).orElse(""), token,
                         settings.value(Settings.UDAP_SCOPES_SUPPORTED).orElse("")));
         return Optional.of(new UdapMetadata(published,
-                secrets.refreshing("UDAP server signing credentials", credentialsText.get(),
-                        text -> ServerSigningCredentials.fromPem(text, baseUrl)),
-                secrets.refreshing("UDAP trust anchors", anchorsText.get(), TrustAnchors::parse), clock));
+                secrets.refreshing(credentialsText.get(), text -> ServerSigningCredentials.fromPem(text, baseUrl)),
+                secrets.refreshing(anchorsText.get(), TrustAnchors::parse), clock));
     }
 
     /** The key and the chain as two files, or both in one secret. */
-    private static Optional<SecretSource> credentialsSource(Settings settings, ConfiguredSecrets secrets) {
+    private static Optional<ConfiguredSecrets.Named> credentialsSource(Settings settings, ConfiguredSecrets secrets) {
         Optional<Path> key = settings.readableFile(Settings.UDAP_SERVER_KEY_FILE);
         Optional<Path> chain = settings.readableFile(Settings.UDAP_SERVER_CERTIFICATE_FILE);
         if (key.isPresent() != chain.isPresent()) {
@@ -79,12 +78,13 @@ public final class DiscoveryComponents {
                     + Settings.UDAP_SERVER_CREDENTIALS_SECRET + ", not both");
         }
         if (key.isEmpty()) {
-            return secret.map(secrets::secret);
+            return secret.map(name -> secrets.secret(Settings.UDAP_SERVER_CREDENTIALS_SECRET, name));
         }
         SecretSource keyFile = ConfiguredSecrets.file(key.get(), Settings.UDAP_SERVER_KEY_FILE);
         SecretSource chainFile = ConfiguredSecrets.file(chain.get(), Settings.UDAP_SERVER_CERTIFICATE_FILE);
         // A line break between the files, in case the key file does not end with one.
-        return Optional.of(() -> keyFile.read() + "\n" + chainFile.read());
+        return Optional.of(new ConfiguredSecrets.Named(Settings.UDAP_SERVER_KEY_FILE + " (" + key.get() + ") and "
+                + Settings.UDAP_SERVER_CERTIFICATE_FILE, () -> keyFile.read() + "\n" + chainFile.read()));
     }
 
     /** Builds a value from configuration text; a refusal names the setting the text came from. */

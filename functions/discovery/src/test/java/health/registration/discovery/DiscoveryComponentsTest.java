@@ -217,7 +217,7 @@ class DiscoveryComponentsTest {
         UdapMetadata metadata = wire(environment).orElseThrow();
 
         assertThatThrownBy(metadata::document).isInstanceOf(RefreshingSecret.SecretUnavailable.class)
-                .hasMessageContaining("UDAP server signing credentials")
+                .hasMessageContaining(Settings.UDAP_SERVER_CREDENTIALS_SECRET + " (" + CREDENTIALS_SECRET + ")")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(keyLine));
     }
 }

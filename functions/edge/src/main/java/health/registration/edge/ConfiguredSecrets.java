@@ -36,9 +36,12 @@ public final class ConfiguredSecrets {
         this.clock = Objects.requireNonNull(clock);
     }
 
-    /** A refreshing secret over {@code source}, named by the setting it comes from. */
-    public <T> RefreshingSecret<T> refreshing(String setting, SecretSource source, Function<String, T> parse) {
-        return new RefreshingSecret<>(setting, source, parse, settings.secretsRefresh(), clock,
+    /** A secret's source and the name under which log lines and errors mention it: its setting and where it is. */
+    public record Named(String name, SecretSource source) {}
+
+    /** A refreshing secret over {@code source}, named by the setting it comes from and where it is kept. */
+    public <T> RefreshingSecret<T> refreshing(Named secret, Function<String, T> parse) {
+        return new RefreshingSecret<>(secret.name(), secret.source(), parse, settings.secretsRefresh(), clock,
                 line -> System.err.println(line));
     }
 
@@ -47,18 +50,19 @@ public final class ConfiguredSecrets {
      *
      * @throws IllegalStateException when both are set, or the file cannot be read
      */
-    public Optional<SecretSource> fileOrSecret(String fileSetting, String secretSetting) {
+    public Optional<Named> fileOrSecret(String fileSetting, String secretSetting) {
         Optional<Path> file = settings.readableFile(fileSetting);
         Optional<String> secret = settings.value(secretSetting);
         if (file.isPresent() && secret.isPresent()) {
             throw new IllegalStateException("set either " + fileSetting + " or " + secretSetting + ", not both");
         }
-        return file.map(path -> file(path, fileSetting)).or(() -> secret.map(this::secret));
+        return file.map(path -> new Named(fileSetting + " (" + path + ")", file(path, fileSetting)))
+                .or(() -> secret.map(name -> secret(secretSetting, name)));
     }
 
-    /** The Secrets Manager secret of this name. */
-    public SecretSource secret(String name) {
-        return () -> secretsManager.read(name);
+    /** The Secrets Manager secret of this name, which {@code setting} gives. */
+    public Named secret(String setting, String name) {
+        return new Named(setting + " (" + name + ")", () -> secretsManager.read(name));
     }
 
     /** A file, read afresh each time; the file's setting names it in failures. */

@@ -116,8 +116,8 @@ public final class IssuanceComponents {
     private Supplier<IdempotencyPepper> pepper() {
         ConfiguredSecrets secrets = secrets();
         return settings.value(Settings.IDEMPOTENCY_PEPPER_SECRET)
-                .<Supplier<IdempotencyPepper>>map(name -> secrets.refreshing(Settings.IDEMPOTENCY_PEPPER_SECRET,
-                        secrets.secret(name), IdempotencyPepper::parse))
+                .<Supplier<IdempotencyPepper>>map(name -> secrets.refreshing(
+                        secrets.secret(Settings.IDEMPOTENCY_PEPPER_SECRET, name), IdempotencyPepper::parse))
                 .orElse(() -> {
                     throw new StoreUnavailable(Settings.IDEMPOTENCY_PEPPER_SECRET + " is not set", null);
                 });

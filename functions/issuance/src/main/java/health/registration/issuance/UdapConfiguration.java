@@ -29,7 +29,7 @@ final class UdapConfiguration {
      */
     static Optional<Supplier<TrustAnchors>> trustAnchors(ConfiguredSecrets secrets) {
         return secrets.fileOrSecret(Settings.UDAP_TRUST_ANCHORS_FILE, Settings.UDAP_TRUST_ANCHORS_SECRET)
-                .map(source -> secrets.refreshing("UDAP trust anchors", source, TrustAnchors::parse));
+                .map(source -> secrets.refreshing(source, TrustAnchors::parse));
     }
 
     static RevocationFailureMode onCrlUnavailable(Settings settings) {
