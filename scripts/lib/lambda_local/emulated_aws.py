@@ -1,6 +1,7 @@
-"""The AWS emulator a function calls: moto server on loopback when none is given, and the template's tables, queues
-and event buses made in it."""
+"""The AWS emulator a function calls: moto server on loopback when none is given, and the template's tables, queues,
+event buses and generated secrets made in it."""
 import pathlib
+import secrets
 import shutil
 import subprocess
 import time
@@ -48,8 +49,8 @@ class Moto:
 
 
 def create_resources(template, emulated, endpoints, region):
-    """Makes the tables, queues and event buses the function names in the emulator (only on a loopback endpoint), as
-    the template declares them (tables: only what shapes their data)."""
+    """Makes the tables, queues, event buses and generated secrets the function names in the emulator (only on a
+    loopback endpoint), as the template declares them (tables: only what shapes their data)."""
     clients = {}
 
     def client(resource_type):
@@ -79,6 +80,15 @@ def create_resources(template, emulated, endpoints, region):
             if ttl and ttl.get("Enabled") is True:
                 aws.update_time_to_live(TableName=local, TimeToLiveSpecification={
                     "AttributeName": ttl["AttributeName"], "Enabled": True})
+        elif resource_type == "AWS::SecretsManager::Secret":
+            # As GenerateSecretString does in AWS: a random value nobody types; an existing secret keeps its value.
+            if "GenerateSecretString" not in properties:
+                continue
+            try:
+                aws.describe_secret(SecretId=local)
+                continue
+            except aws.exceptions.ResourceNotFoundException:
+                aws.create_secret(Name=local, SecretString=secrets.token_urlsafe(48))
         elif resource_type == "AWS::SQS::Queue":
             name = local.rsplit("/", 1)[-1]
             if name in [url.rsplit("/", 1)[-1] for url in aws.list_queues().get("QueueUrls", [])]:

@@ -14,13 +14,15 @@ PARAMETER_PLACEHOLDERS = {
     "ManualRegistrationUrl": "https://manual-registration.example.com/apps",
 }
 # Local names of resources, the same as scripts/local-api's, so both can share one moto server.
-LOCAL_NAMES = {"CLIENTS_TABLE": "registration-clients-local", "SECRET_PREFIX": "local/clients/"}
+LOCAL_NAMES = {"CLIENTS_TABLE": "registration-clients-local", "SECRET_PREFIX": "local/clients/",
+               "IDEMPOTENCY_PEPPER_SECRET": "local/idempotency-pepper"}
 
 # The resources made in a loopback emulator for the functions that name them, by type: the boto3 service and the
 # SDK's per-service endpoint variable.
 EMULATED = {"AWS::DynamoDB::Table": ("dynamodb", "AWS_ENDPOINT_URL_DYNAMODB"),
             "AWS::SQS::Queue": ("sqs", "AWS_ENDPOINT_URL_SQS"),
-            "AWS::Events::EventBus": ("events", "AWS_ENDPOINT_URL_EVENTBRIDGE")}
+            "AWS::Events::EventBus": ("events", "AWS_ENDPOINT_URL_EVENTBRIDGE"),
+            "AWS::SecretsManager::Secret": ("secretsmanager", "AWS_ENDPOINT_URL_SECRETS_MANAGER")}
 
 
 def endpoint_for(resource_type, endpoints):

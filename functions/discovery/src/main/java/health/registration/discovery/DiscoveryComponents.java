@@ -2,15 +2,13 @@ package health.registration.discovery;
 
 import health.registration.adapters.aws.AwsClients;
 import health.registration.adapters.secrets.SecretsManagerText;
+import health.registration.core.port.SecretSource;
 import health.registration.core.udap.ServerSigningCredentials;
 import health.registration.core.udap.TrustAnchors;
 import health.registration.core.udap.UdapMetadata;
 import health.registration.core.udap.UdapMetadataSettings;
+import health.registration.edge.ConfiguredSecrets;
 import health.registration.edge.Settings;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -28,20 +26,14 @@ import java.util.function.Supplier;
  *   <li>{@code UDAP_TOKEN_ENDPOINT} (required when UDAP is on), {@code UDAP_AUTHORIZATION_ENDPOINT} (optional; it
  *       offers the authorization_code grant) and {@code UDAP_SCOPES_SUPPORTED} (space-separated, at least one).</li>
  * </ul>
- * With neither anchors nor credentials, or an anchors text without a certificate, UDAP is off and the function answers
- * 404 (IG STU2 §2.2). A setting that is given but unusable stops the function from starting, with a message that
- * names the setting and never repeats key material. Secrets are read once, when the function starts.
+ * With neither anchors nor credentials, UDAP is off and the function answers 404 (IG STU2 §2.2); so it does while the
+ * anchors hold no certificate. Settings that are given but unusable stop the function from starting, with a message
+ * that names the setting. The secrets themselves are read on the first request, never while the function starts or
+ * is primed (so no SnapStart snapshot holds the key), and re-read every {@code SECRETS_REFRESH_SECONDS}, so a rotated
+ * key or a distrusted anchor takes effect in warm functions; a secret that cannot be read or parsed answers 503 and
+ * its setting (never its value) is logged.
  */
 public final class DiscoveryComponents {
-
-    /** Reads the text of a Secrets Manager secret by name. */
-    @FunctionalInterface
-    interface SecretText {
-        String read(String name);
-    }
-
-    /** One piece of configuration text and the setting that names where it comes from (a file or a secret). */
-    private record Source(String setting, Supplier<String> text) {}
 
     private DiscoveryComponents() {}
 
@@ -51,59 +43,48 @@ public final class DiscoveryComponents {
                 Clock.systemUTC());
     }
 
-    static Optional<UdapMetadata> udapMetadata(Settings settings, SecretText secrets, Clock clock) {
-        Optional<Source> anchorsText = anchorsSource(settings, secrets);
-        Optional<Source> credentialsText = credentialsSource(settings, secrets);
+    static Optional<UdapMetadata> udapMetadata(Settings settings, ConfiguredSecrets.SecretsManager secretsManager,
+            Clock clock) {
+        ConfiguredSecrets secrets = new ConfiguredSecrets(settings, secretsManager, clock);
+        Optional<ConfiguredSecrets.Named> anchorsText = secrets.fileOrSecret(Settings.UDAP_TRUST_ANCHORS_FILE,
+                Settings.UDAP_TRUST_ANCHORS_SECRET);
+        Optional<ConfiguredSecrets.Named> credentialsText = credentialsSource(settings, secrets);
         if (anchorsText.isEmpty() || credentialsText.isEmpty()) {
             return Optional.empty();
         }
-        TrustAnchors anchors = parsed(anchorsText.get().setting(), () -> TrustAnchors.parse(anchorsText.get().text().get()));
-        if (anchors.isEmpty()) {
-            return Optional.empty();
-        }
         String baseUrl = settings.publicBaseUrl().toString();
-        ServerSigningCredentials credentials = parsed(credentialsText.get().setting(),
-                () -> ServerSigningCredentials.fromPem(credentialsText.get().text().get(), baseUrl));
         String token = settings.value(Settings.UDAP_TOKEN_ENDPOINT).orElseThrow(() -> new IllegalStateException(
                 Settings.UDAP_TOKEN_ENDPOINT + " must be set when UDAP is on"));
         UdapMetadataSettings published = parsed("UDAP endpoint and scope settings",
                 () -> UdapMetadataSettings.parse(baseUrl, settings.registrationEndpoint(),
                         settings.value(Settings.UDAP_AUTHORIZATION_ENDPOINT).orElse(""), token,
                         settings.value(Settings.UDAP_SCOPES_SUPPORTED).orElse("")));
-        return Optional.of(new UdapMetadata(published, credentials, anchors, clock));
-    }
-
-    private static Optional<Source> anchorsSource(Settings settings, SecretText secrets) {
-        Optional<Path> file = settings.readableFile(Settings.UDAP_TRUST_ANCHORS_FILE);
-        Optional<String> secret = settings.value(Settings.UDAP_TRUST_ANCHORS_SECRET);
-        requireAtMostOne(file.isPresent(), secret.isPresent(), Settings.UDAP_TRUST_ANCHORS_FILE,
-                Settings.UDAP_TRUST_ANCHORS_SECRET);
-        return file.map(path -> new Source(Settings.UDAP_TRUST_ANCHORS_FILE, () -> read(path)))
-                .or(() -> secret.map(name -> new Source(Settings.UDAP_TRUST_ANCHORS_SECRET, () -> secrets.read(name))));
+        return Optional.of(new UdapMetadata(published,
+                secrets.refreshing(credentialsText.get(), text -> ServerSigningCredentials.fromPem(text, baseUrl)),
+                secrets.refreshing(anchorsText.get(), TrustAnchors::parse), clock));
     }
 
     /** The key and the chain as two files, or both in one secret. */
-    private static Optional<Source> credentialsSource(Settings settings, SecretText secrets) {
+    private static Optional<ConfiguredSecrets.Named> credentialsSource(Settings settings, ConfiguredSecrets secrets) {
         Optional<Path> key = settings.readableFile(Settings.UDAP_SERVER_KEY_FILE);
         Optional<Path> chain = settings.readableFile(Settings.UDAP_SERVER_CERTIFICATE_FILE);
-        Optional<String> secret = settings.value(Settings.UDAP_SERVER_CREDENTIALS_SECRET);
         if (key.isPresent() != chain.isPresent()) {
             throw new IllegalStateException("set both " + Settings.UDAP_SERVER_KEY_FILE + " and "
                     + Settings.UDAP_SERVER_CERTIFICATE_FILE + ", or neither");
         }
-        requireAtMostOne(key.isPresent(), secret.isPresent(), Settings.UDAP_SERVER_KEY_FILE,
-                Settings.UDAP_SERVER_CREDENTIALS_SECRET);
-        // A line break between the files, in case the key file does not end with one.
-        return key.map(path -> new Source(Settings.UDAP_SERVER_KEY_FILE + "/" + Settings.UDAP_SERVER_CERTIFICATE_FILE,
-                        () -> read(path) + "\n" + read(chain.get())))
-                .or(() -> secret.map(name -> new Source(Settings.UDAP_SERVER_CREDENTIALS_SECRET,
-                        () -> secrets.read(name))));
-    }
-
-    private static void requireAtMostOne(boolean file, boolean secret, String fileSetting, String secretSetting) {
-        if (file && secret) {
-            throw new IllegalStateException("set either " + fileSetting + " or " + secretSetting + ", not both");
+        Optional<String> secret = settings.value(Settings.UDAP_SERVER_CREDENTIALS_SECRET);
+        if (key.isPresent() && secret.isPresent()) {
+            throw new IllegalStateException("set either " + Settings.UDAP_SERVER_KEY_FILE + " or "
+                    + Settings.UDAP_SERVER_CREDENTIALS_SECRET + ", not both");
         }
+        if (key.isEmpty()) {
+            return secret.map(name -> secrets.secret(Settings.UDAP_SERVER_CREDENTIALS_SECRET, name));
+        }
+        SecretSource keyFile = ConfiguredSecrets.file(key.get(), Settings.UDAP_SERVER_KEY_FILE);
+        SecretSource chainFile = ConfiguredSecrets.file(chain.get(), Settings.UDAP_SERVER_CERTIFICATE_FILE);
+        // A line break between the files, in case the key file does not end with one.
+        return Optional.of(new ConfiguredSecrets.Named(Settings.UDAP_SERVER_KEY_FILE + " (" + key.get() + ") and "
+                + Settings.UDAP_SERVER_CERTIFICATE_FILE, () -> keyFile.read() + "\n" + chainFile.read()));
     }
 
     /** Builds a value from configuration text; a refusal names the setting the text came from. */
@@ -112,14 +93,6 @@ public final class DiscoveryComponents {
             return build.get();
         } catch (IllegalArgumentException unusable) {
             throw new IllegalStateException(setting + ": " + unusable.getMessage());
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("a UDAP configuration file could not be read", e);
         }
     }
 }

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The discovery function's SnapStart priming: its handler answers {@code GET /.well-known/udap} without a community
- * and for a community it does not know. Answering is pure (the document was signed when the handler was built), so
- * the function's own handler serves.
+ * The discovery function's SnapStart priming: a handler answers {@code GET /.well-known/udap} without a community
+ * and for a community. The function primes a handler with UDAP off: its own handler would read the signing key and
+ * the anchors, which must never be frozen into a snapshot (they are read after restore, on the first request).
  */
 final class DiscoveryPriming extends PrimingResource {
 

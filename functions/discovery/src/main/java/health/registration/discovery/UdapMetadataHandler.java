@@ -35,7 +35,8 @@ public final class UdapMetadataHandler implements RequestStreamHandler {
     /** Wiring for Lambda: {@link DiscoveryComponents}, from the environment. */
     public UdapMetadataHandler() {
         this(DiscoveryComponents.udapMetadata(Settings.fromEnvironment()));
-        PrimingResource.register(DiscoveryPriming.class, () -> new DiscoveryPriming(this));
+        // Priming answers with UDAP off: the function's own handler would read its secrets into the snapshot.
+        PrimingResource.register(DiscoveryPriming.class, () -> new DiscoveryPriming(new UdapMetadataHandler(Optional.empty())));
     }
 
     /** @param metadata the document to publish; empty when UDAP is off */
@@ -52,11 +53,12 @@ public final class UdapMetadataHandler implements RequestStreamHandler {
     private ApiResponse answer(ApiRequest request, LambdaLogger log) {
         Optional<String> community = request.queryParameter(COMMUNITY);
         String asked = community.isPresent() ? "given" : "none";
-        if (metadata.isEmpty()) {
+        UdapMetadataAnswer answer = metadata.map(udap -> udap.answer(community))
+                .orElseGet(UdapMetadataAnswer.NotOffered::new);
+        if (answer instanceof UdapMetadataAnswer.NotOffered) {
             log.log("udap-metadata requestId=" + request.requestId() + " status=404 udap=off\n");
             return ErrorResponses.simple(404, "not_found", "This server offers no UDAP workflows.");
         }
-        UdapMetadataAnswer answer = metadata.get().answer(community);
         if (answer instanceof UdapMetadataAnswer.Document document) {
             log.log("udap-metadata requestId=" + request.requestId() + " status=200 community=" + asked + "\n");
             return new ApiResponse(200, Map.of("Content-Type", "application/json", "Cache-Control", CACHE_CONTROL,

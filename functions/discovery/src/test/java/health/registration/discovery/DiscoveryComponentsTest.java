@@ -2,19 +2,30 @@ package health.registration.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jwt.SignedJWT;
+import health.registration.core.port.MutableClock;
+import health.registration.core.port.RefreshingSecret;
 import health.registration.core.udap.UdapMetadata;
+import health.registration.core.udap.UdapMetadataAnswer;
 import health.registration.core.udap.UdapMetadataFixture;
+import health.registration.edge.ConfiguredSecrets;
 import health.registration.edge.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,11 +39,19 @@ class DiscoveryComponentsTest {
     @TempDir
     Path folder;
 
-    /** A secret store that holds the fixture's two secrets and fails on any other name. */
-    private static final DiscoveryComponents.SecretText SECRETS = name -> switch (name) {
-        case CREDENTIALS_SECRET -> FIXTURE.credentialsPem();
-        case ANCHORS_SECRET -> FIXTURE.anchorsPem();
-        default -> throw new AssertionError("read an unexpected secret");
+    private final List<String> secretsRead = new CopyOnWriteArrayList<>();
+    private final Map<String, String> secretValues = new ConcurrentHashMap<>(Map.of(
+            CREDENTIALS_SECRET, FIXTURE.credentialsPem(), ANCHORS_SECRET, FIXTURE.anchorsPem()));
+    private final MutableClock clock = MutableClock.at(Instant.now());
+
+    /** A secret store that holds the fixture's two secrets, counts reads, and fails on any other name. */
+    private final ConfiguredSecrets.SecretsManager secrets = name -> {
+        secretsRead.add(name);
+        String value = secretValues.get(name);
+        if (value == null) {
+            throw new AssertionError("read an unexpected secret");
+        }
+        return value;
     };
 
     private static Map<String, String> endpoints() {
@@ -62,8 +81,8 @@ class DiscoveryComponentsTest {
         return Files.writeString(folder.resolve(name), text).toString();
     }
 
-    private static Optional<UdapMetadata> wire(Map<String, String> environment) {
-        return DiscoveryComponents.udapMetadata(new Settings(environment), SECRETS, Clock.systemUTC());
+    private Optional<UdapMetadata> wire(Map<String, String> environment) {
+        return DiscoveryComponents.udapMetadata(new Settings(environment), secrets, clock);
     }
 
     @Test
@@ -97,17 +116,62 @@ class DiscoveryComponentsTest {
         noCredentials.put(Settings.UDAP_SERVER_CREDENTIALS_SECRET, " ");
 
         assertThat(DiscoveryComponents.udapMetadata(new Settings(endpoints()),
-                name -> { throw new AssertionError("read a secret with UDAP off"); }, Clock.systemUTC())).isEmpty();
+                name -> { throw new AssertionError("read a secret with UDAP off"); }, clock)).isEmpty();
         assertThat(wire(noAnchors)).isEmpty();
         assertThat(wire(noCredentials)).isEmpty();
     }
 
     @Test
-    void isOffWhenTheAnchorsHoldNoCertificate() throws IOException {
+    void offersNoUdapWhileTheAnchorsHoldNoCertificate() throws IOException {
         Map<String, String> environment = withFiles();
         environment.put(Settings.UDAP_TRUST_ANCHORS_FILE, file("empty.pem", "# no community yet\n"));
 
-        assertThat(wire(environment)).isEmpty();
+        assertThat(wire(environment).orElseThrow().answer(Optional.empty()))
+                .isInstanceOf(UdapMetadataAnswer.NotOffered.class);
+    }
+
+    @Test
+    void readsNoSecretUntilTheFirstRequest() {
+        UdapMetadata metadata = wire(withSecrets()).orElseThrow();
+        assertThat(secretsRead).as("secrets read while wiring").isEmpty();
+
+        metadata.answer(Optional.empty());
+
+        assertThat(secretsRead).containsExactlyInAnyOrder(CREDENTIALS_SECRET, ANCHORS_SECRET);
+    }
+
+    @Test
+    void rereadsTheSecretsOnTheirScheduleSoADistrustedCommunityIsNoLongerServed() {
+        Map<String, String> environment = withSecrets();
+        environment.put(Settings.SECRETS_REFRESH_SECONDS, "60");
+        UdapMetadata metadata = wire(environment).orElseThrow();
+        Optional<String> community = Optional.of(UdapMetadataFixture.COMMUNITY);
+        assertThat(metadata.answer(community)).isInstanceOf(UdapMetadataAnswer.Document.class);
+
+        secretValues.put(ANCHORS_SECRET, "# community distrusted\n");
+        clock.advance(Duration.ofSeconds(59));
+        assertThat(metadata.answer(community)).as("before the refresh").isInstanceOf(UdapMetadataAnswer.Document.class);
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(metadata.answer(community)).isInstanceOf(UdapMetadataAnswer.NotOffered.class);
+    }
+
+    @Test
+    void signsWithARotatedKeyAfterTheRefresh() throws Exception {
+        UdapMetadata metadata = wire(withSecrets()).orElseThrow();
+        String before = x5cOf(metadata.document());
+        UdapMetadataFixture rotated = new UdapMetadataFixture();
+        secretValues.put(CREDENTIALS_SECRET, rotated.credentialsPem());
+
+        clock.advance(Duration.ofMinutes(5));
+
+        assertThat(x5cOf(metadata.document())).isNotEqualTo(before)
+                .isEqualTo(Base64.getEncoder().encodeToString(rotated.server().certificate().getEncoded()));
+    }
+
+    private static String x5cOf(String document) throws Exception {
+        return SignedJWT.parse(JSON.readTree(document).path("signed_metadata").asText()).getHeader()
+                .getX509CertChain().get(0).toString();
     }
 
     @Test
@@ -146,14 +210,14 @@ class DiscoveryComponentsTest {
     }
 
     @Test
-    void namesTheSecretWhoseCertificateDoesNotNameTheBaseUrlWithoutShowingTheKey() {
+    void answersUnavailableWhenTheCertificateDoesNotNameTheBaseUrlWithoutShowingTheKey() {
         Map<String, String> environment = withSecrets();
         environment.put(Settings.PUBLIC_BASE_URL, "https://elsewhere.example.org/fhir");
         String keyLine = FIXTURE.keyPem().lines().skip(1).findFirst().orElseThrow();
+        UdapMetadata metadata = wire(environment).orElseThrow();
 
-        assertThatIllegalStateException().isThrownBy(() -> wire(environment))
-                .withMessageStartingWith(Settings.UDAP_SERVER_CREDENTIALS_SECRET + ": ")
-                .withMessageContaining("https://elsewhere.example.org/fhir")
+        assertThatThrownBy(metadata::document).isInstanceOf(RefreshingSecret.SecretUnavailable.class)
+                .hasMessageContaining(Settings.UDAP_SERVER_CREDENTIALS_SECRET + " (" + CREDENTIALS_SECRET + ")")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(keyLine));
     }
 }

@@ -2,11 +2,9 @@ package health.registration.edge;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -15,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import health.registration.core.model.ClientMetadata;
 import health.registration.core.model.FieldPointer;
+import health.registration.core.model.JsonLimits;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -23,24 +22,17 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads a request body as client metadata, strictly (policy section 8, security research §5): at most 64 KiB of
+ * Reads a request body as client metadata, strictly (policy section 8, {@link JsonLimits}): at most 64 KiB of
  * UTF-8 JSON declared as {@code application/json}, one object, nested at most 16 deep, no duplicate member names,
  * no unpaired surrogates, nothing after the object. Types are not checked here but by the policy, so that one
  * answer lists every problem.
  */
 public final class MetadataBody {
 
-    public static final int MAX_BODY_BYTES = 64 * 1024;
-    public static final int MAX_DEPTH = 16;
+    public static final int MAX_BODY_BYTES = JsonLimits.MAX_DOCUMENT_BYTES;
+    public static final int MAX_DEPTH = JsonLimits.MAX_DEPTH;
 
-    private static final ObjectMapper STRICT = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(MAX_DEPTH)
-                    .maxNumberLength(100)
-                    .maxNameLength(MAX_BODY_BYTES)
-                    .maxStringLength(MAX_BODY_BYTES)
-                    .maxDocumentLength(MAX_BODY_BYTES)
-                    .build())
+    private static final ObjectMapper STRICT = new ObjectMapper(JsonLimits.factory()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

@@ -2,6 +2,7 @@ package health.registration.edge;
 
 import health.registration.core.model.Parsed;
 import health.registration.core.policy.PolicyContext;
+import health.registration.core.port.RefreshingSecret;
 import health.registration.core.probe.Cidr;
 import health.registration.core.probe.ProbeConfiguration;
 import health.registration.core.probe.ProbeLimits;
@@ -50,6 +51,13 @@ public final class Settings {
     public static final String UDAP_AUTHORIZATION_ENDPOINT = "UDAP_AUTHORIZATION_ENDPOINT";
     public static final String UDAP_TOKEN_ENDPOINT = "UDAP_TOKEN_ENDPOINT";
     public static final String UDAP_SCOPES_SUPPORTED = "UDAP_SCOPES_SUPPORTED";
+    /**
+     * Seconds between re-reads of the secrets a function holds (UDAP signing key, trust anchors, Idempotency-Key
+     * pepper); default 300. A failed re-read keeps the last good value for at most an hour more.
+     */
+    public static final String SECRETS_REFRESH_SECONDS = "SECRETS_REFRESH_SECONDS";
+    /** Secrets Manager secret holding the pepper of Idempotency-Key derivations (in AWS, and in the emulator locally). */
+    public static final String IDEMPOTENCY_PEPPER_SECRET = "IDEMPOTENCY_PEPPER_SECRET";
     /** Port of the local API. */
     public static final String PORT = "PORT";
     /** {@code warning} (default) or {@code error}: how tos_uri and policy_uri probe failures count (policy section 5). */
@@ -188,6 +196,20 @@ public final class Settings {
     private Optional<String> optional(String name) {
         String value = environment.get(name);
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    }
+
+    /** {@code SECRETS_REFRESH_SECONDS}: how often secrets are re-read; a positive whole number, 300 when unset. */
+    public RefreshingSecret.Timing secretsRefresh() {
+        String value = optional(SECRETS_REFRESH_SECONDS).orElse("300");
+        try {
+            long seconds = Long.parseLong(value);
+            if (seconds > 0) {
+                return RefreshingSecret.Timing.every(Duration.ofSeconds(seconds));
+            }
+        } catch (NumberFormatException malformed) {
+            // Reported below with the variable's name.
+        }
+        throw new IllegalStateException(SECRETS_REFRESH_SECONDS + " must be a positive whole number of seconds");
     }
 
     /** What the policy needs from configuration. */

@@ -14,17 +14,21 @@ import health.registration.adapters.dynamodb.DynamoJtiStore;
 import health.registration.adapters.dynamodb.DynamoUdapClientStore;
 import health.registration.adapters.http.NetworkUrlProber;
 import health.registration.adapters.secrets.SecretsManagerSecretStore;
+import health.registration.adapters.secrets.SecretsManagerText;
 import health.registration.core.certificate.CertificateAuthority;
 import health.registration.core.certificate.CertificateRequestReview;
 import health.registration.core.certificate.IssuingAuthority;
 import health.registration.core.certificate.IssuingAuthorityCrlSource;
 import health.registration.core.issue.ClientRegistrar;
 import health.registration.core.issue.ClientStores;
+import health.registration.core.issue.IdempotencyPepper;
+import health.registration.core.issue.IdempotencyPorts;
 import health.registration.core.issue.IdempotentRegistration;
 import health.registration.core.issue.IssuanceSettings;
 import health.registration.core.issue.RegisteredClients;
 import health.registration.core.issue.RegistrationCleanup;
 import health.registration.core.issue.RegistrationReview;
+import health.registration.core.issue.SealedAnswer;
 import health.registration.core.issue.SecureRandomIdSource;
 import health.registration.core.operator.ClientListing;
 import health.registration.core.operator.OperatorClients;
@@ -51,6 +55,7 @@ import health.registration.core.udap.SoftwareStatementVerifier;
 import health.registration.core.udap.TrustAnchors;
 import health.registration.core.udap.UdapRegistrar;
 import health.registration.core.udap.UdapStores;
+import health.registration.edge.ConfiguredSecrets;
 import health.registration.edge.ReverificationConfiguration;
 import health.registration.edge.Settings;
 import java.time.Clock;
@@ -59,6 +64,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -98,8 +104,23 @@ public final class IssuanceComponents {
     public IdempotentRegistration registration() {
         IssuanceSettings issuance = issuanceSettings();
         ClientRegistrar registrar = new ClientRegistrar(review(), stores(), new SecureRandomIdSource(), CLOCK, issuance);
-        return new IdempotentRegistration(registrar, new DynamoIdempotencyStore(aws.dynamoDb(), settings.clientsTable(), CLOCK),
-                CLOCK, issuance, duration -> Thread.sleep(duration.toMillis()));
+        IdempotencyPorts idempotency = new IdempotencyPorts(
+                new DynamoIdempotencyStore(aws.dynamoDb(), settings.clientsTable(), CLOCK), new SealedAnswer(pepper()));
+        return new IdempotentRegistration(registrar, idempotency, CLOCK, issuance, duration -> Thread.sleep(duration.toMillis()));
+    }
+
+    /**
+     * The Idempotency-Key pepper: the secret {@code IDEMPOTENCY_PEPPER_SECRET}, read at the first request with a key
+     * and re-read on the secrets' schedule. Unset, a request with a key answers 503 (one without works).
+     */
+    private Supplier<IdempotencyPepper> pepper() {
+        ConfiguredSecrets secrets = secrets();
+        return settings.value(Settings.IDEMPOTENCY_PEPPER_SECRET)
+                .<Supplier<IdempotencyPepper>>map(name -> secrets.refreshing(
+                        secrets.secret(Settings.IDEMPOTENCY_PEPPER_SECRET, name), IdempotencyPepper::parse))
+                .orElse(() -> {
+                    throw new StoreUnavailable(Settings.IDEMPOTENCY_PEPPER_SECRET + " is not set", null);
+                });
     }
 
     public RegisteredClients registeredClients() {
@@ -131,7 +152,7 @@ public final class IssuanceComponents {
 
     /** UDAP registration, or empty when it is switched off: no trust anchors are configured. */
     public Optional<UdapRegistrar> udapRegistrar() {
-        Optional<TrustAnchors> anchors = UdapConfiguration.trustAnchors(settings, aws);
+        Optional<Supplier<TrustAnchors>> anchors = UdapConfiguration.trustAnchors(secrets());
         if (anchors.isEmpty()) {
             return Optional.empty();
         }
@@ -215,6 +236,11 @@ public final class IssuanceComponents {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /** The configured secrets, read from Secrets Manager (or files) on first use, never here. */
+    private ConfiguredSecrets secrets() {
+        return new ConfiguredSecrets(settings, name -> SecretsManagerText.read(aws.secretsManager(), name), CLOCK);
     }
 
     private ClientStores stores() {

@@ -3,6 +3,7 @@ package health.registration.issuance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import health.registration.core.issue.IdempotencyKey;
 import health.registration.core.issue.RegistrationOutcome;
 import health.registration.core.model.ClientMetadata;
 import health.registration.edge.PrimingRequests;
@@ -49,7 +50,8 @@ public abstract class IssuancePriming extends PrimingResource {
      */
     protected static JsonNode registeredClient(IssuanceComponents offline) throws IOException {
         RegistrationOutcome outcome = offline.registration().register(
-                ClientMetadata.of((ObjectNode) JSON.readTree(PrimingRequests.METADATA)), UUID.randomUUID().toString(),
+                ClientMetadata.of((ObjectNode) JSON.readTree(PrimingRequests.METADATA)),
+                IdempotencyKey.parse(UUID.randomUUID().toString()).value(),
                 PrimingRequests.METADATA.getBytes(StandardCharsets.UTF_8));
         if (!(outcome instanceof RegistrationOutcome.Registered registered)) {
             throw new IllegalStateException("the priming registration was not registered: " + outcome.getClass().getSimpleName());

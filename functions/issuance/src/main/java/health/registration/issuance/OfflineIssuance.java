@@ -11,6 +11,8 @@ import health.registration.core.probe.ProbeReportJson;
 import health.registration.core.probe.UrlProbeJson;
 import health.registration.edge.PrimingProber;
 import health.registration.edge.Settings;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -26,6 +28,8 @@ public final class OfflineIssuance implements AutoCloseable {
 
     /** The probe function as the offline wiring names it; its Invoke never leaves the process. */
     static final String PROBE_FUNCTION = "offline-probe";
+    /** The Idempotency-Key pepper as the offline wiring names it; it lives in the offline Secrets Manager only. */
+    static final String PEPPER_SECRET = "offline-idempotency-pepper";
     private static final PrimingProber PROBER = new PrimingProber();
 
     private final OfflineClients clients;
@@ -34,7 +38,13 @@ public final class OfflineIssuance implements AutoCloseable {
     private OfflineIssuance(Map<String, String> environment) {
         Map<String, String> offline = new HashMap<>(environment);
         offline.put(Settings.PROBE_FUNCTION_NAME, PROBE_FUNCTION);
+        // A pepper of its own, drawn now and kept in memory: priming never reads the function's secret.
+        offline.put(Settings.IDEMPOTENCY_PEPPER_SECRET, PEPPER_SECRET);
         this.clients = AwsClients.offline(OfflineIssuance::probeAnswer);
+        byte[] pepper = new byte[32];
+        new SecureRandom().nextBytes(pepper);
+        clients.secretsManager().createSecret(r -> r.name(PEPPER_SECRET)
+                .secretString(Base64.getUrlEncoder().withoutPadding().encodeToString(pepper)));
         this.components = IssuanceComponents.from(new Settings(offline), clients);
     }
 

@@ -1,20 +1,17 @@
 package health.registration.issuance;
 
-import health.registration.adapters.aws.ServiceClients;
-import health.registration.adapters.secrets.SecretsManagerText;
 import health.registration.core.udap.RevocationFailureMode;
 import health.registration.core.udap.TrustAnchors;
+import health.registration.edge.ConfiguredSecrets;
 import health.registration.edge.Settings;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * UDAP settings of the issuing functions: the trust anchors (locally {@code UDAP_TRUST_ANCHORS_FILE}, in AWS the
- * secret named by {@code UDAP_TRUST_ANCHORS_SECRET}; neither set switches UDAP registration off) and what an
+ * secret named by {@code UDAP_TRUST_ANCHORS_SECRET}; neither set switches UDAP registration off; read on first use
+ * and re-read every {@code SECRETS_REFRESH_SECONDS}) and what an
  * unobtainable CRL means ({@code UDAP_CRL_UNAVAILABLE}: {@code reject}, the default, or {@code accept}).
  */
 final class UdapConfiguration {
@@ -24,16 +21,15 @@ final class UdapConfiguration {
 
     private UdapConfiguration() {}
 
-    static Optional<TrustAnchors> trustAnchors(Settings settings, ServiceClients aws) {
-        Optional<String> pem = settings.readableFile(Settings.UDAP_TRUST_ANCHORS_FILE).map(file -> {
-            try {
-                return Files.readString(file, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).or(() -> settings.value(Settings.UDAP_TRUST_ANCHORS_SECRET)
-                .map(name -> SecretsManagerText.read(aws.secretsManager(), name)));
-        return pem.map(TrustAnchors::parse).filter(anchors -> !anchors.isEmpty());
+    /**
+     * The trust anchors as a refreshing secret, or empty when neither setting names them (UDAP registration off).
+     * Nothing is read here: the anchors are read at the first UDAP registration and re-read on the secrets' schedule,
+     * so distrusting a community takes effect in warm functions. Anchors without a certificate make every statement
+     * unapproved.
+     */
+    static Optional<Supplier<TrustAnchors>> trustAnchors(ConfiguredSecrets secrets) {
+        return secrets.fileOrSecret(Settings.UDAP_TRUST_ANCHORS_FILE, Settings.UDAP_TRUST_ANCHORS_SECRET)
+                .map(source -> secrets.refreshing(source, TrustAnchors::parse));
     }
 
     static RevocationFailureMode onCrlUnavailable(Settings settings) {

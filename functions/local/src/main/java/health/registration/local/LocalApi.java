@@ -105,9 +105,9 @@ public final class LocalApi implements AutoCloseable {
 
     /**
      * {@code java -jar local-api.jar [template.yaml]}, port from {@code PORT}, the operator routes' bearer token from
-     * {@code OPERATOR_LOCAL_TOKEN} (unset: those routes are off). Before serving, creates the
-     * template's tables in the emulator at {@code AWS_ENDPOINT_URL} ({@link EmulatorTables}); exits with 1 when it
-     * cannot serve or cannot create them.
+     * {@code OPERATOR_LOCAL_TOKEN} (unset: those routes are off). Before serving, creates the template's tables and
+     * the Idempotency-Key pepper in the emulator at {@code AWS_ENDPOINT_URL} ({@link EmulatorTables},
+     * {@link EmulatorSecrets}); exits with 1 when it cannot serve or cannot create them.
      */
     public static void main(String[] args) {
         Path template = args.length > 0 ? Path.of(args[0]) : DEFAULT_TEMPLATE;
@@ -115,6 +115,7 @@ public final class LocalApi implements AutoCloseable {
             int port = port(System.getenv(PORT));
             OperatorGuard guard = OperatorGuard.of(System.getenv(OperatorGuard.TOKEN_VARIABLE));
             EmulatorTables.prepare(SamTemplate.read(template), System.getenv(), System.err);
+            EmulatorSecrets.prepare(System.getenv(), System.err);
             LocalApi api = start(template, port, guard, System.out, System.err);
             Runtime.getRuntime().addShutdownHook(new Thread(api::close, "local-api-shutdown"));
             System.err.println("local-api: " + guard.state());

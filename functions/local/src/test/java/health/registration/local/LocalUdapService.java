@@ -31,11 +31,13 @@ final class LocalUdapService implements AutoCloseable {
     private final LocalApiProcess api;
     private final EmulatorRecords records;
     private final String publicBaseUrl;
+    private final Path work;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     private LocalUdapService(UdapTestPki pki, UdapSites sites, LocalApiProcess api, EmulatorRecords records,
-                             String publicBaseUrl) {
+                             String publicBaseUrl, Path work) {
+        this.work = work;
         this.pki = pki;
         this.sites = sites;
         this.api = api;
@@ -70,7 +72,7 @@ final class LocalUdapService implements AutoCloseable {
             environment.putAll(extra.of(work, publicBaseUrl, pki));
             LocalApiProcess api = LocalApiProcess.start(deployment.repository(), deployment.port(), environment,
                     NOT_INHERITED, work.resolve("local-api.log"));
-            return new LocalUdapService(pki, sites, api, records, publicBaseUrl);
+            return new LocalUdapService(pki, sites, api, records, publicBaseUrl, work);
         } catch (Exception | Error failed) {
             if (sites != null) {
                 sites.close();
@@ -80,10 +82,17 @@ final class LocalUdapService implements AutoCloseable {
         }
     }
 
+    /** The file of UDAP_TRUST_ANCHORS_FILE, which the API re-reads every SECRETS_REFRESH_SECONDS. */
+    Path trustAnchorsFile() {
+        return work.resolve(TRUST_ANCHORS_FILE);
+    }
+
+    private static final String TRUST_ANCHORS_FILE = "trust-anchors.pem";
+
     /** UDAP on: the anchors and the server's credentials as files, a CRL that cannot be fetched refuses, endpoints. */
     private static Map<String, String> udapSettings(Path work, UdapTestPki pki, String publicBaseUrl) throws IOException {
         return Map.of(
-                "UDAP_TRUST_ANCHORS_FILE", write(work, "trust-anchors.pem", pki.trustAnchorsPem()),
+                "UDAP_TRUST_ANCHORS_FILE", write(work, TRUST_ANCHORS_FILE, pki.trustAnchorsPem()),
                 "UDAP_CRL_UNAVAILABLE", "reject",
                 "UDAP_SERVER_KEY_FILE", write(work, "server-key.pem", pki.serverKeyPem()),
                 "UDAP_SERVER_CERTIFICATE_FILE", write(work, "server-chain.pem", pki.serverChainPem()),

@@ -155,12 +155,27 @@ class RegistrationLifecycleIT {
 
         RegistrationClient.Exchange first = client.register(metadata, key);
         RegistrationClient.Exchange repeated = client.register(metadata, key);
+        RegistrationClient.Exchange asUrn = client.register(metadata, "urn:uuid:" + key.toUpperCase());
 
         String id = assertNewClient(first, service.publicBaseUrl()).getID().getValue();
         assertThat(repeated.status()).isEqualTo(201);
         assertThat(repeated.http().getBody()).isEqualTo(first.http().getBody());
+        assertThat(asUrn.http().getBody()).as("the same UUID as an upper-case URN").isEqualTo(first.http().getBody());
         assertThat(records.clientIdsMentioning(host)).containsExactly(id);
         assertThat(records.secrets()).filteredOn(secret -> secret.name().equals(records.secretName(id))).hasSize(1);
+    }
+
+    /** An Idempotency-Key replays a client secret, so one of fewer than 128 bits is refused before anything is done. */
+    @Test
+    void refusesAGuessableIdempotencyKeyWith400AndRegistersNothing() throws Exception {
+        String host = service.sites().nextHost();
+
+        RegistrationClient.Exchange weak = client.register(RegistrationMetadata.hostedOn(host), "aaaaaaaaaaaaaaaa");
+
+        assertThat(weak.status()).as(weak.http().getBody()).isEqualTo(400);
+        assertThat(weak.error().getErrorObject().getCode()).isEqualTo("invalid_request");
+        assertThat(weak.error().getErrorObject().getDescription()).contains("Idempotency-Key", "UUID", "base64url");
+        assertThat(records.clientIdsMentioning(host)).isEmpty();
     }
 
     @Test

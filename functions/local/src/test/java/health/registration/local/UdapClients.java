@@ -1,6 +1,8 @@
 package health.registration.local;
 
 import health.registration.core.udap.TestCredential;
+import java.security.cert.X509Certificate;
+import java.util.List;
 
 /**
  * New UDAP client apps for {@link UdapRegistrationIT}, each on a fixture host of its own (so the prober's per-host
@@ -52,6 +54,22 @@ final class UdapClients {
         String host = sites.nextHost();
         TestCredential leaf = pki.untrustedLeaf(iss(host));
         return new UdapClient(iss(host), host, leaf, pki.untrustedChain(leaf));
+    }
+
+    /** The intermediate CA signing for itself, x5c its own certificate and the root's (RFC 5280 §4.2.1.9). */
+    UdapClient caSigner() {
+        TestCredential ca = pki.intermediateCa();
+        return new UdapClient(iss(sites.nextHost()), sites.nextHost(), ca, List.of(ca.certificate(), pki.rootCertificate()));
+    }
+
+    /** A certificate of the trusted community whose x5c repeats the intermediate until it holds six certificates. */
+    UdapClient withSixCertificates() {
+        UdapClient client = rsa();
+        List<X509Certificate> six = new java.util.ArrayList<>(client.x5c());
+        while (six.size() < 6) {
+            six.add(client.x5c().get(1));
+        }
+        return client.renewed(client.credential(), six);
     }
 
     /** The same client URI with a new RSA certificate of the trusted community, as after a renewal or re-key. */

@@ -4,6 +4,8 @@ import static health.registration.local.UdapClient.Grant.AUTHORIZATION_CODE;
 import static health.registration.local.UdapClient.Grant.CLIENT_CREDENTIALS;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -34,6 +36,19 @@ enum UdapRefusal {
             (clients, aud) -> signedAt(clients.rsa(), aud, Instant.now().minusSeconds(400), c -> { })),
     ISSUED_TWO_MINUTES_AHEAD("invalid_software_statement", "iat must not be in the future", null,
             (clients, aud) -> signedAt(clients.rsa(), aud, Instant.now().plusSeconds(120), c -> { })),
+    // Input bounds (policy section 8): each a 400, never a 5xx, and decided before any costly work.
+    EXP_1E999999999("invalid_software_statement", "exp is required and must be a whole number", null,
+            (clients, aud) -> signed(clients.rsa(), aud, c -> c.put("exp", new BigDecimal("1e999999999")))),
+    EXP_WITH_A_FRACTION("invalid_software_statement", "exp is required and must be a whole number", null,
+            (clients, aud) -> signed(clients.rsa(), aud, c -> c.put("exp", new BigDecimal(c.get("exp").asLong() + ".5")))),
+    IAT_AS_A_STRING("invalid_software_statement", "iat is required and must be a whole number", null,
+            (clients, aud) -> signed(clients.rsa(), aud, c -> c.put("iat", c.get("iat").asText()))),
+    A_NUMBER_OF_TEN_THOUSAND_DIGITS("invalid_software_statement", "no number longer than 100", null,
+            (clients, aud) -> signed(clients.rsa(), aud, c -> c.put("software_version", new BigInteger("9".repeat(10_000))))),
+    SIX_CERTIFICATES_IN_X5C("invalid_software_statement", "x5c must hold at most 5 certificates", null,
+            (clients, aud) -> signed(clients.withSixCertificates(), aud, c -> { })),
+    SIGNED_BY_A_CA_CERTIFICATE("unapproved_software_statement", "must be signed by an end-entity certificate", null,
+            (clients, aud) -> signed(clients.caSigner(), aud, c -> { })),
     WITHOUT_JTI("invalid_software_statement", "jti must be a non-empty string", null, (clients, aud) -> signed(clients.rsa(), aud, c -> c.remove("jti"))),
     EXPIRED_CERTIFICATE("unapproved_software_statement", "has expired or is not yet valid", null, (clients, aud) -> signed(clients.expired(), aud, c -> { })),
     UNTRUSTED_ROOT("unapproved_software_statement", "does not lead to a trust anchor", null, (clients, aud) -> signed(clients.untrusted(), aud, c -> { })),

@@ -105,6 +105,15 @@ final class UdapTestPki {
         return List.of(leaf.certificate(), intermediate.certificate());
     }
 
+    /** The intermediate CA's own key and certificate: a CA that must not sign software statements itself. */
+    TestCredential intermediateCa() {
+        return intermediate.credential();
+    }
+
+    X509Certificate rootCertificate() {
+        return root.certificate();
+    }
+
     /** x5c for {@link #untrustedLeaf}: the leaf, then its own intermediate. */
     List<X509Certificate> untrustedChain(TestCredential leaf) {
         return untrusted.chain(leaf);

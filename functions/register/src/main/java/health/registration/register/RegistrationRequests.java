@@ -1,10 +1,12 @@
 package health.registration.register;
 
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import health.registration.core.issue.IdempotencyKey;
 import health.registration.core.issue.IdempotentRegistration;
 import health.registration.core.issue.RegistrationOutcome;
 import health.registration.core.model.ClientMetadata;
 import health.registration.core.model.FieldPointer;
+import health.registration.core.model.Parsed;
 import health.registration.core.policy.RegistrationError;
 import health.registration.core.policy.RegistrationErrorCode;
 import health.registration.core.policy.Violation;
@@ -15,14 +17,11 @@ import health.registration.edge.ApiResponse;
 import health.registration.edge.ErrorResponses;
 import health.registration.edge.MetadataBody;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Turns a {@code POST /register} request into a registration and its outcome into the answer. */
 final class RegistrationRequests {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    /** Long enough to be unguessable (a UUID is 36): the key also seals the stored first answer. */
-    private static final Pattern KEY_SHAPE = Pattern.compile("[\\x21-\\x7e]{16,255}");
 
     private final IdempotentRegistration registration;
     private final Optional<UdapRegistrar> udap;
@@ -45,12 +44,15 @@ final class RegistrationRequests {
         if (UdapRequest.isUdap(metadata)) {
             return answerUdap(new UdapRequest(metadata), request, log);
         }
-        Optional<String> key = request.header(IDEMPOTENCY_KEY);
-        if (key.isPresent() && !KEY_SHAPE.matcher(key.get()).matches()) {
-            return ErrorResponses.simple(400, "invalid_request",
-                    "Idempotency-Key must be 16 to 255 visible ASCII characters; a random UUID is a good key.");
+        Optional<Parsed<IdempotencyKey>> key = request.header(IDEMPOTENCY_KEY).map(IdempotencyKey::parse);
+        if (key.isPresent() && !key.get().isOk()) {
+            log.log("register requestId=" + request.requestId() + " outcome=weak-idempotency-key\n");
+            // The pointer is the empty one, the request as a whole: a header is no member of the body.
+            return ErrorResponses.of(RegistrationError.single(Violation.malformed(FieldPointer.DOCUMENT,
+                    RegistrationErrorCode.INVALID_REQUEST, key.get().problem())));
         }
-        RegistrationOutcome outcome = registration.register(metadata, key.orElse(null), request.bodyBytes());
+        RegistrationOutcome outcome = registration.register(metadata, key.map(Parsed::value).orElse(null),
+                request.bodyBytes());
         log.log("register requestId=" + request.requestId() + " " + describe(outcome) + "\n");
         return respond(outcome);
     }

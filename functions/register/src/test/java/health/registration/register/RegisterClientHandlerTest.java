@@ -12,6 +12,7 @@ import health.registration.core.issue.IdempotentRegistration;
 import health.registration.core.issue.IssuanceSettings;
 import health.registration.core.issue.RegistrationReview;
 import health.registration.core.issue.SecureRandomIdSource;
+import health.registration.core.issue.TestPepper;
 import health.registration.core.policy.Policies;
 import health.registration.core.policy.PolicyContext;
 import health.registration.core.port.FailingSecretStore;
@@ -53,7 +54,7 @@ class RegisterClientHandlerTest {
         RegistrationReview review = new RegistrationReview(Policies.openDynamicRegistration(),
                 new PolicyContext(URI.create("https://manual.example.org/register")), prober);
         ClientRegistrar registrar = new ClientRegistrar(review, new ClientStores(clients, secrets), new SecureRandomIdSource(), clock, settings);
-        return new IdempotentRegistration(registrar, new InMemoryIdempotencyStore(clock), clock, settings, clock::advance);
+        return new IdempotentRegistration(registrar, TestPepper.ports(new InMemoryIdempotencyStore(clock)), clock, settings, clock::advance);
     }
 
     /** The proxy response: status, headers and parsed body. */
@@ -114,12 +115,16 @@ class RegisterClientHandlerTest {
     }
 
     @ParameterizedTest(name = "''{0}''")
-    @ValueSource(strings = {"short", "has a space in it!", "\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9"})
-    void refusesAnIdempotencyKeyThatIsTooShortOrNotVisibleAscii(String key) throws IOException {
+    @ValueSource(strings = {"short", "has a space in it!", "aaaaaaaaaaaaaaaa", "aaaaaaaaaaaaaaaaaaaaaa",
+            "00000000-0000-0000-0000-000000000000", "123456789012345678901", "not/base64url+characters==",
+            "\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9"})
+    void refusesAnIdempotencyKeyOfFewerThan128Bits(String key) throws IOException {
         Answer answer = invoke(withHeaders(SAMPLE, null, Map.of("Idempotency-Key", key)));
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.body().path("error").asText()).isEqualTo("invalid_request");
+        assertThat(answer.body().path("error_description").asText()).contains("Idempotency-Key").doesNotContain(key);
+        assertThat(answer.body().path("errors").get(0).path("field").asText()).isEmpty();
         assertThat(clients.size()).isZero();
     }
 

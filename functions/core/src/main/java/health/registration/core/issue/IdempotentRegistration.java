@@ -10,8 +10,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * {@code POST /register} with an {@code Idempotency-Key}: the first request with a key registers and its answer is
- * kept (sealed) for 24 hours; a repeat with the same body gets that answer and creates nothing; the same key with a
+ * {@code POST /register} with an {@code Idempotency-Key} ({@link IdempotencyKey}): the first request with a key
+ * registers and its answer is kept (sealed under the key and the server's pepper, {@link SealedAnswer}) for 24 hours; a repeat with the same body gets that answer and creates nothing; the same key with a
  * different body is refused (422). Two concurrent requests with one key: the store's conditional claim lets one run;
  * the other waits for its answer, or answers 409 if it takes too long. A request that does not succeed releases its
  * claim, so a retry runs afresh.
@@ -29,26 +29,28 @@ public final class IdempotentRegistration {
 
     private final ClientRegistrar registrar;
     private final IdempotencyStore store;
+    private final SealedAnswer sealing;
     private final Clock clock;
     private final IssuanceSettings settings;
     private final Pause pause;
 
-    public IdempotentRegistration(ClientRegistrar registrar, IdempotencyStore store, Clock clock, IssuanceSettings settings,
+    public IdempotentRegistration(ClientRegistrar registrar, IdempotencyPorts ports, Clock clock, IssuanceSettings settings,
                                   Pause pause) {
         this.registrar = registrar;
-        this.store = store;
+        this.store = ports.store();
+        this.sealing = ports.sealing();
         this.clock = clock;
         this.settings = settings;
         this.pause = pause;
     }
 
     /** Registers; with a key (null for none), at most once per key and body. */
-    public RegistrationOutcome register(ClientMetadata metadata, String idempotencyKey, byte[] body) {
+    public RegistrationOutcome register(ClientMetadata metadata, IdempotencyKey idempotencyKey, byte[] body) {
         if (idempotencyKey == null) {
             return registrar.register(metadata);
         }
-        String keyId = SealedAnswer.keyId(idempotencyKey);
-        String bodyHash = SealedAnswer.bodyHash(body);
+        String keyId = sealing.keyId(idempotencyKey);
+        String bodyHash = sealing.bodyHash(idempotencyKey, body);
         Instant now = clock.instant();
         IdempotencyEntry fresh = new IdempotencyEntry(keyId, bodyHash, null, now.plus(settings.idempotencyLock()),
                 now.plus(settings.idempotencyWindow()));
@@ -59,7 +61,7 @@ public final class IdempotentRegistration {
         return registerOnce(metadata, idempotencyKey, keyId);
     }
 
-    private RegistrationOutcome registerOnce(ClientMetadata metadata, String idempotencyKey, String keyId) {
+    private RegistrationOutcome registerOnce(ClientMetadata metadata, IdempotencyKey idempotencyKey, String keyId) {
         RegistrationOutcome outcome;
         try {
             outcome = registrar.register(metadata);
@@ -68,7 +70,7 @@ public final class IdempotentRegistration {
             throw failed;
         }
         if (outcome instanceof RegistrationOutcome.Registered registered) {
-            store.complete(keyId, SealedAnswer.seal(idempotencyKey, registered.answer()));
+            store.complete(keyId, sealing.seal(idempotencyKey, registered.answer()));
         } else {
             store.release(keyId);
         }
@@ -85,7 +87,7 @@ public final class IdempotentRegistration {
     }
 
     /** The answer for a key already claimed: the stored answer, a refusal, or the result of waiting. */
-    private RegistrationOutcome answerFor(IdempotencyEntry entry, String key, String bodyHash, ClientMetadata metadata,
+    private RegistrationOutcome answerFor(IdempotencyEntry entry, IdempotencyKey key, String bodyHash, ClientMetadata metadata,
                                           byte[] body) {
         Instant giveUp = clock.instant().plus(settings.idempotencyWait());
         IdempotencyEntry current = entry;
@@ -109,8 +111,8 @@ public final class IdempotentRegistration {
         }
     }
 
-    private RegistrationOutcome replay(IdempotencyEntry entry, String key) {
-        String answer = SealedAnswer.open(key, entry.sealedAnswer())
+    private RegistrationOutcome replay(IdempotencyEntry entry, IdempotencyKey key) {
+        String answer = sealing.open(key, entry.sealedAnswer())
                 .orElseThrow(() -> new IllegalStateException("a stored answer could not be opened with its own key"));
         try {
             String clientId = JSON.readTree(answer).path(ClientInformation.CLIENT_ID).asText();

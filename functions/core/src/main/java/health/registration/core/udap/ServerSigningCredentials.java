@@ -15,8 +15,8 @@ import java.util.Objects;
  * The key and certificate chain with which this server signs its UDAP metadata (IG STU2 §2.3,
  * {@code signed_metadata}), for one issuer: the server's base URL.
  *
- * <p>Checked when built, so a wrong configuration stops the function from starting rather than publishing metadata
- * that clients reject:
+ * <p>Checked when built (when the secret is read, on the first request), so a wrong configuration answers 503 and
+ * names its setting in the log rather than publishing metadata that clients reject:
  * <ul>
  *   <li>the key is RSA of at least 2048 bits: "This JWT SHALL be signed using the RS256 signature algorithm" (IG STU2
  *       §2.3), and IG STU2 general §7.1.2 asks for 2048-bit RSA keys;</li>

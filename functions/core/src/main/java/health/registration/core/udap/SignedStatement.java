@@ -16,6 +16,7 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.util.Base64;
 import com.nimbusds.jwt.SignedJWT;
+import health.registration.core.model.JsonLimits;
 import health.registration.core.model.Parsed;
 import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
@@ -44,8 +45,18 @@ final class SignedStatement {
     private static final Set<JWSAlgorithm> RSA = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384);
     private static final Set<JWSAlgorithm> EC = Set.of(JWSAlgorithm.ES256, JWSAlgorithm.ES384);
     private static final int MIN_RSA_BITS = 2048;
-    /** Claims kept exactly as sent: member order, and numbers without loss; a duplicate member is refused. */
-    private static final ObjectMapper STRICT_JSON = JsonMapper.builder()
+    /**
+     * Longest compact JWS read: a statement arrives inside a request body, so it is held to the body's own bound
+     * before any base64 is decoded (policy section 8).
+     */
+    static final int MAX_COMPACT_LENGTH = JsonLimits.MAX_DOCUMENT_BYTES;
+    /** Most x5c entries decoded: a leaf, three intermediates and an anchor are more than any community uses. */
+    static final int MAX_X5C_CERTIFICATES = 5;
+    /**
+     * Header and claims kept exactly as sent: member order, and numbers without loss; a duplicate member is refused;
+     * size, depth and number length bounded as a request body is ({@link JsonLimits}).
+     */
+    private static final ObjectMapper STRICT_JSON = JsonMapper.builder(JsonLimits.factory().build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -63,15 +74,20 @@ final class SignedStatement {
     }
 
     static Parsed<SignedStatement> parse(String text) {
+        if (text.length() > MAX_COMPACT_LENGTH) {
+            return Parsed.failure("software_statement must be at most " + MAX_COMPACT_LENGTH + " characters long");
+        }
         SignedJWT jws;
         try {
             jws = SignedJWT.parse(text);
         } catch (ParseException | IllegalArgumentException | IllegalStateException e) {
             return Parsed.failure("software_statement must be a signed JWT in JWS compact serialization");
         }
-        // RFC 7515 §4: a header with duplicate members may be read differently by different parsers.
+        // RFC 7515 §4: a header with duplicate members may be read differently by different parsers; it is read again
+        // here, within the limits of a request body.
         if (jsonObject(jws.getHeader().getParsedBase64URL().decode()).isEmpty()) {
-            return Parsed.failure("software_statement header must be a JSON object without duplicate members");
+            return Parsed.failure("software_statement header must be a JSON object without duplicate members, within"
+                    + " the limits of a request body");
         }
         // IG STU2 general §7.1.2: RS256 SHALL, ES256 SHOULD, RS384 and ES384 MAY; never none or a MAC.
         if (!RSA.contains(jws.getHeader().getAlgorithm()) && !EC.contains(jws.getHeader().getAlgorithm())) {
@@ -84,7 +100,8 @@ final class SignedStatement {
         Optional<ObjectNode> claims = jsonObject(jws.getPayload().toBytes());
         if (claims.isEmpty()) {
             return Parsed.failure("software_statement claims must be one JSON object in UTF-8 without duplicate"
-                    + " members");
+                    + " members, at most " + JsonLimits.MAX_DEPTH + " deep, with no number longer than "
+                    + JsonLimits.MAX_NUMBER_LENGTH + " characters");
         }
         return Parsed.ok(new SignedStatement(jws, chain.value(), claims.get()));
     }
@@ -93,6 +110,10 @@ final class SignedStatement {
     private static Parsed<List<X509Certificate>> chain(List<Base64> x5c) {
         if (x5c == null || x5c.isEmpty()) {
             return Parsed.failure("software_statement must carry its certificate chain, leaf first, in the x5c header");
+        }
+        if (x5c.size() > MAX_X5C_CERTIFICATES) {
+            return Parsed.failure("software_statement x5c must hold at most " + MAX_X5C_CERTIFICATES
+                    + " certificates: the leaf and its intermediates");
         }
         List<X509Certificate> chain = new ArrayList<>();
         for (Base64 entry : x5c) {

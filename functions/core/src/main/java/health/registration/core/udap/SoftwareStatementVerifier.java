@@ -8,31 +8,37 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Verifies a UDAP software statement as UDAP DCR §4 orders it (IG STU2 registration §3.2.3: "The Authorization Server
  * SHALL validate the registration request as per Section 4 of UDAP Dynamic Client Registration"); the first failure
  * wins:
  * <ol>
- *   <li>IG STU2 general §7.1.1–7.1.3: a JWS in compact serialization, {@code alg} RS256, ES256, RS384 or ES384
- *       (never {@code none} or a MAC), {@code x5c} of standard-base64 DER certificates, claims one JSON object without
- *       duplicate members → otherwise {@code invalid_software_statement};</li>
+ *   <li>IG STU2 general §7.1.1–7.1.3: a JWS in compact serialization no longer than a request body, {@code alg}
+ *       RS256, ES256, RS384 or ES384 (never {@code none} or a MAC), {@code x5c} of at most five standard-base64 DER
+ *       certificates, header and claims each one JSON object without duplicate members, within the limits of a
+ *       request body (policy section 8) → otherwise {@code invalid_software_statement};</li>
  *   <li>UDAP DCR §4.1: the signature verifies with the key of {@code x5c[0]}, whose type fits {@code alg} and which,
  *       for RSA, has at least 2048 bits → otherwise {@code invalid_software_statement};</li>
- *   <li>UDAP DCR §4.2: a PKIX path from {@code x5c[0]} through the rest of {@code x5c} to a trust anchor, valid at the
- *       clock's instant, no certificate revoked by the CRL of its distribution point; an unknown status counts as the
+ *   <li>RFC 5280 §4.2.1.9 and §4.2.1.3: {@code x5c[0]} is an end entity whose keyUsage allows digitalSignature;
+ *       UDAP DCR §4.2: a PKIX path of at most five certificates from {@code x5c[0]} through the rest of {@code x5c}
+ *       to a trust anchor, valid at the clock's instant, no certificate revoked by the CRL of its distribution point; an unknown status counts as the
  *       {@link RevocationFailureMode} says → otherwise {@code unapproved_software_statement} (UDAP DCR §5.2);</li>
  *   <li>UDAP DCR §4.3 and the IG STU2 registration §3.1 table: {@code iss} is a SAN URI of {@code x5c[0]},
  *       {@code sub} equals {@code iss}, {@code aud} is or contains the registration endpoint, {@code exp} is later
- *       than now and than {@code iat} and at most 300 s after it, {@code iat} at most 60 s ahead, {@code jti} a
+ *       than now and than {@code iat} and at most 300 s after it, {@code iat} at most 60 s ahead, {@code exp},
+ *       {@code iat} and {@code nbf} JSON integers within a long before any arithmetic, {@code jti} a
  *       non-empty string → otherwise {@code invalid_software_statement}.</li>
  * </ol>
  * Whether the {@code jti} was used before is for the caller to check with its store (IG STU2 general §7.1.4).
- * Thread-safe when the {@link CrlSource} is.
+ * Thread-safe when the {@link CrlSource} and the anchors' supplier are.
  */
 public final class SoftwareStatementVerifier {
 
-    private final TrustChain trustChain;
+    private final Supplier<TrustAnchors> anchors;
+    private final CrlSource crls;
+    private final RevocationFailureMode onCrlUnavailable;
     private final Clock clock;
     private final URI registrationEndpoint;
 
@@ -45,14 +51,25 @@ public final class SoftwareStatementVerifier {
      */
     public SoftwareStatementVerifier(TrustAnchors anchors, CrlSource crls, RevocationFailureMode onCrlUnavailable,
             Clock clock, URI registrationEndpoint) {
+        this(constant(Objects.requireNonNull(anchors)), crls, onCrlUnavailable, clock, registrationEndpoint);
+    }
+
+    /**
+     * As {@link #SoftwareStatementVerifier(TrustAnchors, CrlSource, RevocationFailureMode, Clock, URI)}, with the
+     * anchors asked for at each verification (a refreshing secret), so that distrusting a community takes effect in
+     * a warm function; nothing is read here.
+     */
+    public SoftwareStatementVerifier(Supplier<TrustAnchors> anchors, CrlSource crls,
+            RevocationFailureMode onCrlUnavailable, Clock clock, URI registrationEndpoint) {
         // The JDK would fetch CRLs and issuer certificates by itself, around the SSRF guard, if these were set.
         for (String property : new String[] {"com.sun.security.enableCRLDP", "com.sun.security.enableAIAcaIssuers"}) {
             if (Boolean.getBoolean(property)) {
                 throw new IllegalStateException(property + " must not be set: every fetch goes through the prober's guard");
             }
         }
-        this.trustChain = new TrustChain(Objects.requireNonNull(anchors), Objects.requireNonNull(crls),
-                Objects.requireNonNull(onCrlUnavailable));
+        this.anchors = Objects.requireNonNull(anchors);
+        this.crls = Objects.requireNonNull(crls);
+        this.onCrlUnavailable = Objects.requireNonNull(onCrlUnavailable);
         this.clock = Objects.requireNonNull(clock);
         this.registrationEndpoint = Objects.requireNonNull(registrationEndpoint);
     }
@@ -68,6 +85,7 @@ public final class SoftwareStatementVerifier {
         if (badSignature.isPresent()) {
             return invalid(badSignature.get());
         }
+        TrustChain trustChain = new TrustChain(anchors.get(), crls, onCrlUnavailable);
         Parsed<TrustCommunity> community = trustChain.validate(statement.chain(), now);
         if (!community.isOk()) {
             return new StatementVerdict.Rejected(RegistrationErrorCode.UNAPPROVED_SOFTWARE_STATEMENT,
@@ -81,6 +99,10 @@ public final class SoftwareStatementVerifier {
         StatementClaims.Checked checked = claims.value();
         return new StatementVerdict.Verified(new VerifiedStatement(softwareStatement, statement.claims(),
                 checked.issuer(), checked.jti(), checked.expiresAt(), community.value(), statement.leaf()));
+    }
+
+    private static Supplier<TrustAnchors> constant(TrustAnchors anchors) {
+        return () -> anchors;
     }
 
     private static StatementVerdict invalid(String description) {

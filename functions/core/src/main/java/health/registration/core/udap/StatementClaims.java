@@ -3,12 +3,11 @@ package health.registration.core.udap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import health.registration.core.model.Parsed;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * UDAP DCR §4.3 with the IG STU2 registration §3.1 claim table: {@code iss} is a SAN URI of x5c[0], {@code sub}
@@ -18,10 +17,9 @@ import java.util.List;
 final class StatementClaims {
 
     /** IG STU2 registration §3.1: "The exp time SHALL be no more than 5 minutes after the value of the iat claim". */
-    static final BigDecimal MAX_LIFETIME_SECONDS = BigDecimal.valueOf(300);
-    /** How far in the future iat may be, for clocks that are a little ahead of ours. */
-    static final BigDecimal IAT_SKEW_SECONDS = BigDecimal.valueOf(60);
-    /** RFC 5280 §4.2.1.6: the GeneralName tag of a uniformResourceIdentifier. */
+    static final long MAX_LIFETIME_SECONDS = 300;
+    /** How far in the future iat and nbf may be, for clocks that are a little ahead of ours. */
+    static final long IAT_SKEW_SECONDS = 60;
 
     /** What the checked claims say. */
     record Checked(String issuer, String jti, Instant expiresAt) {}
@@ -42,21 +40,37 @@ final class StatementClaims {
             return Parsed.failure("software_statement aud must be this server's registration endpoint URL, exactly as"
                     + " published in its UDAP metadata");
         }
-        Parsed<Instant> expiresAt = lifetime(claims.get("exp"), claims.get("iat"), now);
+        Parsed<Instant> expiresAt = expiry(claims, now);
         if (!expiresAt.isOk()) {
             return Parsed.failure(expiresAt.problem());
-        }
-        JsonNode notBefore = claims.get("nbf");
-        if (notBefore != null && (!notBefore.isNumber()
-                || notBefore.decimalValue().compareTo(BigDecimal.valueOf(now.getEpochSecond()).add(IAT_SKEW_SECONDS)) > 0)) {
-            // RFC 7519 §4.1.5: a JWT must not be accepted before its nbf.
-            return Parsed.failure("software_statement nbf, when present, must be a number of seconds not in the future");
         }
         JsonNode jti = claims.get("jti");
         if (jti == null || !jti.isTextual() || jti.textValue().isEmpty()) {
             return Parsed.failure("software_statement jti must be a non-empty string that identifies this statement");
         }
         return Parsed.ok(new Checked(iss.textValue(), jti.textValue(), expiresAt.value()));
+    }
+
+    /** exp, iat and nbf (RFC 7519 §4.1.4–4.1.6): integers first, then their order; when the statement expires. */
+    private static Parsed<Instant> expiry(ObjectNode claims, Instant now) {
+        Parsed<Optional<Long>> exp = seconds(claims, "exp", true);
+        Parsed<Optional<Long>> iat = seconds(claims, "iat", true);
+        Parsed<Optional<Long>> nbf = seconds(claims, "nbf", false);
+        for (Parsed<Optional<Long>> time : List.of(exp, iat, nbf)) {
+            if (!time.isOk()) {
+                return Parsed.failure(time.problem());
+            }
+        }
+        long expires = exp.value().orElseThrow();
+        Optional<String> badTimes = lifetimeProblem(expires, iat.value().orElseThrow(), now);
+        if (badTimes.isPresent()) {
+            return Parsed.failure(badTimes.get());
+        }
+        // RFC 7519 §4.1.5: a JWT must not be accepted before its nbf.
+        if (nbf.value().filter(notBefore -> notBefore > now.getEpochSecond() + IAT_SKEW_SECONDS).isPresent()) {
+            return Parsed.failure("software_statement nbf, when present, must not be in the future");
+        }
+        return Parsed.ok(Instant.ofEpochSecond(expires));
     }
 
     /** UDAP DCR §4.3: "The aud value MUST contain the Authorization Server's registration endpoint URL". */
@@ -74,30 +88,40 @@ final class StatementClaims {
         return false;
     }
 
-    /** RFC 7519 §4.1.4 and §4.1.6, with the IG's five-minute lifetime; exact arithmetic on the numbers as sent. */
-    private static Parsed<Instant> lifetime(JsonNode exp, JsonNode iat, Instant now) {
-        if (exp == null || !exp.isNumber() || iat == null || !iat.isNumber()) {
-            return Parsed.failure("software_statement exp and iat must be JSON numbers of seconds since the epoch");
+    /**
+     * RFC 7519 §2 NumericDate, as this service accepts it: a JSON integer within the range of a long, checked before
+     * any arithmetic, so that {@code 1e999999999} or a fraction never reaches a calculation (policy section 8). A
+     * required claim that is absent, or any claim that is not such an integer, is a problem naming the claim; an
+     * absent optional claim is empty.
+     */
+    private static Parsed<Optional<Long>> seconds(ObjectNode claims, String name, boolean required) {
+        JsonNode value = claims.get(name);
+        if (value == null && !required) {
+            return Parsed.ok(Optional.empty());
         }
-        BigDecimal expires = exp.decimalValue();
-        BigDecimal issued = iat.decimalValue();
-        BigDecimal current = BigDecimal.valueOf(now.getEpochSecond()).add(BigDecimal.valueOf(now.getNano(), 9));
-        if (expires.compareTo(current) <= 0) {
-            return Parsed.failure("software_statement has expired (exp); sign a new one for each registration request");
+        if (value == null || !value.isIntegralNumber() || !value.canConvertToLong()) {
+            return Parsed.failure("software_statement " + name + (required ? " is required and" : ", when present,")
+                    + " must be a whole number of seconds since the epoch (a JSON integer without fraction or exponent)");
         }
-        if (expires.compareTo(issued) <= 0) {
-            return Parsed.failure("software_statement exp must be later than its iat");
-        }
-        if (expires.subtract(issued).compareTo(MAX_LIFETIME_SECONDS) > 0) {
-            return Parsed.failure("software_statement exp must be no more than 300 seconds (5 minutes) after its iat");
-        }
-        if (issued.compareTo(current.add(IAT_SKEW_SECONDS)) > 0) {
-            return Parsed.failure("software_statement iat must not be in the future; check the signer's clock");
-        }
-        // exp now lies within a few minutes of the clock, so it fits an Instant.
-        BigDecimal seconds = expires.setScale(0, RoundingMode.FLOOR);
-        return Parsed.ok(Instant.ofEpochSecond(seconds.longValueExact(),
-                expires.subtract(seconds).movePointRight(9).longValue()));
+        return Parsed.ok(Optional.of(value.longValue()));
     }
 
+    /** RFC 7519 §4.1.4 and §4.1.6, with the IG's five-minute lifetime; long arithmetic that cannot overflow. */
+    private static Optional<String> lifetimeProblem(long expires, long issued, Instant now) {
+        long current = now.getEpochSecond();
+        if (expires <= current) {
+            return Optional.of("software_statement has expired (exp); sign a new one for each registration request");
+        }
+        if (expires <= issued) {
+            return Optional.of("software_statement exp must be later than its iat");
+        }
+        // exp is later than now, so exp - 300 cannot underflow; iat < exp, so the difference is positive.
+        if (issued < expires - MAX_LIFETIME_SECONDS) {
+            return Optional.of("software_statement exp must be no more than 300 seconds (5 minutes) after its iat");
+        }
+        if (issued > current + IAT_SKEW_SECONDS) {
+            return Optional.of("software_statement iat must not be in the future; check the signer's clock");
+        }
+        return Optional.empty();
+    }
 }

@@ -45,6 +45,16 @@ final class TrustChain {
     static final String UNKNOWN_STATUS = "software_statement certificate chain has a certificate whose revocation"
             + " status could not be determined from its CRL distribution points";
 
+    static final String NOT_END_ENTITY = "software_statement must be signed by an end-entity certificate: x5c[0] says"
+            + " CA in its basicConstraints; sign with the client's own certificate";
+    static final String NOT_FOR_SIGNING = "software_statement x5c[0] certificate must allow digitalSignature in its"
+            + " keyUsage extension";
+    static final String TOO_LONG = "software_statement certificate chain is longer than this server accepts";
+    /** Most certificates on a built path below its anchor, leaf included. */
+    static final int MAX_PATH_CERTIFICATES = 5;
+    /** RFC 5280 §4.2.1.3: the digitalSignature bit of keyUsage. */
+    private static final int DIGITAL_SIGNATURE = 0;
+
     private final TrustAnchors anchors;
     private final CrlSource crls;
     private final RevocationFailureMode mode;
@@ -60,6 +70,10 @@ final class TrustChain {
         if (anchors.isEmpty()) {
             return Parsed.failure("software_statement cannot be trusted: this server has no trust community");
         }
+        Optional<String> signer = signerProblem(x5c.get(0));
+        if (signer.isPresent()) {
+            return Parsed.failure(signer.get());
+        }
         Date date = Date.from(at);
         Optional<PKIXCertPathBuilderResult> built = build(x5c, date);
         if (built.isEmpty()) {
@@ -73,6 +87,23 @@ final class TrustChain {
         return anchors.byAnchor(anchor.getTrustedCert()).map(Parsed::ok).orElseGet(() -> Parsed.failure(UNTRUSTED));
     }
 
+    /**
+     * RFC 5280 §4.2.1.9 and §4.2.1.3: the key that signs a statement belongs to an end entity (basicConstraints CA
+     * false or absent) whose keyUsage allows digitalSignature. An absent keyUsage is refused: RFC 5280 would read it
+     * as "any use", but UDAP client certificates carry keyUsage (as this service's own developer certificates and
+     * the IG's test certificates do), and a certificate minted for another purpose must not sign registrations.
+     */
+    private static Optional<String> signerProblem(X509Certificate leaf) {
+        if (leaf.getBasicConstraints() >= 0) {
+            return Optional.of(NOT_END_ENTITY);
+        }
+        boolean[] usage = leaf.getKeyUsage();
+        if (usage == null || usage.length <= DIGITAL_SIGNATURE || !usage[DIGITAL_SIGNATURE]) {
+            return Optional.of(NOT_FOR_SIGNING);
+        }
+        return Optional.empty();
+    }
+
     private Optional<PKIXCertPathBuilderResult> build(List<X509Certificate> x5c, Date date) {
         try {
             X509CertSelector target = new X509CertSelector();
@@ -83,7 +114,10 @@ final class TrustChain {
             parameters.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(x5c)));
             parameters.setDate(date);
             parameters.setRevocationEnabled(false);
-            return Optional.of((PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX").build(parameters));
+            // RFC 5280 §6.1: maxPathLength counts the intermediates, the certificates between the anchor and the leaf.
+            parameters.setMaxPathLength(MAX_PATH_CERTIFICATES - 1);
+            PKIXCertPathBuilderResult result = (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX").build(parameters);
+            return result.getCertPath().getCertificates().size() <= MAX_PATH_CERTIFICATES ? Optional.of(result) : Optional.empty();
         } catch (CertPathBuilderException noPath) {
             return Optional.empty();
         } catch (GeneralSecurityException e) {

@@ -18,6 +18,7 @@ import java.util.Date;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * This server's UDAP discovery document (IG STU2 §2): the unsigned members of §2.2 and {@code signed_metadata}, a JWT
@@ -48,14 +49,14 @@ public final class UdapMetadata {
     private static final int JTI_BYTES = 16;
 
     private final UdapMetadataSettings settings;
-    private final ServerSigningCredentials credentials;
-    private final TrustAnchors anchors;
+    private final Supplier<ServerSigningCredentials> credentials;
+    private final Supplier<TrustAnchors> anchors;
     private final Clock clock;
     private final ObjectNode unsigned;
     private final AtomicReference<Signed> current = new AtomicReference<>();
 
-    /** A signed document and when it was signed. */
-    private record Signed(String json, Instant issuedAt) {}
+    /** A signed document, when it was signed and with which credentials. */
+    private record Signed(String json, Instant issuedAt, ServerSigningCredentials signedWith) {}
 
     /**
      * @param settings    the endpoints and scopes to publish
@@ -66,18 +67,38 @@ public final class UdapMetadata {
      */
     public UdapMetadata(UdapMetadataSettings settings, ServerSigningCredentials credentials, TrustAnchors anchors,
             Clock clock) {
+        this(settings, constant(credentials), constant(anchors), clock);
+        requireIssuer(credentials);
+        if (anchors.isEmpty()) {
+            throw new IllegalArgumentException("UDAP metadata needs at least one trust community");
+        }
+    }
+
+    /**
+     * As {@link #UdapMetadata(UdapMetadataSettings, ServerSigningCredentials, TrustAnchors, Clock)}, with the
+     * credentials and anchors asked for at each request (refreshing secrets, read after a SnapStart restore and
+     * re-read on a schedule); nothing is read here. A document is signed afresh as soon as the credentials change,
+     * and while the anchors hold no community, UDAP is not offered.
+     */
+    public UdapMetadata(UdapMetadataSettings settings, Supplier<ServerSigningCredentials> credentials,
+            Supplier<TrustAnchors> anchors, Clock clock) {
         this.settings = Objects.requireNonNull(settings);
         this.credentials = Objects.requireNonNull(credentials);
         this.anchors = Objects.requireNonNull(anchors);
         this.clock = Objects.requireNonNull(clock);
-        if (!credentials.issuer().equals(settings.baseUrl())) {
-            throw new IllegalArgumentException("the server credentials were checked for " + credentials.issuer()
+        this.unsigned = UdapMetadataDocument.unsigned(settings);
+    }
+
+    private void requireIssuer(ServerSigningCredentials signing) {
+        if (!signing.issuer().equals(settings.baseUrl())) {
+            throw new IllegalArgumentException("the server credentials were checked for " + signing.issuer()
                     + ", not for the base URL " + settings.baseUrl());
         }
-        if (anchors.isEmpty()) {
-            throw new IllegalArgumentException("UDAP metadata needs at least one trust community");
-        }
-        this.unsigned = UdapMetadataDocument.unsigned(settings);
+    }
+
+    private static <T> Supplier<T> constant(T value) {
+        Objects.requireNonNull(value);
+        return () -> value;
     }
 
     /**
@@ -85,7 +106,11 @@ public final class UdapMetadata {
      * with the configured community URIs as a case-sensitive string, IG STU2 general §7.1.5).
      */
     public UdapMetadataAnswer answer(Optional<String> community) {
-        if (community.isPresent() && anchors.byUri(community.get()).isEmpty()) {
+        TrustAnchors trusted = anchors.get();
+        if (trusted.isEmpty()) {
+            return new UdapMetadataAnswer.NotOffered();
+        }
+        if (community.isPresent() && trusted.byUri(community.get()).isEmpty()) {
             return new UdapMetadataAnswer.UnknownCommunity();
         }
         return new UdapMetadataAnswer.Document(document());
@@ -94,27 +119,30 @@ public final class UdapMetadata {
     /** The whole document, signed at most {@link #REFRESH_AFTER} ago. */
     public String document() {
         Instant now = clock.instant();
+        ServerSigningCredentials signing = credentials.get();
         Signed signed = current.get();
-        if (signed == null || now.isBefore(signed.issuedAt()) || !now.isBefore(signed.issuedAt().plus(REFRESH_AFTER))) {
-            signed = sign(now.truncatedTo(ChronoUnit.SECONDS));
+        if (signed == null || signed.signedWith() != signing || now.isBefore(signed.issuedAt())
+                || !now.isBefore(signed.issuedAt().plus(REFRESH_AFTER))) {
+            requireIssuer(signing);
+            signed = sign(signing, now.truncatedTo(ChronoUnit.SECONDS));
             current.set(signed);
         }
         return signed.json();
     }
 
-    private Signed sign(Instant issuedAt) {
+    private Signed sign(ServerSigningCredentials signing, Instant issuedAt) {
         JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256)
                 .type(JOSEObjectType.JWT)
-                .x509CertChain(credentials.x5c())
+                .x509CertChain(signing.x5c())
                 .build();
         SignedJWT jwt = new SignedJWT(header, claims(issuedAt));
         try {
-            jwt.sign(new RSASSASigner(credentials.privateKey()));
+            jwt.sign(new RSASSASigner(signing.privateKey()));
         } catch (JOSEException e) {
             // The key was checked when the credentials were built; the cause never holds key material.
             throw new IllegalStateException("signing the UDAP metadata failed: " + e.getClass().getSimpleName());
         }
-        return new Signed(UdapMetadataDocument.withSignedMetadata(unsigned, jwt.serialize()), issuedAt);
+        return new Signed(UdapMetadataDocument.withSignedMetadata(unsigned, jwt.serialize()), issuedAt, signing);
     }
 
     /** IG STU2 §2.3: the claims of signed_metadata. */

@@ -1,6 +1,6 @@
 package health.registration.core.udap;
 
-/** What {@code GET /.well-known/udap} answers when UDAP is offered (IG STU2 §2.1, §2.4). */
+/** What {@code GET /.well-known/udap} answers when UDAP is configured (IG STU2 §2.1, §2.2, §2.4). */
 public sealed interface UdapMetadataAnswer {
 
     /** The discovery document as JSON text, {@code signed_metadata} included. */
@@ -12,4 +12,7 @@ public sealed interface UdapMetadataAnswer {
      * metadata for that of the one it asked about.
      */
     record UnknownCommunity() implements UdapMetadataAnswer {}
+
+    /** The trust anchors hold no community (any more): UDAP is not offered (STU2 §2.2), as if it were off. */
+    record NotOffered() implements UdapMetadataAnswer {}
 }

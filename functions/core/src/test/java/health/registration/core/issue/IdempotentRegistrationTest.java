@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 class IdempotentRegistrationTest {
 
-    private static final String KEY = "7c1f0b9e-4a52-4f0e-9d43-0d8c2a6b11aa";
+    private static final IdempotencyKey KEY = IdempotencyKey.parse("7c1f0b9e-4a52-4f0e-9d43-0d8c2a6b11aa").value();
     private static final long LATCH_SECONDS = 10;
 
     private final IssuanceBench bench = new IssuanceBench();

@@ -76,7 +76,7 @@ final class IssuanceBench {
     }
 
     IdempotentRegistration idempotent(IdempotentRegistration.Pause pause) {
-        return new IdempotentRegistration(registrar(), idempotency, clock, settings, pause);
+        return new IdempotentRegistration(registrar(), TestPepper.ports(idempotency), clock, settings, pause);
     }
 
     /** Registers the metadata, which must be accepted, and returns the answer. */

@@ -186,4 +186,59 @@ class SignedStatementTest {
                 Arguments.of("ES384", "P-256", p256, JWSAlgorithm.ES256),
                 Arguments.of("ES256", "P-384", p384, JWSAlgorithm.ES384));
     }
+
+    @Test
+    void refusesAnX5cOfSixCertificatesBeforeDecodingThem() {
+        ObjectNode header = header("RS256", PKI.chain(LEAF));
+        ArrayNode x5c = (ArrayNode) header.get("x5c");
+        while (x5c.size() < 6) {
+            x5c.add("not even base64 **");
+        }
+
+        assertRejected(verify(signed(header, PAYLOAD)), INVALID, "x5c must hold at most 5 certificates");
+    }
+
+    @Test
+    void acceptsAnX5cOfFiveCertificates() {
+        List<java.security.cert.X509Certificate> five = new java.util.ArrayList<>(PKI.chain(LEAF));
+        while (five.size() < 5) {
+            five.add(PKI.root().certificate());
+        }
+
+        assertVerified(verify(SoftwareStatements.sign(LEAF, five, claims())));
+    }
+
+    @Test
+    void refusesANumberOfTenThousandDigitsWithinTheLimitsOfARequestBody() {
+        // A 100,000-digit number makes the statement longer than any request body: see the length test below.
+        String payload = "{\"exp\":" + "9".repeat(10_000) + "," + PAYLOAD.substring(1);
+
+        assertRejected(verify(signed(header("RS256", PKI.chain(LEAF)), payload)), INVALID, "no number longer than 100");
+    }
+
+    @Test
+    void refusesClaimsNestedDeeperThanARequestBody() {
+        String deep = "[".repeat(17) + "]".repeat(17);
+
+        assertRejected(verify(signed(header("RS256", PKI.chain(LEAF)), "{\"x\":" + deep + "," + PAYLOAD.substring(1))),
+                INVALID, "16 deep");
+        assertVerified(verify(signed(header("RS256", PKI.chain(LEAF)),
+                "{\"x\":" + "[".repeat(15) + "]".repeat(15) + "," + PAYLOAD.substring(1))));
+    }
+
+    @Test
+    void refusesAHeaderNestedDeeperThanARequestBody() {
+        ObjectNode header = header("RS256", PKI.chain(LEAF));
+        String deep = "{\"x\":" + "[".repeat(40) + "]".repeat(40) + "," + header.toString().substring(1);
+
+        assertRejected(verify(SoftwareStatements.assemble(deep, PAYLOAD, "c2ln")), INVALID, "header must be a JSON object");
+    }
+
+    @Test
+    void refusesAStatementLongerThanARequestBodyBeforeDecodingIt() {
+        String longer = signed(header("RS256", PKI.chain(LEAF)),
+                "{\"exp\":" + "9".repeat(100_000) + "," + PAYLOAD.substring(1));
+
+        assertRejected(verify(longer), INVALID, "at most 65536 characters");
+    }
 }

@@ -165,4 +165,45 @@ class SoftwareStatementVerifierTest {
         assertVerified(verifier.verify(statement(SoftwareStatements.claims(CLIENT_URI, ENDPOINT, later))));
         assertRejected(verifier.verify(statement(claims())), RegistrationErrorCode.INVALID_SOFTWARE_STATEMENT, "expired");
     }
+
+    /**
+     * Policy section 8: out-of-bounds input is refused before costly work, well within the 100 ms a refusal may take.
+     * The bound is on the mean of many refusals, and generous: a refusal takes about a millisecond here.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("outOfBounds")
+    void refusesOutOfBoundsInputWellWithin100MillisecondsEach(String reason, String statement, RegistrationErrorCode code) {
+        SoftwareStatementVerifier verifier = VerifierFixture.verifier();
+        verifier.verify(statement);
+        int rounds = 50;
+
+        long started = System.nanoTime();
+        for (int i = 0; i < rounds; i++) {
+            assertThat(verifier.verify(statement)).isEqualTo(verifier.verify(statement))
+                    .isInstanceOf(StatementVerdict.Rejected.class)
+                    .extracting(verdict -> ((StatementVerdict.Rejected) verdict).code()).isEqualTo(code);
+        }
+        double meanMillis = (System.nanoTime() - started) / 1e6 / (2 * rounds);
+
+        assertThat(meanMillis).as("mean milliseconds per refusal").isLessThan(100);
+    }
+
+    static Stream<Arguments> outOfBounds() {
+        TestCredential ca = PKI.intermediate().credential();
+        java.util.List<java.security.cert.X509Certificate> six = new java.util.ArrayList<>(PKI.chain(LEAF));
+        while (six.size() < 6) {
+            six.add(PKI.root().certificate());
+        }
+        String digits = "{\"exp\":" + "9".repeat(10_000) + "," + claims().toString().substring(1);
+        return Stream.of(
+                Arguments.of("exp 1e999999999", statement(claims().put("exp", new java.math.BigDecimal("1e999999999"))),
+                        RegistrationErrorCode.INVALID_SOFTWARE_STATEMENT),
+                Arguments.of("six certificates in x5c", SoftwareStatements.sign(LEAF, six, claims()),
+                        RegistrationErrorCode.INVALID_SOFTWARE_STATEMENT),
+                Arguments.of("signed by a CA", SoftwareStatements.sign(ca, java.util.List.of(ca.certificate(),
+                        PKI.root().certificate()), claims()), RegistrationErrorCode.UNAPPROVED_SOFTWARE_STATEMENT),
+                Arguments.of("a number of 10,000 digits", SoftwareStatements.sign(SoftwareStatements.header("RS256",
+                        PKI.chain(LEAF)), digits, LEAF.privateKey(), JWSAlgorithm.RS256),
+                        RegistrationErrorCode.INVALID_SOFTWARE_STATEMENT));
+    }
 }

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import health.registration.core.policy.RegistrationErrorCode;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -73,16 +74,23 @@ class StatementClaimsTest {
                 row("iat 59 s in the future", c -> times(c, NOW + 59, NOW + 359), null),
                 row("iat 60 s in the future", c -> times(c, NOW + 60, NOW + 360), null),
                 row("iat 61 s in the future", c -> times(c, NOW + 61, NOW + 361), "iat must not be in the future"),
-                row("exp as a string", c -> c.put("exp", String.valueOf(NOW + 300)), "JSON numbers"),
-                row("iat as a string", c -> c.put("iat", String.valueOf(NOW)), "JSON numbers"),
-                row("exp missing", c -> c.without("exp"), "JSON numbers"),
-                row("iat missing", c -> c.without("iat"), "JSON numbers"),
+                // exp, iat, nbf: JSON integers within a long, before any arithmetic (policy section 8)
+                row("exp as a string", c -> c.put("exp", String.valueOf(NOW + 300)), "exp is required and must be a whole number"),
+                row("iat as a string", c -> c.put("iat", String.valueOf(NOW)), "iat is required and must be a whole number"),
+                row("exp missing", c -> c.without("exp"), "exp is required"),
+                row("iat missing", c -> c.without("iat"), "iat is required"),
                 row("nbf now", c -> c.put("nbf", NOW), null),
                 row("nbf 61 s in the future", c -> c.put("nbf", NOW + 61), "nbf"),
-                row("nbf as a string", c -> c.put("nbf", String.valueOf(NOW)), "nbf"),
-                row("exp a boolean", c -> c.put("exp", true), "JSON numbers"),
-                row("fractional seconds", c -> c.put("iat", new BigDecimal(NOW + ".25")).put("exp", new BigDecimal((NOW + 300) + ".25")), null),
-                row("fractional lifetime just over 300 s", c -> c.put("exp", new BigDecimal((NOW + 300) + ".001")), "no more than 300 seconds"),
+                row("nbf as a string", c -> c.put("nbf", String.valueOf(NOW)), "nbf, when present, must be a whole number"),
+                row("exp a boolean", c -> c.put("exp", true), "exp is required and must be a whole number"),
+                row("exp 1e999999999, which exact arithmetic cannot afford", c -> c.put("exp", new BigDecimal("1e999999999")), "exp is required and must be a whole number"),
+                row("iat -1e999999999", c -> c.put("iat", new BigDecimal("-1e999999999")), "iat is required and must be a whole number"),
+                row("nbf 1e999999999", c -> c.put("nbf", new BigDecimal("1e999999999")), "nbf, when present, must be a whole number"),
+                row("exp beyond a long", c -> c.put("exp", new BigInteger("9223372036854775808")), "exp is required and must be a whole number"),
+                row("exp the largest long, long after iat", c -> c.put("exp", Long.MAX_VALUE), "no more than 300 seconds"),
+                row("iat the smallest long", c -> c.put("iat", Long.MIN_VALUE), "no more than 300 seconds"),
+                row("exp with a fraction", c -> c.put("exp", new BigDecimal((NOW + 300) + ".25")), "exp is required and must be a whole number"),
+                row("iat with a zero fraction", c -> c.put("iat", new BigDecimal(NOW + ".0")), "iat is required and must be a whole number"),
                 // jti: a non-empty string
                 row("jti missing", c -> c.without("jti"), "jti must be a non-empty string"),
                 row("jti empty", c -> c.put("jti", ""), "jti must be a non-empty string"),
@@ -123,10 +131,9 @@ class StatementClaimsTest {
     }
 
     @Test
-    void reportsExpiryToTheNanosecondAsSent() {
-        ObjectNode claims = claims().put("iat", new BigDecimal(NOW + ".5")).put("exp", new BigDecimal((NOW + 300) + ".5"));
+    void reportsExpiryAsSent() {
+        ObjectNode claims = claims().put("iat", NOW).put("exp", NOW + 300);
 
-        assertThat(assertVerified(verify(statement(claims))).expiresAt())
-                .isEqualTo(Instant.ofEpochSecond(NOW + 300, 500_000_000));
+        assertThat(assertVerified(verify(statement(claims))).expiresAt()).isEqualTo(Instant.ofEpochSecond(NOW + 300));
     }
 }

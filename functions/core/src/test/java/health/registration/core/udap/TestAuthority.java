@@ -73,11 +73,18 @@ public final class TestAuthority {
 
     /** A leaf certificate for digital signatures, issued by this CA. */
     public TestCredential issue(LeafSpec spec) {
+        return issue(spec, KeyUsage.digitalSignature);
+    }
+
+    /** A leaf certificate with the given keyUsage bits (BouncyCastle's {@link KeyUsage} constants), or none when null. */
+    public TestCredential issue(LeafSpec spec, Integer keyUsage) {
         X509v3CertificateBuilder builder = builder("CN=" + spec.commonName() + ", O=Test Client", spec.keys().getPublic(),
                 spec.notBefore(), spec.notAfter());
         addKeyIdentifiers(builder, spec.keys().getPublic(), credential.keys().getPublic());
         addExtension(builder, Extension.basicConstraints, true, new BasicConstraints(false));
-        addExtension(builder, Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+        if (keyUsage != null) {
+            addExtension(builder, Extension.keyUsage, true, new KeyUsage(keyUsage));
+        }
         if (!spec.sanUris().isEmpty()) {
             GeneralName[] names = spec.sanUris().stream()
                     .map(uri -> new GeneralName(GeneralName.uniformResourceIdentifier, uri)).toArray(GeneralName[]::new);

@@ -24,6 +24,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.bouncycastle.asn1.x509.KeyUsage;
 
 /**
  * Check (c), through the verifier: UDAP DCR §4.2, a PKIX path from x5c[0] to a trust anchor with validity dates and
@@ -184,5 +186,73 @@ class TrustChainTest {
                 .isEqualTo("https://beta.example.org/community");
         assertThat(assertVerified(verifier.verify(signedBy(LEAF, PKI.chain(LEAF)))).community().uri())
                 .isEqualTo("urn:example:community:alpha");
+    }
+
+    @Test
+    void refusesAStatementSignedWithTheKeyOfACaCertificate() {
+        TestCredential intermediate = PKI.intermediate().credential();
+        String statement = SoftwareStatements.sign(intermediate, List.of(intermediate.certificate(),
+                PKI.root().certificate()), claims());
+
+        assertRejected(verifier().verify(statement), UNAPPROVED, "end-entity certificate");
+    }
+
+    @ParameterizedTest(name = "keyUsage {0}")
+    @ValueSource(ints = {KeyUsage.keyEncipherment, KeyUsage.nonRepudiation, KeyUsage.keyAgreement})
+    void refusesALeafWhoseKeyUsageLacksDigitalSignature(int usage) {
+        TestCredential leaf = PKI.intermediate().issue(PKI.leafSpec(CLIENT_URI), usage);
+
+        assertRejected(verify(leaf, crls(), RevocationFailureMode.REJECT), UNAPPROVED, "digitalSignature");
+    }
+
+    @Test
+    void refusesALeafWithoutKeyUsage() {
+        TestCredential leaf = PKI.intermediate().issue(PKI.leafSpec(CLIENT_URI), null);
+
+        assertRejected(verify(leaf, crls(), RevocationFailureMode.REJECT), UNAPPROVED, "digitalSignature");
+    }
+
+    @Test
+    void acceptsAKeyUsageThatAlsoAllowsOtherUses() {
+        TestCredential leaf = PKI.intermediate().issue(PKI.leafSpec(CLIENT_URI),
+                KeyUsage.digitalSignature | KeyUsage.keyEncipherment);
+
+        assertVerified(verify(leaf, crls(), RevocationFailureMode.REJECT));
+    }
+
+    @Test
+    void acceptsAPathOfFiveCertificatesBelowTheAnchor() {
+        List<X509Certificate> x5c = deepChain(3);
+        assertThat(x5c).as("leaf, three deep CAs and the intermediate").hasSize(5);
+
+        assertVerified(verifier(crls(), RevocationFailureMode.ACCEPT).verify(signedBy(deepLeaf, x5c)));
+    }
+
+    @Test
+    void refusesAPathOfSixCertificatesBelowTheAnchor() {
+        List<X509Certificate> x5c = deepChain(4);
+        assertThat(x5c).as("leaf, four deep CAs and the intermediate").hasSize(6);
+
+        // Whole, it is too long to send; cut to five, it cannot reach the anchor.
+        assertRejected(verifier(crls(), RevocationFailureMode.ACCEPT).verify(signedBy(deepLeaf, x5c)),
+                RegistrationErrorCode.INVALID_SOFTWARE_STATEMENT, "at most 5 certificates");
+        assertRejected(verifier(crls(), RevocationFailureMode.ACCEPT).verify(signedBy(deepLeaf, x5c.subList(0, 5))),
+                UNAPPROVED, "does not lead to a trust anchor");
+    }
+
+    private TestCredential deepLeaf;
+
+    /** x5c for a leaf under {@code depth} CAs below the fixture's intermediate: leaf first, the intermediate last. */
+    private List<X509Certificate> deepChain(int depth) {
+        TestAuthority issuer = PKI.intermediate();
+        List<X509Certificate> x5c = new java.util.ArrayList<>(List.of(issuer.certificate()));
+        for (int level = 1; level <= depth; level++) {
+            issuer = issuer.subordinate("Deep CA " + level, TestKeys.rsa(), PKI.now().minus(Duration.ofDays(1)),
+                    PKI.now().plus(Duration.ofDays(30)), PKI.crlUrl("deep" + level));
+            x5c.add(0, issuer.certificate());
+        }
+        deepLeaf = issuer.issue(PKI.leafSpec(CLIENT_URI));
+        x5c.add(0, deepLeaf.certificate());
+        return x5c;
     }
 }

@@ -14,6 +14,8 @@ import health.registration.core.policy.Policies;
 import health.registration.core.policy.PolicyContext;
 import health.registration.core.policy.RegistrationErrorCode;
 import health.registration.core.port.InMemoryJtiStore;
+import health.registration.core.port.MutableClock;
+import health.registration.core.port.RefreshingSecret;
 import health.registration.core.port.InMemoryUdapClientStore;
 import health.registration.core.port.InMemoryUrlProber;
 import health.registration.core.port.SequentialIdSource;
@@ -217,5 +219,40 @@ class UdapRegistrarTest {
                 .isEqualTo(RegistrationErrorCode.INVALID_CLIENT_METADATA);
         assertThat(refusal(registrar.register(new UdapRequest(ClientMetadata.of(noStatement)))))
                 .isEqualTo(RegistrationErrorCode.INVALID_SOFTWARE_STATEMENT);
+    }
+
+    /**
+     * The anchors as the functions hold them, a refreshing secret: one registrar instance (a warm function) refuses
+     * a community once it is distrusted in the secret and the refresh interval has passed, without being rebuilt.
+     */
+    @Test
+    void refusesADistrustedCommunityOnceTheWarmRegistrarReReadsItsAnchors() {
+        MutableClock clock = MutableClock.at(TestPki.NOW);
+        String[] anchorsText = {PKI_ANCHORS};
+        RefreshingSecret<TrustAnchors> anchors = new RefreshingSecret<>("UDAP_TRUST_ANCHORS_SECRET (test)",
+                () -> anchorsText[0], TrustAnchors::parse, RefreshingSecret.Timing.every(Duration.ofSeconds(60)), clock,
+                line -> { });
+        UdapRegistrar warm = new UdapRegistrar(new SoftwareStatementVerifier(anchors, VerifierFixture.crls(),
+                RevocationFailureMode.REJECT, clock, URI.create(VerifierFixture.ENDPOINT)),
+                new RegistrationReview(Policies.udapRegistration(), new PolicyContext(URI.create("https://manual.example.org/register")), prober),
+                new UdapStores(clients, jtis), new SequentialIdSource(), clock,
+                IssuanceSettings.of(URI.create("https://fhir.example.org/oauth"), Duration.ZERO));
+        assertThat(registerWith(warm, fresh(clientCredentials()))).isInstanceOf(RegistrationOutcome.Registered.class);
+
+        anchorsText[0] = "# community alpha distrusted\n";
+        clock.advance(Duration.ofSeconds(59));
+        assertThat(registerWith(warm, fresh(clientCredentials()))).as("before the refresh")
+                .isInstanceOf(RegistrationOutcome.Modified.class);
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(refusal(registerWith(warm, fresh(clientCredentials()))))
+                .isEqualTo(RegistrationErrorCode.UNAPPROVED_SOFTWARE_STATEMENT);
+    }
+
+    private static final String PKI_ANCHORS = VerifierFixture.PKI.anchorPem(VerifierFixture.COMMUNITY);
+
+    private static RegistrationOutcome registerWith(UdapRegistrar registrar, ObjectNode claims) {
+        ObjectNode body = JSON.createObjectNode().put("software_statement", VerifierFixture.statement(claims)).put("udap", "1");
+        return registrar.register(new UdapRequest(ClientMetadata.of(body)));
     }
 }

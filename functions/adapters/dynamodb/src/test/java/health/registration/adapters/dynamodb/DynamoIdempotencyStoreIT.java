@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import health.registration.adapters.aws.AwsClients;
 import health.registration.testkit.MotoServer;
 import health.registration.core.issue.IdempotencyEntry;
+import health.registration.core.issue.IdempotencyKey;
+import health.registration.core.issue.IdempotencyPepper;
+import health.registration.core.issue.SealedAnswer;
 import health.registration.core.port.StoreUnavailable;
 import health.registration.core.port.WriteConflict;
 import java.time.Clock;
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** {@link DynamoIdempotencyStore} against moto, each test on a fresh copy of the template's table. */
 class DynamoIdempotencyStoreIT {
@@ -221,5 +225,34 @@ class DynamoIdempotencyStoreIT {
                         .message().doesNotContain("sealed-answer", entry.keyId());
             }
         }
+    }
+
+    /**
+     * What a read of the table alone yields: the item holds neither the Idempotency-Key (in any of its forms) nor the
+     * answer's secret, and without the server's pepper the key cannot be linked to the item nor the answer opened.
+     */
+    @Test
+    void keepsNeitherTheKeyNorAnAnswerThatOpensWithoutThePepper() {
+        IdempotencyKey key = IdempotencyKey.parse("3F2B8C1E-7A64-4D0B-9E15-C2A7F09B6D31").value();
+        SealedAnswer sealing = new SealedAnswer(() -> IdempotencyPepper.parse("the server pepper, 32 characters or more"));
+        SealedAnswer withoutPepper = new SealedAnswer(() -> IdempotencyPepper.parse("a guessed pepper, 32 characters or more"));
+        String answer = "{\"client_id\":\"client-1\",\"client_secret\":\"secret-value-4711\"}";
+        DynamoIdempotencyStore store = storeAt(NOW);
+        String keyId = sealing.keyId(key);
+        store.claim(fresh(keyId, sealing.bodyHash(key, new byte[] {'{', '}'}), NOW), NOW);
+        store.complete(keyId, sealing.seal(key, answer));
+
+        List<java.util.Map<String, AttributeValue>> items = dynamo.scan(r -> r.tableName(table.name())).items();
+
+        assertThat(items).singleElement().satisfies(item -> {
+            String everything = item.toString();
+            for (String form : List.of(key.value(), key.value().toUpperCase(), key.value().replace("-", ""), "secret-value-4711")) {
+                assertThat(everything).doesNotContainIgnoringCase(form);
+            }
+            assertThat(everything).doesNotContain(withoutPepper.keyId(key));
+            String sealed = item.get(IdempotencyItem.SEALED_ANSWER).s();
+            assertThat(withoutPepper.open(key, sealed)).as("the key without the pepper").isEmpty();
+            assertThat(sealing.open(key, sealed)).as("the key with the pepper").contains(answer);
+        });
     }
 }

@@ -1,0 +1,32 @@
+package health.registration.issuance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import health.registration.adapters.aws.AwsClients;
+import health.registration.adapters.aws.OfflineClients;
+import health.registration.edge.Settings;
+import health.registration.testkit.PrimingEnvironment;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Wiring reads no secret: the pepper and the trust anchors are read at the first request that needs them. */
+class IssuanceComponentsTest {
+
+    @Test
+    void wiringEveryIssuingFunctionReadsNoSecretAndSendsNoRequest() {
+        Map<String, String> environment = new HashMap<>(PrimingEnvironment.nowhere());
+        environment.put(Settings.IDEMPOTENCY_PEPPER_SECRET, "nowhere/idempotency-pepper");
+        environment.put(Settings.UDAP_TRUST_ANCHORS_SECRET, "nowhere/udap-trust-anchors");
+
+        try (OfflineClients clients = AwsClients.offline(payload -> payload)) {
+            IssuanceComponents components = IssuanceComponents.from(new Settings(environment), clients);
+            components.registration();
+            assertThat(components.udapRegistrar()).as("UDAP is on: its anchors are configured").isPresent();
+            components.registeredClients();
+            components.cleanup();
+
+            assertThat(clients.requests()).as("requests sent while wiring").isZero();
+        }
+    }
+}
