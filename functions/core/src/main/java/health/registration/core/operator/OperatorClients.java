@@ -78,7 +78,7 @@ public final class OperatorClients {
             return new OperatorOutcome.NotFound();
         }
         ClientRecord client = found.get();
-        ClientMetadata metadata = requested.without(ClientInformation.SERVER_MEMBERS).without(OperatorView.MEMBERS);
+        ClientMetadata metadata = requested.registrable();
         Optional<RegistrationError> problem = updateProblem(client, metadata);
         RegistrationReview.Verdict verdict = problem.isPresent() ? null : review.review(metadata);
         if (problem.isEmpty() && verdict instanceof RegistrationReview.Refused refused) {
