@@ -1,7 +1,6 @@
 package health.registration.core.operator;
 
 import health.registration.core.issue.ClientId;
-import health.registration.core.issue.ClientInformation;
 import health.registration.core.issue.ClientRecord;
 import health.registration.core.issue.ClientRegistrar;
 import health.registration.core.issue.ClientRemoval;
