@@ -40,7 +40,9 @@ final class JwksEntries {
             }
             try {
                 return Optional.of(JWK.parse(json.toString()));
-            } catch (ParseException notAKey) {
+            } catch (ParseException | RuntimeException notAKey) {
+                // Nimbus reports some bad keys (a point off its curve, an x5c that does not match) as runtime
+                // exceptions; whatever the library refuses is no key, never a 5xx.
                 return Optional.empty();
             }
         }

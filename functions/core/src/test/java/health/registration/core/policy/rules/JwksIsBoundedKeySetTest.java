@@ -29,6 +29,8 @@ class JwksIsBoundedKeySetTest {
         {"keys": []}                                   | /jwks/keys     | INVALID_CLIENT_METADATA | ERROR    | jwks/keys must hold 1 to 10 keys         | an empty set
         {"keys": ["x"]}                                | /jwks/keys/0   | INVALID_CLIENT_METADATA | ERROR    | jwks/keys/0 is not a JSON Web Key        | an entry is not an object
         {"keys": [$P256, {"kty": "RSA", "n": "AQAB"}]} | /jwks/keys/1   | INVALID_CLIENT_METADATA | ERROR    | jwks/keys/1 is not a JSON Web Key        | an RSA key without its exponent
+        {"keys": [{"kty": "EC", "crv": "P-256", "x": "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "y": "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}]} | /jwks/keys/0 | INVALID_CLIENT_METADATA | ERROR | is not a JSON Web Key | an EC point off its curve
+        {"keys": [{"kty": "RSA", "n": "AQAB", "e": "AQAB", "x5c": ["bm90IGEgY2VydA=="]}]} | /jwks/keys/0 | INVALID_CLIENT_METADATA | ERROR | is not a JSON Web Key | an x5c that is no certificate
         {"keys": [$ED25519]}                           | /jwks/keys/0/kty | INVALID_CLIENT_METADATA | ERROR  | must be a key of type RSA or EC          | an Ed25519 key (RFC 8037)
         {"keys": [$P256, $UNKNOWN_KTY]}                | /jwks/keys/1/kty | INVALID_CLIENT_METADATA | ERROR  | jwks/keys/1 must be a key of type RSA or EC | a key type the JOSE library skips
         """)
