@@ -10,7 +10,6 @@ import health.registration.core.certificate.IssuanceOutcome;
 import health.registration.core.certificate.IssuedCertificate;
 import health.registration.core.certificate.RevocationOutcome;
 import health.registration.core.certificate.RevocationReason;
-import health.registration.core.model.ClientMetadata;
 import health.registration.edge.ApiRequest;
 import health.registration.edge.ApiResponse;
 import health.registration.edge.ErrorResponses;
@@ -53,7 +52,7 @@ final class CertificateRequests {
                     "refused", request.requestId(), log);
             return ErrorResponses.of(refused.rejection());
         }
-        JsonNode body = ((MetadataBody.Accepted) reading).metadata().toJson();
+        JsonNode body = ((MetadataBody.AcceptedObject) reading).json();
         if (serial != null) {
             return revoke(serial, body, caller, request.requestId(), log);
         }
@@ -63,9 +62,9 @@ final class CertificateRequests {
     /** The body as a strict JSON object; a revocation may send none (its reason is then unspecified). */
     private static MetadataBody.Reading body(ApiRequest request, boolean optional) {
         if (optional && request.bodyBytes().length == 0) {
-            return new MetadataBody.Accepted(ClientMetadata.of(JsonNodeFactory.instance.objectNode()));
+            return new MetadataBody.AcceptedObject(JsonNodeFactory.instance.objectNode());
         }
-        return MetadataBody.read(request);
+        return MetadataBody.readObject(request);
     }
 
     private ApiResponse issue(CertificateRequest request, String caller, String requestId, LambdaLogger log) {

@@ -41,15 +41,31 @@ public final class MetadataBody {
     /** What reading the body gave. */
     public sealed interface Reading {}
 
-    /** The body is a JSON object; its members are yet to be checked by the policy. */
+    /**
+     * The body is a JSON object; its members are yet to be checked by the policy. Only the members the service
+     * understands are kept (RFC 7591 §2; see {@link ClientMetadata#of}).
+     */
     public record Accepted(ClientMetadata metadata) implements Reading {}
+
+    /** The body is a JSON object, every member kept: for bodies that are not client metadata ({@link #readObject}). */
+    public record AcceptedObject(ObjectNode json) implements Reading {}
 
     /** The body was refused before it could be read as metadata. */
     public record Refused(RequestRejection rejection) implements Reading {}
 
     private MetadataBody() {}
 
+    /** Reads client metadata: {@link Accepted} or {@link Refused}. */
     public static Reading read(ApiRequest request) {
+        Reading object = readObject(request);
+        return object instanceof AcceptedObject accepted ? new Accepted(ClientMetadata.of(accepted.json())) : object;
+    }
+
+    /**
+     * Reads a body that is not client metadata (a certificate request, a revocation) with the same strictness and
+     * limits: {@link AcceptedObject} or {@link Refused}.
+     */
+    public static Reading readObject(ApiRequest request) {
         byte[] body = request.bodyBytes();
         if (body.length > MAX_BODY_BYTES) {
             return new Refused(new RequestRejection.BodyTooLarge(MAX_BODY_BYTES));
@@ -78,7 +94,7 @@ public final class MetadataBody {
         if (hasUnpairedSurrogate(root)) {
             return unreadable(FieldPointer.DOCUMENT, "The request body contains an unpaired UTF-16 surrogate escape, which is not Unicode text.");
         }
-        return new Accepted(ClientMetadata.of((ObjectNode) root));
+        return new AcceptedObject((ObjectNode) root);
     }
 
     /** {@code application/json}, optionally with {@code charset=utf-8}; any other charset or type is refused. */

@@ -24,11 +24,22 @@ class MetadataBodyTest {
     }
 
     @Test
-    void acceptsAJsonObjectKeepingEveryMember() {
-        MetadataBody.Reading reading = MetadataBody.read(post("application/json", "{\"client_name\":\"A\",\"x\":[1,{\"y\":null}]}"));
+    void acceptsAJsonObjectKeepingOnlyTheMembersTheServiceUnderstands() {
+        // RFC 7591 §2: unknown members are dropped where the request is read, so no later step sees them.
+        MetadataBody.Reading reading = MetadataBody.read(post("application/json",
+                "{\"client_name\":\"A\",\"x\":[1,{\"y\":null}],\"jwks\":{\"keys\":[]},\"client_id\":\"c\"}"));
 
         assertThat(reading).isInstanceOf(MetadataBody.Accepted.class);
-        assertThat(((MetadataBody.Accepted) reading).metadata().names()).containsExactly("client_name", "x");
+        assertThat(((MetadataBody.Accepted) reading).metadata().names()).containsExactly("client_name", "jwks", "client_id");
+    }
+
+    @Test
+    void readsABodyThatIsNotMetadataKeepingEveryMemberWithTheSameStrictness() {
+        MetadataBody.Reading reading = MetadataBody.readObject(post("application/json", "{\"csr\":\"x\",\"metadata\":{\"y\":1}}"));
+
+        assertThat(reading).isInstanceOf(MetadataBody.AcceptedObject.class);
+        assertThat(((MetadataBody.AcceptedObject) reading).json().toString()).isEqualTo("{\"csr\":\"x\",\"metadata\":{\"y\":1}}");
+        assertThat(MetadataBody.readObject(post("application/json", "{\"a\":1,\"a\":2}"))).isInstanceOf(MetadataBody.Refused.class);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -96,7 +96,7 @@ class OperatorApiIT {
             case "client_credentials with jwks" -> clientCredentials(json, "private_key_jwt")
                     .set("jwks", JSON.readTree(TestJwks.set("P256")));
             case "client_credentials with jwks_uri" -> clientCredentials(json, "private_key_jwt")
-                    .put("jwks_uri", "https://" + host + "/jwks.json");
+                    .put("jwks_uri", "https://" + host + "/page/jwks.json");
             case "native public client" -> {
                 json.putArray("redirect_uris").add("com.example.app:/callback").add("http://127.0.0.1/callback");
                 json.put("token_endpoint_auth_method", "none");

@@ -150,6 +150,40 @@ class UdapRegistrationIT {
         assertThat(refusal.path("error_description").asText()).contains("jti");
     }
 
+    /** Registration policy section 9 on the UDAP path: a statement's members are held to the same rules. */
+    @Test
+    @Order(4)
+    void refusesAStatementCarryingASymmetricKeyOrAScriptUrlWithTheirPointers() throws Exception {
+        UdapClient client = clients.rsa();
+        ObjectNode claims = client.claims(CLIENT_CREDENTIALS, aud);
+        claims.putObject("jwks").putArray("keys").addObject().put("kty", "oct").put("k", "c2VjcmV0LWtleS1tYXRlcmlhbA");
+        claims.putArray("post_logout_redirect_uris").add("javascript:alert(1)");
+
+        JsonNode refusal = assertRefusedAndNothingStored(client.sign(claims), "invalid_client_metadata");
+
+        assertThat(refusal.path("errors").findValuesAsText("field"))
+                .containsExactly("/jwks/keys/0/kty", "/post_logout_redirect_uris/0");
+        assertThat(refusal.toString()).doesNotContain("c2VjcmV0LWtleS1tYXRlcmlhbA");
+    }
+
+    /** RFC 7591 §2: claims the service does not understand are dropped, neither stored nor echoed. */
+    @Test
+    @Order(4)
+    void dropsStatementClaimsItDoesNotUnderstand() throws Exception {
+        UdapClient client = clients.rsa();
+        ObjectNode claims = client.claims(CLIENT_CREDENTIALS, aud).put("x_vendor_claim", "not understood")
+                .put("software_version", "3.0");
+
+        HttpResponse<String> answer = service.register(UdapClient.body(client.sign(claims)));
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+        JsonNode body = JSON.readTree(answer.body());
+        assertThat(body.has("x_vendor_claim")).isFalse();
+        assertThat(body.path("software_version").asText()).isEqualTo("3.0");
+        String stored = records.clientRecord(body.path("client_id").asText()).orElseThrow().get("metadata").s();
+        assertThat(stored).contains("software_version").doesNotContain("x_vendor_claim");
+    }
+
     /** IG STU2 general §7.1.4: a jti is unique per iss, so another client may use the same value. */
     @Test
     @Order(4)

@@ -91,6 +91,19 @@ class ValidateClientHandlerTest {
     }
 
     @Test
+    void saysNothingAboutMembersItDoesNotUnderstandButChecksThoseItDoes() throws IOException {
+        ObjectNode metadata = validMetadata();
+        metadata.put("x_vendor_extension", 5).putNull("id_token_encrypted_response_alg");
+        metadata.putArray("post_logout_redirect_uris").add("javascript:alert(1)");
+
+        Answer answer = post(metadata.toString());
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(fields(answer.body().path("errors"))).containsExactly("/post_logout_redirect_uris/0");
+        assertThat(answer.body().path("warnings")).isEmpty();
+    }
+
+    @Test
     void answersValidForTheValidSampleWithNoWarnings() throws IOException {
         Answer answer = post(validMetadata().toString());
 

@@ -28,7 +28,7 @@ public record CertificateRequest(String csr, String sanUri, ClientMetadata metad
     public static CertificateRequest fromJson(JsonNode body) {
         JsonNode metadata = body.path(METADATA);
         return new CertificateRequest(text(body, CSR), text(body, SAN_URI),
-                metadata.isObject() ? ClientMetadata.of((ObjectNode) metadata) : null);
+                metadata.isObject() ? ClientMetadata.of((ObjectNode) metadata).registrable() : null);
     }
 
     private static String text(JsonNode body, String member) {

@@ -2,6 +2,7 @@ package health.registration.core.issue;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import health.registration.core.model.MetadataMember;
 import java.net.URI;
 import java.util.List;
 
@@ -17,12 +18,12 @@ import java.util.List;
 public record ClientInformation(ClientRecord record, ClientSecret secret, RegistrationAccessToken token,
                                 URI registrationClientUri) {
 
-    public static final String CLIENT_ID = "client_id";
-    public static final String CLIENT_SECRET = "client_secret";
-    public static final String CLIENT_ID_ISSUED_AT = "client_id_issued_at";
-    public static final String CLIENT_SECRET_EXPIRES_AT = "client_secret_expires_at";
-    public static final String REGISTRATION_ACCESS_TOKEN = "registration_access_token";
-    public static final String REGISTRATION_CLIENT_URI = "registration_client_uri";
+    public static final String CLIENT_ID = MetadataMember.CLIENT_ID.jsonName();
+    public static final String CLIENT_SECRET = MetadataMember.CLIENT_SECRET.jsonName();
+    public static final String CLIENT_ID_ISSUED_AT = MetadataMember.CLIENT_ID_ISSUED_AT.jsonName();
+    public static final String CLIENT_SECRET_EXPIRES_AT = MetadataMember.CLIENT_SECRET_EXPIRES_AT.jsonName();
+    public static final String REGISTRATION_ACCESS_TOKEN = MetadataMember.REGISTRATION_ACCESS_TOKEN.jsonName();
+    public static final String REGISTRATION_CLIENT_URI = MetadataMember.REGISTRATION_CLIENT_URI.jsonName();
     public static final String CLIENT_STATUS = "client_status";
     public static final String URL_CHECKS = "url_checks";
 

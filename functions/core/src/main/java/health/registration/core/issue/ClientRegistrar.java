@@ -45,7 +45,7 @@ public final class ClientRegistrar {
      * clients of the manual path get none. Throws {@code StoreUnavailable} when a store fails midway.
      */
     public RegistrationOutcome register(ClientMetadata requested, RegistrationPath path) {
-        ClientMetadata metadata = requested.without(ClientInformation.SERVER_MEMBERS);
+        ClientMetadata metadata = requested.registrable();
         RegistrationReview.Verdict verdict = review.review(metadata);
         if (verdict instanceof RegistrationReview.Refused refused) {
             return new RegistrationOutcome.Refused(refused.error());

@@ -59,7 +59,7 @@ public final class RegisteredClients {
         if (malformed.isPresent()) {
             return new ManagementOutcome.Refused(malformed.get());
         }
-        RegistrationReview.Verdict verdict = review.review(requested.without(ClientInformation.SERVER_MEMBERS));
+        RegistrationReview.Verdict verdict = review.review(requested.registrable());
         if (verdict instanceof RegistrationReview.Refused refused) {
             return new ManagementOutcome.Refused(refused.error());
         }

@@ -10,7 +10,9 @@ import java.util.Optional;
 /**
  * Client metadata as the client sent it (RFC 7591 §2): an immutable JSON object read through typed accessors.
  * Nothing is coerced: an accessor sees a value only when it has the JSON type the member requires, and
- * {@code MembersHaveExpectedTypes} reports the rest. Unknown members are kept (RFC 7591 §2).
+ * {@code MembersHaveExpectedTypes} reports the rest. Only members of the {@link MetadataMember} table (and the
+ * language-tagged variants of its taggable members) are kept: every other member is dropped as the metadata is read,
+ * so no later step stores, echoes or probes it (RFC 7591 §2: the server MUST ignore metadata it does not understand).
  */
 public final class ClientMetadata {
 
@@ -30,9 +32,26 @@ public final class ClientMetadata {
         this.urls = collectUrls();
     }
 
-    /** Wraps a copy of the object, so later changes to it do not reach this value. */
+    /**
+     * Reads a request's or a record's members: a copy of the object without the members this service does not
+     * understand, so later changes to the object do not reach this value.
+     */
     public static ClientMetadata of(ObjectNode json) {
-        return new ClientMetadata(json.deepCopy());
+        ObjectNode understood = json.objectNode();
+        json.properties().forEach(member -> {
+            if (MetadataMember.forName(member.getKey()).isPresent()) {
+                understood.set(member.getKey(), member.getValue().deepCopy());
+            }
+        });
+        return new ClientMetadata(understood);
+    }
+
+    /**
+     * The client metadata alone, as it is registered, stored and echoed: without the members a request may carry that
+     * are not metadata (the UDAP request's, and those only the server sets).
+     */
+    public ClientMetadata registrable() {
+        return without(names().stream().filter(n -> !MetadataMember.forName(n).orElseThrow().registrable()).toList());
     }
 
     /** RFC 7591 §2: token_endpoint_auth_method defaults to client_secret_basic. */
@@ -66,7 +85,7 @@ public final class ClientMetadata {
         return new ClientMetadata(kept);
     }
 
-    /** A copy of the metadata as JSON, unknown members included. */
+    /** A copy of the metadata as JSON. */
     public ObjectNode toJson() {
         return json.deepCopy();
     }

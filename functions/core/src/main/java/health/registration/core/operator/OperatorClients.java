@@ -1,7 +1,6 @@
 package health.registration.core.operator;
 
 import health.registration.core.issue.ClientId;
-import health.registration.core.issue.ClientInformation;
 import health.registration.core.issue.ClientRecord;
 import health.registration.core.issue.ClientRegistrar;
 import health.registration.core.issue.ClientRemoval;
@@ -78,7 +77,7 @@ public final class OperatorClients {
             return new OperatorOutcome.NotFound();
         }
         ClientRecord client = found.get();
-        ClientMetadata metadata = requested.without(ClientInformation.SERVER_MEMBERS).without(OperatorView.MEMBERS);
+        ClientMetadata metadata = requested.registrable();
         Optional<RegistrationError> problem = updateProblem(client, metadata);
         RegistrationReview.Verdict verdict = problem.isPresent() ? null : review.review(metadata);
         if (problem.isEmpty() && verdict instanceof RegistrationReview.Refused refused) {

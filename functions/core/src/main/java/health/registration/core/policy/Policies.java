@@ -7,18 +7,26 @@ import health.registration.core.policy.rules.ContactDomainMatchesClient;
 import health.registration.core.policy.rules.ContactIsEmailAddress;
 import health.registration.core.policy.rules.GrantTypesArePermitted;
 import health.registration.core.policy.rules.GrantTypesMatchResponseTypes;
-import health.registration.core.policy.rules.JwksHoldsPublicSigningKeys;
+import health.registration.core.policy.rules.JwksAndJwksUriAreExclusive;
+import health.registration.core.policy.rules.JwksHoldsOnlyPublicKeys;
+import health.registration.core.policy.rules.JwksIsBoundedKeySet;
+import health.registration.core.policy.rules.JwksKeyIdsAreDistinct;
+import health.registration.core.policy.rules.JwksKeysAreStrongSigningKeys;
 import health.registration.core.policy.rules.LanguageTagsAreWellFormed;
 import health.registration.core.policy.rules.ManualClientAuthenticationIsPermitted;
 import health.registration.core.policy.rules.ManualGrantTypesArePermitted;
 import health.registration.core.policy.rules.ManualResponseTypesFollowTheGrants;
+import health.registration.core.policy.rules.MembersHaveEnumeratedValues;
 import health.registration.core.policy.rules.MembersHaveExpectedTypes;
 import health.registration.core.policy.rules.NativeRedirectUriIsAcceptable;
+import health.registration.core.policy.rules.NumbersAreWithinBounds;
 import health.registration.core.policy.rules.RedirectUriHasNoWildcard;
 import health.registration.core.policy.rules.RedirectUriHostIsNotLoopback;
 import health.registration.core.policy.rules.RedirectUriUsesHttps;
 import health.registration.core.policy.rules.RequiredMembersArePresent;
 import health.registration.core.policy.rules.ResponseTypesArePermitted;
+import health.registration.core.policy.rules.ScopeIsScopeTokens;
+import health.registration.core.policy.rules.TextIsWithinLength;
 import health.registration.core.policy.rules.TokenEndpointAuthMethodIsPermitted;
 import health.registration.core.policy.rules.UdapClientAuthenticationIsPrivateKeyJwt;
 import health.registration.core.policy.rules.UdapGrantTypesAreValid;
@@ -63,6 +71,21 @@ public final class Policies {
             new UrlUsesDefaultPort(),
             new UrlIsCanonical());
 
+    /**
+     * Section 9: the values of the other members the service understands, the same on every path (their URLs are
+     * in the URL rules, by the URL field table).
+     */
+    private static final List<Rule> MEMBER_VALUES = List.of(
+            new MembersHaveEnumeratedValues(),
+            new NumbersAreWithinBounds(),
+            new TextIsWithinLength(),
+            new ScopeIsScopeTokens(),
+            new JwksIsBoundedKeySet(),
+            new JwksHoldsOnlyPublicKeys(),
+            new JwksKeysAreStrongSigningKeys(),
+            new JwksKeyIdsAreDistinct(),
+            new JwksAndJwksUriAreExclusive());
+
     /** Section 5: what probing found (nothing when the caller did not probe). */
     private static final List<Rule> HOSTING = List.of(new UrlsAreHosted());
 
@@ -105,8 +128,7 @@ public final class Policies {
     private static final List<Rule> MANUAL_GRANTS = List.of(
             new ManualGrantTypesArePermitted(),
             new ManualResponseTypesFollowTheGrants(),
-            new ManualClientAuthenticationIsPermitted(),
-            new JwksHoldsPublicSigningKeys());
+            new ManualClientAuthenticationIsPermitted());
 
     private Policies() {}
 
@@ -118,7 +140,7 @@ public final class Policies {
     /** Open dynamic registration (RFC 7591, {@code POST /register} with JSON metadata). */
     public static Policy openDynamicRegistration() {
         return new Policy("open-dynamic-registration",
-                concat(SHAPE, List.of(new RequiredMembersArePresent()), URL_SYNTAX, HOSTING, CONTACTS, SECRET_CLIENT_GRANTS));
+                concat(SHAPE, List.of(new RequiredMembersArePresent()), URL_SYNTAX, MEMBER_VALUES, HOSTING, CONTACTS, SECRET_CLIENT_GRANTS));
     }
 
     /**
@@ -128,7 +150,7 @@ public final class Policies {
      */
     public static Policy udapRegistration() {
         return new Policy("udap-registration", concat(SHAPE, List.of(RequiredMembersArePresent.withRedirectUrisOnlyForAuthorizationCode()),
-                URL_SYNTAX, HOSTING, CONTACTS, UDAP_GRANTS));
+                URL_SYNTAX, MEMBER_VALUES, HOSTING, CONTACTS, UDAP_GRANTS));
     }
 
     /** The URL rules of the manual path alone: its prober plans its URLs by them. */
@@ -142,7 +164,7 @@ public final class Policies {
      */
     public static Policy manualRegistration() {
         return new Policy("manual-registration",
-                concat(SHAPE, List.of(new RequiredMembersArePresent()), MANUAL_URL_SYNTAX, HOSTING, CONTACTS, MANUAL_GRANTS));
+                concat(SHAPE, List.of(new RequiredMembersArePresent()), MANUAL_URL_SYNTAX, MEMBER_VALUES, HOSTING, CONTACTS, MANUAL_GRANTS));
     }
 
     @SafeVarargs

@@ -4,10 +4,11 @@ import health.registration.core.model.UrlField;
 import java.util.Optional;
 
 /**
- * What each URL field requires of the answer to a GET (policy section 5): never a redirect; redirect URIs answer
- * 2xx or a 4xx other than 404 and 410 (a callback called without parameters commonly answers 400); client_uri,
- * tos_uri and policy_uri answer 2xx; logo_uri answers 200 with an image whose bytes agree with its content type,
- * within the size cap.
+ * What each URL field requires of the answer to a GET (policy section 5), by {@link UrlField.Answer}: never a
+ * redirect; endpoints called later with parameters (redirect URIs, logout and login-initiation endpoints, request
+ * URIs) answer 2xx or a 4xx other than 404 and 410 (a callback called without parameters commonly answers 400);
+ * client_uri, tos_uri, policy_uri, jwks_uri and sector_identifier_uri answer 2xx; logo_uri answers 200 with an image
+ * whose bytes agree with its content type, within the size cap.
  */
 public final class HostingRequirements {
 
@@ -30,7 +31,7 @@ public final class HostingRequirements {
             return ProbeOutcome.SERVER_ERROR;
         }
         if (status >= 400) {
-            return field == UrlField.REDIRECT_URI ? ProbeOutcome.OK : ProbeOutcome.CLIENT_ERROR;
+            return field.answer() == UrlField.Answer.REACHABLE ? ProbeOutcome.OK : ProbeOutcome.CLIENT_ERROR;
         }
         return ProbeOutcome.OK;
     }

@@ -30,7 +30,7 @@ final class UdapAnswer {
     ClientMetadata parameters() {
         ObjectNode parameters = statement.claims().deepCopy();
         parameters.remove(JWT_CLAIMS);
-        return ClientMetadata.of(parameters);
+        return ClientMetadata.of(parameters).registrable();
     }
 
     /** IG STU2 §3.4: an empty grant_types array asks to cancel the registration. */

@@ -3,6 +3,7 @@ package health.registration.core.udap;
 import com.fasterxml.jackson.databind.JsonNode;
 import health.registration.core.model.ClientMetadata;
 import health.registration.core.model.FieldPointer;
+import health.registration.core.model.MetadataMember;
 import health.registration.core.policy.RegistrationError;
 import health.registration.core.policy.RegistrationErrorCode;
 import health.registration.core.policy.Violation;
@@ -16,9 +17,9 @@ import java.util.Optional;
  */
 public record UdapRequest(ClientMetadata body) {
 
-    public static final String SOFTWARE_STATEMENT = "software_statement";
-    public static final String UDAP = "udap";
-    public static final String CERTIFICATIONS = "certifications";
+    public static final String SOFTWARE_STATEMENT = MetadataMember.SOFTWARE_STATEMENT.jsonName();
+    public static final String UDAP = MetadataMember.UDAP.jsonName();
+    public static final String CERTIFICATIONS = MetadataMember.CERTIFICATIONS.jsonName();
     static final String SOFTWARE_STATEMENT_POINTER = FieldPointer.of(SOFTWARE_STATEMENT);
 
     /** True when a body asks for the UDAP path: it carries {@code udap} or a {@code software_statement}. */

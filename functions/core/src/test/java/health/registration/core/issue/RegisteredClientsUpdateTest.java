@@ -9,6 +9,7 @@ import health.registration.core.model.ClientMetadata;
 import health.registration.core.policy.RegistrationError;
 import health.registration.core.policy.RegistrationErrorCode;
 import health.registration.core.policy.Violation;
+import health.registration.core.policy.rules.ValidMetadata;
 import health.registration.core.port.SequentialIdSource;
 import health.registration.core.probe.ProbeOutcome;
 import java.time.Duration;
@@ -135,6 +136,32 @@ class RegisteredClientsUpdateTest {
         assertThat(error.error()).isEqualTo(RegistrationErrorCode.INVALID_REDIRECT_URI);
         assertThat(bench.prober.calls()).isOne();
         assertUnchanged();
+    }
+
+    @Test
+    void refusesHostileSectionNineMembersOnUpdateAsOnRegistration() {
+        ObjectNode request = client.updateJson("Renamed App");
+        request.putArray("post_logout_redirect_uris").add("javascript:alert(1)");
+        request.put("sector_identifier_uri", "file:///etc/passwd");
+        request.set("jwks", ValidMetadata.set(request.objectNode(), "keys", "[{\"kty\": \"oct\", \"k\": \"c2VjcmV0\"}]"));
+
+        RegistrationError error = refused(clients.update(client.id(), client.token(), ClientMetadata.of(request)));
+
+        assertThat(error.errors()).extracting(Violation::field)
+                .containsExactly("/jwks/keys/0/kty", "/sector_identifier_uri", "/post_logout_redirect_uris/0");
+        assertThat(bench.prober.calls()).as("refused before probing").isOne();
+        assertUnchanged();
+    }
+
+    @Test
+    void dropsUnknownMembersOfAnUpdate() {
+        ObjectNode request = client.updateJson("Renamed App");
+        request.put("x_vendor_extension", "not understood");
+
+        JsonNode shown = RegisteredClientsTest.shown(clients.update(client.id(), client.token(), ClientMetadata.of(request)));
+
+        assertThat(shown.has("x_vendor_extension")).isFalse();
+        assertThat(bench.clientStore.find(client.clientId()).orElseThrow().metadata().names()).doesNotContain("x_vendor_extension");
     }
 
     @Test

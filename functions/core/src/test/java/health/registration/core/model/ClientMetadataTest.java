@@ -17,14 +17,51 @@ class ClientMetadataTest {
     }
 
     @Test
-    void roundTripsThroughJsonKeepingUnknownMembersAndOrder() throws Exception {
-        ObjectNode sent = json("{\"client_name\":\"App\",\"x_extension\":{\"a\":[1,2]},\"redirect_uris\":[\"https://a.example.com/cb\"]}");
+    void roundTripsThroughJsonKeepingOrder() throws Exception {
+        ObjectNode sent = json("{\"client_name\":\"App\",\"client_name#fr\":\"Appli\",\"jwks\":{\"keys\":[]},"
+                + "\"redirect_uris\":[\"https://a.example.com/cb\"]}");
 
         ClientMetadata metadata = ClientMetadata.of(sent);
 
         assertThat(metadata.toJson()).isEqualTo(sent);
         assertThat(ClientMetadata.of(metadata.toJson()).toJson()).isEqualTo(sent);
-        assertThat(metadata.names()).containsExactly("client_name", "x_extension", "redirect_uris");
+        assertThat(metadata.names()).containsExactly("client_name", "client_name#fr", "jwks", "redirect_uris");
+    }
+
+    @Test
+    void dropsEveryMemberItDoesNotUnderstand() throws Exception {
+        // RFC 7591 §2: the server MUST ignore metadata it does not understand; here it is not even kept.
+        ObjectNode sent = json("{\"client_name\":\"App\",\"x_extension\":{\"a\":[1,2]},\"jwks_uri#fr\":\"https://a.example.com/k\","
+                + "\"client_name#\":\"tag-less\",\"Client_Name\":\"case\",\"id_token_encrypted_response_alg\":\"RSA-OAEP\","
+                + "\"client_status\":\"active\",\"redirect_uris\":[\"https://a.example.com/cb\"]}");
+
+        ClientMetadata metadata = ClientMetadata.of(sent);
+
+        assertThat(metadata.names()).containsExactly("client_name", "client_name#", "redirect_uris");
+        assertThat(metadata.toJson().has("x_extension")).isFalse();
+    }
+
+    @Test
+    void keepsRequestMembersForTheirReadersButNeverRegistersThem() throws Exception {
+        ObjectNode sent = json("{\"client_name\":\"App\",\"software_statement\":\"a.b.c\",\"udap\":\"1\","
+                + "\"certifications\":[],\"client_id\":\"mine\",\"client_secret\":\"s\",\"registration_access_token\":\"t\"}");
+
+        ClientMetadata metadata = ClientMetadata.of(sent);
+
+        assertThat(metadata.names()).containsExactly("client_name", "software_statement", "udap", "certifications",
+                "client_id", "client_secret", "registration_access_token");
+        assertThat(metadata.registrable().names()).containsExactly("client_name");
+    }
+
+    @Test
+    void hasAUrlFieldForEveryUrlMemberAndAnArrayLimitForEveryArrayMember() {
+        for (MetadataMember member : MetadataMember.values()) {
+            boolean url = member.check().kind() == MetadataMember.CheckKind.URL;
+            assertThat(java.util.Arrays.stream(UrlField.values()).anyMatch(f -> f.member() == member)).as(member.jsonName()).isEqualTo(url);
+            if (member.kind() == MetadataMember.JsonKind.STRING_ARRAY) {
+                assertThat(health.registration.core.policy.rules.ArraysWithinLimits.LIMITS).as(member.jsonName()).containsKey(member);
+            }
+        }
     }
 
     @Test

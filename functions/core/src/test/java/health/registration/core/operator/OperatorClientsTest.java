@@ -101,6 +101,23 @@ class OperatorClientsTest {
         }
 
         @Test
+        void keepsItsRelaxationsForRedirectUrisOnly() {
+            // Policy section 1: a native app's custom scheme and loopback are accepted in redirect_uris, nowhere else.
+            ObjectNode json = ValidManualMetadata.json(Relaxation.NATIVE_APP);
+            json.putArray("post_logout_redirect_uris").add("com.example.app:/signed-out").add("http://127.0.0.1:51004/bye");
+            json.put("initiate_login_uri", "javascript:alert(1)");
+
+            OperatorOutcome outcome = bench.operator.register(ClientMetadata.of(json), CALLER);
+
+            assertThat(outcome).isInstanceOf(OperatorOutcome.Refused.class);
+            assertThat(((OperatorOutcome.Refused) outcome).error().errors()).extracting(Violation::field)
+                    // The loopback entry breaks three rules: https, DNS name, default port.
+                    .containsExactly("/initiate_login_uri", "/post_logout_redirect_uris/0", "/post_logout_redirect_uris/1",
+                            "/post_logout_redirect_uris/1", "/post_logout_redirect_uris/1");
+            assertThat(bench.store.size()).isZero();
+        }
+
+        @Test
         void refusesALogoThatProbingFinds() {
             bench.prober.failing("https://app.example.com/logo.png", ProbeOutcome.NOT_AN_IMAGE);
 

@@ -50,6 +50,20 @@ class HostingRequirementsTest {
         "LOGO_URI,     404, NOT_FOUND",
         "LOGO_URI,     400, CLIENT_ERROR",
         "LOGO_URI,     500, SERVER_ERROR",
+        "JWKS_URI,                 200, OK",
+        "JWKS_URI,                 403, CLIENT_ERROR",
+        "JWKS_URI,                 302, REDIRECT",
+        "SECTOR_IDENTIFIER_URI,    400, CLIENT_ERROR",
+        "SECTOR_IDENTIFIER_URI,    404, NOT_FOUND",
+        "BACKCHANNEL_LOGOUT_URI,   405, OK",
+        "BACKCHANNEL_LOGOUT_URI,   404, NOT_FOUND",
+        "FRONTCHANNEL_LOGOUT_URI,  400, OK",
+        "POST_LOGOUT_REDIRECT_URI, 400, OK",
+        "POST_LOGOUT_REDIRECT_URI, 301, REDIRECT",
+        "INITIATE_LOGIN_URI,       400, OK",
+        "REQUEST_URI,              401, OK",
+        "REQUEST_URI,              410, NOT_FOUND",
+        "REQUEST_URI,              500, SERVER_ERROR",
     })
     void judgesTheStatusPerField(UrlField field, int status, ProbeOutcome outcome) {
         assertThat(HostingRequirements.outcomeOf(field, page(status), MAX_LOGO)).isEqualTo(outcome);

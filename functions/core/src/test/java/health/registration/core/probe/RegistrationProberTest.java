@@ -141,6 +141,35 @@ class RegistrationProberTest {
     }
 
     @Test
+    void checksTheAddressesOfEveryUrlMemberOfSectionNine() {
+        resolver.answer("keys.example.com", "10.0.0.7")
+                .answer("requests.example.com", "169.254.169.254")
+                .answer("sector.example.com", "fd00::1")
+                .answer("logout.example.com", "11.22.33.44");
+        fetcher.page("https://logout.example.com/bye", 400).page("https://logout.example.com/back", 405);
+        ObjectNode json = metadata();
+        json.put("jwks_uri", "https://keys.example.com/jwks.json");
+        json.putArray("request_uris").add("https://requests.example.com/r.jwt");
+        json.put("sector_identifier_uri", "https://sector.example.com/uris.json");
+        json.putArray("post_logout_redirect_uris").add("https://logout.example.com/bye");
+        json.put("backchannel_logout_uri", "https://logout.example.com/back");
+
+        ProbeReport report = probe(json);
+
+        assertThat(report.results()).filteredOn(r -> r.field().member().required() == false)
+                .extracting(ProbeResult::pointer, ProbeResult::outcome, ProbeResult::verdict).containsExactly(
+                        tuple("/jwks_uri", ProbeOutcome.NOT_PUBLIC, ProbeVerdict.FAIL),
+                        tuple("/sector_identifier_uri", ProbeOutcome.NOT_PUBLIC, ProbeVerdict.FAIL),
+                        tuple("/request_uris/0", ProbeOutcome.NOT_PUBLIC, ProbeVerdict.FAIL),
+                        tuple("/post_logout_redirect_uris/0", ProbeOutcome.OK, ProbeVerdict.PASS),
+                        tuple("/backchannel_logout_uri", ProbeOutcome.OK, ProbeVerdict.PASS));
+        assertThat(fetcher.requests).extracting(FetchRequest::host).doesNotContain("keys.example.com", "requests.example.com",
+                "sector.example.com");
+        assertThat(report.violations()).extracting(v -> v.field()).containsExactly("/jwks_uri", "/sector_identifier_uri",
+                "/request_uris/0");
+    }
+
+    @Test
     void resolvesEachNameOnceAndFetchesOnlyTheCheckedAddresses() {
         ProbeReport report = probe(metadata());
 

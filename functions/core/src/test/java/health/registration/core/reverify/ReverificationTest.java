@@ -205,6 +205,8 @@ class ReverificationTest {
             "a redirect URI over http           | redirect_uris              | [\"http://app.example.com/callback\"] | /redirect_uris/0",
             "a grant the open path refuses      | grant_types                | [\"client_credentials\"]             | /grant_types/0",
             "a required member removed          | client_name                |                                      | /client_name",
+            "a stored symmetric key (section 9)  | jwks                       | {\"keys\": [{\"kty\": \"oct\", \"k\": \"c2VjcmV0\"}]} | /jwks/keys/0/kty",
+            "a stored javascript: logout URI     | post_logout_redirect_uris  | [\"javascript:alert(1)\"]           | /post_logout_redirect_uris/0",
         })
         void failsAClientBreakingAStaticRuleHardWithoutProbingIt(String reason, String member, String json, String pointer) {
             ObjectNode metadata = ValidMetadata.set(stored().toJson(), member, json);
@@ -231,6 +233,8 @@ class ReverificationTest {
             "https://app.example.com/callback,     REDIRECT,      WARNING, /redirect_uris/0, HARD",
             "https://app.example.com,              TLS_ERROR,     WARNING, /client_uri,      HARD",
             "https://app.example.com,              NOT_PUBLIC,    WARNING, /client_uri,      HARD",
+            "https://keys.example.com/jwks.json,   NOT_PUBLIC,    WARNING, /jwks_uri,        HARD",
+            "https://keys.example.com/jwks.json,   CLIENT_ERROR,  WARNING, /jwks_uri,        HARD",
             "https://app.example.com,              TIMEOUT,       WARNING, /client_uri,      TRANSIENT",
             "https://app.example.com/callback,     SERVER_ERROR,  WARNING, /redirect_uris/0, TRANSIENT",
             "https://app.example.com/callback,     DNS_ERROR,     WARNING, /redirect_uris/0, TRANSIENT",
@@ -239,7 +243,9 @@ class ReverificationTest {
             "https://app.example.com/privacy,      TIMEOUT,       ACTIVE,  ,                 ",
         })
         void judgesWhatProbingFound(String url, ProbeOutcome outcome, ClientStatus expected, String member, FailureKind kind) {
-            ClientId client = bench.add(active(id(1), stored(), RUN_AT)).clientId();
+            ObjectNode metadata = stored().toJson();
+            metadata.put("jwks_uri", "https://keys.example.com/jwks.json");
+            ClientId client = bench.add(active(id(1), ClientMetadata.of(metadata), RUN_AT)).clientId();
             bench.prober.failing(url, outcome);
 
             bench.run();

@@ -92,7 +92,7 @@ final class ClientItem {
         String path = stored.optionalText(PATH);
         return new ClientRecord(new ClientId(stored.text(CLIENT_ID)),
                 ClientStatus.ofCode(stored.text(ClientsTable.STATUS)),
-                ClientMetadata.of(stored.jsonObject(METADATA)),
+                ClientMetadata.of(stored.jsonObject(METADATA)).registrable(),
                 credentials,
                 UrlChecksAttributes.read(stored),
                 instant(stored.number(CREATED_AT)), instant(stored.number(UPDATED_AT)), stored.number(VERSION),

@@ -126,7 +126,9 @@ final class ClientRecords {
                      "redirect_uris": ["https://app.example.org/callback"],
                      "grant_types": ["authorization_code"],
                      "token_endpoint_auth_method": "client_secret_basic",
-                     "x_vendor": {"ratio": 2.50, "big": 123456789012345678901234567890, "none": null, "flags": [true, false]}}
+                     "default_max_age": 123456789012345678901234567890,
+                     "require_auth_time": false,
+                     "jwks": {"keys": [{"kty": "EC", "ratio": 2.50, "none": null, "flags": [true, false]}]}}
                     """));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);

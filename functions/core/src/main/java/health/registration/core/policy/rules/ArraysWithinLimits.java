@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Policy section 8: at most 20 redirect_uris and 10 contacts (and 10 grant or response types). More is refused as
- * malformed before anything is probed.
+ * Policy section 8: at most 20 redirect_uris and 10 contacts (and 10 grant or response types); for the members of
+ * section 9, at most 20 post_logout_redirect_uris and 10 request_uris (and 10 UDAP certifications). More is refused
+ * as malformed before anything is probed, so every array member is bounded.
  */
 public final class ArraysWithinLimits implements Rule {
 
@@ -23,7 +24,10 @@ public final class ArraysWithinLimits implements Rule {
             MetadataMember.REDIRECT_URIS, 20,
             MetadataMember.CONTACTS, 10,
             MetadataMember.GRANT_TYPES, 10,
-            MetadataMember.RESPONSE_TYPES, 10);
+            MetadataMember.RESPONSE_TYPES, 10,
+            MetadataMember.REQUEST_URIS, 10,
+            MetadataMember.POST_LOGOUT_REDIRECT_URIS, 20,
+            MetadataMember.CERTIFICATIONS, 10);
 
     @Override
     public List<Violation> check(ClientMetadata metadata, PolicyContext context) {

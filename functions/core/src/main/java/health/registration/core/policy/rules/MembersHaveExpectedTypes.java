@@ -14,7 +14,8 @@ import java.util.Locale;
 
 /**
  * Policy sections 2 and 8: every member this service reads has its JSON type, with no coercion: a string is never
- * read as a one-element array, a number never as a string, and null is not a value. Unknown members may be anything.
+ * read as a one-element array, a number never as a string, {@code 1.0} never as an integer, and null is not a value.
+ * Members only the server sets are checked where a request may carry them (RFC 7592 §2.2), not here.
  */
 public final class MembersHaveExpectedTypes implements Rule {
 
@@ -23,7 +24,7 @@ public final class MembersHaveExpectedTypes implements Rule {
         List<Violation> found = new ArrayList<>();
         for (String name : metadata.names()) {
             MetadataMember member = MetadataMember.forName(name).orElse(null);
-            if (member == null) {
+            if (member == null || member.kind() == MetadataMember.JsonKind.ANY) {
                 continue;
             }
             JsonNode value = metadata.get(name).orElseThrow();
@@ -33,6 +34,9 @@ public final class MembersHaveExpectedTypes implements Rule {
                 case STRING -> value.isTextual();
                 case STRING_ARRAY -> value.isArray();
                 case OBJECT -> value.isObject();
+                case INTEGER -> value.isIntegralNumber();
+                case BOOLEAN -> value.isBoolean();
+                case ANY -> true;
             };
             if (!fits) {
                 found.add(Violation.malformed(pointer, code, pointer.substring(1) + " must be "

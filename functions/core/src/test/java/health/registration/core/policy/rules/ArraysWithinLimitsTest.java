@@ -43,7 +43,15 @@ class ArraysWithinLimitsTest {
                         Severity.MALFORMED, "at most 10", "11 response types are too many"),
                 arguments("redirect_uris", "[" + "1, ".repeat(20) + "1]", "/redirect_uris", REDIRECT, Severity.MALFORMED,
                         "has 21 entries", "entries are counted whatever their type"),
-                ok("x_vendor_list", ValidMetadata.arrayOf(100, type), "unknown members have no limit here"),
+                ok("request_uris", ValidMetadata.arrayOf(10, uri), "10 request_uris are the most allowed"),
+                arguments("request_uris", ValidMetadata.arrayOf(11, uri), "/request_uris", METADATA, Severity.MALFORMED,
+                        "request_uris has 11 entries; at most 10 are allowed", "11 request_uris are too many"),
+                ok("post_logout_redirect_uris", ValidMetadata.arrayOf(20, uri), "20 post_logout_redirect_uris are the most allowed"),
+                arguments("post_logout_redirect_uris", ValidMetadata.arrayOf(21, uri), "/post_logout_redirect_uris", METADATA,
+                        Severity.MALFORMED, "at most 20", "21 post_logout_redirect_uris are too many"),
+                arguments("certifications", ValidMetadata.arrayOf(11, type), "/certifications", METADATA, Severity.MALFORMED,
+                        "at most 10", "11 UDAP certifications are too many"),
+                ok("x_vendor_list", ValidMetadata.arrayOf(100, type), "unknown members are dropped before any rule"),
                 ok("redirect_uris", "\"" + "x".repeat(100) + "\"", "a string is not an array (another rule refuses it)"));
     }
 

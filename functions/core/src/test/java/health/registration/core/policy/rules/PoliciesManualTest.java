@@ -145,7 +145,7 @@ class PoliciesManualTest {
                 TestJwks.set("RSA2048_PRIVATE")));
 
         assertThat(result.errors()).extracting(Violation::field, Violation::code).containsExactly(
-                org.assertj.core.api.Assertions.tuple("/jwks", RegistrationErrorCode.INVALID_CLIENT_METADATA));
+                org.assertj.core.api.Assertions.tuple("/jwks/keys/0/d", RegistrationErrorCode.INVALID_CLIENT_METADATA));
     }
 
     @Test
@@ -163,7 +163,7 @@ class PoliciesManualTest {
         assertThat(MANUAL.rules()).anyMatch(rule -> rule instanceof RequiredMembersArePresent)
                 .anyMatch(rule -> rule instanceof UrlsAreHosted)
                 .anyMatch(rule -> rule instanceof ContactDomainMatchesClient)
-                .anyMatch(rule -> rule instanceof JwksHoldsPublicSigningKeys);
+                .anyMatch(rule -> rule instanceof JwksHoldsOnlyPublicKeys);
         assertThat(Policies.manualUrlRules().rules()).as("the manual URL rules are the manual policy's")
                 .allMatch(rule -> MANUAL.rules().stream().anyMatch(r -> r.getClass() == rule.getClass()));
     }

@@ -32,6 +32,8 @@ class UrlHasNoFragmentTest {
         redirect_uris | ["https://app.example.com/cb", "https://app.example.com/b#"] | /redirect_uris/1 | INVALID_REDIRECT_URI | ERROR    | redirect_uris/1 must not contain a fragment   | the second entry is named by its index
         redirect_uris | ["https://app.example.com/cb?next=%23top"]                 |                  |                         |          |                                               | an encoded # in the query is no fragment
         logo_uri      | "https://app.example.com/logo.png?v=2"                     |                  |                         |          |                                               | a query is no fragment
+        request_uris  | ["https://app.example.com/r.jwt#Aoaq"]                     | /request_uris/0  | INVALID_CLIENT_METADATA | ERROR    | request_uris/0 must not contain a fragment    | not even the content hash OpenID Connect allows there (policy section 9)
+        frontchannel_logout_uri | "https://app.example.com/logout#x"               | /frontchannel_logout_uri | INVALID_CLIENT_METADATA | ERROR | frontchannel_logout_uri must not contain a fragment | a fragment
         """)
     void judgesFragmentsInEveryUrlMember(String member, String value, String field, RegistrationErrorCode code, Severity severity,
             String phrase, String reason) {

@@ -32,6 +32,8 @@ class UrlHasNoUserInfoTest {
         redirect_uris | ["https://app.example.com/cb", "https://app.example.com@evil.example/cb"] | /redirect_uris/1 | INVALID_REDIRECT_URI | ERROR | redirect_uris/1 must not contain user information | the trusted-looking name before @ is user information
         tos_uri       | "https://app.example.com/@dev/terms"                       |                  |                         |          |                                                | an @ in the path is not user information
         policy_uri    | "https://app.example.com/privacy?contact=dev@example.com"  |                  |                         |          |                                                | an @ in the query is not user information
+        jwks_uri      | "https://user@app.example.com/jwks.json"                   | /jwks_uri        | INVALID_CLIENT_METADATA | ERROR    | jwks_uri must not contain user information    | user information in jwks_uri
+        backchannel_logout_uri | "https://a:b@app.example.com/logout"              | /backchannel_logout_uri | INVALID_CLIENT_METADATA | ERROR | backchannel_logout_uri must not contain user information | credentials in a logout endpoint
         """)
     void judgesUserInformationInEveryUrlMember(String member, String value, String field, RegistrationErrorCode code, Severity severity,
             String phrase, String reason) {

@@ -37,6 +37,10 @@ class UrlHostIsNotIpLiteralTest {
         redirect_uris | ["https://app.example.com/cb", "https://10.0.0.5/cb"]  | /redirect_uris/1 | INVALID_REDIRECT_URI    | ERROR    | redirect_uris/1 must name its host           | the second entry is named by its index
         client_uri    | "https://1.2.3.example.com"                             |                  |                         |          |                                              | numeric labels before a DNS name are fine
         client_uri    | "https://app1.example.com2"                             |                  |                         |          |                                              | a last label that is not a number is a name, not an address
+        jwks_uri      | "https://169.254.169.254/keys"                          | /jwks_uri        | INVALID_CLIENT_METADATA | ERROR    | jwks_uri must name its host by a DNS name    | the cloud metadata address as a key set
+        request_uris  | ["https://10.0.0.7/request.jwt"]                        | /request_uris/0  | INVALID_CLIENT_METADATA | ERROR    | request_uris/0 must name its host            | a private address
+        sector_identifier_uri | "https://[fd00::1]/sector"                      | /sector_identifier_uri | INVALID_CLIENT_METADATA | ERROR | not an IP address                   | a unique-local IPv6 address
+        post_logout_redirect_uris | ["https://127.0.0.1/bye"]                   | /post_logout_redirect_uris/0 | INVALID_CLIENT_METADATA | ERROR | not an IP address             | loopback is exempt only in redirect_uris on the manual path
         """)
     void judgesHostsOfEveryUrlMember(String member, String value, String field, RegistrationErrorCode code, Severity severity,
                                      String phrase, String reason) {

@@ -43,6 +43,9 @@ class UrlHostIsPublicDomainNameTest {
         client_uri    | "https://APP.EXAMPLE.COM"                                  |                  |                         |          |                                              | upper case is left to the canonical-form rule
         client_uri    | "https://10.0.0.5"                                         |                  |                         |          |                                              | IP literals are left to their own rule
         redirect_uris | ["https://localhost/cb"]                                   |                  |                         |          |                                              | loopback redirect URIs are left to the rule with the manual-registration hint
+        jwks_uri      | "https://metadata.google.internal/jwks.json"               | /jwks_uri        | INVALID_CLIENT_METADATA | ERROR    | jwks_uri has a host that is not under a public | a private-use name
+        initiate_login_uri | "https://localhost/login"                             | /initiate_login_uri | INVALID_CLIENT_METADATA | ERROR | initiate_login_uri has a host that          | localhost
+        post_logout_redirect_uris | ["https://app.example.com/bye", "https://printer.local/bye"] | /post_logout_redirect_uris/1 | INVALID_CLIENT_METADATA | ERROR | post_logout_redirect_uris/1 has a host | an mDNS name
         """)
     void judgesHostsOfEveryUrlMember(String member, String value, String field, RegistrationErrorCode code, Severity severity,
             String phrase, String reason) {

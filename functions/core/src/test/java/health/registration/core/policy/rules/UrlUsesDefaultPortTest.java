@@ -37,6 +37,8 @@ class UrlUsesDefaultPortTest {
         tos_uri       | "https://app.example.com:00443/terms"                      | /tos_uri         | INVALID_CLIENT_METADATA | ERROR    | must not write the default port                 | leading zeros do not hide the default port
         policy_uri    | "https://app.example.com:/privacy"                         | /policy_uri      | INVALID_CLIENT_METADATA | ERROR    | remove the colon and port number                | a bare colon
         policy_uri    | "https://app.example.com:0/privacy"                        | /policy_uri      | INVALID_CLIENT_METADATA | ERROR    | uses a port other than 443                      | port 0
+        jwks_uri      | "https://app.example.com:8443/jwks.json"                   | /jwks_uri        | INVALID_CLIENT_METADATA | ERROR    | jwks_uri uses a port other than 443             | another port for a key set
+        request_uris  | ["https://app.example.com:6379/r"]                         | /request_uris/0  | INVALID_CLIENT_METADATA | ERROR    | request_uris/0 uses a port other than 443       | a port scan through request_uris
         redirect_uris | ["https://app.example.com/cb", "https://app.example.com:8080/cb"] | /redirect_uris/1 | INVALID_REDIRECT_URI | ERROR | redirect_uris/1 uses a port other than 443  | the second entry is named by its index
         client_uri    | "https://app.example.com/:8443"                            |                  |                         |          |                                                 | a colon in the path is not a port
         """)

@@ -40,6 +40,16 @@ class UrlUsesWebSchemeTest {
         client_uri    | "https://app.example.com"                 |                |                         |          |                                           | https passes
         logo_uri      | "HTTPS://app.example.com/logo.png"        |                |                         |          |                                           | https in upper case passes here (the canonical-form rule refuses it)
         client_uri    | "app.example.com"                         |                |                         |          |                                           | text without a scheme is left to the well-formedness rule
+        post_logout_redirect_uris | ["javascript:alert(1)"]    | /post_logout_redirect_uris/0 | INVALID_CLIENT_METADATA | ERROR | post_logout_redirect_uris/0 must be an https URL | a javascript: URI after logout
+        sector_identifier_uri | "file:///etc/passwd"        | /sector_identifier_uri | INVALID_CLIENT_METADATA | ERROR | sector_identifier_uri must be an https URL | a file: URI
+        jwks_uri      | "data:application/json,{}"                | /jwks_uri      | INVALID_CLIENT_METADATA | ERROR    | jwks_uri must be an https URL             | an inline data: key set
+        jwks_uri      | "http://app.example.com/jwks.json"        | /jwks_uri      | INVALID_CLIENT_METADATA | ERROR    | jwks_uri must use https                   | plain http is refused for every member of section 9
+        request_uris  | ["https://app.example.com/r", "http://app.example.com/r2"] | /request_uris/1 | INVALID_CLIENT_METADATA | ERROR | request_uris/1 must use https | the second entry is named by its index
+        initiate_login_uri | "ftp://app.example.com/login"        | /initiate_login_uri | INVALID_CLIENT_METADATA | ERROR | initiate_login_uri must be an https URL | ftp
+        backchannel_logout_uri | "com.example.app:/logout"        | /backchannel_logout_uri | INVALID_CLIENT_METADATA | ERROR | backchannel_logout_uri must be an https URL | a private-use scheme: the manual path's relaxations are for redirect URIs only
+        frontchannel_logout_uri | "vbscript:msgbox"               | /frontchannel_logout_uri | INVALID_CLIENT_METADATA | ERROR | frontchannel_logout_uri must be an https URL | a vbscript: URI
+        jwks_uri      | "https://app.example.com/jwks.json"       |                |                         |          |                                           | https passes
+        post_logout_redirect_uris | ["https://app.example.com/bye"] |             |                         |          |                                           | an https entry passes
         """)
     void judgesSchemesOfEveryUrlMember(String member, String value, String field, RegistrationErrorCode code,
                                        Severity severity, String phrase, String reason) {
