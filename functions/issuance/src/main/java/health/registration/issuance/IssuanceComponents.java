@@ -186,8 +186,9 @@ public final class IssuanceComponents {
     }
 
     /**
-     * Re-verification: probes through the probe function (in AWS) or in-process, lifecycle events to EventBridge
-     * when {@code EVENT_BUS_NAME} is set, fan-out to SQS when {@code REVERIFY_QUEUE_URL} is set.
+     * Re-verification: probes through the probe function (in AWS) or in-process, UDAP clients' certificates against
+     * the CRLs registration uses, lifecycle events to EventBridge when {@code EVENT_BUS_NAME} is set, fan-out to SQS
+     * when {@code REVERIFY_QUEUE_URL} is set.
      */
     public Reverification reverification() {
         PolicyContext context = settings.policyContext();
@@ -202,7 +203,7 @@ public final class IssuanceComponents {
             throw new StoreUnavailable("EVENT_BUS_NAME is not set: events stay on the records", null);
         });
         ReverificationPorts ports = new ReverificationPorts(new DynamoClientStore(aws.dynamoDb(), settings.clientsTable()),
-                prober(context), events, queue);
+                prober(context), events, queue, crlSource());
         ReverificationPolicy policy = new ReverificationPolicy(context,
                 new ProbeSettings(probing.limits(), probing.termsFailuresAreErrors(), context), schedule);
         return new Reverification(ports, policy, workers(schedule.probeLanes()), CLOCK);
