@@ -3,11 +3,13 @@ package health.registration.issuance;
 import health.registration.adapters.aws.AwsClients;
 import health.registration.adapters.aws.EventBridgeClientEvents;
 import health.registration.adapters.aws.EventBridgeOperatorAudit;
+import health.registration.adapters.aws.LambdaChallengeSite;
 import health.registration.adapters.aws.LambdaCrlSource;
 import health.registration.adapters.aws.LambdaUrlProber;
 import health.registration.adapters.aws.ServiceClients;
 import health.registration.adapters.aws.SqsReverificationQueue;
 import health.registration.adapters.dynamodb.DynamoCertificateStore;
+import health.registration.adapters.dynamodb.DynamoChallengeStore;
 import health.registration.adapters.dynamodb.DynamoClientStore;
 import health.registration.adapters.dynamodb.DynamoIdempotencyStore;
 import health.registration.adapters.dynamodb.DynamoJtiStore;
@@ -15,9 +17,12 @@ import health.registration.adapters.dynamodb.DynamoUdapClientStore;
 import health.registration.adapters.http.NetworkUrlProber;
 import health.registration.adapters.secrets.SecretsManagerSecretStore;
 import health.registration.core.certificate.CertificateAuthority;
+import health.registration.core.certificate.CertificateOwnership;
 import health.registration.core.certificate.CertificateRequestReview;
 import health.registration.core.certificate.IssuingAuthority;
 import health.registration.core.certificate.IssuingAuthorityCrlSource;
+import health.registration.core.certificate.ProbedChallengeSite;
+import health.registration.core.certificate.RevokedCertificateClients;
 import health.registration.core.issue.ClientRegistrar;
 import health.registration.core.issue.ClientStores;
 import health.registration.core.issue.IdempotentRegistration;
@@ -33,6 +38,7 @@ import health.registration.core.operator.OperatorServices;
 import health.registration.core.operator.OperatorSuspensions;
 import health.registration.core.policy.Policies;
 import health.registration.core.policy.PolicyContext;
+import health.registration.core.port.ChallengeSite;
 import health.registration.core.port.ClientEvents;
 import health.registration.core.port.CrlSource;
 import health.registration.core.port.OperatorAudit;
@@ -168,8 +174,24 @@ public final class IssuanceComponents {
                 new IllegalStateException(CertificateConfiguration.CERTIFICATE_AUTHORITY_NAME + " must be set"));
         PolicyContext context = settings.policyContext();
         IssuingAuthority key = CertificateConfiguration.issuingAuthority(settings, ca.name(), aws.secretsManager());
-        return new CertificateAuthority(key, CertificateConfiguration.settings(settings), new CertificateRequestReview(context, prober(context)),
-                new DynamoCertificateStore(aws.dynamoDb(), ca.table()), CLOCK);
+        DynamoCertificateStore certificates = new DynamoCertificateStore(aws.dynamoDb(), ca.table());
+        CertificateOwnership ownership = new CertificateOwnership(new DynamoChallengeStore(aws.dynamoDb(), ca.table()),
+                challengeSite(), certificates, CLOCK);
+        return new CertificateAuthority(key, CertificateConfiguration.settings(settings),
+                new CertificateRequestReview(context, prober(context), ownership), certificates, CLOCK);
+    }
+
+    /** The UDAP clients a revoked developer certificate suspends, with their events on EventBridge. */
+    public RevokedCertificateClients revokedCertificateClients() {
+        return new RevokedCertificateClients(new DynamoUdapClientStore(aws.dynamoDb(), settings.clientsTable()), stores(),
+                CLOCK);
+    }
+
+    /** Ownership challenges fetched by the probe function in AWS, through the same guard in-process locally. */
+    private ChallengeSite challengeSite() {
+        return settings.probeFunctionName()
+                .<ChallengeSite>map(name -> new LambdaChallengeSite(aws.lambda(), name))
+                .orElseGet(() -> new ProbedChallengeSite(NetworkUrlProber.network(settings.probeConfiguration())));
     }
 
     /**
