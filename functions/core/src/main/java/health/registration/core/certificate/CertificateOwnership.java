@@ -88,7 +88,8 @@ public final class CertificateOwnership {
                     + " served at its url"));
         } else if (!TOKEN_SHAPE.matcher(token).matches()) {
             problems.add(challengeError("challenge is not a token this authority issued"));
-        } else if (problems.isEmpty() && request.sanUri() != null) {
+        } else if (problems.isEmpty() && UdapClientUri.uriProblems(request.sanUri()).isEmpty()) {
+            // Only a well-formed URI (bounded by the policy's URL limits) is looked up: it is an index key.
             Instant now = clock.instant();
             storedProblem(challenges.find(OwnershipChallenge.hash(token)), request, now).ifPresent(problems::add);
             ownedByAnother(request.developerId(), request.sanUri(), now).ifPresent(problems::add);
