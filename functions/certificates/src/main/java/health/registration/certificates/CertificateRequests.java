@@ -87,9 +87,9 @@ final class CertificateRequests {
         ChallengeOutcome.Issued issued = (ChallengeOutcome.Issued) outcome;
         audit.challenged(caller, issued.developerId(), issued.sanUri(), requestId, log);
         ObjectNode json = JsonNodeFactory.instance.objectNode();
-        json.put("token", issued.token());
-        json.put("url", issued.url());
-        json.put("expires_at", issued.expiresAt().toString());
+        json.put(ChallengeOutcome.TOKEN, issued.token());
+        json.put(ChallengeOutcome.URL, issued.url());
+        json.put(ChallengeOutcome.EXPIRES_AT, issued.expiresAt().toString());
         json.put(CertificateRequest.DEVELOPER_ID, issued.developerId());
         json.put(CertificateRequest.SAN_URI, issued.sanUri());
         return ApiResponse.json(201, json.toString()).withHeader("Cache-Control", "no-store");

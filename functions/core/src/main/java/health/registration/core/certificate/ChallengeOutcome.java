@@ -7,6 +7,11 @@ import java.util.Objects;
 /** What {@link CertificateOwnership#challenge} answered. */
 public sealed interface ChallengeOutcome {
 
+    /** The members of the {@code 201} answer besides {@code developer_id} and {@code san_uri}. */
+    String TOKEN = "token";
+    String URL = "url";
+    String EXPIRES_AT = "expires_at";
+
     /**
      * A challenge was issued: the developer serves {@code token} at {@code url} until {@code expiresAt}.
      *
