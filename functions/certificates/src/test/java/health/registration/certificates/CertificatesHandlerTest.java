@@ -291,6 +291,23 @@ class CertificatesHandlerTest {
     }
 
     @Test
+    void refusesAChallengeForAMalformedDeveloperIdWithoutWritingItToTheLog() throws Exception {
+        ObjectNode event = sample("challenge").put("body", "{\"developer_id\": \"dev 4711\\nforged\", "
+                + "\"san_uri\": \"https://app.example.com/udap\"}");
+
+        JsonNode refused = invoke(event);
+
+        assertThat(refused.path("statusCode").asInt()).isEqualTo(400);
+        assertThat(body(refused).path("errors").findValuesAsText("field")).containsExactly("/developer_id");
+        assertThat(String.join("", lambda.loggedLines())).contains("\"audit\":\"certificate.challenge\"")
+                .doesNotContain("forged");
+        assertThat(audited).singleElement().satisfies(action -> {
+            assertThat(action.outcome()).isEqualTo("refused");
+            assertThat(action.developerId()).isNull();
+        });
+    }
+
+    @Test
     void refusesTheIssueSampleWithItsMadeUpChallengeAtChallenge() throws Exception {
         JsonNode refused = invoke(sample("issue"));
 
