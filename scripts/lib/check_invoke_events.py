@@ -44,6 +44,7 @@ EVENTS = {
     "operator-suspend": "OperatorFunction",
     "operator-reinstate": "OperatorFunction",
     "operator-delete": "OperatorFunction",
+    "certificates-challenge": "CertificatesFunction",
     "certificates-issue": "CertificatesFunction",
     "certificates-revoke": "CertificatesFunction",
     "certificates-crl": "CertificatesFunction",
@@ -185,17 +186,47 @@ def certificate_authority_secret():
     return name
 
 
+def serve_challenge(token):
+    """Puts the token where the fixture site serves it (https_fixture.py: /.well-known/udap-certificate-challenge/)."""
+    folder = WORK / "challenges"
+    folder.mkdir(exist_ok=True)
+    (folder / token).write_text(token + "\n")
+
+
 def check_certificates():
-    """The developer-certificate events: a certificate issued from the sample CSR (the CA key read from Secrets
-    Manager, the metadata probed through the probe function) that openssl verifies against the CA, revoked by its
-    serial, listed in the published DER CRL; the sample's made-up serial is unknown; the scheduled refresh."""
+    """The developer-certificate events: an ownership challenge for the sample's developer and client URI, served by
+    the fixture site; the sample's made-up token refused at /challenge; a certificate issued from the sample CSR with
+    the real token (the CA key read from Secrets Manager, the metadata and the challenge fetched through the probe
+    function) that openssl verifies against the CA, bound to the developer; the token refused when replayed; revoked
+    by its serial, listed in the published DER CRL; the sample's made-up serial is unknown; the scheduled refresh."""
     ca = f"CERTIFICATE_AUTHORITY_SECRET={certificate_authority_secret()}"
+    challenge = api_case("an ownership challenge for the sample's developer and client URI", "CertificatesFunction",
+                         "certificates-challenge", 201,
+                         lambda b: len(b["token"]) >= 22 and b["url"] == "https://app.example.com/.well-known/"
+                         "udap-certificate-challenge/" + b["token"] and b["expires_at"], ca)
+    if not isinstance(challenge, dict) or "token" not in challenge:
+        return
+    serve_challenge(challenge["token"])
+    api_case("the sample's made-up token is refused at /challenge", "CertificatesFunction", "certificates-issue", 400,
+             lambda b: [e["field"] for e in b["errors"]] == ["/challenge"], ca)
+    variant = json.loads((EVENTS_DIR / "certificates-issue.json").read_text())
+    request = json.loads(variant["body"])
+    request["challenge"] = challenge["token"]
+    variant["body"] = json.dumps(request)
+    (WORK / "certificates-issue-proven.json").write_text(json.dumps(variant))
     before = len(site_requests())
-    issued = api_case("a certificate issued from the sample CSR", "CertificatesFunction", "certificates-issue", 201,
+    issued = api_case("a certificate issued from the sample CSR with the served token", "CertificatesFunction",
+                      "certificates-issue", 201,
                       lambda b: b["serial"] and b["san_uri"] == "https://app.example.com/udap"
-                      and b["crl_url"].endswith("/crl/developers.crl"), ca)
-    check("certificates-issue: the metadata probed through the probe function", len(site_requests()) > before,
-          site_requests()[before:])
+                      and b["developer_id"] == "dev-4711" and b["crl_url"].endswith("/crl/developers.crl"), ca,
+                      event_file=WORK / "certificates-issue-proven.json")
+    fetched = site_requests()[before:]
+    check("certificates-issue: the metadata and the challenge fetched through the probe function",
+          any("/.well-known/udap-certificate-challenge/" in line for line in fetched)
+          and any("/logo.png" in line for line in fetched), fetched)
+    api_case("the served token is used once", "CertificatesFunction", "certificates-issue", 400,
+             lambda b: [e["field"] for e in b["errors"]] == ["/challenge"], ca,
+             event_file=WORK / "certificates-issue-proven.json")
     if not isinstance(issued, dict) or "certificate" not in issued:
         return
     (WORK / "developer.pem").write_text(issued["certificate"])

@@ -8,7 +8,10 @@ Writes into WORK_DIR:
   hosts         "ADDRESS NAME..." (for PROBE_HOSTS_FILE, or the JVM's jdk.net.hosts.file)
   requests.log  one line per request answered: "METHOD HOST PATH USER-AGENT"
   ready         once the site listens
-Answers: /callback 400 (a callback called without parameters), *.png a 1x1 PNG, anything else 200 HTML.
+  challenges/   tokens to serve: /.well-known/udap-certificate-challenge/<token> answers the file challenges/<token>
+                as text/plain (404 without it), as a developer proving control of a client URI's host does
+Answers: /callback 400 (a callback called without parameters), *.png a 1x1 PNG, a challenge as above, anything else
+200 HTML.
 Needs the cryptography package (moto depends on it) and the right to listen on port 443 (root).
 """
 import datetime
@@ -80,7 +83,15 @@ def main():
             path = self.path.split("?", 1)[0]
             with lock:
                 log.write(f"GET {self.headers.get('Host')} {path} {self.headers.get('User-Agent')}\n")
-            if path == "/callback":
+            challenge = "/.well-known/udap-certificate-challenge/"
+            if path.startswith(challenge):
+                token = path[len(challenge):]
+                served = work / "challenges" / token
+                if token and "/" not in token and not token.startswith(".") and served.is_file():
+                    self.answer(200, "text/plain", served.read_bytes())
+                else:
+                    self.answer(404, "text/plain", b"no such challenge")
+            elif path == "/callback":
                 self.answer(400, "text/plain", b"missing code")
             elif path.endswith(".png"):
                 self.answer(200, "image/png", png)

@@ -2,24 +2,33 @@ package health.registration.certificates;
 
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import health.registration.core.certificate.CertificateAuthority;
 import health.registration.core.certificate.CertificateRequest;
+import health.registration.core.certificate.ChallengeOutcome;
 import health.registration.core.certificate.IssuanceOutcome;
 import health.registration.core.certificate.IssuedCertificate;
 import health.registration.core.certificate.RevocationOutcome;
 import health.registration.core.certificate.RevocationReason;
+import health.registration.core.certificate.RevokedCertificateClients;
+import health.registration.core.issue.ClientId;
+import health.registration.core.model.ClientMetadata;
 import health.registration.edge.ApiRequest;
 import health.registration.edge.ApiResponse;
 import health.registration.edge.ErrorResponses;
 import health.registration.edge.MetadataBody;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * The three routes of the certificates function: {@code POST /operator/certificates} issues,
- * {@code POST /operator/certificates/{serial}/revoke} revokes (body optional: {@code {"reason": "key_compromise"}}),
- * {@code GET /crl/{file}} publishes the DER CRL at {@code /crl/{ca}.crl}. Told apart by their path parameters.
+ * The four routes of the certificates function: {@code POST /operator/certificates/challenges} issues an ownership
+ * challenge ({@code {"developer_id", "san_uri"}} in, {@code 201 {"token", "url", "expires_at"}} out),
+ * {@code POST /operator/certificates} issues a certificate, {@code POST /operator/certificates/{serial}/revoke} revokes
+ * one (body optional: {@code {"reason": "key_compromise"}}) and suspends its UDAP clients, {@code GET /crl/{file}}
+ * publishes the DER CRL at {@code /crl/{ca}.crl}. Told apart by their path parameters, and the challenge route by its
+ * path.
  */
 final class CertificateRequests {
 
@@ -27,11 +36,15 @@ final class CertificateRequests {
     static final String FILE_PARAMETER = "file";
     static final String REASON = "reason";
 
+    static final String CHALLENGES_PATH = "/certificates/challenges";
+
     private final CertificateAuthority authority;
+    private final RevokedCertificateClients clients;
     private final CertificateAuditTrail audit;
 
-    CertificateRequests(CertificateAuthority authority, CertificateAuditTrail audit) {
+    CertificateRequests(CertificateAuthority authority, RevokedCertificateClients clients, CertificateAuditTrail audit) {
         this.authority = authority;
+        this.clients = clients;
         this.audit = audit;
     }
 
@@ -46,17 +59,40 @@ final class CertificateRequests {
         }
         String caller = signedBy.get();
         String serial = request.pathParameters().get(SERIAL_PARAMETER);
+        boolean challenge = serial == null && request.path() != null && request.path().endsWith(CHALLENGES_PATH);
         MetadataBody.Reading reading = body(request, serial != null);
         if (reading instanceof MetadataBody.Refused refused) {
-            audit.notDone(serial != null ? CertificateAuditTrail.REVOKE : CertificateAuditTrail.ISSUE, caller, serial,
-                    "refused", request.requestId(), log);
+            audit.notDone(serial != null ? CertificateAuditTrail.REVOKE : challenge ? CertificateAuditTrail.CHALLENGE
+                    : CertificateAuditTrail.ISSUE, caller, serial, "refused", request.requestId(), null, log);
             return ErrorResponses.of(refused.rejection());
         }
         JsonNode body = ((MetadataBody.AcceptedObject) reading).json();
         if (serial != null) {
             return revoke(serial, body, caller, request.requestId(), log);
         }
+        if (challenge) {
+            return challenge(CertificateRequest.fromJson(body), caller, request.requestId(), log);
+        }
         return issue(CertificateRequest.fromJson(body), caller, request.requestId(), log);
+    }
+
+    /** Only the developer id and client URI of the body count; the token is answered once and never logged. */
+    private ApiResponse challenge(CertificateRequest request, String caller, String requestId, LambdaLogger log) {
+        ChallengeOutcome outcome = authority.ownership().challenge(request.developerId(), request.sanUri());
+        if (outcome instanceof ChallengeOutcome.Refused refused) {
+            audit.notDone(CertificateAuditTrail.CHALLENGE, caller, null, "refused", requestId,
+                    request.wellFormedDeveloperId().orElse(null), log);
+            return ErrorResponses.of(refused.error());
+        }
+        ChallengeOutcome.Issued issued = (ChallengeOutcome.Issued) outcome;
+        audit.challenged(caller, issued.developerId(), issued.sanUri(), requestId, log);
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put(ChallengeOutcome.TOKEN, issued.token());
+        json.put(ChallengeOutcome.URL, issued.url());
+        json.put(ChallengeOutcome.EXPIRES_AT, issued.expiresAt().toString());
+        json.put(CertificateRequest.DEVELOPER_ID, issued.developerId());
+        json.put(CertificateRequest.SAN_URI, issued.sanUri());
+        return ApiResponse.json(201, json.toString()).withHeader("Cache-Control", "no-store");
     }
 
     /** The body as a strict JSON object; a revocation may send none (its reason is then unspecified). */
@@ -70,7 +106,8 @@ final class CertificateRequests {
     private ApiResponse issue(CertificateRequest request, String caller, String requestId, LambdaLogger log) {
         IssuanceOutcome outcome = authority.issue(request, caller);
         if (outcome instanceof IssuanceOutcome.Refused refused) {
-            audit.notDone(CertificateAuditTrail.ISSUE, caller, null, "refused", requestId, log);
+            audit.notDone(CertificateAuditTrail.ISSUE, caller, null, "refused", requestId,
+                    request.wellFormedDeveloperId().orElse(null), log);
             return ErrorResponses.of(refused.error());
         }
         IssuanceOutcome.Issued issued = (IssuanceOutcome.Issued) outcome;
@@ -86,22 +123,27 @@ final class CertificateRequests {
         Optional<RevocationReason> reason = reasonText.isMissingNode() ? Optional.of(RevocationReason.UNSPECIFIED)
                 : RevocationReason.parse(reasonText.isTextual() ? reasonText.textValue() : null);
         if (reason.isEmpty()) {
-            audit.notDone(CertificateAuditTrail.REVOKE, caller, serial, "refused", requestId, log);
+            audit.notDone(CertificateAuditTrail.REVOKE, caller, serial, "refused", requestId, null, log);
             return ErrorResponses.simple(400, "invalid_request", "reason must be one of unspecified, key_compromise,"
                     + " affiliation_changed, superseded, cessation_of_operation, privilege_withdrawn.");
         }
         RevocationOutcome outcome = authority.revoke(serial, reason.get(), caller);
         if (outcome instanceof RevocationOutcome.NotFound) {
-            audit.notDone(CertificateAuditTrail.REVOKE, caller, serial, "not_found", requestId, log);
+            audit.notDone(CertificateAuditTrail.REVOKE, caller, serial, "not_found", requestId, null, log);
             return ErrorResponses.simple(404, "not_found", "This authority issued no certificate with that serial.");
         }
         if (outcome instanceof RevocationOutcome.AlreadyRevoked already) {
-            audit.notDone(CertificateAuditTrail.REVOKE, caller, serial, "already_revoked", requestId, log);
-            return ApiResponse.json(200, describe(already.certificate()).toString());
+            audit.notDone(CertificateAuditTrail.REVOKE, caller, serial, "already_revoked", requestId,
+                    already.certificate().developerId(), log);
+            // A repeated revocation also suspends what a failure after the first one left active.
+            List<ClientId> suspended = clients.suspend(already.certificate());
+            return ApiResponse.json(200, describe(already.certificate(), suspended).toString());
         }
         RevocationOutcome.Revoked revoked = (RevocationOutcome.Revoked) outcome;
         audit.done(revoked.audit(), requestId, log);
-        return ApiResponse.json(200, describe(revoked.certificate()).toString());
+        List<ClientId> suspended = clients.suspend(revoked.certificate());
+        audit.suspended(revoked.audit(), suspended.stream().map(ClientId::value).toList(), requestId, log);
+        return ApiResponse.json(200, describe(revoked.certificate(), suspended).toString());
     }
 
     private ApiResponse crl(String file) {
@@ -110,6 +152,14 @@ final class CertificateRequests {
         }
         return ApiResponse.binary(200, "application/pkix-crl", authority.crl().der())
                 .withHeader("Cache-Control", "public, max-age=300");
+    }
+
+    /** The record's public facts and the clients its revocation suspended just now. */
+    private ObjectNode describe(IssuedCertificate certificate, List<ClientId> suspended) {
+        ObjectNode json = describe(certificate);
+        ArrayNode ids = json.putArray("suspended_clients");
+        suspended.forEach(id -> ids.add(id.value()));
+        return json;
     }
 
     /** The record's public facts, as operators see them. */
@@ -124,6 +174,7 @@ final class CertificateRequests {
         json.put("not_after", certificate.notAfter().toString());
         json.put("crl_url", authority.crlUrl().toString());
         json.put("requester", certificate.requester());
+        json.put(CertificateRequest.DEVELOPER_ID, certificate.developerId());
         certificate.revoked().ifPresent(r -> {
             json.put("revoked_at", r.at().toString());
             json.put(REASON, r.reason().code());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import health.registration.core.certificate.CertificateAuthority;
 import health.registration.core.certificate.CrlDocument;
+import health.registration.core.certificate.RevokedCertificateClients;
 import health.registration.edge.ApiGatewayEvents;
 import health.registration.edge.ApiInvocation;
 import health.registration.issuance.IssuanceComponents;
@@ -16,7 +17,7 @@ import java.io.OutputStream;
 import java.time.Clock;
 
 /**
- * The developer-certificate function (issue 8): {@code POST /operator/certificates},
+ * The developer-certificate function: {@code POST /operator/certificates/challenges}, {@code POST /operator/certificates},
  * {@code POST /operator/certificates/{serial}/revoke} and {@code GET /crl/{ca}.crl} through API Gateway (see
  * {@link CertificateRequests}); any other event (the schedule) signs the CRL again when it is within the refresh
  * margin of its nextUpdate. The only function that holds the issuing CA's key.
@@ -34,12 +35,13 @@ public final class CertificatesHandler implements RequestStreamHandler {
     }
 
     private CertificatesHandler(IssuanceComponents components) {
-        this(components.certificateAuthority(), new CertificateAuditTrail(components.auditBus(), Clock.systemUTC()));
+        this(components.certificateAuthority(), components.revokedCertificateClients(),
+                new CertificateAuditTrail(components.auditBus(), Clock.systemUTC()));
     }
 
-    CertificatesHandler(CertificateAuthority authority, CertificateAuditTrail audit) {
+    CertificatesHandler(CertificateAuthority authority, RevokedCertificateClients clients, CertificateAuditTrail audit) {
         this.authority = authority;
-        this.requests = new CertificateRequests(authority, audit);
+        this.requests = new CertificateRequests(authority, clients, audit);
     }
 
     @Override

@@ -9,6 +9,23 @@ import health.registration.core.certificate.CertificateAuthority;
 import health.registration.core.certificate.CertificateAuthoritySettings;
 import health.registration.core.certificate.CertificateRequestReview;
 import health.registration.core.certificate.IssuingAuthority;
+import health.registration.core.certificate.CertificateOwnership;
+import health.registration.core.certificate.IssuedCertificate;
+import health.registration.core.certificate.RevokedCertificateClients;
+import health.registration.core.issue.CertificateBinding;
+import health.registration.core.issue.ClientRecord;
+import health.registration.core.issue.ClientStatus;
+import health.registration.core.issue.ClientStores;
+import health.registration.core.issue.Credentials;
+import health.registration.core.issue.UrlChecks;
+import health.registration.core.model.ClientMetadata;
+import health.registration.core.port.InMemoryChallengeStore;
+import health.registration.core.port.InMemoryClientEvents;
+import health.registration.core.port.InMemorySecretStore;
+import health.registration.core.port.InMemoryUdapClientStore;
+import health.registration.core.port.SequentialIdSource;
+import health.registration.core.port.ServedChallenges;
+import health.registration.core.probe.ProbeReport;
 import health.registration.core.operator.OperatorAction;
 import health.registration.core.policy.PolicyContext;
 import health.registration.core.port.InMemoryCertificateStore;
@@ -45,15 +62,26 @@ class CertificatesHandlerTest {
             NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(3650)), "http://unused.example.com/root.crl");
     private static final String SAMPLE_SERIAL = "4f0c2a9e1b7d3c5a";
 
+    private static final String DEVELOPER = "dev-4711";
+
+    /** The token of the last challenge the handler issued: what must never reach a log line. */
+    private String lastToken;
+
     private final InMemoryCertificateStore store = new InMemoryCertificateStore();
     private final List<OperatorAction> audited = new CopyOnWriteArrayList<>();
     private final MutableClock clock = MutableClock.at(NOW);
+    private final ServedChallenges site = new ServedChallenges();
+    private final InMemoryUdapClientStore udapClients = new InMemoryUdapClientStore();
+    private final InMemoryClientEvents events = new InMemoryClientEvents();
     private final CertificateAuthority authority = new CertificateAuthority(
             IssuingAuthority.of(ROOT.credential().privateKey(), List.of(ROOT.certificate()), "developers"),
             CertificateAuthoritySettings.defaults(URI.create("https://registration.example.com")),
             new CertificateRequestReview(new PolicyContext(URI.create("https://vendor.example.com/manual")),
-                    new InMemoryUrlProber()), store, clock);
+                    new InMemoryUrlProber(), new CertificateOwnership(new InMemoryChallengeStore(), site, store, clock)),
+            store, clock);
     private final CertificatesHandler handler = new CertificatesHandler(authority,
+            new RevokedCertificateClients(udapClients, new ClientStores(udapClients.clients(), new InMemorySecretStore(),
+                    events), clock),
             new CertificateAuditTrail(Optional.of(audited::add), clock));
     private final RecordingLambdaContext lambda = new RecordingLambdaContext("certificates");
 
@@ -71,8 +99,27 @@ class CertificatesHandlerTest {
         return JSON.readTree(response.path("body").asText());
     }
 
+    /** The challenge sample's token, served where the authority looks for it. */
+    private String servedChallenge() throws IOException {
+        JsonNode response = invoke(sample("challenge"));
+        assertThat(response.path("statusCode").asInt()).as(response.toString()).isEqualTo(201);
+        JsonNode challenge = body(response);
+        lastToken = challenge.path("token").asText();
+        site.serve(challenge.path("url").asText(), lastToken + "\n");
+        return lastToken;
+    }
+
+    /** The issue sample, answering a challenge issued just now. */
+    private ObjectNode provenIssue() throws IOException {
+        String token = servedChallenge();
+        ObjectNode event = sample("issue");
+        ObjectNode request = (ObjectNode) JSON.readTree(event.path("body").asText());
+        request.put("challenge", token);
+        return event.put("body", request.toString());
+    }
+
     private JsonNode issue() throws IOException {
-        JsonNode response = invoke(sample("issue"));
+        JsonNode response = invoke(provenIssue());
         assertThat(response.path("statusCode").asInt()).as(response.toString()).isEqualTo(201);
         return body(response);
     }
@@ -98,10 +145,13 @@ class CertificatesHandlerTest {
             assertThat(record.requester()).isEqualTo(CALLER);
             assertThat(record.metadata()).contains("Example Scheduling App");
         });
-        assertThat(audited).singleElement().isEqualTo(new OperatorAction("certificate.issue", CALLER,
-                issued.path("serial").asText(), "done", NOW));
-        assertThat(String.join("", lambda.loggedLines())).contains("\"audit\":\"certificate.issue\"", CALLER)
-                .doesNotContain("PRIVATE KEY", "CERTIFICATE REQUEST", "BEGIN CERTIFICATE");
+        assertThat(audited).containsExactly(new OperatorAction("certificate.challenge", CALLER, null, "done", NOW, DEVELOPER),
+                new OperatorAction("certificate.issue", CALLER, issued.path("serial").asText(), "done", NOW, DEVELOPER));
+        assertThat(issued.path("developer_id").asText()).isEqualTo(DEVELOPER);
+        assertThat(store.all().get(0).developerId()).isEqualTo(DEVELOPER);
+        assertThat(String.join("", lambda.loggedLines())).contains("\"audit\":\"certificate.issue\"", CALLER,
+                        "\"developer_id\":\"" + DEVELOPER + "\"")
+                .doesNotContain("PRIVATE KEY", "CERTIFICATE REQUEST", "BEGIN CERTIFICATE", lastToken);
     }
 
     @Test
@@ -122,7 +172,9 @@ class CertificatesHandlerTest {
                 new ByteArrayInputStream(Base64.getDecoder().decode(crl.path("body").asText())));
         parsed.verify(ROOT.certificate().getPublicKey());
         assertThat(parsed.getRevokedCertificate(new BigInteger(serial, 16))).isNotNull();
-        assertThat(audited).extracting(OperatorAction::action).containsExactly("certificate.issue", "certificate.revoke");
+        assertThat(audited).extracting(OperatorAction::action)
+                .containsExactly("certificate.challenge", "certificate.issue", "certificate.revoke");
+        assertThat(audited).extracting(OperatorAction::developerId).containsOnly(DEVELOPER);
     }
 
     @Test
@@ -143,7 +195,7 @@ class CertificatesHandlerTest {
     @Test
     void refusesIssuingAndRevokingWithoutAnIamCallerButServesTheCrl() throws Exception {
         String serial = issue().path("serial").asText();
-        ObjectNode unsignedIssue = sample("issue");
+        ObjectNode unsignedIssue = provenIssue();
         ((ObjectNode) unsignedIssue.path("requestContext").path("identity")).remove("userArn");
         ObjectNode unsignedRevoke = revokeEvent(serial);
         ((ObjectNode) unsignedRevoke.path("requestContext").path("identity")).remove("userArn");
@@ -173,7 +225,7 @@ class CertificatesHandlerTest {
 
     @Test
     void refusesMetadataThatFailsThePolicyNamingTheMemberUnderMetadata() throws Exception {
-        ObjectNode event = sample("issue");
+        ObjectNode event = provenIssue();
         ObjectNode request = (ObjectNode) JSON.readTree(event.path("body").asText());
         ((ObjectNode) request.path("metadata")).remove("logo_uri");
 
@@ -182,7 +234,7 @@ class CertificatesHandlerTest {
         assertThat(refused.path("statusCode").asInt()).isEqualTo(400);
         assertThat(body(refused).path("errors").toString()).contains("/metadata/logo_uri");
         assertThat(store.all()).isEmpty();
-        assertThat(audited).singleElement().extracting(OperatorAction::outcome).isEqualTo("refused");
+        assertThat(audited).extracting(OperatorAction::outcome).containsExactly("done", "refused");
     }
 
     @Test
@@ -222,6 +274,65 @@ class CertificatesHandlerTest {
         assertThat(kept.path("crl_number").asText()).isEqualTo("1");
         assertThat(renewed.path("crl_number").asText()).isEqualTo("2");
         assertThat(renewed.path("next_update").asText()).isEqualTo(NOW.plus(Duration.ofDays(13)).plusSeconds(1).toString());
+    }
+
+    @Test
+    void answersTheChallengeSampleWithATokenAndTheUrlOnTheClientUrisHost() throws Exception {
+        JsonNode response = invoke(sample("challenge"));
+
+        assertThat(response.path("statusCode").asInt()).isEqualTo(201);
+        JsonNode challenge = body(response);
+        assertThat(challenge.path("token").asText()).matches("[A-Za-z0-9_-]{43}");
+        assertThat(challenge.path("url").asText()).isEqualTo("https://app.example.com/.well-known/udap-certificate-challenge/"
+                + challenge.path("token").asText());
+        assertThat(challenge.path("expires_at").asText()).isEqualTo(NOW.plus(Duration.ofHours(24)).toString());
+        assertThat(String.join("", lambda.loggedLines())).contains("\"audit\":\"certificate.challenge\"")
+                .doesNotContain(challenge.path("token").asText());
+    }
+
+    @Test
+    void refusesAChallengeForAMalformedDeveloperIdWithoutWritingItToTheLog() throws Exception {
+        ObjectNode event = sample("challenge").put("body", "{\"developer_id\": \"dev 4711\\nforged\", "
+                + "\"san_uri\": \"https://app.example.com/udap\"}");
+
+        JsonNode refused = invoke(event);
+
+        assertThat(refused.path("statusCode").asInt()).isEqualTo(400);
+        assertThat(body(refused).path("errors").findValuesAsText("field")).containsExactly("/developer_id");
+        assertThat(String.join("", lambda.loggedLines())).contains("\"audit\":\"certificate.challenge\"")
+                .doesNotContain("forged");
+        assertThat(audited).singleElement().satisfies(action -> {
+            assertThat(action.outcome()).isEqualTo("refused");
+            assertThat(action.developerId()).isNull();
+        });
+    }
+
+    @Test
+    void refusesTheIssueSampleWithItsMadeUpChallengeAtChallenge() throws Exception {
+        JsonNode refused = invoke(sample("issue"));
+
+        assertThat(refused.path("statusCode").asInt()).isEqualTo(400);
+        assertThat(body(refused).path("errors").findValuesAsText("field")).containsExactly("/challenge");
+        assertThat(store.all()).isEmpty();
+    }
+
+    @Test
+    void revokingSuspendsTheUdapClientsBoundToTheCertificate() throws Exception {
+        JsonNode issued = issue();
+        IssuedCertificate certificate = store.all().get(0);
+        ClientRecord client = new ClientRecord(SequentialIdSource.clientId(1), ClientStatus.ACTIVE,
+                ClientMetadata.of((ObjectNode) JSON.readTree(certificate.metadata())),
+                Credentials.ofCertificate(new CertificateBinding(certificate.sanUri(), "urn:example:community",
+                        certificate.certificate(), certificate.thumbprint()), NOW),
+                new UrlChecks(NOW, new ProbeReport(List.of()), NOW.plus(Duration.ofDays(1))), NOW, NOW, 1);
+        udapClients.register(client);
+
+        JsonNode revoked = invoke(revokeEvent(issued.path("serial").asText()));
+
+        assertThat(body(revoked).path("suspended_clients").get(0).asText()).isEqualTo(client.clientId().value());
+        assertThat(udapClients.clients().find(client.clientId()).orElseThrow().status()).isEqualTo(ClientStatus.SUSPENDED);
+        assertThat(events.published()).singleElement().satisfies(event ->
+                assertThat(event.problems()).extracting(p -> p.code()).containsExactly("certificate_revoked"));
     }
 
     private byte[] invokeRaw(ObjectNode event) throws IOException {

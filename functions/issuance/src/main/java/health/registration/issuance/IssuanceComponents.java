@@ -3,11 +3,13 @@ package health.registration.issuance;
 import health.registration.adapters.aws.AwsClients;
 import health.registration.adapters.aws.EventBridgeClientEvents;
 import health.registration.adapters.aws.EventBridgeOperatorAudit;
+import health.registration.adapters.aws.LambdaChallengeSite;
 import health.registration.adapters.aws.LambdaCrlSource;
 import health.registration.adapters.aws.LambdaUrlProber;
 import health.registration.adapters.aws.ServiceClients;
 import health.registration.adapters.aws.SqsReverificationQueue;
 import health.registration.adapters.dynamodb.DynamoCertificateStore;
+import health.registration.adapters.dynamodb.DynamoChallengeStore;
 import health.registration.adapters.dynamodb.DynamoClientStore;
 import health.registration.adapters.dynamodb.DynamoIdempotencyStore;
 import health.registration.adapters.dynamodb.DynamoJtiStore;
@@ -16,9 +18,12 @@ import health.registration.adapters.http.NetworkUrlProber;
 import health.registration.adapters.secrets.SecretsManagerSecretStore;
 import health.registration.adapters.secrets.SecretsManagerText;
 import health.registration.core.certificate.CertificateAuthority;
+import health.registration.core.certificate.CertificateOwnership;
 import health.registration.core.certificate.CertificateRequestReview;
 import health.registration.core.certificate.IssuingAuthority;
 import health.registration.core.certificate.IssuingAuthorityCrlSource;
+import health.registration.core.certificate.ProbedChallengeSite;
+import health.registration.core.certificate.RevokedCertificateClients;
 import health.registration.core.issue.ClientRegistrar;
 import health.registration.core.issue.ClientStores;
 import health.registration.core.issue.IdempotencyPepper;
@@ -37,6 +42,7 @@ import health.registration.core.operator.OperatorServices;
 import health.registration.core.operator.OperatorSuspensions;
 import health.registration.core.policy.Policies;
 import health.registration.core.policy.PolicyContext;
+import health.registration.core.port.ChallengeSite;
 import health.registration.core.port.ClientEvents;
 import health.registration.core.port.CrlSource;
 import health.registration.core.port.OperatorAudit;
@@ -189,8 +195,24 @@ public final class IssuanceComponents {
                 new IllegalStateException(CertificateConfiguration.CERTIFICATE_AUTHORITY_NAME + " must be set"));
         PolicyContext context = settings.policyContext();
         IssuingAuthority key = CertificateConfiguration.issuingAuthority(settings, ca.name(), aws.secretsManager());
-        return new CertificateAuthority(key, CertificateConfiguration.settings(settings), new CertificateRequestReview(context, prober(context)),
-                new DynamoCertificateStore(aws.dynamoDb(), ca.table()), CLOCK);
+        DynamoCertificateStore certificates = new DynamoCertificateStore(aws.dynamoDb(), ca.table());
+        CertificateOwnership ownership = new CertificateOwnership(new DynamoChallengeStore(aws.dynamoDb(), ca.table()),
+                challengeSite(), certificates, CLOCK);
+        return new CertificateAuthority(key, CertificateConfiguration.settings(settings),
+                new CertificateRequestReview(context, prober(context), ownership), certificates, CLOCK);
+    }
+
+    /** The UDAP clients a revoked developer certificate suspends, with their events on EventBridge. */
+    public RevokedCertificateClients revokedCertificateClients() {
+        return new RevokedCertificateClients(new DynamoUdapClientStore(aws.dynamoDb(), settings.clientsTable()), stores(),
+                CLOCK);
+    }
+
+    /** Ownership challenges fetched by the probe function in AWS, through the same guard in-process locally. */
+    private ChallengeSite challengeSite() {
+        return settings.probeFunctionName()
+                .<ChallengeSite>map(name -> new LambdaChallengeSite(aws.lambda(), name))
+                .orElseGet(() -> new ProbedChallengeSite(NetworkUrlProber.network(settings.probeConfiguration())));
     }
 
     /**
@@ -207,8 +229,9 @@ public final class IssuanceComponents {
     }
 
     /**
-     * Re-verification: probes through the probe function (in AWS) or in-process, lifecycle events to EventBridge
-     * when {@code EVENT_BUS_NAME} is set, fan-out to SQS when {@code REVERIFY_QUEUE_URL} is set.
+     * Re-verification: probes through the probe function (in AWS) or in-process, UDAP clients' certificates against
+     * the CRLs registration uses, lifecycle events to EventBridge when {@code EVENT_BUS_NAME} is set, fan-out to SQS
+     * when {@code REVERIFY_QUEUE_URL} is set.
      */
     public Reverification reverification() {
         PolicyContext context = settings.policyContext();
@@ -223,7 +246,7 @@ public final class IssuanceComponents {
             throw new StoreUnavailable("EVENT_BUS_NAME is not set: events stay on the records", null);
         });
         ReverificationPorts ports = new ReverificationPorts(new DynamoClientStore(aws.dynamoDb(), settings.clientsTable()),
-                prober(context), events, queue);
+                prober(context), events, queue, crlSource());
         ReverificationPolicy policy = new ReverificationPolicy(context,
                 new ProbeSettings(probing.limits(), probing.termsFailuresAreErrors(), context), schedule);
         return new Reverification(ports, policy, workers(schedule.probeLanes()), CLOCK);

@@ -60,6 +60,13 @@ final class EmulatorRecords implements AutoCloseable {
         return secretPrefix + clientId;
     }
 
+    /** Sets a number attribute of an item of any table of this emulator (a test standing in for time passing). */
+    void setNumber(String tableName, Map<String, AttributeValue> key, String attribute, long value) {
+        dynamo.updateItem(request -> request.tableName(tableName).key(key).updateExpression("SET #a = :v")
+                .expressionAttributeNames(Map.of("#a", attribute))
+                .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(value)))));
+    }
+
     /** The client's record, if the table holds one. */
     Optional<Map<String, AttributeValue>> clientRecord(String clientId) {
         Map<String, AttributeValue> item = dynamo.getItem(request -> request.tableName(table).consistentRead(true)

@@ -112,10 +112,17 @@ final class LocalUdapService implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
-    /** A JSON {@code POST} to a path of the API with an {@code Authorization: Bearer} token (operator routes). */
+    /**
+     * A JSON {@code POST} to a path of the API with an {@code Authorization: Bearer} token (operator routes); a null
+     * body sends none, without a content type.
+     */
     HttpResponse<String> postAsOperator(String path, String body, String token) throws Exception {
-        return send(HttpRequest.newBuilder(api.baseUri().resolve(path))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+        HttpRequest.Builder request = HttpRequest.newBuilder(api.baseUri().resolve(path))
+                .header("Authorization", "Bearer " + token);
+        if (body == null) {
+            return send(request.POST(HttpRequest.BodyPublishers.noBody()));
+        }
+        return send(request.header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 

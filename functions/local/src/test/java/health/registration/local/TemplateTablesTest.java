@@ -48,7 +48,8 @@ class TemplateTablesTest {
         assertThat(create.attributeDefinitions()).containsExactly(
                 AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
                 AttributeDefinition.builder().attributeName("status").attributeType(ScalarAttributeType.S).build(),
-                AttributeDefinition.builder().attributeName("nextCheckAt").attributeType(ScalarAttributeType.N).build());
+                AttributeDefinition.builder().attributeName("nextCheckAt").attributeType(ScalarAttributeType.N).build(),
+                AttributeDefinition.builder().attributeName("certificateThumbprint").attributeType(ScalarAttributeType.S).build());
         assertThat(create.keySchema()).containsExactly(key("pk", KeyType.HASH));
         assertThat(create.hasLocalSecondaryIndexes()).isFalse();
         assertThat(create.provisionedThroughput()).isNull();
@@ -62,19 +63,29 @@ class TemplateTablesTest {
         assertThat(table.tableName()).isEqualTo("registration-certificates-local");
         CreateTableRequest create = table.createTable();
         assertThat(create.keySchema()).containsExactly(key("pk", KeyType.HASH), key("sk", KeyType.RANGE));
-        assertThat(create.hasGlobalSecondaryIndexes()).isFalse();
-        assertThat(table.timeToLive()).isEmpty();
+        assertThat(create.globalSecondaryIndexes()).singleElement().satisfies(index -> {
+            assertThat(index.indexName()).isEqualTo("sanUri");
+            assertThat(index.keySchema()).containsExactly(key("sanUri", KeyType.HASH));
+            assertThat(index.projection().projectionType()).isEqualTo(ProjectionType.ALL);
+        });
+        assertThat(table.timeToLive()).hasValueSatisfying(ttl ->
+                assertThat(ttl.timeToLiveSpecification().attributeName()).isEqualTo("expiresAt"));
     }
 
     @Test
     void translatesTheRealStatusIndexWithItsProjection() throws IOException {
         CreateTableRequest create = TemplateTables.of(SamTemplate.read(SamTemplateTest.REAL_TEMPLATE), LOCAL).get(0).createTable();
-        assertThat(create.globalSecondaryIndexes()).singleElement().satisfies(index -> {
+        assertThat(create.globalSecondaryIndexes()).hasSize(2).first().satisfies(index -> {
             assertThat(index.indexName()).isEqualTo("status-nextCheckAt");
             assertThat(index.keySchema()).containsExactly(key("status", KeyType.HASH), key("nextCheckAt", KeyType.RANGE));
             assertThat(index.projection().projectionType()).isEqualTo(ProjectionType.ALL);
             assertThat(index.projection().hasNonKeyAttributes()).isFalse();
             assertThat(index.provisionedThroughput()).isNull();
+        });
+        assertThat(create.globalSecondaryIndexes().get(1)).satisfies(index -> {
+            assertThat(index.indexName()).isEqualTo("certificateThumbprint");
+            assertThat(index.keySchema()).containsExactly(key("certificateThumbprint", KeyType.HASH));
+            assertThat(index.projection().projectionType()).isEqualTo(ProjectionType.KEYS_ONLY);
         });
     }
 

@@ -24,12 +24,14 @@ import okio.Buffer;
  * The HTTPS fixture of {@link UdapRegistrationIT}, on port 443 of one loopback address with a {@code *.example.com}
  * certificate from a test CA: the CRLs of {@link UdapTestPki} on {@link UdapTestPki#CRL_HOST} (DER, by path; any other
  * CRL path answers 404), and the registrations' sites on {@code udap1.example.com}, {@code udap2.example.com}, …,
- * answered by a {@link FixtureSite}. Alongside: the CA's PEM for {@code PROBE_TRUSTED_CA_FILE}, the hosts file for
+ * answered by a {@link FixtureSite}, except ownership challenges ({@code /.well-known/udap-certificate-challenge/…}),
+ * which answer what a test serves with {@link #serveChallenge} and 404 otherwise. Alongside: the CA's PEM for {@code PROBE_TRUSTED_CA_FILE}, the hosts file for
  * {@code PROBE_HOSTS_FILE} and the address as a {@code /32} for {@code PROBE_ALLOWED_CIDRS}.
  */
 final class UdapSites implements AutoCloseable {
 
     static final String DOMAIN = "example.com";
+    static final String CHALLENGE_PATH = "/.well-known/udap-certificate-challenge/";
 
     // MockWebServer logs every request at INFO; a strong reference keeps the quieter level from being collected.
     private static final Logger SERVER_LOG = Logger.getLogger(MockWebServer.class.getName());
@@ -39,6 +41,8 @@ final class UdapSites implements AutoCloseable {
     private final List<String> hosts = new ArrayList<>();
     private final AtomicInteger taken = new AtomicInteger();
     private final Map<String, AtomicInteger> crlRequests = new ConcurrentHashMap<>();
+    private final Map<String, String> challenges = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> challengeRequests = new ConcurrentHashMap<>();
     private final FixtureSite site = new FixtureSite();
     private final MockWebServer server = new MockWebServer();
     private Path hostsFile;
@@ -97,7 +101,25 @@ final class UdapSites implements AutoCloseable {
                     : new MockResponse.Builder().code(200).setHeader("Content-Type", "application/pkix-crl")
                             .body(new Buffer().write(crl)).build();
         }
+        if (path.startsWith(CHALLENGE_PATH)) {
+            String url = "https://" + host.toLowerCase(java.util.Locale.ROOT) + path;
+            challengeRequests.computeIfAbsent(url, u -> new AtomicInteger()).incrementAndGet();
+            String body = challenges.get(url);
+            return new MockResponse.Builder().code(body == null ? 404 : 200).setHeader("Content-Type", "text/plain")
+                    .body(body == null ? "no such challenge" : body).build();
+        }
         return site.dispatch(request);
+    }
+
+    /** Serves {@code body} at the challenge URL ({@code https://<host>/.well-known/udap-certificate-challenge/…}). */
+    void serveChallenge(String url, String body) {
+        challenges.put(url, body);
+    }
+
+    /** Requests for one challenge URL. */
+    int challengeRequests(String url) {
+        AtomicInteger count = challengeRequests.get(url);
+        return count == null ? 0 : count.get();
     }
 
     /** A host name no registration has used yet. */

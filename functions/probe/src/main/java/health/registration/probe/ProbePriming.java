@@ -31,7 +31,7 @@ final class ProbePriming extends PrimingResource {
 
     @Override
     protected List<String> prime() throws Exception {
-        ProbeUrlsHandler handler = new ProbeUrlsHandler(new PrimingProber(), url -> Optional.empty(), context);
+        ProbeUrlsHandler handler = new ProbeUrlsHandler(new PrimingProber(), url -> Optional.empty(), url -> Optional.empty(), context);
         JsonNode metadata = JSON.readTree(PrimingRequests.METADATA);
         byte[] report = JSON.writeValueAsBytes(JSON.createObjectNode().set(ProbeRequests.METADATA, metadata));
         byte[] targets = JSON.writeValueAsBytes(UrlProbeJson.writeTargets(List.of(

@@ -10,6 +10,7 @@ import health.registration.core.policy.Policies;
 import health.registration.core.policy.Policy;
 import health.registration.core.policy.PolicyContext;
 import health.registration.core.policy.PolicyResult;
+import health.registration.core.port.ChallengeSite;
 import health.registration.core.port.CrlSource;
 import health.registration.core.port.UrlProber;
 import health.registration.core.probe.ProbeOutcome;
@@ -49,16 +50,22 @@ final class ProbeRequests {
     static final String CRL_URL = "crl_url";
     static final String CRL = "crl";
 
+    /** The member of a direct invocation's payload that asks for an ownership challenge (developer certificates). */
+    static final String CHALLENGE_URL = "challenge_url";
+    static final String CHALLENGE = "challenge";
+
     /** Most targets one invocation probes: a re-verification run sends its URLs in chunks of at most this many. */
     static final int MAX_TARGETS = 1000;
 
     private final UrlProber prober;
     private final CrlSource crls;
+    private final ChallengeSite challenges;
     private final PolicyContext context;
 
-    ProbeRequests(UrlProber prober, CrlSource crls, PolicyContext context) {
+    ProbeRequests(UrlProber prober, CrlSource crls, ChallengeSite challenges, PolicyContext context) {
         this.prober = prober;
         this.crls = crls;
+        this.challenges = challenges;
         this.context = context;
     }
 
@@ -78,11 +85,15 @@ final class ProbeRequests {
 
     /**
      * A direct invocation: {@code {"metadata": {...}}} in, the report out; or {@code {"crl_url": "..."}} in, the CRL
-     * (base64 DER) out, fetched through the same guard.
+     * (base64 DER) out; or {@code {"challenge_url": "..."}} in, the body served there out; each fetched through the
+     * same guard.
      */
     ObjectNode answerInvocation(JsonNode payload, LambdaLogger log) {
         if (payload != null && payload.path(CRL_URL).isTextual()) {
             return answerCrl(payload.get(CRL_URL).textValue(), log);
+        }
+        if (payload != null && payload.path(CHALLENGE_URL).isTextual()) {
+            return answerChallenge(payload.get(CHALLENGE_URL).textValue(), log);
         }
         if (payload != null && payload.has(UrlProbeJson.TARGETS)) {
             return answerTargets(payload, log);
@@ -131,6 +142,19 @@ final class ProbeRequests {
         error.put(ErrorResponses.ERROR, "invalid_request");
         error.put(ErrorResponses.ERROR_DESCRIPTION, description);
         return error;
+    }
+
+    /** The body at an ownership challenge URL, through the same guard; the URL and body are not logged (a token). */
+    private ObjectNode answerChallenge(String url, LambdaLogger log) {
+        ObjectNode answer = JsonNodeFactory.instance.objectNode();
+        Optional<String> body = challenges.body(url);
+        log.log("probe challenge fetched=" + body.isPresent() + "\n");
+        if (body.isEmpty()) {
+            answer.put(ErrorResponses.ERROR, "challenge_unavailable");
+        } else {
+            answer.put(CHALLENGE, body.get());
+        }
+        return answer;
     }
 
     private ObjectNode answerCrl(String url, LambdaLogger log) {

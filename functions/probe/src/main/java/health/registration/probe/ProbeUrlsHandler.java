@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import health.registration.adapters.http.NetworkUrlProber;
 import health.registration.core.policy.PolicyContext;
+import health.registration.core.certificate.ProbedChallengeSite;
+import health.registration.core.port.ChallengeSite;
 import health.registration.core.port.CrlSource;
 import health.registration.core.port.UrlProber;
 import health.registration.core.udap.ProbedCrlSource;
@@ -41,11 +43,11 @@ public final class ProbeUrlsHandler implements RequestStreamHandler {
     private ProbeUrlsHandler(Settings settings) {
         this(NetworkUrlProber.create(settings.probeConfiguration(), settings.policyContext()),
                 new ProbedCrlSource(NetworkUrlProber.network(settings.probeConfiguration()), Clock.systemUTC(), MAX_CRL_BYTES),
-                settings.policyContext());
+                new ProbedChallengeSite(NetworkUrlProber.network(settings.probeConfiguration())), settings.policyContext());
     }
 
-    ProbeUrlsHandler(UrlProber prober, CrlSource crls, PolicyContext context) {
-        this.requests = new ProbeRequests(prober, crls, context);
+    ProbeUrlsHandler(UrlProber prober, CrlSource crls, ChallengeSite challenges, PolicyContext context) {
+        this.requests = new ProbeRequests(prober, crls, challenges, context);
     }
 
     @Override

@@ -60,9 +60,16 @@ class ProbeUrlsHandlerTest {
         }
     }
 
+    private static final String CHALLENGE_URL =
+            "https://app.example.com/.well-known/udap-certificate-challenge/bm90LWEtcmVhbC10b2tlbi1idXQtNDMtY2hhcnMtbG9uZw";
+    /** What the fixture sites serve at challenge URLs (the guard itself is tested with ProbedChallengeSite). */
+    private static final Map<String, java.util.Optional<String>> CHALLENGES = Map.of(
+            CHALLENGE_URL, java.util.Optional.of("the-served-token\n"));
+
     private final InMemoryUrlProber prober = new InMemoryUrlProber();
     private final ProbeUrlsHandler handler =
-            new ProbeUrlsHandler(prober, url -> java.util.Optional.empty(), new PolicyContext(URI.create("https://manual.example.org/register")));
+            new ProbeUrlsHandler(prober, url -> java.util.Optional.empty(), url -> CHALLENGES.getOrDefault(url, java.util.Optional.empty()),
+                    new PolicyContext(URI.create("https://manual.example.org/register")));
     private final RecordingLambdaContext lambda = new RecordingLambdaContext("probe");
 
     private JsonNode invoke(ObjectNode event) throws IOException {
@@ -122,6 +129,17 @@ class ProbeUrlsHandlerTest {
         assertThat(wrongType.path("statusCode").asInt()).isEqualTo(400);
         assertThat(body(wrongType).path("error").asText()).isEqualTo("invalid_redirect_uri");
         assertThat(prober.probed).isEmpty();
+    }
+
+    @Test
+    void answersAChallengeInvocationWithTheBodyServedThereWithoutLoggingEither() throws IOException {
+        JsonNode served = invoke(JSON.createObjectNode().put("challenge_url", CHALLENGE_URL));
+        JsonNode missing = invoke(JSON.createObjectNode().put("challenge_url", "https://other.example.com/.well-known/x"));
+
+        assertThat(served.path("challenge").asText()).isEqualTo("the-served-token\n");
+        assertThat(missing.path("error").asText()).isEqualTo("challenge_unavailable");
+        assertThat(missing.has("challenge")).isFalse();
+        assertThat(String.join("", lambda.loggedLines())).doesNotContain("the-served-token", "bm90LWEtcmVhbC", "other.example.com");
     }
 
     @Test

@@ -78,7 +78,7 @@ class ReverifyClientsHandlerTest {
         clientId = JSON.readTree(((RegistrationOutcome.Registered) registrar.register(ClientMetadata.of(metadata))).answer())
                 .path("client_id").asText();
         Reverification reverification = new Reverification(
-                new ReverificationPorts(clients, prober, published::addAll, queued::add),
+                new ReverificationPorts(clients, prober, published::addAll, queued::add, url -> java.util.Optional.empty()),
                 new ReverificationPolicy(CONTEXT, new ProbeSettings(ProbeLimits.defaults(), false, CONTEXT),
                         ReverificationSettings.defaults()),
                 executor, clock);

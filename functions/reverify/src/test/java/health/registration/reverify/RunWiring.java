@@ -13,6 +13,7 @@ import health.registration.core.reverify.ReverificationPolicy;
 import health.registration.core.reverify.ReverificationPorts;
 import health.registration.core.reverify.ReverificationSettings;
 import health.registration.core.reverify.RunSummary;
+import health.registration.core.udap.ProbedCrlSource;
 import health.registration.edge.ReverificationConfiguration;
 import health.registration.edge.Settings;
 import health.registration.testkit.MotoServer;
@@ -39,6 +40,7 @@ final class RunWiring {
     private final ReverificationSettings schedule;
     private final UrlProber prober;
     private final EventBridgeClientEvents events;
+    private final Settings settings;
 
     RunWiring(Settings settings, int pageSize, int maxPerHostPerMinute) {
         this.context = settings.policyContext();
@@ -49,6 +51,7 @@ final class RunWiring {
                 s.suspendAfterFailures(), s.suspendAfterSpan(), pageSize, s.inlineLimit(), s.segmentSize(),
                 s.probeChunk(), s.probeLanes(), maxPerHostPerMinute);
         this.prober = NetworkUrlProber.create(probing, context);
+        this.settings = settings;
         this.events = new EventBridgeClientEvents(MotoServer.require(AwsClients.eventBridge()),
                 ReverificationConfiguration.eventBusName(settings).orElseThrow());
     }
@@ -59,7 +62,7 @@ final class RunWiring {
             Reverification reverification = new Reverification(
                     new ReverificationPorts(clients, prober, events, segment -> {
                         throw new IllegalStateException("this wiring checks every client inline");
-                    }),
+                    }, new ProbedCrlSource(NetworkUrlProber.network(settings.probeConfiguration()), CLOCK, 1024 * 1024)),
                     new ReverificationPolicy(context, probeSettings, schedule), executor, CLOCK);
             return reverification.run(runId, runAt, stopCheckingAt);
         } finally {

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What the authority did, for the audit trail (issue 8 part 4: an EventBridge event and a structured log line naming
+ * What the authority did, for the audit trail (an EventBridge event and a structured log line naming
  * the IAM caller). Public facts only: never a key, a CSR or a certificate body.
  *
  * @param action    what happened
@@ -13,10 +13,11 @@ import java.util.Objects;
  * @param sanUri    the certificate's client URI
  * @param requester who asked: the IAM caller's ARN, or {@code local-operator}
  * @param at        when
- * @param reason    for a revocation its reason, otherwise null
+ * @param reason      for a revocation its reason, otherwise null
+ * @param developerId the developer the certificate is bound to, or null for one issued before ownership was proven
  */
 public record CertificateAuditEvent(Action action, String caName, String serial, String sanUri, String requester,
-                                    Instant at, RevocationReason reason) {
+                                    Instant at, RevocationReason reason, String developerId) {
 
     /** The event kinds; {@link #detailType()} is the EventBridge detail-type. */
     public enum Action {
@@ -48,12 +49,12 @@ public record CertificateAuditEvent(Action action, String caName, String serial,
 
     static CertificateAuditEvent issued(IssuedCertificate certificate) {
         return new CertificateAuditEvent(Action.ISSUED, certificate.caName(), certificate.serial(),
-                certificate.sanUri(), certificate.requester(), certificate.issuedAt(), null);
+                certificate.sanUri(), certificate.requester(), certificate.issuedAt(), null, certificate.developerId());
     }
 
     static CertificateAuditEvent revoked(IssuedCertificate certificate) {
         IssuedCertificate.Revocation revocation = certificate.revoked().orElseThrow();
         return new CertificateAuditEvent(Action.REVOKED, certificate.caName(), certificate.serial(),
-                certificate.sanUri(), revocation.requester(), revocation.at(), revocation.reason());
+                certificate.sanUri(), revocation.requester(), revocation.at(), revocation.reason(), certificate.developerId());
     }
 }

@@ -1,6 +1,7 @@
 package health.registration.core.certificate;
 
 import health.registration.core.model.MetadataMember;
+import health.registration.core.policy.RegistrationError;
 import health.registration.core.port.CertificateStore;
 import health.registration.core.port.WriteConflict;
 import java.math.BigInteger;
@@ -15,7 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The developer-certificate authority (issue 8 part 2): issues UDAP client certificates for reviewed requests,
+ * The developer-certificate authority: issues UDAP client certificates for reviewed requests,
  * records each one, revokes them and keeps the CRL current. Its private key is used only here, through
  * {@link IssuingAuthority}. Store failures ({@code StoreUnavailable}) pass through; nothing else is thrown for a bad
  * request. Thread-safe when the store and the review are.
@@ -58,6 +59,10 @@ public final class CertificateAuthority {
             return new IssuanceOutcome.Refused(refused.error());
         }
         CertificateRequestReview.Approved approved = (CertificateRequestReview.Approved) verdict;
+        Optional<RegistrationError> used = review.claim(request);
+        if (used.isPresent()) {
+            return new IssuanceOutcome.Refused(used.get());
+        }
         Instant now = clock.instant();
         // A CRL exists before any certificate naming it does, so relying parties never find its URL empty.
         crls.current(now);
@@ -75,7 +80,7 @@ public final class CertificateAuthority {
                     CertificateSerial.hex(certificate.getSerialNumber()),
                     certificate.getSubjectX500Principal().getName(), approved.sanUri(), base64(certificate),
                     approved.metadata().toJson().toString(), requester, now, certificate.getNotAfter().toInstant(),
-                    null);
+                    null, approved.developerId());
             try {
                 store.record(issued);
                 return issued;
@@ -129,6 +134,11 @@ public final class CertificateAuthority {
      */
     public CrlDocument crl() {
         return crls.current(clock.instant());
+    }
+
+    /** Who may obtain a certificate for a client URI: issues the ownership challenges this authority checks. */
+    public CertificateOwnership ownership() {
+        return review.ownership();
     }
 
     public IssuingAuthority authority() {

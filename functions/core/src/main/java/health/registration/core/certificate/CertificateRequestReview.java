@@ -13,6 +13,7 @@ import health.registration.core.probe.ProbeReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Whether a developer certificate may be issued (issue 8 part 2): the request ({@link CertificateSigningRequest}),
@@ -21,8 +22,9 @@ import java.util.Objects;
  * private_key_jwt), with probing. Every problem is reported in one {@link RegistrationError} (policy section 7):
  * request problems at {@code /csr} and {@code /san_uri} as {@code invalid_request}, metadata problems at their
  * pointer under {@code /metadata} with the policy's codes. Probing runs only for a request with no other problem,
- * as in {@link RegistrationReview}: a request refused anyway does not earn the URLs' owners requests. Thread-safe
- * when the prober is.
+ * as in {@link RegistrationReview}: a request refused anyway does not earn the URLs' owners requests. The developer's
+ * ownership of the client URI ({@link CertificateOwnership}) is checked with the rest, and its challenge URL fetched
+ * last, once the metadata's URLs passed. Thread-safe when the prober and the ownership's ports are.
  */
 public final class CertificateRequestReview {
 
@@ -34,11 +36,12 @@ public final class CertificateRequestReview {
     /**
      * The certificate may be issued.
      *
-     * @param metadata the metadata as sent (what the app's software statements will carry), not with defaults
-     * @param report   what probing found
+     * @param metadata    the metadata as sent (what the app's software statements will carry), not with defaults
+     * @param report      what probing found
+     * @param developerId the developer who proved control of the client URI
      */
-    public record Approved(CertificateSigningRequest csr, String sanUri, ClientMetadata metadata, ProbeReport report)
-            implements Verdict {}
+    public record Approved(CertificateSigningRequest csr, String sanUri, ClientMetadata metadata, ProbeReport report,
+                           String developerId) implements Verdict {}
 
     /** The request is refused, with every problem found. */
     public record Refused(RegistrationError error) implements Verdict {}
@@ -46,11 +49,26 @@ public final class CertificateRequestReview {
     private final Policy policy;
     private final PolicyContext context;
     private final RegistrationReview review;
+    private final CertificateOwnership ownership;
 
-    public CertificateRequestReview(PolicyContext context, UrlProber prober) {
+    public CertificateRequestReview(PolicyContext context, UrlProber prober, CertificateOwnership ownership) {
         this.policy = Policies.udapRegistration();
         this.context = Objects.requireNonNull(context);
         this.review = new RegistrationReview(policy, context, Objects.requireNonNull(prober));
+        this.ownership = Objects.requireNonNull(ownership);
+    }
+
+    /** The ownership challenges this review checks ({@code POST /operator/certificates/challenges} issues them). */
+    public CertificateOwnership ownership() {
+        return ownership;
+    }
+
+    /**
+     * Uses an approved request's challenge, once: empty when this issuance may go ahead, else the refusal (another
+     * issuance used the challenge first).
+     */
+    Optional<RegistrationError> claim(CertificateRequest request) {
+        return ownership.use(request).map(RegistrationError::single);
     }
 
     public Verdict review(CertificateRequest request) {
@@ -63,6 +81,7 @@ public final class CertificateRequestReview {
             problems.addAll(((CertificateSigningRequest.Unreadable) reading).problems());
         }
         problems.addAll(UdapClientUri.problems(request.sanUri(), request.metadata(), csr));
+        problems.addAll(ownership.problems(request));
         if (request.metadata() == null) {
             problems.add(Violation.error(METADATA, RegistrationErrorCode.INVALID_CLIENT_METADATA, "metadata is"
                     + " required: a JSON object with the app's registration metadata, as its software statements"
@@ -78,7 +97,11 @@ public final class CertificateRequestReview {
             return new Refused(RegistrationError.of(underMetadata(refused.error().errors())));
         }
         RegistrationReview.Accepted accepted = (RegistrationReview.Accepted) verdict;
-        return new Approved(csr, request.sanUri(), request.metadata(), accepted.report());
+        Optional<Violation> unproven = ownership.unproven(request);
+        if (unproven.isPresent()) {
+            return new Refused(RegistrationError.single(unproven.get()));
+        }
+        return new Approved(csr, request.sanUri(), request.metadata(), accepted.report(), request.developerId());
     }
 
     /** The policy's pointers are into the metadata object, which the request holds at /metadata. */

@@ -1,6 +1,8 @@
 package health.registration.core.certificate;
 
 import java.io.ByteArrayInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -23,10 +25,12 @@ import java.util.Optional;
  * @param issuedAt    when it was issued
  * @param notAfter    the end of its validity
  * @param revocation  its revocation, or null while it is not revoked
+ * @param developerId the developer who proved control of the client URI ({@link OwnershipChallenge}), or null for a
+ *                    certificate issued before ownership was proven
  */
 public record IssuedCertificate(String caName, String serial, String subject, String sanUri, String certificate,
                                 String metadata, String requester, Instant issuedAt, Instant notAfter,
-                                Revocation revocation) {
+                                Revocation revocation, String developerId) {
 
     /** Whether a certificate is still good. */
     public enum Status {
@@ -70,6 +74,24 @@ public record IssuedCertificate(String caName, String serial, String subject, St
         return revocation == null ? Status.ISSUED : Status.REVOKED;
     }
 
+    /**
+     * True while it still binds its client URI to its developer: not revoked and not past its notAfter. Another
+     * developer cannot obtain a certificate for the same URI meanwhile.
+     */
+    public boolean binds(Instant now) {
+        return revocation == null && now.isBefore(notAfter);
+    }
+
+    /** SHA-256 of its DER, base64url without padding: the thumbprint a UDAP client's binding records. */
+    public String thumbprint() {
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(der()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+    }
+
     public Optional<Revocation> revoked() {
         return Optional.ofNullable(revocation);
     }
@@ -80,7 +102,7 @@ public record IssuedCertificate(String caName, String serial, String subject, St
             throw new IllegalStateException("certificate " + serial + " is already revoked");
         }
         return new IssuedCertificate(caName, serial, subject, sanUri, certificate, metadata, requester, issuedAt,
-                notAfter, Objects.requireNonNull(by));
+                notAfter, Objects.requireNonNull(by), developerId);
     }
 
     /** Its CRL entry, when revoked. */

@@ -53,6 +53,20 @@ final class UdapClientUri {
         return found;
     }
 
+    /** The URI alone: required, and an https URL on a public DNS name (what a challenge can be issued for). */
+    static List<Violation> uriProblems(String sanUri) {
+        if (sanUri == null || sanUri.isEmpty()) {
+            return List.of(error(FIELD, "san_uri is required: the app's unique https client URI, which its software"
+                    + " statements will send as iss"));
+        }
+        return syntaxProblem(sanUri).map(problem -> List.of(error(FIELD, "san_uri " + problem))).orElse(List.of());
+    }
+
+    /** The URI's host, lower case and without a trailing dot; only for a URI without {@link #uriProblems}. */
+    static String hostOf(String sanUri) {
+        return host(WebUrl.parse(sanUri).value().host());
+    }
+
     private static Optional<String> syntaxProblem(String text) {
         Parsed<WebUrl> parsed = WebUrl.parse(text);
         if (!parsed.isOk()) {

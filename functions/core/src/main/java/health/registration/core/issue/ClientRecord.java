@@ -68,11 +68,17 @@ public record ClientRecord(ClientId clientId, ClientStatus status, ClientMetadat
         return next(ClientStatus.ACTIVE, newMetadata, newCredentials, after, now);
     }
 
-    /** True while an operator's suspension holds: neither passing checks nor updates lift it, only an operator. */
+    /**
+     * True while an operator's suspension holds, made directly or by revoking the client's certificate: neither
+     * passing checks, nor updates, nor a UDAP cancellation lift it, only an operator.
+     */
     public boolean suspendedByOperator() {
         List<StatusChange> history = checks.history();
-        return status == ClientStatus.SUSPENDED && !history.isEmpty()
-                && history.get(history.size() - 1).reason().equals(StatusChange.SUSPENDED_BY_OPERATOR);
+        if (status != ClientStatus.SUSPENDED || history.isEmpty()) {
+            return false;
+        }
+        String reason = history.get(history.size() - 1).reason();
+        return reason.equals(StatusChange.SUSPENDED_BY_OPERATOR) || reason.equals(StatusChange.CERTIFICATE_REVOKED);
     }
 
     public ClientRecord withStatus(ClientStatus newStatus, Instant now) {

@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param caller  the IAM principal (API Gateway's {@code requestContext.identity.userArn}), or {@code local-operator}
  * @param subject the client id or certificate serial, or null when none was made
  * @param outcome {@code done}, {@code refused}, {@code not_found} or {@code conflict}
- * @param at      when
+ * @param at          when
+ * @param developerId for a certificate action, the developer the certificate is (to be) bound to, when known; else null
  */
-public record OperatorAction(String action, String caller, String subject, String outcome, Instant at) {
+public record OperatorAction(String action, String caller, String subject, String outcome, Instant at,
+                             String developerId) {
 
     public static final String SOURCE = "health.registration.operator";
     public static final String DETAIL_TYPE = "OperatorAction";
@@ -25,5 +27,10 @@ public record OperatorAction(String action, String caller, String subject, Strin
         Objects.requireNonNull(caller);
         Objects.requireNonNull(outcome);
         Objects.requireNonNull(at);
+    }
+
+    /** An action without a developer: every client action. */
+    public OperatorAction(String action, String caller, String subject, String outcome, Instant at) {
+        this(action, caller, subject, outcome, at, null);
     }
 }

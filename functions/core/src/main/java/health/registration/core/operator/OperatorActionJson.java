@@ -15,6 +15,9 @@ public final class OperatorActionJson {
         json.put("subject", action.subject());
         json.put("outcome", action.outcome());
         json.put("at", action.at().toString());
+        if (action.developerId() != null) {
+            json.put("developer_id", action.developerId());
+        }
         return json;
     }
 }

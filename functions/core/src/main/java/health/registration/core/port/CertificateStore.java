@@ -24,6 +24,12 @@ public interface CertificateStore {
     Optional<IssuedCertificate> find(String caName, String serial);
 
     /**
+     * Every certificate, of any authority, naming this client URI, through an index (never a scan): whose developer
+     * owns the URI now. The index is eventually consistent, so a certificate recorded a moment ago may be missing.
+     */
+    List<IssuedCertificate> bySanUri(String sanUri);
+
+    /**
      * Marks a certificate revoked and, in the same atomic write (a DynamoDB transaction), adds it to what
      * {@link #revoked} answers.
      *

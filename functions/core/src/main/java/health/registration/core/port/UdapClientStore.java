@@ -1,6 +1,7 @@
 package health.registration.core.port;
 
 import health.registration.core.issue.ClientRecord;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,6 +14,13 @@ public interface UdapClientStore {
 
     /** The active registration of an issuer in a community. */
     Optional<ClientRecord> findByIssuer(String community, String issuer);
+
+    /**
+     * The registrations, of any status, bound to the certificate with this thumbprint
+     * ({@link health.registration.core.issue.CertificateBinding#thumbprint()}), through an index (never a scan).
+     * Each record is read again consistently, so its version is current.
+     */
+    List<ClientRecord> boundTo(String thumbprint);
 
     /** Writes a new registration. @throws WriteConflict when the community and issuer are registered already */
     void register(ClientRecord record);

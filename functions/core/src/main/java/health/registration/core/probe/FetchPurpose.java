@@ -9,7 +9,9 @@ public enum FetchPurpose {
     /** A logo: the raster types a logo may have (security research §1.11); SVG is never asked for. */
     IMAGE("image/png, image/jpeg, image/gif, image/webp, image/x-icon;q=0.8, image/vnd.microsoft.icon;q=0.8"),
     /** A certificate revocation list from a CRL distribution point (RFC 5280 §4.2.1.13). */
-    CRL("application/pkix-crl, application/x-pkcs7-crl;q=0.9, */*;q=0.1");
+    CRL("application/pkix-crl, application/x-pkcs7-crl;q=0.9, */*;q=0.1"),
+    /** A developer certificate's ownership challenge: a short text file on the app's host (README, "Developer certificates"). */
+    CHALLENGE("text/plain, */*;q=0.1");
 
     private final String accept;
 

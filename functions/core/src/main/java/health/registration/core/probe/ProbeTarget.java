@@ -14,7 +14,7 @@ public record ProbeTarget(String url, FetchPurpose purpose) {
     public ProbeTarget {
         Objects.requireNonNull(url);
         Objects.requireNonNull(purpose);
-        if (purpose == FetchPurpose.CRL) {
+        if (purpose == FetchPurpose.CRL || purpose == FetchPurpose.CHALLENGE) {
             throw new IllegalArgumentException("a URL member is probed as a page or an image");
         }
     }

@@ -32,6 +32,11 @@ public sealed interface CheckVerdict {
             }
         }
 
+        /** True when a problem suspends the client at once ({@link CertificateCheck#disqualifies}). */
+        public boolean disqualifies() {
+            return problems.stream().anyMatch(CertificateCheck::disqualifies);
+        }
+
         /** Transient only when every problem is. */
         public FailureKind kind() {
             return problems.stream().allMatch(p -> p.kind() == FailureKind.TRANSIENT) ? FailureKind.TRANSIENT : FailureKind.HARD;

@@ -13,7 +13,7 @@ import java.util.List;
  * The lifecycle of a registered client under re-verification (pure): {@code active} turns {@code warning} on a failed
  * check; {@code warning} turns {@code suspended} once failures in a row reach the count and span of the grace period;
  * {@code warning} and {@code suspended} turn {@code active} again when a check passes, unless an operator suspended
- * the client. Every status change is added to
+ * the client. A UDAP client whose certificate expired or was revoked is suspended at once ({@link CertificateCheck}). Every status change is added to
  * the client's history, and it and every failed check of a client not yet suspended become events to publish.
  */
 public final class ClientLifecycle {
@@ -69,13 +69,15 @@ public final class ClientLifecycle {
         Instant suspendsAt = firstFailedAt.plus(settings.suspendAfterSpan());
         boolean persisted = failures >= settings.suspendAfterFailures() && !now.isBefore(suspendsAt);
         ClientStatus from = client.status();
-        ClientStatus to = from == ClientStatus.SUSPENDED || persisted ? ClientStatus.SUSPENDED : ClientStatus.WARNING;
+        ClientStatus to = from == ClientStatus.SUSPENDED || persisted || failed.disqualifies()
+                ? ClientStatus.SUSPENDED : ClientStatus.WARNING;
         Instant next = failed.kind() == FailureKind.TRANSIENT
                 ? earlier(regular, now.plus(settings.transientRecheck())) : regular;
         UrlChecks after = new UrlChecks(now, failed.report() == null ? checks.lastReport() : failed.report(), next,
                 failures, firstFailedAt, failed.problems(), runId, checks.history(), checks.pendingEvents());
         if (to != from) {
-            String reason = to == ClientStatus.SUSPENDED ? StatusChange.FAILURES_PERSISTED : StatusChange.URL_CHECK_FAILED;
+            String reason = to == ClientStatus.WARNING ? StatusChange.URL_CHECK_FAILED
+                    : failed.disqualifies() ? StatusChange.CERTIFICATE_INVALID : StatusChange.FAILURES_PERSISTED;
             after = after.withChange(new StatusChange(now, from, to, reason));
         }
         if (from != ClientStatus.SUSPENDED) {

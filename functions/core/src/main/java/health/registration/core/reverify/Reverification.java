@@ -33,7 +33,8 @@ import java.util.concurrent.Future;
 /**
  * Scheduled re-verification (policy section 5, issue 6): every visible client due by the run's scheduled time is
  * checked against the whole policy of the path it registered by, with its URLs probed (each distinct URL once per
- * run), and moved along its {@link ClientLifecycle}. Clients are selected through the status index page by page;
+ * run) and, for a UDAP client, its certificate's validity and revocation checked ({@link CertificateCheck}), and
+ * moved along its {@link ClientLifecycle}. Clients are selected through the status index page by page;
  * beyond the inline limit, or when time runs short, the rest are sent as segments to worker invocations. Each client
  * is written with optimistic locking, and carries the run's id so that a restarted run skips it.
  */
@@ -50,6 +51,7 @@ public final class Reverification {
     private final ProbeSettings probeSettings;
     private final ReverificationSettings settings;
     private final ClientCheckWriter writer;
+    private final CertificateCheck certificates;
     private final ExecutorService executor;
     private final Clock clock;
 
@@ -65,6 +67,7 @@ public final class Reverification {
         this.probeSettings = policy.probeSettings();
         this.settings = policy.settings();
         this.writer = new ClientCheckWriter(ports.clients(), ports.events(), new ClientLifecycle(settings), clock);
+        this.certificates = new CertificateCheck(ports.crls());
         this.executor = executor;
         this.clock = clock;
     }
@@ -170,7 +173,25 @@ public final class Reverification {
         return new Plan(record, policy, statically, statically.valid() ? ProbePlan.of(record.metadata(), planning) : null);
     }
 
+    /** The URL verdict, failed as well when the client's certificate has a problem (a disqualifying one suspends). */
     private CheckVerdict verdict(Plan plan, Map<String, UrlProbe> probed) {
+        List<CheckProblem> certificate = certificates.problems(plan.record(), clock.instant());
+        CheckVerdict urls = urlVerdict(plan, probed);
+        if (certificate.isEmpty()) {
+            return urls;
+        }
+        List<CheckProblem> problems = new ArrayList<>(certificate);
+        if (urls instanceof CheckVerdict.Failed failed) {
+            problems.addAll(failed.problems());
+            return new CheckVerdict.Failed(failed.report(), problems);
+        }
+        if (urls instanceof CheckVerdict.Deferred && certificate.stream().noneMatch(CertificateCheck::disqualifies)) {
+            return urls;
+        }
+        return new CheckVerdict.Failed(urls instanceof CheckVerdict.Passed passed ? passed.report() : null, problems);
+    }
+
+    private CheckVerdict urlVerdict(Plan plan, Map<String, UrlProbe> probed) {
         if (plan.probePlan() == null) {
             return new CheckVerdict.Failed(null, problems(plan.statically().errors(), null));
         }

@@ -2,6 +2,7 @@ package health.registration.core.reverify;
 
 import health.registration.core.port.ClientEvents;
 import health.registration.core.port.ClientStore;
+import health.registration.core.port.CrlSource;
 import health.registration.core.port.ReverificationQueue;
 import health.registration.core.port.UrlProber;
 import java.util.Objects;
@@ -13,13 +14,16 @@ import java.util.Objects;
  * @param prober  the probe function (or the engine in-process)
  * @param events  where lifecycle events are published
  * @param queue   where segments of a run too large for one invocation go
+ * @param crls    the CRLs UDAP clients' certificates are checked against, as at registration
  */
-public record ReverificationPorts(ClientStore clients, UrlProber prober, ClientEvents events, ReverificationQueue queue) {
+public record ReverificationPorts(ClientStore clients, UrlProber prober, ClientEvents events, ReverificationQueue queue,
+                                  CrlSource crls) {
 
     public ReverificationPorts {
         Objects.requireNonNull(clients);
         Objects.requireNonNull(prober);
         Objects.requireNonNull(events);
         Objects.requireNonNull(queue);
+        Objects.requireNonNull(crls);
     }
 }

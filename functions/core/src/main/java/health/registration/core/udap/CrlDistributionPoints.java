@@ -19,11 +19,11 @@ import org.bouncycastle.asn1.x509.GeneralNames;
  * The http and https URLs of a certificate's CRL distribution points (RFC 5280 §4.2.1.13, extension 2.5.29.31):
  * full names that are uniformResourceIdentifiers. LDAP, relative names and a malformed extension give nothing.
  */
-final class CrlDistributionPoints {
+public final class CrlDistributionPoints {
 
     private CrlDistributionPoints() {}
 
-    static List<URI> of(X509Certificate certificate) {
+    public static List<URI> of(X509Certificate certificate) {
         byte[] extension = certificate.getExtensionValue(Extension.cRLDistributionPoints.getId());
         if (extension == null) {
             return List.of();

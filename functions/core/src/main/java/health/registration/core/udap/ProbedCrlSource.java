@@ -1,16 +1,10 @@
 package health.registration.core.udap;
 
-import health.registration.core.model.DomainName;
-import health.registration.core.model.Parsed;
-import health.registration.core.model.WebUrl;
 import health.registration.core.port.CrlSource;
 import health.registration.core.probe.FetchPurpose;
-import health.registration.core.probe.FetchRequest;
-import health.registration.core.probe.FetchedPage;
-import health.registration.core.probe.ProbeFailure;
+import health.registration.core.probe.GuardedFetch;
 import health.registration.core.probe.ProbeNetwork;
 import java.io.ByteArrayInputStream;
-import java.net.InetAddress;
 import java.net.URI;
 import java.security.cert.CRL;
 import java.security.cert.CRLException;
@@ -20,7 +14,6 @@ import java.security.cert.X509CRL;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -66,43 +59,15 @@ public final class ProbedCrlSource implements CrlSource {
         if (cached != null && clock.instant().isBefore(cached.until())) {
             return Optional.of(cached.crl());
         }
-        Optional<X509CRL> fetched = publicHost(url).flatMap(host -> fetch(url, host));
+        Optional<X509CRL> fetched = fetch(url);
         fetched.ifPresent(crl -> cache.put(url, new Cached(crl, until(crl))));
         return fetched;
     }
 
-    /** The host to resolve, when the URL may be fetched at all; checked before any lookup. */
-    private static Optional<String> publicHost(String url) {
-        Parsed<WebUrl> parsed = WebUrl.parse(url);
-        if (!parsed.isOk()) {
-            return Optional.empty();
-        }
-        WebUrl web = parsed.value();
-        String defaultPort = web.normalizedScheme().equals("https") ? "443" : "80";
-        boolean port = web.port() == null || web.port().equals(defaultPort);
-        if (web.userInfo() != null || web.fragment() != null || !port || web.hasIpLiteralHost()
-                || !DomainName.parse(web.host()).isOk()) {
-            return Optional.empty();
-        }
-        return Optional.of(web.host());
-    }
-
-    private Optional<X509CRL> fetch(String url, String host) {
-        try {
-            List<InetAddress> addresses = network.resolver().resolve(host);
-            // Fail closed: one address outside public unicast refuses the whole name (security research §1.4).
-            if (addresses.isEmpty() || !addresses.stream().allMatch(network.addressPolicy()::permits)) {
-                return Optional.empty();
-            }
-            FetchedPage page = network.fetcher().fetch(
-                    new FetchRequest(url, host, addresses, FetchPurpose.CRL, maxBytes));
-            if (page.status() != 200 || page.truncated() || page.body() == null) {
-                return Optional.empty();
-            }
-            return parse(page.body());
-        } catch (ProbeFailure | RuntimeException unavailable) {
-            return Optional.empty();
-        }
+    private Optional<X509CRL> fetch(String url) {
+        return GuardedFetch.get(network, url, FetchPurpose.CRL, maxBytes, false)
+                .filter(page -> page.status() == 200 && !page.truncated() && page.body() != null)
+                .flatMap(page -> parse(page.body()));
     }
 
     private static Optional<X509CRL> parse(byte[] body) {

@@ -22,8 +22,9 @@ import java.util.Optional;
  * UDAP dynamic client registration (UDAP DCR §4, IG STU2 §3): the request's shape, then the software statement's
  * signature, trust chain and claims ({@link SoftwareStatementVerifier}), then its jti against replay, then the
  * registration parameters through the UDAP policy with probing. A new (community, iss) pair registers (201); a known
- * one modifies its registration (200, same client id); an empty grant_types cancels it (200). Nothing is stored
- * unless every check passes.
+ * one modifies its registration (200, same client id); an empty grant_types cancels it (200), unless an operator
+ * suspended it (400: the suspension must survive a cancel and a new registration). Nothing is stored unless every
+ * check passes.
  */
 public final class UdapRegistrar {
 
@@ -102,6 +103,13 @@ public final class UdapRegistrar {
         if (existing.isEmpty()) {
             return refuse(RegistrationErrorCode.INVALID_CLIENT_METADATA,
                     "grant_types is empty, which cancels a registration, but this client has none in this trust community");
+        }
+        // An operator's suspension outlives the app's wishes: cancelling and registering again would start a new,
+        // active registration of the same (community, iss) (IG STU2 §3.4), so the cancel is refused while it holds.
+        if (existing.get().suspendedByOperator()) {
+            return refuse(RegistrationErrorCode.INVALID_CLIENT_METADATA, "grant_types is empty, which cancels a"
+                    + " registration, but the operator suspended this client; it cannot be cancelled until the operator"
+                    + " reinstates or removes it");
         }
         if (!stores.jtis().record(statement.issuer(), statement.jti(), statement.expiresAt(), clock.instant())) {
             return refuse(RegistrationErrorCode.INVALID_SOFTWARE_STATEMENT, "this software statement (its jti) was used before");

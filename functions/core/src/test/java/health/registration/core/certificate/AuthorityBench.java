@@ -6,6 +6,8 @@ import health.registration.core.model.ClientMetadata;
 import health.registration.core.policy.rules.ValidMetadata;
 import health.registration.core.policy.rules.ValidUdapMetadata;
 import health.registration.core.port.InMemoryCertificateStore;
+import health.registration.core.port.InMemoryChallengeStore;
+import health.registration.core.port.ServedChallenges;
 import health.registration.core.port.InMemoryUrlProber;
 import health.registration.core.port.MutableClock;
 import health.registration.core.udap.TestAuthority;
@@ -33,6 +35,7 @@ final class AuthorityBench {
     static final String CRL_URL = "https://api.example.org/v1/crl/developers.crl";
     static final String REQUESTER = "arn:aws:iam::123456789012:user/operator";
     static final Duration YEAR = Duration.ofDays(365);
+    static final String DEVELOPER = "dev-4711";
     private static final Map<String, TestAuthority> ROOTS = new ConcurrentHashMap<>();
 
     final MutableClock clock = MutableClock.at(NOW);
@@ -40,6 +43,9 @@ final class AuthorityBench {
     final ScriptedCertificateStore scripted = new ScriptedCertificateStore();
     final InMemoryCertificateStore store = scripted.delegate;
     final InMemoryUrlProber prober = new InMemoryUrlProber();
+    final InMemoryChallengeStore challenges = new InMemoryChallengeStore();
+    final ServedChallenges site = new ServedChallenges();
+    final CertificateOwnership ownership = new CertificateOwnership(challenges, site, scripted, clock);
     final TestAuthority root;
     final IssuingAuthority authority;
     final CertificateAuthoritySettings settings;
@@ -77,7 +83,7 @@ final class AuthorityBench {
     }
 
     CertificateRequestReview review() {
-        return new CertificateRequestReview(ValidMetadata.CONTEXT, prober);
+        return new CertificateRequestReview(ValidMetadata.CONTEXT, prober, ownership);
     }
 
     static ClientMetadata metadata() {
@@ -85,15 +91,32 @@ final class AuthorityBench {
     }
 
     static CertificateRequest request(KeyPair keys) {
-        return new CertificateRequest(TestCsrs.pem(TestCsrs.request(keys)), TestCsrs.CLIENT_URI, metadata());
+        return new CertificateRequest(TestCsrs.pem(TestCsrs.request(keys)), TestCsrs.CLIENT_URI, metadata(), null, null);
     }
 
     static CertificateRequest request() {
         return request(TestCsrs.rsa2048());
     }
 
+    /**
+     * The request proven by {@link #DEVELOPER}: a challenge issued for its client URI, served where the authority
+     * will look for it.
+     */
+    CertificateRequest proven(CertificateRequest request) {
+        return proven(request, DEVELOPER);
+    }
+
+    CertificateRequest proven(CertificateRequest request, String developer) {
+        ChallengeOutcome outcome = ownership.challenge(developer, request.sanUri());
+        assertThat(outcome).as("challenge %s", outcome).isInstanceOf(ChallengeOutcome.Issued.class);
+        ChallengeOutcome.Issued challenge = (ChallengeOutcome.Issued) outcome;
+        site.serve(challenge.url(), challenge.token() + "\n");
+        return request.provenBy(developer, challenge.token());
+    }
+
+    /** Issues the request, proven first unless it names a challenge. */
     IssuanceOutcome.Issued issue(CertificateRequest request) {
-        IssuanceOutcome outcome = ca.issue(request, REQUESTER);
+        IssuanceOutcome outcome = ca.issue(request.challenge() == null ? proven(request) : request, REQUESTER);
         assertThat(outcome).as("outcome %s", outcome).isInstanceOf(IssuanceOutcome.Issued.class);
         return (IssuanceOutcome.Issued) outcome;
     }

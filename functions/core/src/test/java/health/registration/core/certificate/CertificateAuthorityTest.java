@@ -31,7 +31,7 @@ class CertificateAuthorityTest {
         assertThat(issued.chainPem()).isEqualTo(bench.rootPem());
         assertThat(issued.audit()).isEqualTo(new CertificateAuditEvent(CertificateAuditEvent.Action.ISSUED,
                 AuthorityBench.CA_NAME, record.serial(), TestCsrs.CLIENT_URI, AuthorityBench.REQUESTER,
-                AuthorityBench.NOW, null));
+                AuthorityBench.NOW, null, AuthorityBench.DEVELOPER));
     }
 
     @Test
@@ -47,7 +47,7 @@ class CertificateAuthorityTest {
     @Test
     void issuesNothingForARefusedRequest() {
         IssuanceOutcome outcome = bench.ca.issue(new CertificateRequest(TestCsrs.pem(TestCsrs.request(TestCsrs.rsa1024())),
-                TestCsrs.CLIENT_URI, AuthorityBench.metadata()), AuthorityBench.REQUESTER);
+                TestCsrs.CLIENT_URI, AuthorityBench.metadata(), null, null), AuthorityBench.REQUESTER);
 
         assertThat(outcome).isInstanceOf(IssuanceOutcome.Refused.class);
         assertThat(((IssuanceOutcome.Refused) outcome).error().error()).isEqualTo(RegistrationErrorCode.INVALID_REQUEST);
@@ -68,7 +68,7 @@ class CertificateAuthorityTest {
     void givesUpAfterThreeTakenSerials() {
         bench.store.refusingNextRecords(3);
 
-        assertThatThrownBy(() -> bench.ca.issue(AuthorityBench.request(), AuthorityBench.REQUESTER))
+        assertThatThrownBy(() -> bench.ca.issue(bench.proven(AuthorityBench.request()), AuthorityBench.REQUESTER))
                 .isInstanceOf(WriteConflict.class);
         assertThat(bench.store.all()).isEmpty();
     }
@@ -91,7 +91,7 @@ class CertificateAuthorityTest {
         assertThat(bench.store.currentCrl(AuthorityBench.CA_NAME)).contains(revoked.crl());
         assertThat(revoked.audit()).isEqualTo(new CertificateAuditEvent(CertificateAuditEvent.Action.REVOKED,
                 AuthorityBench.CA_NAME, issued.serial(), TestCsrs.CLIENT_URI, "arn:revoker", revocation.at(),
-                RevocationReason.KEY_COMPROMISE));
+                RevocationReason.KEY_COMPROMISE, AuthorityBench.DEVELOPER));
     }
 
     @Test

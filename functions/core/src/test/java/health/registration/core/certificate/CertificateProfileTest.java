@@ -173,7 +173,7 @@ class CertificateProfileTest {
                 CertificateAuthoritySettings.defaults(AuthorityBench.PUBLIC_BASE_URL));
         ending.clock.advance(Duration.ofDays(2));
 
-        assertThatThrownBy(() -> ending.ca.issue(AuthorityBench.request(), AuthorityBench.REQUESTER))
+        assertThatThrownBy(() -> ending.ca.issue(ending.proven(AuthorityBench.request()), AuthorityBench.REQUESTER))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("is not valid now");
         assertThat(ending.store.all()).isEmpty();
     }

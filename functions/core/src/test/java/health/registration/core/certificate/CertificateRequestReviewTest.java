@@ -29,8 +29,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CertificateRequestReviewTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final InMemoryUrlProber prober = new InMemoryUrlProber();
-    private final CertificateRequestReview review = new CertificateRequestReview(ValidMetadata.CONTEXT, prober);
+    private final AuthorityBench bench = new AuthorityBench();
+    private final InMemoryUrlProber prober = bench.prober;
+    private final CertificateRequestReview review = bench.review();
 
     static Stream<Arguments> goodRequests() {
         return Stream.of(
@@ -44,8 +45,8 @@ class CertificateRequestReviewTest {
     void approvesAGoodRequestWithTheMetadataAsSentAfterProbingIt(String reason, KeyPair keys, Grant grant)
             throws Exception {
         ClientMetadata metadata = ValidUdapMetadata.metadata(grant);
-        CertificateRequest request = new CertificateRequest(TestCsrs.pem(TestCsrs.request(keys, TestCsrs.CLIENT_URI)),
-                TestCsrs.CLIENT_URI, metadata);
+        CertificateRequest request = bench.proven(new CertificateRequest(TestCsrs.pem(TestCsrs.request(keys,
+                TestCsrs.CLIENT_URI)), TestCsrs.CLIENT_URI, metadata, null, null));
 
         CertificateRequestReview.Verdict verdict = review.review(request);
 
@@ -73,9 +74,10 @@ class CertificateRequestReviewTest {
         ClientMetadata metadata = ClientMetadata.of(ValidMetadata.set(ValidUdapMetadata.json(Grant.CC), member, value));
         String weakKey = TestCsrs.pem(TestCsrs.request(TestCsrs.rsa1024()));
 
-        RegistrationError alone = refused(new CertificateRequest(TestCsrs.pem(TestCsrs.request(TestCsrs.rsa2048())),
-                TestCsrs.CLIENT_URI, metadata));
-        RegistrationError together = refused(new CertificateRequest(weakKey, "http://app.example.com/udap", metadata));
+        RegistrationError alone = refused(bench.proven(new CertificateRequest(TestCsrs.pem(TestCsrs.request(
+                TestCsrs.rsa2048())), TestCsrs.CLIENT_URI, metadata, null, null)));
+        RegistrationError together = refused(new CertificateRequest(weakKey, "http://app.example.com/udap", metadata,
+                AuthorityBench.DEVELOPER, null));
 
         assertThat(alone.errors()).as(reason).anySatisfy(v -> assertProblem(v, field, code, phrase));
         assertThat(alone.errors()).extracting(Violation::field).allMatch(f -> f.startsWith("/metadata"));
@@ -90,7 +92,8 @@ class CertificateRequestReviewTest {
         String otherSan = TestCsrs.pem(TestCsrs.request(TestCsrs.rsa2048(), "https://evil.example.org/udap"));
         ClientMetadata noLogo = ClientMetadata.of(ValidMetadata.set(ValidUdapMetadata.json(Grant.CC), "logo_uri", null));
 
-        RegistrationError error = refused(new CertificateRequest(otherSan, "https://other.example.com/udap", noLogo));
+        RegistrationError error = refused(bench.proven(new CertificateRequest(otherSan, "https://other.example.com/udap",
+                noLogo, null, null)));
 
         assertThat(error.error()).isEqualTo(RegistrationErrorCode.INVALID_REQUEST);
         assertThat(error.errors()).extracting(Violation::field, Violation::code).containsExactly(
@@ -109,7 +112,8 @@ class CertificateRequestReviewTest {
     void comparesNamesOnlyOfARequestItCouldRead() {
         String badSignature = TestCsrs.altered(TestCsrs.request(TestCsrs.rsa2048(), "https://evil.example.org/udap"));
 
-        RegistrationError error = refused(new CertificateRequest(badSignature, TestCsrs.CLIENT_URI, AuthorityBench.metadata()));
+        RegistrationError error = refused(bench.proven(new CertificateRequest(badSignature, TestCsrs.CLIENT_URI,
+                AuthorityBench.metadata(), null, null)));
 
         assertThat(error.errors()).singleElement().satisfies(v -> assertProblem(v, "/csr",
                 RegistrationErrorCode.INVALID_REQUEST, "signature does not verify"));
@@ -119,7 +123,7 @@ class CertificateRequestReviewTest {
     void refusesWithWhatProbingFoundUnderMetadata() {
         prober.failing("https://app.example.com/logo.png", ProbeOutcome.NOT_FOUND);
 
-        RegistrationError error = refused(AuthorityBench.request());
+        RegistrationError error = refused(bench.proven(AuthorityBench.request()));
 
         assertThat(error.error()).isEqualTo(RegistrationErrorCode.INVALID_CLIENT_METADATA);
         assertThat(error.errors()).singleElement().satisfies(v -> assertThat(v.field()).isEqualTo("/metadata/logo_uri"));
@@ -131,10 +135,13 @@ class CertificateRequestReviewTest {
         RegistrationError error = refused(CertificateRequest.fromJson(JSON.createObjectNode()
                 .put("csr", 42).put("metadata", "not an object")));
 
-        assertThat(error.errors()).extracting(Violation::field).containsExactly("/csr", "/san_uri", "/metadata");
+        assertThat(error.errors()).extracting(Violation::field)
+                .containsExactly("/csr", "/san_uri", "/developer_id", "/challenge", "/metadata");
         assertThat(error.errors()).extracting(Violation::description).satisfiesExactly(
                 d -> assertThat(d).startsWith("csr is required"),
                 d -> assertThat(d).startsWith("san_uri is required"),
+                d -> assertThat(d).startsWith("developer_id is required"),
+                d -> assertThat(d).startsWith("challenge is required"),
                 d -> assertThat(d).startsWith("metadata is required"));
     }
 

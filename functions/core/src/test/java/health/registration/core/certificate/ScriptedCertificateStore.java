@@ -46,6 +46,11 @@ final class ScriptedCertificateStore implements CertificateStore {
     }
 
     @Override
+    public List<IssuedCertificate> bySanUri(String sanUri) {
+        return delegate.bySanUri(sanUri);
+    }
+
+    @Override
     public IssuedCertificate revoke(String caName, String serial, IssuedCertificate.Revocation revocation) {
         run(beforeNextRevoke);
         return delegate.revoke(caName, serial, revocation);

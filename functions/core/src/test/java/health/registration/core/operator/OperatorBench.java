@@ -1,5 +1,6 @@
 package health.registration.core.operator;
 
+import health.registration.core.udap.InMemoryCrlSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -138,7 +139,8 @@ final class OperatorBench implements AutoCloseable {
     /** A re-verification run at the current time, over the same stores and prober. */
     RunSummary reverify() {
         Reverification reverification = new Reverification(
-                new ReverificationPorts(clients, prober, events, new InMemoryReverificationQueue()),
+                new ReverificationPorts(clients, prober, events, new InMemoryReverificationQueue(),
+                        new InMemoryCrlSource()),
                 new ReverificationPolicy(ValidMetadata.CONTEXT, probeSettings(), ReverificationSettings.defaults()), executor, clock);
         Instant now = clock.instant();
         return reverification.run("run-" + now, now, now.plus(Duration.ofMinutes(10)));

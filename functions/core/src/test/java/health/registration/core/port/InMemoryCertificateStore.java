@@ -49,6 +49,11 @@ public final class InMemoryCertificateStore implements CertificateStore {
     }
 
     @Override
+    public synchronized List<IssuedCertificate> bySanUri(String sanUri) {
+        return certificates.values().stream().filter(c -> c.sanUri().equals(sanUri)).toList();
+    }
+
+    @Override
     public synchronized IssuedCertificate revoke(String caName, String serial, IssuedCertificate.Revocation revocation) {
         Key key = new Key(caName, serial);
         IssuedCertificate current = certificates.get(key);

@@ -73,7 +73,7 @@ class InMemoryCertificateStoreTest {
 
     private static IssuedCertificate certificate(String caName, String serial) {
         return new IssuedCertificate(caName, serial, "CN=App", "https://app.example.com/udap", "AAAA", "{}",
-                "arn:requester", NOW, NOW.plusSeconds(86400), null);
+                "arn:requester", NOW, NOW.plusSeconds(86400), null, "dev-1");
     }
 
     private static CrlDocument crl(int number) {

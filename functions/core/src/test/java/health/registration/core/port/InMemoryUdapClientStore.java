@@ -4,6 +4,7 @@ import health.registration.core.issue.CertificateBinding;
 import health.registration.core.issue.ClientId;
 import health.registration.core.issue.ClientRecord;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -48,6 +49,12 @@ public final class InMemoryUdapClientStore implements UdapClientStore {
             throw new StoreUnavailable("an issuer is mapped to a client bound elsewhere", null);
         }
         return record.filter(r -> r.status().visible());
+    }
+
+    @Override
+    public synchronized List<ClientRecord> boundTo(String thumbprint) {
+        return clients.all().stream().filter(r -> r.credentials().certificate() != null
+                && r.credentials().certificate().thumbprint().equals(thumbprint)).toList();
     }
 
     @Override

@@ -14,7 +14,15 @@ import health.registration.core.model.ClientMetadata;
 import health.registration.core.policy.rules.ValidMetadata;
 import health.registration.core.port.SequentialIdSource;
 import health.registration.core.probe.ProbeReport;
+import health.registration.core.udap.LeafSpec;
+import health.registration.core.udap.TestAuthority;
+import health.registration.core.udap.TestKeys;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 
 /**
@@ -26,8 +34,31 @@ final class ClientFixtures {
     /** When the fixtures were registered. */
     static final Instant REGISTERED = Instant.parse("2026-03-01T03:00:00Z");
     static final ProbeReport REGISTRATION_REPORT = new ProbeReport(List.of());
-    static final CertificateBinding BINDING = new CertificateBinding("https://app.example.com/udap",
-            "https://community.example.org", "MIIB", "thumbprint-0000000000000000000000000000000");
+    /** The community's CA, and the CRL URL its client certificates name. */
+    static final TestAuthority CA = TestAuthority.root("Reverification Test CA", TestKeys.rsa(),
+            REGISTERED.minus(Duration.ofDays(365)), REGISTERED.plus(Duration.ofDays(3650)), "https://ca.example.org/ca.crl");
+    static final String CRL_URL = "https://ca.example.org/ca.crl";
+    /** A client certificate valid for ten years from a year before registration, naming no CRL. */
+    static final X509Certificate LEAF = leaf(REGISTERED.plus(Duration.ofDays(3650)));
+    static final CertificateBinding BINDING = binding(LEAF);
+
+    /** A client certificate of {@link #CA} ending at {@code notAfter}, naming the CRLs. */
+    static X509Certificate leaf(Instant notAfter, String... crlUrls) {
+        return CA.issue(new LeafSpec("Reverified app", TestKeys.rsa(), List.of("https://app.example.com/udap"),
+                List.of(crlUrls), REGISTERED.minus(Duration.ofDays(365)), notAfter)).certificate();
+    }
+
+    /** What binds a UDAP client to the certificate. */
+    static CertificateBinding binding(X509Certificate certificate) {
+        try {
+            byte[] der = certificate.getEncoded();
+            return new CertificateBinding("https://app.example.com/udap", "https://community.example.org",
+                    Base64.getEncoder().encodeToString(der), Base64.getUrlEncoder().withoutPadding()
+                            .encodeToString(MessageDigest.getInstance("SHA-256").digest(der)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     private ClientFixtures() {}
 

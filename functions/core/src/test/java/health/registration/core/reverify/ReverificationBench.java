@@ -4,6 +4,7 @@ import health.registration.core.issue.ClientId;
 import health.registration.core.issue.ClientRecord;
 import health.registration.core.policy.rules.ValidMetadata;
 import health.registration.core.port.FailingClientStore;
+import health.registration.core.udap.InMemoryCrlSource;
 import health.registration.core.port.InMemoryClientEvents;
 import health.registration.core.port.InMemoryClientStore;
 import health.registration.core.port.InMemoryReverificationQueue;
@@ -52,12 +53,15 @@ final class ReverificationBench implements AutoCloseable {
         return this;
     }
 
+    /** The CRLs UDAP clients' certificates are checked against; none unless a test adds one. */
+    final InMemoryCrlSource crls = new InMemoryCrlSource();
+
     /** A new service over the same ports, on its own threads (as a new invocation would be). */
     Reverification reverification() {
         ExecutorService executor = Executors.newFixedThreadPool(settings.probeLanes());
         executors.add(executor);
         ProbeSettings probing = new ProbeSettings(ProbeLimits.defaults(), false, ValidMetadata.CONTEXT);
-        return new Reverification(new ReverificationPorts(clients, prober, events, queue),
+        return new Reverification(new ReverificationPorts(clients, prober, events, queue, crls),
                 new ReverificationPolicy(ValidMetadata.CONTEXT, probing, settings), executor, clock);
     }
 

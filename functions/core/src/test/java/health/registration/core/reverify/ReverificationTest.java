@@ -1,5 +1,7 @@
 package health.registration.core.reverify;
 
+import health.registration.core.issue.StatusChange;
+import java.security.cert.X509Certificate;
 import static health.registration.core.reverify.ClientFixtures.active;
 import static health.registration.core.reverify.ClientFixtures.certificate;
 import static health.registration.core.reverify.ClientFixtures.checks;
@@ -286,6 +288,38 @@ class ReverificationTest {
             bench.run();
 
             assertThat(bench.stored(client).status()).isEqualTo(expected);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', value = {
+            "certificate expired before the run       | expired | certificate_expired",
+            "certificate listed on its issuer's CRL   | revoked | certificate_revoked",
+        })
+        void suspendsAUdapClientAtOnceWhenItsCertificateNoLongerHolds(String reason, String fault, String code) {
+            X509Certificate leaf = ClientFixtures.leaf(fault.equals("expired") ? RUN_AT : RUN_AT.plus(Duration.ofDays(300)),
+                    ClientFixtures.CRL_URL);
+            bench.crls.with(ClientFixtures.CRL_URL, fault.equals("revoked")
+                    ? ClientFixtures.CA.crl(RUN_AT, RUN_AT.plus(Duration.ofDays(1)), leaf)
+                    : ClientFixtures.CA.crl(RUN_AT, RUN_AT.plus(Duration.ofDays(1))));
+            ClientId client = bench.add(record(id(1), ClientStatus.ACTIVE,
+                    ValidUdapMetadata.metadata(ValidUdapMetadata.Grant.CC),
+                    Credentials.ofCertificate(ClientFixtures.binding(leaf), ClientFixtures.REGISTERED),
+                    checks(RUN_AT, 0, null, List.of(), List.of()))).clientId();
+
+            bench.run();
+
+            ClientRecord after = bench.stored(client);
+            assertThat(after.status()).as(reason).isEqualTo(ClientStatus.SUSPENDED);
+            assertThat(after.checks().history()).last().satisfies(change ->
+                    assertThat(change.reason()).isEqualTo(StatusChange.CERTIFICATE_INVALID));
+            assertThat(after.checks().problems()).anySatisfy(p -> {
+                assertThat(p.code()).isEqualTo(code);
+                assertThat(p.kind()).isEqualTo(FailureKind.HARD);
+            });
+            assertThat(bench.events.published()).singleElement().satisfies(event -> {
+                assertThat(event.type()).isEqualTo(LifecycleEvent.Type.SUSPENDED);
+                assertThat(event.problems()).extracting(CheckProblem::code).contains(code);
+            });
         }
 
         @Test

@@ -1,5 +1,11 @@
 package health.registration.core.udap;
 
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import java.time.Instant;
+import health.registration.core.issue.StatusChange;
+import health.registration.core.issue.ClientStatus;
+import health.registration.core.issue.ClientId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -162,6 +168,31 @@ class UdapRegistrarTest {
         assertThat(answer(outcome).path("client_id")).isEqualTo(first.path("client_id"));
         assertThat(answer(outcome).get("grant_types")).isEmpty();
         assertThat(clients.registrations()).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        an operator's suspension                       | suspended_by_operator
+        a suspension for the certificate's revocation  | certificate_revoked
+        """)
+    void refusesToCancelAClientAnOperatorSuspendedSoTheSuspensionSurvivesANewRegistration(String reason, String code)
+            throws Exception {
+        String clientId = answer(register(VerifierFixture.statement(clientCredentials()))).path("client_id").asText();
+        ClientRecord registered = clients.clients().find(new ClientId(clientId)).orElseThrow();
+        Instant now = VerifierFixture.CLOCK.instant();
+        clients.clients().replace(registered.next(ClientStatus.SUSPENDED, registered.metadata(), registered.credentials(),
+                registered.checks().withChange(new StatusChange(now, ClientStatus.ACTIVE, ClientStatus.SUSPENDED, code)), now));
+        ObjectNode cancel = fresh(clientCredentials());
+        cancel.putArray("grant_types");
+
+        RegistrationOutcome cancelled = register(VerifierFixture.statement(cancel));
+        RegistrationOutcome again = register(VerifierFixture.statement(fresh(clientCredentials())));
+
+        assertThat(refusal(cancelled)).as(reason).isEqualTo(RegistrationErrorCode.INVALID_CLIENT_METADATA);
+        assertThat(((RegistrationOutcome.Refused) cancelled).error().description()).contains("suspended");
+        assertThat(again).isInstanceOf(RegistrationOutcome.Modified.class);
+        assertThat(answer(again).path("client_id").asText()).isEqualTo(clientId);
+        assertThat(clients.clients().find(new ClientId(clientId)).orElseThrow().status()).isEqualTo(ClientStatus.SUSPENDED);
     }
 
     @Test

@@ -23,7 +23,8 @@ final class CertificateItem {
 
     static final String SERIAL = "serial";
     static final String SUBJECT = "subject";
-    static final String SAN_URI = "sanUri";
+    static final String SAN_URI = CertificatesTable.SAN_URI;
+    static final String DEVELOPER_ID = "developerId";
     static final String CERTIFICATE = "certificate";
     static final String METADATA = "metadata";
     static final String REQUESTER = "requester";
@@ -58,6 +59,9 @@ final class CertificateItem {
         item.put(REQUESTER, textValue(certificate.requester()));
         item.put(ISSUED_AT, numberValue(certificate.issuedAt().toEpochMilli()));
         item.put(NOT_AFTER, numberValue(certificate.notAfter().toEpochMilli()));
+        if (certificate.developerId() != null) {
+            item.put(DEVELOPER_ID, textValue(certificate.developerId()));
+        }
         certificate.revoked().ifPresent(r -> item.putAll(revocation(r)));
         return item;
     }
@@ -75,7 +79,17 @@ final class CertificateItem {
                 Instant.ofEpochMilli(revokedAt), reason(item), item.text(REVOKED_BY));
         return new IssuedCertificate(caName, item.text(SERIAL), item.text(SUBJECT), item.text(SAN_URI),
                 item.text(CERTIFICATE), item.text(METADATA), item.text(REQUESTER),
-                Instant.ofEpochMilli(item.number(ISSUED_AT)), Instant.ofEpochMilli(item.number(NOT_AFTER)), revocation);
+                Instant.ofEpochMilli(item.number(ISSUED_AT)), Instant.ofEpochMilli(item.number(NOT_AFTER)), revocation,
+                item.optionalText(DEVELOPER_ID));
+    }
+
+    /** The authority's name from a certificate item's partition key ({@code CA#<name>}). */
+    static String caName(Map<String, AttributeValue> attributes) {
+        String key = new StoredItem(attributes).text(CertificatesTable.KEY);
+        if (!key.startsWith(CertificatesTable.CA_PREFIX)) {
+            throw new IllegalArgumentException("attribute " + CertificatesTable.KEY + " is not a CA partition");
+        }
+        return key.substring(CertificatesTable.CA_PREFIX.length());
     }
 
     static Map<String, AttributeValue> writeRevoked(String caName, RevokedCertificate entry) {

@@ -39,7 +39,7 @@ final class ClientItem {
     static final String UDAP_ISSUER = "udapIssuer";
     static final String UDAP_COMMUNITY = "udapCommunity";
     static final String CERTIFICATE = "certificate";
-    static final String CERTIFICATE_THUMBPRINT = "certificateThumbprint";
+    static final String CERTIFICATE_THUMBPRINT = ClientsTable.CERTIFICATE_THUMBPRINT;
 
     private ClientItem() {}
 

@@ -24,6 +24,15 @@ public final class ClientsTable {
     /** The index's sort key (type N): epoch milliseconds. */
     public static final String NEXT_CHECK_AT = "nextCheckAt";
 
+    /**
+     * The index that finds the UDAP clients bound to a certificate without a scan ({@code GlobalSecondaryIndexes},
+     * projection KEYS_ONLY: each record is then read consistently). Only UDAP client records carry its key.
+     */
+    public static final String CERTIFICATE_INDEX = "certificateThumbprint";
+
+    /** The certificate index's partition key (type S): {@code CertificateBinding.thumbprint()}. */
+    public static final String CERTIFICATE_THUMBPRINT = "certificateThumbprint";
+
     /** The time-to-live attribute ({@code TimeToLiveSpecification}): epoch seconds, as DynamoDB requires. */
     public static final String EXPIRES_AT = "expiresAt";
 

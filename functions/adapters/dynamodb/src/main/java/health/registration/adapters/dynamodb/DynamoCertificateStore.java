@@ -35,6 +35,8 @@ public final class DynamoCertificateStore implements CertificateStore {
     /** Cancellation reasons that mean the certificate is missing or another revoker got there first. */
     private static final Set<String> LOST_RACE = Set.of("ConditionalCheckFailed", "TransactionConflict");
     private static final Map<String, String> KEY_NAME = Map.of("#pk", CertificatesTable.KEY);
+    /** Certificates read for one client URI at most: renewals over many years, far more than any app needs. */
+    static final int MAX_BY_SAN = 1000;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -63,6 +65,28 @@ public final class DynamoCertificateStore implements CertificateStore {
     @Override
     public Optional<IssuedCertificate> find(String caName, String serial) {
         return get(CertificateItem.certificateKey(caName, serial)).map(item -> read(() -> CertificateItem.read(caName, item)));
+    }
+
+    /** The sanUri index, page by page; a client URI has few certificates, so this stops after {@link #MAX_BY_SAN}. */
+    @Override
+    public List<IssuedCertificate> bySanUri(String sanUri) {
+        List<IssuedCertificate> found = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page;
+            try {
+                page = dynamo.query(r -> r.tableName(table).indexName(CertificatesTable.SAN_URI_INDEX)
+                        .exclusiveStartKey(from).keyConditionExpression("#san = :san")
+                        .expressionAttributeNames(Map.of("#san", CertificatesTable.SAN_URI))
+                        .expressionAttributeValues(Map.of(":san", textValue(sanUri))));
+            } catch (SdkException e) {
+                throw unavailable("Query", e);
+            }
+            page.items().forEach(item -> found.add(read(() -> CertificateItem.read(CertificateItem.caName(item), item))));
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null && found.size() < MAX_BY_SAN);
+        return found;
     }
 
     @Override

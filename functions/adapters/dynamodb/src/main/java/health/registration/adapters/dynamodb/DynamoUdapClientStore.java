@@ -9,6 +9,7 @@ import health.registration.core.issue.ClientRecord;
 import health.registration.core.port.StoreUnavailable;
 import health.registration.core.port.UdapClientStore;
 import health.registration.core.port.WriteConflict;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -67,6 +69,34 @@ public final class DynamoUdapClientStore implements UdapClientStore {
             throw new StoreUnavailable("the clients table maps a UDAP issuer to a client bound elsewhere", null);
         }
         return record.filter(r -> r.status().visible());
+    }
+
+    /** The certificate index's keys, page by page, then each record read consistently (its version current). */
+    @Override
+    public List<ClientRecord> boundTo(String thumbprint) {
+        List<ClientRecord> bound = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page;
+            try {
+                page = dynamo.query(r -> r.tableName(table).indexName(ClientsTable.CERTIFICATE_INDEX)
+                        .exclusiveStartKey(from).keyConditionExpression("#thumbprint = :thumbprint")
+                        .expressionAttributeNames(Map.of("#thumbprint", ClientsTable.CERTIFICATE_THUMBPRINT))
+                        .expressionAttributeValues(Map.of(":thumbprint", textValue(thumbprint))));
+            } catch (SdkException e) {
+                throw DynamoClientStore.unavailable("Query", e);
+            }
+            for (Map<String, AttributeValue> keys : page.items()) {
+                get(Map.of(ClientsTable.KEY, keys.get(ClientsTable.KEY))).filter(ClientItem::isClient)
+                        .map(DynamoClientStore::read)
+                        .filter(r -> r.credentials().certificate() != null
+                                && r.credentials().certificate().thumbprint().equals(thumbprint))
+                        .ifPresent(bound::add);
+            }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return bound;
     }
 
     /** @throws IllegalArgumentException when the record has no certificate binding */

@@ -53,7 +53,7 @@ class DynamoCertificateStoreIT {
         return new IssuedCertificate(ca, serial, "CN=Example App", "https://app.example.com/udap",
                 Base64.getEncoder().encodeToString(new byte[] {0x30, 0x03, 0x02, 0x01, 0x01}),
                 "{\"client_name\":\"Example App\"}", "arn:aws:iam::123456789012:user/operator", NOW,
-                NOW.plus(Duration.ofDays(365)), null);
+                NOW.plus(Duration.ofDays(365)), null, "dev-4711");
     }
 
     private static IssuedCertificate.Revocation revocation(RevocationReason reason) {
@@ -69,6 +69,34 @@ class DynamoCertificateStoreIT {
         assertThat(store.find(CA, "0a1b")).contains(issued);
         assertThat(store.find("other-ca", "0a1b")).isEmpty();
         assertThat(store.find(CA, "0a1c")).isEmpty();
+    }
+
+    @Test
+    void findsEveryCertificateNamingAClientUriThroughTheIndexWithItsDeveloper() {
+        IssuedCertificate first = certificate(CA, "0a1b");
+        IssuedCertificate renewal = certificate("other-ca", "0a1c");
+        store.record(first);
+        store.record(renewal);
+        store.record(new IssuedCertificate(CA, "0a1d", "CN=Other", "https://other.example.com/udap", first.certificate(),
+                "{}", "arn:requester", NOW, NOW.plus(Duration.ofDays(1)), null, "dev-other"));
+        store.revoke(CA, "0a1b", revocation(RevocationReason.SUPERSEDED));
+        store.saveCrl(CA, new CrlDocument(BigInteger.ONE, NOW, NOW.plusSeconds(3600), new byte[] {1}));
+
+        assertThat(store.bySanUri("https://app.example.com/udap")).containsExactlyInAnyOrder(
+                store.find(CA, "0a1b").orElseThrow(), renewal);
+        assertThat(store.bySanUri("https://app.example.com/udap")).allSatisfy(c ->
+                assertThat(c.developerId()).isEqualTo("dev-4711"));
+        assertThat(store.bySanUri("https://nobody.example.com/udap")).isEmpty();
+    }
+
+    @Test
+    void aCertificateRecordedBeforeOwnershipWasProvenHasNoDeveloper() {
+        IssuedCertificate legacy = new IssuedCertificate(CA, "0a1e", "CN=Old", "https://app.example.com/udap",
+                certificate(CA, "0a1e").certificate(), "{}", "arn:requester", NOW, NOW.plus(Duration.ofDays(1)), null, null);
+
+        store.record(legacy);
+
+        assertThat(store.find(CA, "0a1e")).contains(legacy);
     }
 
     @Test

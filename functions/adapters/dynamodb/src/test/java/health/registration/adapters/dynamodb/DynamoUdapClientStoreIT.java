@@ -81,6 +81,30 @@ class DynamoUdapClientStoreIT {
     }
 
     @Test
+    void findsTheRegistrationsBoundToACertificateThroughItsIndexWhateverTheirStatus() {
+        ClientRecord here = udap(COMMUNITY, ISSUER);
+        ClientRecord there = udap(OTHER_COMMUNITY, ISSUER);
+        CertificateBinding otherCertificate = new CertificateBinding(ISSUER + "/other", COMMUNITY,
+                "MIIBszCCAVmgAwIBAgIUT3RoZXIgY2VydGlmaWNhdGU=", "another-thumbprint-000000000000000000000000");
+        ClientRecord elsewhere = udap(COMMUNITY, ISSUER + "/other");
+        elsewhere = new ClientRecord(elsewhere.clientId(), elsewhere.status(), elsewhere.metadata(),
+                Credentials.ofCertificate(otherCertificate, elsewhere.credentials().issuedAt()), elsewhere.checks(),
+                elsewhere.createdAt(), elsewhere.updatedAt(), elsewhere.version());
+        store.register(here);
+        store.register(there);
+        store.register(elsewhere);
+        store.replace(there.withStatus(ClientStatus.SUSPENDED, there.updatedAt().plusSeconds(1)));
+        clients.create(ClientRecords.active(ClientRecords.newId()));
+
+        List<ClientRecord> bound = store.boundTo(here.credentials().certificate().thumbprint());
+
+        assertThat(bound).extracting(ClientRecord::clientId).containsExactlyInAnyOrder(here.clientId(), there.clientId());
+        assertThat(bound).filteredOn(r -> r.clientId().equals(there.clientId())).singleElement()
+                .satisfies(r -> assertThat(r.version()).as("read consistently, not from the index").isEqualTo(2));
+        assertThat(store.boundTo("no-such-thumbprint")).isEmpty();
+    }
+
+    @Test
     void secondRegistrationOfACommunityAndIssuerConflictsAndChangesNothing() {
         ClientRecord first = udap(COMMUNITY, ISSUER);
         store.register(first);
