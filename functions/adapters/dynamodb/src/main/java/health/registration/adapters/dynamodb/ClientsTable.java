@@ -24,6 +24,15 @@ public final class ClientsTable {
     /** The index's sort key (type N): epoch milliseconds. */
     public static final String NEXT_CHECK_AT = "nextCheckAt";
 
+    /**
+     * The sparse index of counted clients by registrable domain ({@code GlobalSecondaryIndexes}, keys only): only
+     * records that count against the clients-per-domain limit carry its key.
+     */
+    public static final String DOMAIN_INDEX = "clientDomain";
+
+    /** The domain index's partition key (type S): the registrable domain of the client's client_uri. */
+    public static final String CLIENT_DOMAIN = "clientDomain";
+
     /** The time-to-live attribute ({@code TimeToLiveSpecification}): epoch seconds, as DynamoDB requires. */
     public static final String EXPIRES_AT = "expiresAt";
 
