@@ -9,8 +9,10 @@ import health.registration.adapters.aws.ServiceClients;
 import health.registration.adapters.aws.SqsReverificationQueue;
 import health.registration.adapters.dynamodb.DynamoCertificateStore;
 import health.registration.adapters.dynamodb.DynamoClientStore;
+import health.registration.adapters.dynamodb.DynamoDomainClientCount;
 import health.registration.adapters.dynamodb.DynamoIdempotencyStore;
 import health.registration.adapters.dynamodb.DynamoJtiStore;
+import health.registration.adapters.dynamodb.DynamoRequestCounter;
 import health.registration.adapters.dynamodb.DynamoUdapClientStore;
 import health.registration.adapters.http.NetworkUrlProber;
 import health.registration.adapters.secrets.SecretsManagerSecretStore;
@@ -20,12 +22,14 @@ import health.registration.core.certificate.IssuingAuthority;
 import health.registration.core.certificate.IssuingAuthorityCrlSource;
 import health.registration.core.issue.ClientRegistrar;
 import health.registration.core.issue.ClientStores;
+import health.registration.core.issue.ClientsPerDomain;
 import health.registration.core.issue.IdempotentRegistration;
 import health.registration.core.issue.IssuanceSettings;
 import health.registration.core.issue.RegisteredClients;
 import health.registration.core.issue.RegistrationCleanup;
 import health.registration.core.issue.RegistrationReview;
 import health.registration.core.issue.SecureRandomIdSource;
+import health.registration.core.limit.SourceQuota;
 import health.registration.core.operator.ClientListing;
 import health.registration.core.operator.OperatorClients;
 import health.registration.core.operator.OperatorPorts;
@@ -51,6 +55,7 @@ import health.registration.core.udap.SoftwareStatementVerifier;
 import health.registration.core.udap.TrustAnchors;
 import health.registration.core.udap.UdapRegistrar;
 import health.registration.core.udap.UdapStores;
+import health.registration.edge.RequestLimits;
 import health.registration.edge.ReverificationConfiguration;
 import health.registration.edge.Settings;
 import java.time.Clock;
@@ -97,9 +102,22 @@ public final class IssuanceComponents {
 
     public IdempotentRegistration registration() {
         IssuanceSettings issuance = issuanceSettings();
-        ClientRegistrar registrar = new ClientRegistrar(review(), stores(), new SecureRandomIdSource(), CLOCK, issuance);
+        ClientRegistrar registrar = new ClientRegistrar(review(), stores(), new SecureRandomIdSource(), CLOCK, issuance)
+                .withDomainLimit(domainLimit());
         return new IdempotentRegistration(registrar, new DynamoIdempotencyStore(aws.dynamoDb(), settings.clientsTable(), CLOCK),
                 CLOCK, issuance, duration -> Thread.sleep(duration.toMillis()));
+    }
+
+    /** {@code POST /register}'s per-source hourly limit, counted in the request counts table. */
+    public SourceQuota registrationQuota() {
+        return new SourceQuota("register", new DynamoRequestCounter(aws.dynamoDb(), RequestLimits.requestCountsTable(settings)),
+                RequestLimits.registrationsPerSourcePerHour(settings), CLOCK);
+    }
+
+    /** At most {@code CLIENTS_PER_DOMAIN} clients per registrable domain on the open and UDAP paths. */
+    private ClientsPerDomain domainLimit() {
+        return new ClientsPerDomain(new DynamoDomainClientCount(aws.dynamoDb(), settings.clientsTable()),
+                RequestLimits.clientsPerDomain(settings), settings.manualRegistrationUrl());
     }
 
     public RegisteredClients registeredClients() {
@@ -141,7 +159,8 @@ public final class IssuanceComponents {
         RegistrationReview review = new RegistrationReview(Policies.udapRegistration(), context, prober(context));
         UdapStores stores = new UdapStores(new DynamoUdapClientStore(aws.dynamoDb(), settings.clientsTable()),
                 new DynamoJtiStore(aws.dynamoDb(), settings.clientsTable()));
-        return Optional.of(new UdapRegistrar(verifier, review, stores, new SecureRandomIdSource(), CLOCK, issuanceSettings()));
+        return Optional.of(new UdapRegistrar(verifier, review, stores, new SecureRandomIdSource(), CLOCK, issuanceSettings())
+                .withDomainLimit(domainLimit()));
     }
 
     /**

@@ -3,6 +3,7 @@ package health.registration.register;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import health.registration.core.issue.IdempotentRegistration;
 import health.registration.core.issue.RegistrationOutcome;
+import health.registration.core.limit.SourceQuota;
 import health.registration.core.model.ClientMetadata;
 import health.registration.core.model.FieldPointer;
 import health.registration.core.policy.RegistrationError;
@@ -14,6 +15,7 @@ import health.registration.edge.ApiRequest;
 import health.registration.edge.ApiResponse;
 import health.registration.edge.ErrorResponses;
 import health.registration.edge.MetadataBody;
+import health.registration.edge.RequestLimits;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -26,16 +28,25 @@ final class RegistrationRequests {
 
     private final IdempotentRegistration registration;
     private final Optional<UdapRegistrar> udap;
+    private final Optional<SourceQuota> quota;
 
     /**
-     * @param udap the UDAP path, or empty when UDAP registration is switched off (no trust anchors configured)
+     * @param udap  the UDAP path, or empty when UDAP registration is switched off (no trust anchors configured)
+     * @param quota the per-source hourly limit, or empty for none (handler tests of other concerns)
      */
-    RegistrationRequests(IdempotentRegistration registration, Optional<UdapRegistrar> udap) {
+    RegistrationRequests(IdempotentRegistration registration, Optional<UdapRegistrar> udap, Optional<SourceQuota> quota) {
         this.registration = registration;
         this.udap = udap;
+        this.quota = quota;
     }
 
     ApiResponse answer(ApiRequest request, LambdaLogger log) {
+        // Every attempt counts, before the body is even read: each one may cost probes of third-party hosts.
+        Optional<ApiResponse> limited = quota.flatMap(q -> RequestLimits.refusal(q, request));
+        if (limited.isPresent()) {
+            log.log("register requestId=" + request.requestId() + " outcome=rate-limited\n");
+            return limited.get();
+        }
         MetadataBody.Reading reading = MetadataBody.read(request);
         if (reading instanceof MetadataBody.Refused refused) {
             log.log("register requestId=" + request.requestId() + " refused status=" + refused.rejection().status() + "\n");
