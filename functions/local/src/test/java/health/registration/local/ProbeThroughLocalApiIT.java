@@ -52,7 +52,9 @@ class ProbeThroughLocalApiIT {
                 "MANUAL_REGISTRATION_URL", "https://manual-registration.example.com/apps",
                 "PROBE_HOSTS_FILE", sites.hostsFile().toString(),
                 "PROBE_TRUSTED_CA_FILE", sites.trustedCaFile().toString(),
-                "PROBE_ALLOWED_CIDRS", sites.allowedCidrs()), work.resolve("local-api.log"));
+                "PROBE_ALLOWED_CIDRS", sites.allowedCidrs(),
+                // Far above the requests this class sends; PublicProbeLimitsIT tests the limit itself.
+                "PROBES_PER_SOURCE_PER_HOUR", LocalDeployment.UNLIMITED), work.resolve("local-api.log"));
     }
 
     @AfterAll
