@@ -181,7 +181,12 @@ public final class Reverification {
         }
         ProbeReport report = plan.probePlan().report(probed::get);
         PolicyResult result = plan.policy().evaluate(plan.record().metadata(), context.withProbeFindings(report.violations()));
-        return result.valid() ? new CheckVerdict.Passed(report) : new CheckVerdict.Failed(report, problems(result.errors(), report));
+        if (result.valid()) {
+            return new CheckVerdict.Passed(report);
+        }
+        CheckVerdict.Failed failed = new CheckVerdict.Failed(report, problems(result.errors(), report));
+        List<UrlProbe> probes = plan.probePlan().targets().stream().map(t -> probed.get(t.url())).toList();
+        return RetryAfterDeferral.of(failed, probes, settings, clock.instant()).orElse(failed);
     }
 
     /** The policy of the path the client registered by. */
@@ -200,7 +205,7 @@ public final class Reverification {
             Optional<ProbeResult> probed = report == null ? Optional.empty() : report.results().stream()
                     .filter(r -> r.pointer().equals(error.field()) && r.verdict() == ProbeVerdict.FAIL).findFirst();
             problems.add(probed.map(r -> new CheckProblem(r.pointer(), r.url(), r.outcome().code(),
-                            r.outcome().transientFailure() ? FailureKind.TRANSIENT : FailureKind.HARD, error.description()))
+                            FailureKind.of(r.outcome(), r.httpStatus()), error.description()))
                     .orElseGet(() -> new CheckProblem(error.field(), null, error.code().code(), FailureKind.HARD, error.description())));
         }
         return problems;
