@@ -43,6 +43,7 @@ import health.registration.core.port.OperatorAudit;
 import health.registration.core.port.ReverificationQueue;
 import health.registration.core.port.StoreUnavailable;
 import health.registration.core.port.UrlProber;
+import health.registration.core.probe.NameResolver;
 import health.registration.core.probe.PlannedUrlProber;
 import health.registration.core.probe.ProbeConfiguration;
 import health.registration.core.probe.ProbeSettings;
@@ -80,10 +81,12 @@ public final class IssuanceComponents {
 
     private final Settings settings;
     private final ServiceClients aws;
+    private final NameResolver hostResolver;
 
-    private IssuanceComponents(Settings settings, ServiceClients aws) {
+    private IssuanceComponents(Settings settings, ServiceClients aws, NameResolver hostResolver) {
         this.settings = settings;
         this.aws = aws;
+        this.hostResolver = hostResolver;
     }
 
     public static IssuanceComponents fromEnvironment() {
@@ -97,7 +100,15 @@ public final class IssuanceComponents {
 
     /** Wiring over given SDK clients: {@link AwsClients#offline} ones for priming ({@link OfflineIssuance}). */
     public static IssuanceComponents from(Settings settings, ServiceClients aws) {
-        return new IssuanceComponents(settings, aws);
+        return new IssuanceComponents(settings, aws, null);
+    }
+
+    /**
+     * These components with re-verification's own host resolution ({@link ReverificationPorts#resolver()}) answered
+     * by {@code resolver}: priming resolves nothing through DNS ({@link OfflineIssuance}).
+     */
+    IssuanceComponents withHostResolver(NameResolver resolver) {
+        return new IssuanceComponents(settings, aws, resolver);
     }
 
     public IdempotentRegistration registration() {
@@ -220,8 +231,9 @@ public final class IssuanceComponents {
         ClientEvents events = Optional.ofNullable(events()).orElse(unsent -> {
             throw new StoreUnavailable("EVENT_BUS_NAME is not set: events stay on the records", null);
         });
+        // The run resolves each host itself too, so that its per-host budget also counts addresses (RunProbes).
         ReverificationPorts ports = new ReverificationPorts(new DynamoClientStore(aws.dynamoDb(), settings.clientsTable()),
-                prober(context), events, queue);
+                prober(context), events, queue, hostResolver != null ? hostResolver : NetworkUrlProber.resolver(probing));
         ReverificationPolicy policy = new ReverificationPolicy(context,
                 new ProbeSettings(probing.limits(), probing.termsFailuresAreErrors(), context), schedule);
         return new Reverification(ports, policy, workers(schedule.probeLanes()), CLOCK);

@@ -3,6 +3,7 @@ package health.registration.issuance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.common.net.InetAddresses;
 import health.registration.adapters.aws.AwsClients;
 import health.registration.adapters.aws.LambdaUrlProber;
 import health.registration.adapters.aws.OfflineClients;
@@ -11,7 +12,9 @@ import health.registration.core.probe.ProbeReportJson;
 import health.registration.core.probe.UrlProbeJson;
 import health.registration.edge.PrimingProber;
 import health.registration.edge.Settings;
+import java.net.InetAddress;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,6 +30,8 @@ public final class OfflineIssuance implements AutoCloseable {
     /** The probe function as the offline wiring names it; its Invoke never leaves the process. */
     static final String PROBE_FUNCTION = "offline-probe";
     private static final PrimingProber PROBER = new PrimingProber();
+    /** RFC 5737 TEST-NET-1: never routed, and only ever a budget key here. */
+    private static final InetAddress PRIMING_ADDRESS = InetAddresses.forString("192.0.2.1");
 
     private final OfflineClients clients;
     private final IssuanceComponents components;
@@ -35,7 +40,9 @@ public final class OfflineIssuance implements AutoCloseable {
         Map<String, String> offline = new HashMap<>(environment);
         offline.put(Settings.PROBE_FUNCTION_NAME, PROBE_FUNCTION);
         this.clients = AwsClients.offline(OfflineIssuance::probeAnswer);
-        this.components = IssuanceComponents.from(new Settings(offline), clients);
+        // Re-verification resolves the hosts it probes for its budget; offline, every name "resolves" to TEST-NET-1.
+        this.components = IssuanceComponents.from(new Settings(offline), clients)
+                .withHostResolver(host -> List.of(PRIMING_ADDRESS));
     }
 
     /** @param environment the function's environment ({@code System.getenv()} in Lambda) */

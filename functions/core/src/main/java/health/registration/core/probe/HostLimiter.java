@@ -30,7 +30,7 @@ public final class HostLimiter {
      * apps' names from a few addresses, so an address gets more than a name, yet stays bounded however many names
      * point at it.
      */
-    static final int ADDRESS_SHARE = 4;
+    public static final int ADDRESS_SHARE = 4;
 
     private final int maxInFlight;
     private final int maxPerMinute;
@@ -55,6 +55,13 @@ public final class HostLimiter {
      */
     public Permit acquire(Collection<InetAddress> addresses, long waitMillis) throws InterruptedException {
         return acquireAll(addresses.stream().map(HostLimiter::addressKey).distinct().sorted().toList(), waitMillis);
+    }
+
+    /** A permit for the host name and every address it resolved to, all or none. */
+    public Permit acquire(String host, Collection<InetAddress> addresses, long waitMillis) throws InterruptedException {
+        List<String> keys = new ArrayList<>(List.of(host.toLowerCase(Locale.ROOT)));
+        addresses.stream().map(HostLimiter::addressKey).distinct().sorted().forEach(keys::add);
+        return acquireAll(keys, waitMillis);
     }
 
     /** The budget key of an address: IPv4 whole, IPv6 by its /64. */

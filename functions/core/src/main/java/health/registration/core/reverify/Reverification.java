@@ -14,6 +14,7 @@ import health.registration.core.policy.Violation;
 import health.registration.core.port.ClientStore;
 import health.registration.core.port.ReverificationQueue;
 import health.registration.core.port.UrlProber;
+import health.registration.core.probe.NameResolver;
 import health.registration.core.probe.ProbePlan;
 import health.registration.core.probe.ProbeReport;
 import health.registration.core.probe.ProbeResult;
@@ -45,6 +46,7 @@ public final class Reverification {
 
     private final ClientStore clients;
     private final UrlProber prober;
+    private final NameResolver resolver;
     private final ReverificationQueue queue;
     private final PolicyContext context;
     private final ProbeSettings probeSettings;
@@ -60,6 +62,7 @@ public final class Reverification {
     public Reverification(ReverificationPorts ports, ReverificationPolicy policy, ExecutorService executor, Clock clock) {
         this.clients = ports.clients();
         this.prober = ports.prober();
+        this.resolver = ports.resolver();
         this.queue = ports.queue();
         this.context = policy.context();
         this.probeSettings = policy.probeSettings();
@@ -78,7 +81,7 @@ public final class Reverification {
      */
     public RunSummary run(String runId, Instant runAt, Instant stopCheckingAt) {
         RunTally tally = new RunTally();
-        RunProbes probes = new RunProbes(prober, settings, executor, clock, stopCheckingAt);
+        RunProbes probes = new RunProbes(prober, resolver, settings, executor, clock, stopCheckingAt);
         long inline = 0;
         for (ClientStatus status : ClientStatus.reverified()) {
             String cursor = null;
@@ -100,7 +103,7 @@ public final class Reverification {
     /** A worker's segment: checks the clients still due by the run's time and not yet checked by it. */
     public RunSummary runSegment(ReverificationSegment segment, Instant stopCheckingAt) {
         RunTally tally = new RunTally();
-        RunProbes probes = new RunProbes(prober, settings, executor, clock, stopCheckingAt);
+        RunProbes probes = new RunProbes(prober, resolver, settings, executor, clock, stopCheckingAt);
         List<ClientRecord> due = new ArrayList<>();
         for (ClientId id : segment.clientIds()) {
             tally.selected.incrementAndGet();
@@ -122,7 +125,7 @@ public final class Reverification {
         String runId = "operator:" + clientId.value() + ":" + now.toEpochMilli();
         RunTally tally = new RunTally();
         Instant stopProbingAt = now.plus(probeSettings.limits().callTimeout().multipliedBy(3));
-        check(List.of(found.get()), runId, now, new RunProbes(prober, settings, executor, clock, stopProbingAt), tally);
+        check(List.of(found.get()), runId, now, new RunProbes(prober, resolver, settings, executor, clock, stopProbingAt), tally);
         return clients.find(clientId);
     }
 

@@ -4,6 +4,7 @@ import health.registration.core.port.ClientEvents;
 import health.registration.core.port.ClientStore;
 import health.registration.core.port.ReverificationQueue;
 import health.registration.core.port.UrlProber;
+import health.registration.core.probe.NameResolver;
 import java.util.Objects;
 
 /**
@@ -12,14 +13,22 @@ import java.util.Objects;
  * @param clients the client records
  * @param prober  the probe function (or the engine in-process)
  * @param events  where lifecycle events are published
- * @param queue   where segments of a run too large for one invocation go
+ * @param queue    where segments of a run too large for one invocation go
+ * @param resolver resolves the hosts a run probes, so that its per-host budget also counts their addresses; null
+ *                 to count host names only
  */
-public record ReverificationPorts(ClientStore clients, UrlProber prober, ClientEvents events, ReverificationQueue queue) {
+public record ReverificationPorts(ClientStore clients, UrlProber prober, ClientEvents events, ReverificationQueue queue,
+                                  NameResolver resolver) {
 
     public ReverificationPorts {
         Objects.requireNonNull(clients);
         Objects.requireNonNull(prober);
         Objects.requireNonNull(events);
         Objects.requireNonNull(queue);
+    }
+
+    /** Ports whose runs count host names only. */
+    public ReverificationPorts(ClientStore clients, UrlProber prober, ClientEvents events, ReverificationQueue queue) {
+        this(clients, prober, events, queue, null);
     }
 }
