@@ -267,6 +267,13 @@ def main():
                           and b["client_name"] == "Example Health App")
     check("register: probed through the probe function", len(site_requests()) - before == 5,
           site_requests()[before:])
+    # The sample's source address has registered once this hour (RequestCountsTable): with a limit of one, the
+    # next attempt is refused before its body is read, so nothing is probed.
+    before = len(site_requests())
+    api_case("past REGISTRATIONS_PER_SOURCE_PER_HOUR: 429 rate_limited, nothing probed", "RegisterFunction", "register",
+             429, lambda b: b["error"] == "rate_limited" and "1 register requests" in b["error_description"],
+             "REGISTRATIONS_PER_SOURCE_PER_HOUR=1")
+    check("register: a refused attempt probed nothing", len(site_requests()) == before, site_requests()[before:])
     if not isinstance(registered, dict) or "client_id" not in registered:
         print("cannot seed the sample client without a registration", flush=True)
         return
