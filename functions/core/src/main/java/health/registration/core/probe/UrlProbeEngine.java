@@ -101,7 +101,10 @@ public final class UrlProbeEngine {
                 image ? limits.maxLogoBytes() : limits.maxPageBytes());
         // The name's budget is not enough: many names may resolve to one victim, whose addresses share a budget.
         List<InetAddress> counted = addresses.stream().filter(a -> !network.addressPolicy().exempted(a)).toList();
-        try (HostLimiter.Permit permit = hostLimiter.acquire(counted, limits.callTimeout().toMillis())) {
+        // Waiting for the name's and the addresses' permits together takes at most one call timeout, as the engine's
+        // deadline allows for.
+        long waitMillis = Math.max(0, limits.callTimeout().toMillis() - millisSince(start));
+        try (HostLimiter.Permit permit = hostLimiter.acquire(counted, waitMillis)) {
             if (permit == null) {
                 return UrlProbe.failed(target, ProbeOutcome.RATE_LIMITED, "the address was probed too often lately",
                         resolved, millisSince(start));
