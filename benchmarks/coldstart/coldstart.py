@@ -196,6 +196,9 @@ def local_aws(template, work):
     certificates = template["Resources"]["CertificatesTable"]["Properties"]
     dynamodb.create_table(TableName=f"{name}-certificates", BillingMode="PAY_PER_REQUEST",
                           AttributeDefinitions=certificates["AttributeDefinitions"], KeySchema=certificates["KeySchema"])
+    counts = template["Resources"]["RequestCountsTable"]["Properties"]
+    dynamodb.create_table(TableName=f"{name}-request-counts", BillingMode="PAY_PER_REQUEST",
+                          AttributeDefinitions=counts["AttributeDefinitions"], KeySchema=counts["KeySchema"])
     run_openssl("req", "-x509", "-newkey", "rsa:3072", "-nodes", "-keyout", f"{work}/developer-ca.key", "-out",
                 f"{work}/developer-ca.pem", "-days", "2", "-subj", "/CN=Cold start developer CA",
                 "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign")
@@ -203,6 +206,7 @@ def local_aws(template, work):
     authority_secret = secrets.create_secret(Name=f"coldstart/{run_id}/developer-ca", SecretString=authority)["Name"]
     return {
         "CertificatesTable": f"{name}-certificates", "CertificateAuthoritySecret": authority_secret,
+        "RequestCountsTable": f"{name}-request-counts",
         "ClientsTable": name, "ClientEventsBus": bus, "ReverifyQueue": queue, "ProbeFunction.Alias": "function",
         "SecretsKey.Arn": None, "PublicBaseUrl": PUBLIC_BASE_URL,
         "ManualRegistrationUrl": "https://manual-registration.example.com/apps",

@@ -26,7 +26,7 @@ EVENTS = {
     "validate-valid": "ValidateFunction",
     "validate-many-problems": "ValidateFunction",
     "probe-invoke": "ProbeFunction",
-    "probe-api": "ProbeFunction",
+    "probe-api": "PublicProbeFunction",
     "register": "RegisterFunction",
     "register-udap": "RegisterFunction",
     "manage-read": "ManageFunction",
@@ -277,12 +277,19 @@ def main():
 
     # --- probing the fixture site through the test seams: every URL answers as its member requires
     before = len(site_requests())
-    api_case("every URL probed and passing", "ProbeFunction", "probe-api", 200,
+    api_case("every URL probed and passing", "PublicProbeFunction", "probe-api", 200,
              lambda b: b["passed"] is True and len(b["results"]) == 5
              and all(r["outcome"] == "ok" and r["addresses"] == ["127.0.0.2"] for r in b["results"]), *SEAMS)
     fetched = site_requests()[before:]
-    check("probe-api: the probe function fetched the sample's URLs with its User-Agent",
+    check("probe-api: the public probe function fetched the sample's URLs with its User-Agent",
           len(fetched) == 5 and all("FHIR-Client-Registration-URL-Probe/1.0" in line for line in fetched), fetched)
+    # The sample's source address has made one request this hour (counted in the emulated RequestCountsTable): with
+    # a limit of one, the next is refused before anything is fetched.
+    before = len(site_requests())
+    api_case("past PROBES_PER_SOURCE_PER_HOUR: 429 rate_limited, nothing fetched", "PublicProbeFunction", "probe-api",
+             429, lambda b: b["error"] == "rate_limited" and len(b["errors"]) == 1, *SEAMS,
+             "PROBES_PER_SOURCE_PER_HOUR=1")
+    check("probe-api: a refused request fetched nothing", len(site_requests()) == before, site_requests()[before:])
 
     # --- registration, probing through the probe function served on AWS_ENDPOINT_URL_LAMBDA
     before = len(site_requests())
@@ -291,6 +298,13 @@ def main():
                           and b["client_name"] == "Example Health App")
     check("register: probed through the probe function", len(site_requests()) - before == 5,
           site_requests()[before:])
+    # The sample's source address has registered once this hour (RequestCountsTable): with a limit of one, the
+    # next attempt is refused before its body is read, so nothing is probed.
+    before = len(site_requests())
+    api_case("past REGISTRATIONS_PER_SOURCE_PER_HOUR: 429 rate_limited, nothing probed", "RegisterFunction", "register",
+             429, lambda b: b["error"] == "rate_limited" and "1 register requests" in b["error_description"],
+             "REGISTRATIONS_PER_SOURCE_PER_HOUR=1")
+    check("register: a refused attempt probed nothing", len(site_requests()) == before, site_requests()[before:])
     if not isinstance(registered, dict) or "client_id" not in registered:
         print("cannot seed the sample client without a registration", flush=True)
         return

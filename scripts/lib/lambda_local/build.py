@@ -81,7 +81,8 @@ def ensure_built(build_dir, allow_build):
 def build_jars(by_function):
     """mvn package of the function modules; their shaded jars, by function."""
     note("building the functions' jars (mvn package -DskipTests)")
-    module_list = ",".join(str(module.relative_to(REPO)) for module in by_function.values())
+    # Two functions may share a module (ProbeFunction and PublicProbeFunction): each is built once.
+    module_list = ",".join(dict.fromkeys(str(module.relative_to(REPO)) for module in by_function.values()))
     run_to_stderr(["mvn", "-q", "-B", "-Dstyle.color=never", "-DskipTests", "package", "-pl", module_list, "-am"],
                   "mvn package failed")
     jars = {name: shaded_jar(module) for name, module in by_function.items()}

@@ -52,7 +52,8 @@ public final class ApiGatewayEvents {
                 root.hasNonNull("body") ? root.get("body").asText() : null,
                 root.path("isBase64Encoded").asBoolean(false),
                 context.path("requestId").asText(""),
-                context.path("identity").path("userArn").isTextual() ? context.path("identity").path("userArn").asText() : null);
+                context.path("identity").path("userArn").isTextual() ? context.path("identity").path("userArn").asText() : null,
+                context.path("identity").path("sourceIp").isTextual() ? context.path("identity").path("sourceIp").asText() : null);
     }
 
     public static void write(ApiResponse response, OutputStream out) throws IOException {

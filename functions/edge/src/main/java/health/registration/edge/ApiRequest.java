@@ -19,10 +19,12 @@ import java.util.TreeMap;
  * @param requestId      API Gateway's request id, for logs
  * @param callerArn      the IAM principal API Gateway authenticated ({@code requestContext.identity.userArn}) on
  *                       routes with AWS_IAM authorisation, or null
+ * @param sourceIp       the caller's address as API Gateway saw it ({@code requestContext.identity.sourceIp}; the
+ *                       local API's peer address), or null; the per-source limits count by it
  */
 public record ApiRequest(String httpMethod, String path, Map<String, String> headers, Map<String, String> pathParameters,
                          Map<String, String> queryParameters, String body, boolean base64Encoded, String requestId,
-                         String callerArn) {
+                         String callerArn, String sourceIp) {
 
     public ApiRequest {
         TreeMap<String, String> caseless = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -30,6 +32,19 @@ public record ApiRequest(String httpMethod, String path, Map<String, String> hea
         headers = java.util.Collections.unmodifiableMap(caseless);
         pathParameters = Map.copyOf(pathParameters);
         queryParameters = Map.copyOf(queryParameters);
+    }
+
+    /** A request without a source address. */
+    public ApiRequest(String httpMethod, String path, Map<String, String> headers, Map<String, String> pathParameters,
+                      Map<String, String> queryParameters, String body, boolean base64Encoded, String requestId,
+                      String callerArn) {
+        this(httpMethod, path, headers, pathParameters, queryParameters, body, base64Encoded, requestId, callerArn, null);
+    }
+
+    /** This request as sent from {@code address}. */
+    public ApiRequest from(String address) {
+        return new ApiRequest(httpMethod, path, headers, pathParameters, queryParameters, body, base64Encoded, requestId,
+                callerArn, address);
     }
 
     /** A request without an authenticated caller. */

@@ -25,7 +25,8 @@ class ApiGatewayEventsTest {
                  "headers":{"Content-Type":"application/json"},
                  "multiValueHeaders":{"Content-Type":["application/json"],"X-Forwarded-For":["1.2.3.4","5.6.7.8"]},
                  "pathParameters":{"client_id":"abc"},"queryStringParameters":null,
-                 "requestContext":{"requestId":"req-1"},"body":"{}","isBase64Encoded":false}
+                 "requestContext":{"requestId":"req-1","identity":{"sourceIp":"203.0.113.10"}},"body":"{}",
+                 "isBase64Encoded":false}
                 """);
 
         assertThat(request.httpMethod()).isEqualTo("POST");
@@ -34,6 +35,7 @@ class ApiGatewayEventsTest {
         assertThat(request.header("x-forwarded-for")).contains("1.2.3.4");
         assertThat(request.pathParameters()).containsEntry("client_id", "abc");
         assertThat(request.requestId()).isEqualTo("req-1");
+        assertThat(request.sourceIp()).as("requestContext.identity.sourceIp, not X-Forwarded-For").isEqualTo("203.0.113.10");
         assertThat(new String(request.bodyBytes(), StandardCharsets.UTF_8)).isEqualTo("{}");
     }
 

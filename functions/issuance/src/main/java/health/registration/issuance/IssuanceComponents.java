@@ -11,8 +11,10 @@ import health.registration.adapters.aws.SqsReverificationQueue;
 import health.registration.adapters.dynamodb.DynamoCertificateStore;
 import health.registration.adapters.dynamodb.DynamoChallengeStore;
 import health.registration.adapters.dynamodb.DynamoClientStore;
+import health.registration.adapters.dynamodb.DynamoDomainClientCount;
 import health.registration.adapters.dynamodb.DynamoIdempotencyStore;
 import health.registration.adapters.dynamodb.DynamoJtiStore;
+import health.registration.adapters.dynamodb.DynamoRequestCounter;
 import health.registration.adapters.dynamodb.DynamoUdapClientStore;
 import health.registration.adapters.http.NetworkUrlProber;
 import health.registration.adapters.secrets.SecretsManagerSecretStore;
@@ -28,6 +30,7 @@ import health.registration.core.issue.ClientRegistrar;
 import health.registration.core.issue.ClientStores;
 import health.registration.core.issue.IdempotencyPepper;
 import health.registration.core.issue.IdempotencyPorts;
+import health.registration.core.issue.ClientsPerDomain;
 import health.registration.core.issue.IdempotentRegistration;
 import health.registration.core.issue.IssuanceSettings;
 import health.registration.core.issue.RegisteredClients;
@@ -35,6 +38,7 @@ import health.registration.core.issue.RegistrationCleanup;
 import health.registration.core.issue.RegistrationReview;
 import health.registration.core.issue.SealedAnswer;
 import health.registration.core.issue.SecureRandomIdSource;
+import health.registration.core.limit.SourceQuota;
 import health.registration.core.operator.ClientListing;
 import health.registration.core.operator.OperatorClients;
 import health.registration.core.operator.OperatorPorts;
@@ -49,6 +53,7 @@ import health.registration.core.port.OperatorAudit;
 import health.registration.core.port.ReverificationQueue;
 import health.registration.core.port.StoreUnavailable;
 import health.registration.core.port.UrlProber;
+import health.registration.core.probe.NameResolver;
 import health.registration.core.probe.PlannedUrlProber;
 import health.registration.core.probe.ProbeConfiguration;
 import health.registration.core.probe.ProbeSettings;
@@ -62,6 +67,7 @@ import health.registration.core.udap.TrustAnchors;
 import health.registration.core.udap.UdapRegistrar;
 import health.registration.core.udap.UdapStores;
 import health.registration.edge.ConfiguredSecrets;
+import health.registration.edge.RequestLimits;
 import health.registration.edge.ReverificationConfiguration;
 import health.registration.edge.Settings;
 import java.time.Clock;
@@ -87,10 +93,12 @@ public final class IssuanceComponents {
 
     private final Settings settings;
     private final ServiceClients aws;
+    private final NameResolver hostResolver;
 
-    private IssuanceComponents(Settings settings, ServiceClients aws) {
+    private IssuanceComponents(Settings settings, ServiceClients aws, NameResolver hostResolver) {
         this.settings = settings;
         this.aws = aws;
+        this.hostResolver = hostResolver;
     }
 
     public static IssuanceComponents fromEnvironment() {
@@ -104,12 +112,21 @@ public final class IssuanceComponents {
 
     /** Wiring over given SDK clients: {@link AwsClients#offline} ones for priming ({@link OfflineIssuance}). */
     public static IssuanceComponents from(Settings settings, ServiceClients aws) {
-        return new IssuanceComponents(settings, aws);
+        return new IssuanceComponents(settings, aws, null);
+    }
+
+    /**
+     * These components with re-verification's own host resolution ({@link ReverificationPorts#resolver()}) answered
+     * by {@code resolver}: priming resolves nothing through DNS ({@link OfflineIssuance}).
+     */
+    IssuanceComponents withHostResolver(NameResolver resolver) {
+        return new IssuanceComponents(settings, aws, resolver);
     }
 
     public IdempotentRegistration registration() {
         IssuanceSettings issuance = issuanceSettings();
-        ClientRegistrar registrar = new ClientRegistrar(review(), stores(), new SecureRandomIdSource(), CLOCK, issuance);
+        ClientRegistrar registrar = new ClientRegistrar(review(), stores(), new SecureRandomIdSource(), CLOCK, issuance)
+                .withDomainLimit(domainLimit());
         IdempotencyPorts idempotency = new IdempotencyPorts(
                 new DynamoIdempotencyStore(aws.dynamoDb(), settings.clientsTable(), CLOCK), new SealedAnswer(pepper()));
         return new IdempotentRegistration(registrar, idempotency, CLOCK, issuance, duration -> Thread.sleep(duration.toMillis()));
@@ -127,6 +144,18 @@ public final class IssuanceComponents {
                 .orElse(() -> {
                     throw new StoreUnavailable(Settings.IDEMPOTENCY_PEPPER_SECRET + " is not set", null);
                 });
+    }
+
+    /** {@code POST /register}'s per-source hourly limit, counted in the request counts table. */
+    public SourceQuota registrationQuota() {
+        return new SourceQuota("register", new DynamoRequestCounter(aws.dynamoDb(), RequestLimits.requestCountsTable(settings)),
+                RequestLimits.registrationsPerSourcePerHour(settings), CLOCK);
+    }
+
+    /** At most {@code CLIENTS_PER_DOMAIN} clients per registrable domain on the open and UDAP paths. */
+    private ClientsPerDomain domainLimit() {
+        return new ClientsPerDomain(new DynamoDomainClientCount(aws.dynamoDb(), settings.clientsTable()),
+                RequestLimits.clientsPerDomain(settings), settings.manualRegistrationUrl());
     }
 
     public RegisteredClients registeredClients() {
@@ -168,7 +197,8 @@ public final class IssuanceComponents {
         RegistrationReview review = new RegistrationReview(Policies.udapRegistration(), context, prober(context));
         UdapStores stores = new UdapStores(new DynamoUdapClientStore(aws.dynamoDb(), settings.clientsTable()),
                 new DynamoJtiStore(aws.dynamoDb(), settings.clientsTable()));
-        return Optional.of(new UdapRegistrar(verifier, review, stores, new SecureRandomIdSource(), CLOCK, issuanceSettings()));
+        return Optional.of(new UdapRegistrar(verifier, review, stores, new SecureRandomIdSource(), CLOCK, issuanceSettings())
+                .withDomainLimit(domainLimit()));
     }
 
     /**
@@ -245,8 +275,10 @@ public final class IssuanceComponents {
         ClientEvents events = Optional.ofNullable(events()).orElse(unsent -> {
             throw new StoreUnavailable("EVENT_BUS_NAME is not set: events stay on the records", null);
         });
+        // The run resolves each host itself too, so that its per-host budget also counts addresses (RunProbes).
         ReverificationPorts ports = new ReverificationPorts(new DynamoClientStore(aws.dynamoDb(), settings.clientsTable()),
-                prober(context), events, queue, crlSource());
+                prober(context), events, queue, crlSource(),
+                hostResolver != null ? hostResolver : NetworkUrlProber.resolver(probing));
         ReverificationPolicy policy = new ReverificationPolicy(context,
                 new ProbeSettings(probing.limits(), probing.termsFailuresAreErrors(), context), schedule);
         return new Reverification(ports, policy, workers(schedule.probeLanes()), CLOCK);

@@ -3,6 +3,7 @@ package health.registration.issuance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.common.net.InetAddresses;
 import health.registration.adapters.aws.AwsClients;
 import health.registration.adapters.aws.LambdaUrlProber;
 import health.registration.adapters.aws.OfflineClients;
@@ -13,7 +14,9 @@ import health.registration.edge.PrimingProber;
 import health.registration.edge.Settings;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.net.InetAddress;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,6 +34,8 @@ public final class OfflineIssuance implements AutoCloseable {
     /** The Idempotency-Key pepper as the offline wiring names it; it lives in the offline Secrets Manager only. */
     static final String PEPPER_SECRET = "offline-idempotency-pepper";
     private static final PrimingProber PROBER = new PrimingProber();
+    /** RFC 5737 TEST-NET-1: never routed, and only ever a budget key here. */
+    private static final InetAddress PRIMING_ADDRESS = InetAddresses.forString("192.0.2.1");
 
     private final OfflineClients clients;
     private final IssuanceComponents components;
@@ -45,7 +50,9 @@ public final class OfflineIssuance implements AutoCloseable {
         new SecureRandom().nextBytes(pepper);
         clients.secretsManager().createSecret(r -> r.name(PEPPER_SECRET)
                 .secretString(Base64.getUrlEncoder().withoutPadding().encodeToString(pepper)));
-        this.components = IssuanceComponents.from(new Settings(offline), clients);
+        // Re-verification resolves the hosts it probes for its budget; offline, every name "resolves" to TEST-NET-1.
+        this.components = IssuanceComponents.from(new Settings(offline), clients)
+                .withHostResolver(host -> List.of(PRIMING_ADDRESS));
     }
 
     /** @param environment the function's environment ({@code System.getenv()} in Lambda) */

@@ -23,11 +23,15 @@ class TemplatePermissionsTest {
         return Stream.of(
                 Arguments.of("ValidateFunctionRole", LOGS),
                 Arguments.of("ProbeFunctionRole", LOGS),
+                // POST /probe for anyone: its per-source counters (RequestCountsTable), nothing else.
+                Arguments.of("PublicProbeFunctionRole", with("dynamodb:UpdateItem")),
                 Arguments.of("RegisterFunctionRole", with(
                         // ClientStore create/replace, IdempotencyStore claim/find/complete/release, UdapClientStore and
                         // JtiStore (transactions with a condition check on the issuer's mapping).
                         "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
                         "dynamodb:ConditionCheckItem",
+                        // ClientsPerDomain's count on the clientDomain index (the per-source counters: UpdateItem).
+                        "dynamodb:Query",
                         // SecretStore create (with tags; reads back on a retry), destroy after an abandoned registration.
                         "secretsmanager:CreateSecret", "secretsmanager:TagResource", "secretsmanager:GetSecretValue",
                         "secretsmanager:DeleteSecret",

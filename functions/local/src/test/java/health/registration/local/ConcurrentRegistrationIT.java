@@ -108,7 +108,7 @@ class ConcurrentRegistrationIT {
         assertThat(lines).filteredOn(line -> line.startsWith("[RegisterFunction ") && line.contains("outcome=registered"))
                 .hasSize(CLIENTS);
         assertThat(lines).filteredOn(line -> line.startsWith("POST /register -> 201 ")).hasSize(CLIENTS);
-        assertThat(lines).filteredOn(line -> line.startsWith("[ProbeFunction ")).hasSize(1);
+        assertThat(lines).filteredOn(line -> line.startsWith("[PublicProbeFunction ")).hasSize(1);
         assertThat(lines).as("errors in the local API's log")
                 .noneMatch(line -> line.matches(".* -> 5\\d\\d .*") || line.contains("Exception")
                         || line.contains(" failed: ") || line.contains(" failed on requestId "));

@@ -130,10 +130,13 @@ final class EmulatorRecords implements AutoCloseable {
                 // Some emulators refuse to force a deletion already scheduled; it goes when its window ends.
             }
         }
-        try {
-            dynamo.deleteTable(request -> request.tableName(table));
-        } catch (ResourceNotFoundException never) {
-            // The local API did not get as far as creating it.
+        // The deployment's request counts table is named after its clients table (LocalDeployment.countsTable).
+        for (String name : List.of(table, table.replaceFirst("^registration-clients-", "registration-request-counts-"))) {
+            try {
+                dynamo.deleteTable(request -> request.tableName(name));
+            } catch (ResourceNotFoundException never) {
+                // The local API did not get as far as creating it.
+            }
         }
     }
 

@@ -38,6 +38,7 @@ class EmulatorTablesIT {
 
     private static String tableName;
     private static String certificatesTableName;
+    private static String countsTableName;
     private static DynamoDbClient dynamo;
     private static List<TableDefinition> tables;
     private static List<EmulatorTables.Result> firstStart;
@@ -54,8 +55,9 @@ class EmulatorTablesIT {
         tableName = "it-clients-" + UUID.randomUUID();
         dynamo = EmulatorTables.client(loopback, System.getenv());
         certificatesTableName = "it-certificates-" + UUID.randomUUID();
+        countsTableName = "it-request-counts-" + UUID.randomUUID();
         tables = TemplateTables.of(SamTemplate.read(TEMPLATE), Map.of("CLIENTS_TABLE", tableName,
-                "CERTIFICATES_TABLE", certificatesTableName));
+                "CERTIFICATES_TABLE", certificatesTableName, "REQUEST_COUNTS_TABLE", countsTableName));
         firstStart = EmulatorTables.create(dynamo, tables);
     }
 
@@ -65,6 +67,7 @@ class EmulatorTablesIT {
             if (tableName != null) {
                 dynamo.deleteTable(request -> request.tableName(tableName));
                 dynamo.deleteTable(request -> request.tableName(certificatesTableName));
+                dynamo.deleteTable(request -> request.tableName(countsTableName));
             }
             dynamo.close();
         }
@@ -72,7 +75,7 @@ class EmulatorTablesIT {
 
     @Test
     void createsTheClientsTableOnTheFirstStart() {
-        assertThat(firstStart).hasSize(2).first().satisfies(result -> {
+        assertThat(firstStart).hasSize(3).first().satisfies(result -> {
             assertThat(result.outcome()).isEqualTo(EmulatorTables.Outcome.CREATED);
             assertThat(result.table().logicalId()).isEqualTo("ClientsTable");
         });
@@ -88,14 +91,15 @@ class EmulatorTablesIT {
             assertThat(key.keyType()).isEqualTo(KeyType.HASH);
         });
         assertThat(table.attributeDefinitions()).extracting(d -> d.attributeName() + ":" + d.attributeTypeAsString())
-                .containsExactlyInAnyOrder("pk:S", "status:S", "nextCheckAt:N");
+                .containsExactlyInAnyOrder("pk:S", "status:S", "nextCheckAt:N", "clientDomain:S");
         assertThat(table.billingModeSummary().billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
     }
 
     @Test
     void createsTheStatusIndex() {
         TableDescription table = dynamo.describeTable(request -> request.tableName(tableName)).table();
-        assertThat(table.globalSecondaryIndexes()).singleElement().satisfies(index -> {
+        assertThat(table.globalSecondaryIndexes()).hasSize(2).filteredOn(i -> i.indexName().equals("status-nextCheckAt"))
+                .singleElement().satisfies(index -> {
             assertThat(index.indexName()).isEqualTo("status-nextCheckAt");
             assertThat(index.keySchema()).extracting(k -> k.attributeName() + ":" + k.keyTypeAsString())
                     .containsExactly("status:HASH", "nextCheckAt:RANGE");
@@ -121,7 +125,7 @@ class EmulatorTablesIT {
         List<EmulatorTables.Result> secondStart = EmulatorTables.create(dynamo, tables);
 
         assertThat(secondStart).extracting(EmulatorTables.Result::outcome)
-                .containsOnly(EmulatorTables.Outcome.ALREADY_EXISTED).hasSize(2);
+                .containsOnly(EmulatorTables.Outcome.ALREADY_EXISTED).hasSize(3);
         assertThat(dynamo.describeTable(request -> request.tableName(tableName)).table().creationDateTime())
                 .isEqualTo(created);
         assertThat(dynamo.getItem(request -> request.tableName(tableName).key(key)).item())
@@ -135,6 +139,8 @@ class EmulatorTablesIT {
         Map<String, String> environment = new HashMap<>(System.getenv());
         environment.put("CLIENTS_TABLE", name);
         environment.put("CERTIFICATES_TABLE", certificates);
+        String counts = "it-request-counts-start-" + UUID.randomUUID();
+        environment.put("REQUEST_COUNTS_TABLE", counts);
         try {
             assertThat(prepare(environment)).contains("local-api: table " + name + " (ClientsTable, CLIENTS_TABLE) created at ");
             assertThat(prepare(environment)).contains("local-api: table " + name + " (ClientsTable, CLIENTS_TABLE) already "
@@ -144,6 +150,7 @@ class EmulatorTablesIT {
         } finally {
             dynamo.deleteTable(request -> request.tableName(name));
             dynamo.deleteTable(request -> request.tableName(certificates));
+            dynamo.deleteTable(request -> request.tableName(counts));
         }
     }
 

@@ -37,7 +37,8 @@ class EmulatorTablesTest {
     @Test
     void createsNothingInAws() throws IOException {
         String log = prepare(Map.of("AWS_ENDPOINT_URL", "https://dynamodb.us-east-1.amazonaws.com",
-                "CLIENTS_TABLE", "registration-clients-local", "CERTIFICATES_TABLE", "registration-certificates-local"));
+                "CLIENTS_TABLE", "registration-clients-local", "CERTIFICATES_TABLE", "registration-certificates-local",
+                "REQUEST_COUNTS_TABLE", "registration-request-counts-local"));
         assertThat(log).contains("is not on a loopback address").contains("never in AWS");
     }
 

@@ -15,6 +15,8 @@ import java.util.UUID;
 record LocalDeployment(Path module, Path work, String table, String secretPrefix, int port) {
 
     static final String MANUAL_REGISTRATION_URL = "https://manual-registration.example.com/apps";
+    /** A limit no test reaches by accident. */
+    static final String UNLIMITED = "1000000";
 
     static LocalDeployment named(String name) throws IOException {
         Path module = Path.of(System.getProperty("local.module.dir", System.getProperty("user.dir"))).toAbsolutePath();
@@ -36,9 +38,13 @@ record LocalDeployment(Path module, Path work, String table, String secretPrefix
         return EmulatorRecords.open(table, secretPrefix);
     }
 
-    /** The API's environment: moto, the table and prefix, the URLs, and the prober's seams for the fixture sites. */
+    /**
+     * The API's environment: moto, the tables and prefix, the URLs, and the prober's seams for the fixture sites. The
+     * abuse limits are set far above what any test class sends from its one loopback address (a test of a limit sets
+     * it low itself), so a suite's registrations never count against each other: each class has its own counts table.
+     */
     Map<String, String> environment(Path hostsFile, Path trustedCaFile, String allowedCidrs) {
-        return new HashMap<>(Map.of(
+        Map<String, String> environment = new HashMap<>(Map.of(
                 "AWS_ENDPOINT_URL", MotoServer.endpoint().toString(),
                 "CLIENTS_TABLE", table,
                 "SECRET_PREFIX", secretPrefix,
@@ -47,5 +53,15 @@ record LocalDeployment(Path module, Path work, String table, String secretPrefix
                 "PROBE_HOSTS_FILE", hostsFile.toString(),
                 "PROBE_TRUSTED_CA_FILE", trustedCaFile.toString(),
                 "PROBE_ALLOWED_CIDRS", allowedCidrs));
+        environment.put("REQUEST_COUNTS_TABLE", countsTable());
+        environment.put("REGISTRATIONS_PER_SOURCE_PER_HOUR", UNLIMITED);
+        environment.put("PROBES_PER_SOURCE_PER_HOUR", UNLIMITED);
+        environment.put("CLIENTS_PER_DOMAIN", UNLIMITED);
+        return environment;
+    }
+
+    /** This deployment's request counts table (per-source limits), beside its clients table. */
+    String countsTable() {
+        return table.replaceFirst("^registration-clients-", "registration-request-counts-");
     }
 }

@@ -52,7 +52,12 @@ class ProbeThroughLocalApiIT {
                 "MANUAL_REGISTRATION_URL", "https://manual-registration.example.com/apps",
                 "PROBE_HOSTS_FILE", sites.hostsFile().toString(),
                 "PROBE_TRUSTED_CA_FILE", sites.trustedCaFile().toString(),
-                "PROBE_ALLOWED_CIDRS", sites.allowedCidrs()), work.resolve("local-api.log"));
+                "PROBE_ALLOWED_CIDRS", sites.allowedCidrs(),
+                // Far above the requests this class sends, counted in a table of its own so that they never count
+                // against another user of the test command's emulator; AbuseLimitsIT tests the limit itself.
+                "PROBES_PER_SOURCE_PER_HOUR", LocalDeployment.UNLIMITED,
+                "REQUEST_COUNTS_TABLE", "registration-request-counts-probe-it-" + java.util.UUID.randomUUID()),
+                work.resolve("local-api.log"));
     }
 
     @AfterAll

@@ -226,7 +226,7 @@ class RegistrationLifecycleIT {
 
         assertThat(log).contains("POST /register -> 201", "GET /register/", "PUT /register/", "DELETE /register/")
                 .contains("[RegisterFunction ", "outcome=registered", "outcome=replayed")
-                .contains("[ManageFunction ", "[ProbeFunction ");
+                .contains("[ManageFunction ", "[PublicProbeFunction ");
         assertThat(service.issued().count()).as("credentials issued in this class").isPositive();
         service.issued().assertNoneIn(log);
     }

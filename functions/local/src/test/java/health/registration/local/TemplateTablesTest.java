@@ -25,7 +25,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 class TemplateTablesTest {
 
     static final Map<String, String> LOCAL = Map.of("CLIENTS_TABLE", "registration-clients-local",
-            "CERTIFICATES_TABLE", "registration-certificates-local");
+            "CERTIFICATES_TABLE", "registration-certificates-local",
+            "REQUEST_COUNTS_TABLE", "registration-request-counts-local");
 
     private static SamTemplate template(Path dir, String yaml) throws IOException {
         return SamTemplate.read(Files.writeString(dir.resolve("template.yaml"), yaml));
@@ -38,7 +39,7 @@ class TemplateTablesTest {
     @Test
     void translatesTheRealClientsTable() throws IOException {
         List<TableDefinition> tables = TemplateTables.of(SamTemplate.read(SamTemplateTest.REAL_TEMPLATE), LOCAL);
-        assertThat(tables).hasSize(2).first().satisfies(table -> {
+        assertThat(tables).hasSize(3).first().satisfies(table -> {
             assertThat(table.logicalId()).isEqualTo("ClientsTable");
             assertThat(table.variable()).isEqualTo("CLIENTS_TABLE");
             assertThat(table.tableName()).isEqualTo("registration-clients-local");
@@ -49,7 +50,8 @@ class TemplateTablesTest {
                 AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
                 AttributeDefinition.builder().attributeName("status").attributeType(ScalarAttributeType.S).build(),
                 AttributeDefinition.builder().attributeName("nextCheckAt").attributeType(ScalarAttributeType.N).build(),
-                AttributeDefinition.builder().attributeName("certificateThumbprint").attributeType(ScalarAttributeType.S).build());
+                AttributeDefinition.builder().attributeName("certificateThumbprint").attributeType(ScalarAttributeType.S).build(),
+                AttributeDefinition.builder().attributeName("clientDomain").attributeType(ScalarAttributeType.S).build());
         assertThat(create.keySchema()).containsExactly(key("pk", KeyType.HASH));
         assertThat(create.hasLocalSecondaryIndexes()).isFalse();
         assertThat(create.provisionedThroughput()).isNull();
@@ -75,7 +77,7 @@ class TemplateTablesTest {
     @Test
     void translatesTheRealStatusIndexWithItsProjection() throws IOException {
         CreateTableRequest create = TemplateTables.of(SamTemplate.read(SamTemplateTest.REAL_TEMPLATE), LOCAL).get(0).createTable();
-        assertThat(create.globalSecondaryIndexes()).hasSize(2).first().satisfies(index -> {
+        assertThat(create.globalSecondaryIndexes()).hasSize(3).first().satisfies(index -> {
             assertThat(index.indexName()).isEqualTo("status-nextCheckAt");
             assertThat(index.keySchema()).containsExactly(key("status", KeyType.HASH), key("nextCheckAt", KeyType.RANGE));
             assertThat(index.projection().projectionType()).isEqualTo(ProjectionType.ALL);
@@ -85,6 +87,11 @@ class TemplateTablesTest {
         assertThat(create.globalSecondaryIndexes().get(1)).satisfies(index -> {
             assertThat(index.indexName()).isEqualTo("certificateThumbprint");
             assertThat(index.keySchema()).containsExactly(key("certificateThumbprint", KeyType.HASH));
+            assertThat(index.projection().projectionType()).isEqualTo(ProjectionType.KEYS_ONLY);
+        });
+        assertThat(create.globalSecondaryIndexes().get(2)).satisfies(index -> {
+            assertThat(index.indexName()).isEqualTo("clientDomain");
+            assertThat(index.keySchema()).containsExactly(key("clientDomain", KeyType.HASH));
             assertThat(index.projection().projectionType()).isEqualTo(ProjectionType.KEYS_ONLY);
         });
     }
@@ -102,15 +109,17 @@ class TemplateTablesTest {
     @Test
     void findsTheRealTablesVariableInEveryFunctionThatReferencesIt() throws IOException {
         assertThat(TemplateTables.variablesByTable(SamTemplate.read(SamTemplateTest.REAL_TEMPLATE)))
-                .containsExactly(Map.entry("ClientsTable", Set.of("CLIENTS_TABLE")),
-                        Map.entry("CertificatesTable", Set.of("CERTIFICATES_TABLE")));
+                .containsOnly(Map.entry("ClientsTable", Set.of("CLIENTS_TABLE")),
+                        Map.entry("CertificatesTable", Set.of("CERTIFICATES_TABLE")),
+                        Map.entry("RequestCountsTable", Set.of("REQUEST_COUNTS_TABLE")));
     }
 
     @Test
     void asksForTheVariableWhenTheEnvironmentLacksIt() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> TemplateTables.of(SamTemplate.read(SamTemplateTest.REAL_TEMPLATE),
-                        Map.of("CLIENTS_TABLE", " ", "CERTIFICATES_TABLE", "registration-certificates-local")))
+                        Map.of("CLIENTS_TABLE", " ", "CERTIFICATES_TABLE", "registration-certificates-local",
+                                "REQUEST_COUNTS_TABLE", "registration-request-counts-local")))
                 .withMessageContaining("set CLIENTS_TABLE").withMessageContaining("ClientsTable");
     }
 

@@ -22,8 +22,9 @@ import java.time.Clock;
 
 /**
  * The probe function: probes every URL of a registration that passes the URL rules (policy section 5). It answers
- * {@code POST /probe} through API Gateway, and direct invocations ({@code {"metadata": {...}}}) from the functions
- * that need probing, through the Lambda Invoke API. Its role may write its logs and nothing else, so a fetch that
+ * direct invocations ({@code {"metadata": {...}}}) from the functions that need probing, through the Lambda Invoke
+ * API; it would answer an API Gateway event the same way, but the template routes {@code POST /probe} to
+ * {@link PublicProbeHandler}, a function of its own, so that anonymous callers never use this one's concurrency. Its role may write its logs and nothing else, so a fetch that
  * went wrong could reach no credentials worth having.
  */
 public final class ProbeUrlsHandler implements RequestStreamHandler {

@@ -3,6 +3,7 @@ package health.registration.register;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import health.registration.core.issue.IdempotentRegistration;
+import health.registration.core.limit.SourceQuota;
 import health.registration.core.udap.UdapRegistrar;
 import health.registration.edge.ApiGatewayEvents;
 import health.registration.edge.ApiInvocation;
@@ -17,7 +18,8 @@ import java.util.Optional;
 /**
  * {@code POST /register}: RFC 7591 registration (strict JSON, the policy, probing, then issuance of a client id,
  * secret and registration access token; at most once per {@code Idempotency-Key}), or, for a body carrying a
- * software statement, UDAP registration bound to the client's certificate.
+ * software statement, UDAP registration bound to the client's certificate. At most
+ * {@code REGISTRATIONS_PER_SOURCE_PER_HOUR} requests per source address, every attempt counted.
  */
 public final class RegisterClientHandler implements RequestStreamHandler {
 
@@ -30,15 +32,20 @@ public final class RegisterClientHandler implements RequestStreamHandler {
     }
 
     private RegisterClientHandler(IssuanceComponents components) {
-        this(components.registration(), components.udapRegistrar());
+        this(components.registration(), components.udapRegistrar(), Optional.of(components.registrationQuota()));
     }
 
     RegisterClientHandler(IdempotentRegistration registration) {
-        this(registration, Optional.empty());
+        this(registration, Optional.empty(), Optional.empty());
     }
 
     RegisterClientHandler(IdempotentRegistration registration, Optional<UdapRegistrar> udap) {
-        this.requests = new RegistrationRequests(registration, udap);
+        this(registration, udap, Optional.empty());
+    }
+
+    /** @param quota the per-source hourly limit of {@code POST /register} ({@code REGISTRATIONS_PER_SOURCE_PER_HOUR}) */
+    RegisterClientHandler(IdempotentRegistration registration, Optional<UdapRegistrar> udap, Optional<SourceQuota> quota) {
+        this.requests = new RegistrationRequests(registration, udap, quota);
     }
 
     @Override

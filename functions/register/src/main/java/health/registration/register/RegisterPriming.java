@@ -5,12 +5,13 @@ import health.registration.issuance.IssuanceComponents;
 import health.registration.issuance.IssuancePriming;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The register function's SnapStart priming: a handler wired over the offline clients registers a client (probing
- * through an in-memory probe function, storing in memory), replays it under the same key, and refuses metadata with
- * problems of every kind.
+ * through an in-memory probe function, storing in memory, counting its source in memory), replays it under the same
+ * key, and refuses metadata with problems of every kind.
  */
 final class RegisterPriming extends IssuancePriming {
 
@@ -20,7 +21,8 @@ final class RegisterPriming extends IssuancePriming {
 
     @Override
     protected List<String> prime(IssuanceComponents offline) throws Exception {
-        RegisterClientHandler handler = new RegisterClientHandler(offline.registration(), offline.udapRegistrar());
+        RegisterClientHandler handler = new RegisterClientHandler(offline.registration(), offline.udapRegistrar(),
+                Optional.of(offline.registrationQuota()));
         Map<String, String> headers = Map.of("Content-Type", "application/json",
                 RegistrationRequests.IDEMPOTENCY_KEY, UUID.randomUUID().toString());
         byte[] registration = PrimingRequests.apiEvent("POST", "/register", headers, Map.of(), PrimingRequests.METADATA);

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import health.registration.core.issue.IdempotencyKey;
 import health.registration.core.issue.IdempotentRegistration;
 import health.registration.core.issue.RegistrationOutcome;
+import health.registration.core.limit.SourceQuota;
 import health.registration.core.model.ClientMetadata;
 import health.registration.core.model.FieldPointer;
 import health.registration.core.model.Parsed;
@@ -16,6 +17,7 @@ import health.registration.edge.ApiRequest;
 import health.registration.edge.ApiResponse;
 import health.registration.edge.ErrorResponses;
 import health.registration.edge.MetadataBody;
+import health.registration.edge.RequestLimits;
 import java.util.Optional;
 
 /** Turns a {@code POST /register} request into a registration and its outcome into the answer. */
@@ -25,16 +27,25 @@ final class RegistrationRequests {
 
     private final IdempotentRegistration registration;
     private final Optional<UdapRegistrar> udap;
+    private final Optional<SourceQuota> quota;
 
     /**
-     * @param udap the UDAP path, or empty when UDAP registration is switched off (no trust anchors configured)
+     * @param udap  the UDAP path, or empty when UDAP registration is switched off (no trust anchors configured)
+     * @param quota the per-source hourly limit, or empty for none (handler tests of other concerns)
      */
-    RegistrationRequests(IdempotentRegistration registration, Optional<UdapRegistrar> udap) {
+    RegistrationRequests(IdempotentRegistration registration, Optional<UdapRegistrar> udap, Optional<SourceQuota> quota) {
         this.registration = registration;
         this.udap = udap;
+        this.quota = quota;
     }
 
     ApiResponse answer(ApiRequest request, LambdaLogger log) {
+        // Every attempt counts, before the body is even read: each one may cost probes of third-party hosts.
+        Optional<ApiResponse> limited = quota.flatMap(q -> RequestLimits.refusal(q, request));
+        if (limited.isPresent()) {
+            log.log("register requestId=" + request.requestId() + " outcome=rate-limited\n");
+            return limited.get();
+        }
         MetadataBody.Reading reading = MetadataBody.read(request);
         if (reading instanceof MetadataBody.Refused refused) {
             log.log("register requestId=" + request.requestId() + " refused status=" + refused.rejection().status() + "\n");

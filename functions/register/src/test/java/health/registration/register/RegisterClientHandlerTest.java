@@ -17,7 +17,9 @@ import health.registration.core.policy.Policies;
 import health.registration.core.policy.PolicyContext;
 import health.registration.core.port.FailingSecretStore;
 import health.registration.core.port.InMemoryClientStore;
+import health.registration.core.limit.SourceQuota;
 import health.registration.core.port.InMemoryIdempotencyStore;
+import health.registration.core.port.InMemoryRequestCounter;
 import health.registration.core.port.InMemorySecretStore;
 import health.registration.core.port.InMemoryUrlProber;
 import health.registration.core.port.MutableClock;
@@ -192,5 +194,37 @@ class RegisterClientHandlerTest {
         assertThat(answer.body().path("error").asText()).isEqualTo("unapproved_software_statement");
         assertThat(answer.body().path("errors").get(0).path("field").asText()).isEqualTo("/software_statement");
         assertThat(clients.size()).isZero();
+    }
+
+    @Test
+    void refusesASourcePastItsHourlyLimitWith429RetryAfterAndTheErrorJsonWithoutRegistering() throws IOException {
+        InMemoryRequestCounter counter = new InMemoryRequestCounter();
+        RegisterClientHandler limited = new RegisterClientHandler(registration(), java.util.Optional.empty(),
+                java.util.Optional.of(new SourceQuota("register", counter, 2, clock)));
+        ObjectNode malformed = withHeaders(SAMPLE, "{", Map.of());
+
+        assertThat(invoke(limited, SAMPLE).status()).isEqualTo(201);
+        assertThat(invoke(limited, malformed).status()).as("a refused request counts too").isEqualTo(400);
+        Answer third = invoke(limited, SAMPLE);
+
+        assertThat(third.status()).isEqualTo(429);
+        assertThat(third.headers().path("Retry-After").asText()).isEqualTo("3600");
+        assertThat(third.body().path("error").asText()).isEqualTo("rate_limited");
+        assertThat(third.body().path("error_description").asText()).contains("2 register requests this hour");
+        assertThat(third.body().path("errors").get(0).path("field").asText()).isEmpty();
+        assertThat(clients.size()).isOne();
+        assertThat(counter.counts()).containsOnlyKeys("register#203.0.113.10#" + clock.instant().getEpochSecond());
+
+        ObjectNode elsewhere = SAMPLE.deepCopy();
+        ((ObjectNode) elsewhere.path("requestContext").path("identity")).put("sourceIp", "198.51.100.9");
+        assertThat(invoke(limited, elsewhere).status()).as("another source address").isEqualTo(201);
+    }
+
+    private Answer invoke(RegisterClientHandler target, ObjectNode event) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        target.handleRequest(new ByteArrayInputStream(SampleEvents.bytes(event)), out, lambda);
+        JsonNode response = JSON.readTree(out.toByteArray());
+        String body = response.path("body").asText();
+        return new Answer(response.path("statusCode").asInt(), response.path("headers"), body.isEmpty() ? null : JSON.readTree(body));
     }
 }

@@ -2,6 +2,7 @@ package health.registration.core.issue;
 
 import health.registration.core.model.ClientMetadata;
 import health.registration.core.model.MetadataMember;
+import health.registration.core.policy.RegistrationError;
 import health.registration.core.port.ClientStore;
 import health.registration.core.port.IdSource;
 import health.registration.core.port.SecretStore;
@@ -9,6 +10,7 @@ import health.registration.core.port.StoreUnavailable;
 import health.registration.core.port.WriteConflict;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Registers clients (RFC 7591): the review, then the writes in an order that never leaves a usable half-made client.
@@ -24,14 +26,26 @@ public final class ClientRegistrar {
     private final IdSource ids;
     private final Clock clock;
     private final IssuanceSettings settings;
+    private final ClientsPerDomain domainLimit;
 
     public ClientRegistrar(RegistrationReview review, ClientStores stores, IdSource ids, Clock clock, IssuanceSettings settings) {
+        this(review, new ClientStores(stores.clients(), stores.secrets()), ids, clock, settings, null);
+    }
+
+    private ClientRegistrar(RegistrationReview review, ClientStores stores, IdSource ids, Clock clock, IssuanceSettings settings,
+                            ClientsPerDomain domainLimit) {
         this.review = review;
         this.clients = stores.clients();
         this.secrets = stores.secrets();
         this.ids = ids;
         this.clock = clock;
         this.settings = settings;
+        this.domainLimit = domainLimit;
+    }
+
+    /** This registrar, refusing open-path registrations past the clients-per-domain limit (the manual path is exempt). */
+    public ClientRegistrar withDomainLimit(ClientsPerDomain limit) {
+        return new ClientRegistrar(review, new ClientStores(clients, secrets), ids, clock, settings, limit);
     }
 
     /** Open dynamic registration: reviews and, when accepted, issues. */
@@ -46,6 +60,11 @@ public final class ClientRegistrar {
      */
     public RegistrationOutcome register(ClientMetadata requested, RegistrationPath path) {
         ClientMetadata metadata = requested.registrable();
+        Optional<RegistrationError> overLimit = path == RegistrationPath.MANUAL || domainLimit == null
+                ? Optional.empty() : domainLimit.refusal(metadata);
+        if (overLimit.isPresent()) {
+            return new RegistrationOutcome.Refused(overLimit.get());
+        }
         RegistrationReview.Verdict verdict = review.review(metadata);
         if (verdict instanceof RegistrationReview.Refused refused) {
             return new RegistrationOutcome.Refused(refused.error());

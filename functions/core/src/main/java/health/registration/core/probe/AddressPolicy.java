@@ -47,6 +47,14 @@ public final class AddressPolicy {
         return SpecialPurposeAddresses.rangeOf(address);
     }
 
+    /**
+     * True for an address only a test range admits: a loopback fixture server that stands in for many hosts, which
+     * the per-address probe budget does not count (each name it serves is still counted).
+     */
+    public boolean exempted(InetAddress address) {
+        return exemptions.stream().anyMatch(range -> range.contains(address)) && SpecialPurposeAddresses.rangeOf(address).isPresent();
+    }
+
     public List<Cidr> exemptions() {
         return exemptions;
     }

@@ -10,6 +10,14 @@ package health.registration.core.probe;
  * @param body          the first body bytes, at most the request's {@code maxBodyBytes}
  * @param truncated     true when the body had more bytes than were read
  * @param address       the address actually connected to
+ * @param retryAfter    the {@code Retry-After} header, or null
  */
 public record FetchedPage(int status, String contentType, String location, long contentLength, byte[] body,
-                          boolean truncated, String address) {}
+                          boolean truncated, String address, String retryAfter) {
+
+    /** An answer without {@code Retry-After}. */
+    public FetchedPage(int status, String contentType, String location, long contentLength, byte[] body,
+                       boolean truncated, String address) {
+        this(status, contentType, location, contentLength, body, truncated, address, null);
+    }
+}

@@ -17,9 +17,12 @@ import java.util.Objects;
  * @param addresses     the addresses the host resolved to (empty when it was not resolved)
  * @param elapsedMillis how long the probe took
  * @param detail        a short reason for a failure (the refused address, the TLS problem), or null
+ * @param retryAfter    the answer's {@code Retry-After} (RFC 9110 §10.2.3) as sent, bounded, when it was not a
+ *                      success; else null ({@link RetryAfter} reads it)
  */
 public record UrlProbe(ProbeTarget target, ProbeOutcome failure, Integer httpStatus, String location,
-                       ProbeOutcome imageOutcome, List<String> addresses, long elapsedMillis, String detail) {
+                       ProbeOutcome imageOutcome, List<String> addresses, long elapsedMillis, String detail,
+                       String retryAfter) {
 
     public UrlProbe {
         Objects.requireNonNull(target);
@@ -29,14 +32,21 @@ public record UrlProbe(ProbeTarget target, ProbeOutcome failure, Integer httpSta
         addresses = List.copyOf(addresses);
     }
 
+    /** A probe without a {@code Retry-After}. */
+    public UrlProbe(ProbeTarget target, ProbeOutcome failure, Integer httpStatus, String location,
+                    ProbeOutcome imageOutcome, List<String> addresses, long elapsedMillis, String detail) {
+        this(target, failure, httpStatus, location, imageOutcome, addresses, elapsedMillis, detail, null);
+    }
+
     public static UrlProbe failed(ProbeTarget target, ProbeOutcome failure, String detail, List<String> addresses, long elapsedMillis) {
         return new UrlProbe(target, failure, null, null, null, addresses, elapsedMillis, detail);
     }
 
     static UrlProbe answered(ProbeTarget target, FetchedPage page, int maxLogoBytes, List<String> addresses, long elapsedMillis) {
         ProbeOutcome image = target.purpose() == FetchPurpose.IMAGE ? HostingRequirements.imageOutcome(page, maxLogoBytes) : null;
+        String retryAfter = page.status() >= 300 ? RetryAfter.bounded(page.retryAfter()) : null;
         return new UrlProbe(target, null, page.status(), ProbeDescriptions.sanitizeLocation(page.location()), image,
-                addresses, elapsedMillis, null);
+                addresses, elapsedMillis, null, retryAfter);
     }
 
     public String url() {
@@ -58,9 +68,11 @@ public record UrlProbe(ProbeTarget target, ProbeOutcome failure, Integer httpSta
         return imageOutcome;
     }
 
-    /** True when the probe could not judge the URL for reasons that may pass by themselves (timeouts, 5xx). */
+    /** True when the probe could not judge the URL for reasons that may pass by themselves (timeouts, 5xx, 429). */
     public boolean transientFailure() {
-        // As HostingRequirements judges answers: 5xx, and a final 1xx, are server errors.
-        return failure != null ? failure.transientFailure() : httpStatus >= 500 || httpStatus < 200;
+        // As HostingRequirements judges answers: 5xx, and a final 1xx, are server errors; 401, 403 and 429 refuse the
+        // prober rather than the page (FailureKind.of).
+        return failure != null ? failure.transientFailure()
+                : httpStatus >= 500 || httpStatus < 200 || httpStatus == 401 || httpStatus == 403 || httpStatus == 429;
     }
 }

@@ -12,9 +12,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Probes URLs concurrently (policy section 5): for each target, takes a permit for its host, resolves the host,
- * refuses it unless every address is allowed, and makes one GET pinned to those addresses, without following
- * redirects. Judges nothing: {@link ProbePlan} turns what it finds into a registration's report.
+ * Probes URLs concurrently (policy section 5): for each target, takes a permit for its host name, resolves the
+ * host, refuses it unless every address is allowed, takes a permit for those addresses, and makes one GET pinned to
+ * them, without following redirects. Judges nothing: {@link ProbePlan} turns what it finds into a registration's report.
  */
 public final class UrlProbeEngine {
 
@@ -99,11 +99,23 @@ public final class UrlProbeEngine {
         boolean image = target.purpose() == FetchPurpose.IMAGE;
         FetchRequest request = new FetchRequest(target.url(), url.host(), addresses, target.purpose(),
                 image ? limits.maxLogoBytes() : limits.maxPageBytes());
-        try {
+        // The name's budget is not enough: many names may resolve to one victim, whose addresses share a budget.
+        List<InetAddress> counted = addresses.stream().filter(a -> !network.addressPolicy().exempted(a)).toList();
+        // Waiting for the name's and the addresses' permits together takes at most one call timeout, as the engine's
+        // deadline allows for.
+        long waitMillis = Math.max(0, limits.callTimeout().toMillis() - millisSince(start));
+        try (HostLimiter.Permit permit = hostLimiter.acquire(counted, waitMillis)) {
+            if (permit == null) {
+                return UrlProbe.failed(target, ProbeOutcome.RATE_LIMITED, "the address was probed too often lately",
+                        resolved, millisSince(start));
+            }
             FetchedPage page = network.fetcher().fetch(request);
             return UrlProbe.answered(target, page, limits.maxLogoBytes(), resolved, millisSince(start));
         } catch (ProbeFailure failure) {
             return UrlProbe.failed(target, failure.outcome(), failure.getMessage(), resolved, millisSince(start));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return UrlProbe.failed(target, ProbeOutcome.TIMEOUT, "interrupted", resolved, millisSince(start));
         }
     }
 

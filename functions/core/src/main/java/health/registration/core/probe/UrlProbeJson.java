@@ -26,6 +26,7 @@ public final class UrlProbeJson {
     static final String ADDRESSES = "addresses";
     static final String ELAPSED_MS = "elapsed_ms";
     static final String DETAIL = "detail";
+    static final String RETRY_AFTER = "retry_after";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -68,6 +69,9 @@ public final class UrlProbeJson {
             p.addresses().forEach(addresses::add);
             item.put(ELAPSED_MS, p.elapsedMillis());
             item.put(DETAIL, p.detail());
+            if (p.retryAfter() != null) {
+                item.put(RETRY_AFTER, p.retryAfter());
+            }
         }
         return root;
     }
@@ -88,7 +92,7 @@ public final class UrlProbeJson {
             probes.add(new UrlProbe(new ProbeTarget(item.get(URL).textValue(), purpose(item.path(PURPOSE).asText())),
                     outcome(item.get(FAILURE)), item.path(STATUS).isInt() ? item.get(STATUS).intValue() : null,
                     text(item.get(LOCATION)), outcome(item.get(IMAGE)), addresses, item.path(ELAPSED_MS).asLong(),
-                    text(item.get(DETAIL))));
+                    text(item.get(DETAIL)), RetryAfter.bounded(text(item.get(RETRY_AFTER)))));
         }
         return probes;
     }

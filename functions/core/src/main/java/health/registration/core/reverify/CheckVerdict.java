@@ -3,6 +3,7 @@ package health.registration.core.reverify;
 import health.registration.core.issue.CheckProblem;
 import health.registration.core.issue.FailureKind;
 import health.registration.core.probe.ProbeReport;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -44,17 +45,24 @@ public sealed interface CheckVerdict {
     }
 
     /**
-     * The client could not be checked this time (its host's probe budget was spent, or the prober did not answer);
-     * nothing counts against it.
+     * The client could not be checked this time (its host's probe budget was spent, the prober did not answer, or a
+     * host asked us to come back later); nothing counts against it.
      *
-     * @param reason a code: {@code unprobed} (a URL's host had no budget left, or the prober did not answer)
+     * @param reason a code: {@code unprobed} (a URL's host had no budget left, or the prober did not answer) or
+     *               {@code retry_after} (a host answered with Retry-After, RFC 9110 §10.2.3)
+     * @param recheckIn how long until the client is checked again, or null for the usual deferral
      */
-    record Deferred(String reason) implements CheckVerdict {
+    record Deferred(String reason, Duration recheckIn) implements CheckVerdict {
 
         public static final String UNPROBED = "unprobed";
+        public static final String RETRY_AFTER = "retry_after";
 
         public Deferred {
             Objects.requireNonNull(reason);
+        }
+
+        public Deferred(String reason) {
+            this(reason, null);
         }
     }
 }

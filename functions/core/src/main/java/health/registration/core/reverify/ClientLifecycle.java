@@ -6,6 +6,7 @@ import health.registration.core.issue.FailureKind;
 import health.registration.core.issue.LifecycleEvent;
 import health.registration.core.issue.StatusChange;
 import health.registration.core.issue.UrlChecks;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -36,9 +37,9 @@ public final class ClientLifecycle {
             throw new IllegalArgumentException("only a visible client is re-verified");
         }
         UrlChecks checks = client.checks();
-        if (verdict instanceof CheckVerdict.Deferred) {
-            return client.next(client.status(), client.metadata(), client.credentials(),
-                    checks.dueAt(now.plus(settings.deferredRecheck())), now);
+        if (verdict instanceof CheckVerdict.Deferred deferred) {
+            Duration wait = deferred.recheckIn() == null ? settings.deferredRecheck() : deferred.recheckIn();
+            return client.next(client.status(), client.metadata(), client.credentials(), checks.dueAt(now.plus(wait)), now);
         }
         Instant regular = nextRegularCheck(client, runAt, now);
         if (verdict instanceof CheckVerdict.Passed passed) {

@@ -14,6 +14,7 @@ import health.registration.core.policy.Violation;
 import health.registration.core.port.ClientStore;
 import health.registration.core.port.ReverificationQueue;
 import health.registration.core.port.UrlProber;
+import health.registration.core.probe.NameResolver;
 import health.registration.core.probe.ProbePlan;
 import health.registration.core.probe.ProbeReport;
 import health.registration.core.probe.ProbeResult;
@@ -46,6 +47,7 @@ public final class Reverification {
 
     private final ClientStore clients;
     private final UrlProber prober;
+    private final NameResolver resolver;
     private final ReverificationQueue queue;
     private final PolicyContext context;
     private final ProbeSettings probeSettings;
@@ -62,6 +64,7 @@ public final class Reverification {
     public Reverification(ReverificationPorts ports, ReverificationPolicy policy, ExecutorService executor, Clock clock) {
         this.clients = ports.clients();
         this.prober = ports.prober();
+        this.resolver = ports.resolver();
         this.queue = ports.queue();
         this.context = policy.context();
         this.probeSettings = policy.probeSettings();
@@ -81,7 +84,7 @@ public final class Reverification {
      */
     public RunSummary run(String runId, Instant runAt, Instant stopCheckingAt) {
         RunTally tally = new RunTally();
-        RunProbes probes = new RunProbes(prober, settings, executor, clock, stopCheckingAt);
+        RunProbes probes = new RunProbes(prober, resolver, settings, executor, clock, stopCheckingAt);
         long inline = 0;
         for (ClientStatus status : ClientStatus.reverified()) {
             String cursor = null;
@@ -103,7 +106,7 @@ public final class Reverification {
     /** A worker's segment: checks the clients still due by the run's time and not yet checked by it. */
     public RunSummary runSegment(ReverificationSegment segment, Instant stopCheckingAt) {
         RunTally tally = new RunTally();
-        RunProbes probes = new RunProbes(prober, settings, executor, clock, stopCheckingAt);
+        RunProbes probes = new RunProbes(prober, resolver, settings, executor, clock, stopCheckingAt);
         List<ClientRecord> due = new ArrayList<>();
         for (ClientId id : segment.clientIds()) {
             tally.selected.incrementAndGet();
@@ -125,7 +128,7 @@ public final class Reverification {
         String runId = "operator:" + clientId.value() + ":" + now.toEpochMilli();
         RunTally tally = new RunTally();
         Instant stopProbingAt = now.plus(probeSettings.limits().callTimeout().multipliedBy(3));
-        check(List.of(found.get()), runId, now, new RunProbes(prober, settings, executor, clock, stopProbingAt), tally);
+        check(List.of(found.get()), runId, now, new RunProbes(prober, resolver, settings, executor, clock, stopProbingAt), tally);
         return clients.find(clientId);
     }
 
@@ -202,7 +205,12 @@ public final class Reverification {
         }
         ProbeReport report = plan.probePlan().report(probed::get);
         PolicyResult result = plan.policy().evaluate(plan.record().metadata(), context.withProbeFindings(report.violations()));
-        return result.valid() ? new CheckVerdict.Passed(report) : new CheckVerdict.Failed(report, problems(result.errors(), report));
+        if (result.valid()) {
+            return new CheckVerdict.Passed(report);
+        }
+        CheckVerdict.Failed failed = new CheckVerdict.Failed(report, problems(result.errors(), report));
+        List<UrlProbe> probes = plan.probePlan().targets().stream().map(t -> probed.get(t.url())).toList();
+        return RetryAfterDeferral.of(failed, probes, settings, clock.instant()).orElse(failed);
     }
 
     /** The policy of the path the client registered by. */
@@ -221,7 +229,7 @@ public final class Reverification {
             Optional<ProbeResult> probed = report == null ? Optional.empty() : report.results().stream()
                     .filter(r -> r.pointer().equals(error.field()) && r.verdict() == ProbeVerdict.FAIL).findFirst();
             problems.add(probed.map(r -> new CheckProblem(r.pointer(), r.url(), r.outcome().code(),
-                            r.outcome().transientFailure() ? FailureKind.TRANSIENT : FailureKind.HARD, error.description()))
+                            FailureKind.of(r.outcome(), r.httpStatus()), error.description()))
                     .orElseGet(() -> new CheckProblem(error.field(), null, error.code().code(), FailureKind.HARD, error.description())));
         }
         return problems;

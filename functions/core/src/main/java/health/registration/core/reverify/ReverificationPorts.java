@@ -5,19 +5,22 @@ import health.registration.core.port.ClientStore;
 import health.registration.core.port.CrlSource;
 import health.registration.core.port.ReverificationQueue;
 import health.registration.core.port.UrlProber;
+import health.registration.core.probe.NameResolver;
 import java.util.Objects;
 
 /**
  * What re-verification reads, probes and writes through.
  *
- * @param clients the client records
- * @param prober  the probe function (or the engine in-process)
- * @param events  where lifecycle events are published
- * @param queue   where segments of a run too large for one invocation go
- * @param crls    the CRLs UDAP clients' certificates are checked against, as at registration
+ * @param clients  the client records
+ * @param prober   the probe function (or the engine in-process)
+ * @param events   where lifecycle events are published
+ * @param queue    where segments of a run too large for one invocation go
+ * @param crls     the CRLs UDAP clients' certificates are checked against, as at registration
+ * @param resolver resolves the hosts a run probes, so that its per-host budget also counts their addresses; null
+ *                 to count host names only
  */
 public record ReverificationPorts(ClientStore clients, UrlProber prober, ClientEvents events, ReverificationQueue queue,
-                                  CrlSource crls) {
+                                  CrlSource crls, NameResolver resolver) {
 
     public ReverificationPorts {
         Objects.requireNonNull(clients);
@@ -25,5 +28,11 @@ public record ReverificationPorts(ClientStore clients, UrlProber prober, ClientE
         Objects.requireNonNull(events);
         Objects.requireNonNull(queue);
         Objects.requireNonNull(crls);
+    }
+
+    /** Ports whose runs count host names only. */
+    public ReverificationPorts(ClientStore clients, UrlProber prober, ClientEvents events, ReverificationQueue queue,
+                               CrlSource crls) {
+        this(clients, prober, events, queue, crls, null);
     }
 }

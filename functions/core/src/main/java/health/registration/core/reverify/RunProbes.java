@@ -5,9 +5,12 @@ import health.registration.core.port.StoreUnavailable;
 import health.registration.core.port.UrlProber;
 import health.registration.core.probe.FetchPurpose;
 import health.registration.core.probe.HostLimiter;
+import health.registration.core.probe.NameResolver;
+import health.registration.core.probe.ProbeFailure;
 import health.registration.core.probe.ProbeOutcome;
 import health.registration.core.probe.ProbeTarget;
 import health.registration.core.probe.UrlProbe;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -28,7 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The probes of one re-verification run: each distinct URL is probed once per run, however many clients name it
  * (an image probe also answers for the URL as a page). URLs go to the prober in chunks through a fixed number of
  * lanes; a host's URLs all take the same lane, so no host is probed by two calls at once, and the run starts at most
- * so many probes a minute against one host, whichever probe function instance makes them. URLs left unprobed (the
+ * so many probes a minute against one host (its name, and each address it resolves to here, so that many names of one
+ * victim's address share a budget), whichever probe function instance makes them. URLs left unprobed (the
  * host's budget stayed spent until the deadline, the prober rate-limited them or did not answer) are absent from the
  * answer, and their clients are checked later.
  */
@@ -37,6 +41,8 @@ final class RunProbes {
     private static final long WAIT_FOR_BUDGET_MILLIS = 1_000;
 
     private final UrlProber prober;
+    private final NameResolver resolver;
+    private final Map<String, List<InetAddress>> addressesByHost = new ConcurrentHashMap<>();
     private final ReverificationSettings settings;
     private final ExecutorService lanes;
     private final Clock clock;
@@ -47,11 +53,14 @@ final class RunProbes {
     private final AtomicLong notProbed = new AtomicLong();
 
     /**
+     * @param resolver resolves each host once per run for its address budget; null to count names only
      * @param lanes    runs the lanes; needs at least {@link ReverificationSettings#probeLanes()} threads
      * @param deadline after which no chunk is sent
      */
-    RunProbes(UrlProber prober, ReverificationSettings settings, ExecutorService lanes, Clock clock, Instant deadline) {
+    RunProbes(UrlProber prober, NameResolver resolver, ReverificationSettings settings, ExecutorService lanes, Clock clock,
+              Instant deadline) {
         this.prober = prober;
+        this.resolver = resolver;
         this.settings = settings;
         this.lanes = lanes;
         this.clock = clock;
@@ -125,9 +134,28 @@ final class RunProbes {
     }
 
     private boolean withinBudget(ProbeTarget target) throws InterruptedException {
-        try (HostLimiter.Permit permit = hostBudget.acquire(host(target), 0)) {
+        String host = host(target);
+        try (HostLimiter.Permit permit = hostBudget.acquire(host, addresses(host), 0)) {
             return permit != null;
         }
+    }
+
+    /**
+     * The host's addresses, resolved once per run; none when there is no resolver or the name does not resolve (the
+     * prober reports that itself). The prober resolves again and connects only to what it checked, so these serve the
+     * budget alone.
+     */
+    private List<InetAddress> addresses(String host) {
+        if (resolver == null || host.isEmpty()) {
+            return List.of();
+        }
+        return addressesByHost.computeIfAbsent(host, name -> {
+            try {
+                return resolver.resolve(name);
+            } catch (ProbeFailure unresolved) {
+                return List.of();
+            }
+        });
     }
 
     private void send(List<ProbeTarget> chunk) {

@@ -2,6 +2,7 @@ package health.registration.core.udap;
 
 import health.registration.core.issue.ClientRecord;
 import health.registration.core.issue.ClientStatus;
+import health.registration.core.issue.ClientsPerDomain;
 import health.registration.core.issue.Credentials;
 import health.registration.core.issue.IssuanceSettings;
 import health.registration.core.issue.RegistrationOutcome;
@@ -34,15 +35,27 @@ public final class UdapRegistrar {
     private final IdSource ids;
     private final Clock clock;
     private final IssuanceSettings settings;
+    private final ClientsPerDomain domainLimit;
 
     public UdapRegistrar(SoftwareStatementVerifier verifier, RegistrationReview review, UdapStores stores, IdSource ids,
                          Clock clock, IssuanceSettings settings) {
+        this(verifier, review, stores, ids, clock, settings, null);
+    }
+
+    private UdapRegistrar(SoftwareStatementVerifier verifier, RegistrationReview review, UdapStores stores, IdSource ids,
+                          Clock clock, IssuanceSettings settings, ClientsPerDomain domainLimit) {
         this.verifier = verifier;
         this.review = review;
         this.stores = stores;
         this.ids = ids;
         this.clock = clock;
         this.settings = settings;
+        this.domainLimit = domainLimit;
+    }
+
+    /** This registrar, refusing a new client (not a modification) past the clients-per-domain limit. */
+    public UdapRegistrar withDomainLimit(ClientsPerDomain limit) {
+        return new UdapRegistrar(verifier, review, stores, ids, clock, settings, limit);
     }
 
     public RegistrationOutcome register(UdapRequest request) {
@@ -64,6 +77,11 @@ public final class UdapRegistrar {
             return cancel(statement, existing, answer);
         }
         ClientMetadata parameters = answer.parameters();
+        Optional<RegistrationError> overLimit = existing.isPresent() || domainLimit == null
+                ? Optional.empty() : domainLimit.refusal(parameters);
+        if (overLimit.isPresent()) {
+            return new RegistrationOutcome.Refused(overLimit.get());
+        }
         RegistrationReview.Verdict reviewed = review.review(parameters);
         if (reviewed instanceof RegistrationReview.Refused refused) {
             return new RegistrationOutcome.Refused(refused.error());

@@ -151,4 +151,14 @@ class ClientRegistrarManualTest {
         return new CertificateBinding("https://app.example.com/udap", "https://community.example.org", "MIIB",
                 "thumbprint-0000000000000000000000000000000");
     }
+
+    @Test
+    void theManualPathIsExemptFromTheClientsPerDomainLimit() {
+        ClientsPerDomain full = new ClientsPerDomain(domain -> 1_000, 1, java.net.URI.create(ValidMetadata.MANUAL_REGISTRATION_URL));
+
+        RegistrationOutcome outcome = manualRegistrar(bench).withDomainLimit(full)
+                .register(ValidManualMetadata.metadata(Relaxation.values()[0]), RegistrationPath.MANUAL);
+
+        assertThat(outcome).isInstanceOf(RegistrationOutcome.Registered.class);
+    }
 }

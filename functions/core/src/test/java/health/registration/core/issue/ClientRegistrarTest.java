@@ -255,4 +255,19 @@ class ClientRegistrarTest {
         assertThat(answer.path("registration_client_uri").asText())
                 .isEqualTo("https://api.example.net/dcr/register/" + SequentialIdSource.clientId(1).value());
     }
+
+    @Test
+    void refusesAnOpenRegistrationPastItsDomainsLimitBeforeProbingAndStoresNothing() {
+        ClientsPerDomain full = new ClientsPerDomain(domain -> domain.equals("example.com") ? 25 : 0, 25,
+                URI.create(ValidMetadata.MANUAL_REGISTRATION_URL));
+
+        RegistrationOutcome outcome = bench.registrar().withDomainLimit(full).register(ValidMetadata.metadata());
+
+        assertThat(outcome).isInstanceOf(RegistrationOutcome.Refused.class);
+        RegistrationOutcome.Refused refused = (RegistrationOutcome.Refused) outcome;
+        assertThat(refused.error().error()).isEqualTo(RegistrationErrorCode.INVALID_CLIENT_METADATA);
+        assertThat(refused.error().description()).contains("25").contains(ValidMetadata.MANUAL_REGISTRATION_URL);
+        assertThat(bench.clientStore.size()).isZero();
+        assertThat(bench.prober.probed()).isEmpty();
+    }
 }

@@ -28,6 +28,7 @@ public final class InMemoryUrlProber implements UrlProber {
     public static final String ADDRESS = "203.0.113.10";
 
     private final Map<String, Planned> planned = new ConcurrentHashMap<>();
+    private final Map<String, UrlProbe> answered = new ConcurrentHashMap<>();
     private final List<ClientMetadata> probed = new CopyOnWriteArrayList<>();
     private final List<ProbeTarget> targets = new CopyOnWriteArrayList<>();
     private final AtomicReference<Runnable> duringNextProbe = new AtomicReference<>();
@@ -43,9 +44,20 @@ public final class InMemoryUrlProber implements UrlProber {
         return this;
     }
 
+    /**
+     * Probing this URL through {@link #probeUrls} gets an HTTP answer with the status and {@code Retry-After}
+     * (null for none), as re-verification sees it.
+     */
+    public InMemoryUrlProber answeringStatus(String url, int status, String retryAfter) {
+        answered.put(url, new UrlProbe(new ProbeTarget(url, FetchPurpose.PAGE), null, status, null, null, List.of(ADDRESS), 1,
+                null, retryAfter));
+        return this;
+    }
+
     /** Every URL passes again. */
     public InMemoryUrlProber passingAll() {
         planned.clear();
+        answered.clear();
         return this;
     }
 
@@ -92,6 +104,10 @@ public final class InMemoryUrlProber implements UrlProber {
     }
 
     private UrlProbe urlProbe(ProbeTarget target) {
+        UrlProbe status = answered.get(target.url());
+        if (status != null) {
+            return new UrlProbe(target, null, status.httpStatus(), null, null, status.addresses(), 1, null, status.retryAfter());
+        }
         Planned plan = planned.get(target.url());
         if (plan == null || plan.verdict() == ProbeVerdict.PASS) {
             ProbeOutcome image = target.purpose() == FetchPurpose.IMAGE ? ProbeOutcome.OK : null;

@@ -114,6 +114,42 @@ class UrlProbeEngineTest {
     }
 
     @Test
+    void sharesOneBudgetBetweenManyNamesResolvingToOneAddress() {
+        List<ProbeTarget> targets = new java.util.ArrayList<>();
+        for (int i = 1; i <= 4 * HostLimiter.ADDRESS_SHARE; i++) {
+            resolver.answer("name" + i + ".example.net", "11.22.33.99");
+            targets.add(page("https://name" + i + ".example.net/"));
+        }
+        resolver.answer("elsewhere.example.net", "11.22.33.98");
+        targets.add(page("https://elsewhere.example.net/"));
+        targets.forEach(t -> fetcher.page(t.url(), 200));
+
+        List<UrlProbe> probes = engine(2).probe(targets);
+
+        int names = 4 * HostLimiter.ADDRESS_SHARE;
+        int addressBudget = 2 * HostLimiter.ADDRESS_SHARE;
+        assertThat(probes.subList(0, names)).extracting(UrlProbe::failure).filteredOn(f -> f == ProbeOutcome.RATE_LIMITED)
+                .as("each name within its own budget of two, the one address past its share").hasSize(names - addressBudget);
+        assertThat(probes.get(names).httpStatus()).as("another address keeps its own budget").isEqualTo(200);
+        assertThat(fetcher.requests).hasSize(addressBudget + 1);
+    }
+
+    @Test
+    void leavesAFixtureAddressThatOnlyATestRangeAdmitsToTheNamesBudgets() {
+        List<ProbeTarget> targets = new java.util.ArrayList<>();
+        for (int i = 1; i <= 4 * HostLimiter.ADDRESS_SHARE; i++) {
+            resolver.answer("fixture" + i + ".example.net", "127.0.0.21");
+            targets.add(page("https://fixture" + i + ".example.net/"));
+        }
+        targets.forEach(t -> fetcher.page(t.url(), 200));
+        UrlProbeEngine engine = new UrlProbeEngine(new ProbeNetwork(resolver, fetcher,
+                AddressPolicy.allowing(Cidr.parseList("127.0.0.21/32").value())), LIMITS,
+                new HostLimiter(8, 2, Clock.systemUTC()), executor);
+
+        assertThat(engine.probe(targets)).extracting(UrlProbe::failure).containsOnlyNulls();
+    }
+
+    @Test
     void reportsFailuresOfResolutionAndFetchingAsTheirOutcomes() {
         resolver.fail("gone.example.com", ProbeOutcome.DNS_ERROR);
         fetcher.fail("https://app.example.com/tls", ProbeOutcome.TLS_ERROR);

@@ -38,6 +38,8 @@ class UrlProbeJsonTest {
                         ProbeOutcome.NOT_AN_IMAGE, List.of("11.22.33.44"), 80, null),
                 new UrlProbe(new ProbeTarget("https://app.example.com/old", FetchPurpose.PAGE), null, 301,
                         "https://app.example.com/new", null, List.of("11.22.33.44"), 15, null),
+                new UrlProbe(new ProbeTarget("https://busy.example.com/", FetchPurpose.PAGE), null, 429, null, null,
+                        List.of("11.22.33.44"), 9, null, "Mon, 07 Dec 2026 10:05:00 GMT"),
                 UrlProbe.failed(new ProbeTarget("https://private.example.com/", FetchPurpose.PAGE), ProbeOutcome.NOT_PUBLIC,
                         "a private-use address (RFC 1918)", List.of("10.0.0.7"), 2),
                 UrlProbe.failed(new ProbeTarget("https://gone.example.com/", FetchPurpose.IMAGE), ProbeOutcome.DNS_ERROR,

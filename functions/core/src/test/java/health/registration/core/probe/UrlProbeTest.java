@@ -132,6 +132,10 @@ class UrlProbeTest {
         "302, false",
         "400, false",
         "404, false",
+        "410, false",
+        "401, true",   // 401, 403 and 429 refuse the prober, not the page (FailureKind.of)
+        "403, true",
+        "429, true",
         "500, true",
         "503, true",
         "599, true",
@@ -144,14 +148,30 @@ class UrlProbeTest {
     }
 
     @Test
-    void agreesWithTheOutcomeOfEveryAnswerOnWhatIsTransient() {
+    void agreesWithTheFailureKindOfEveryAnswerOnWhatIsTransient() {
         for (int status = 100; status < 600; status++) {
             UrlProbe probe = answeredPage(status);
             for (UrlField field : List.of(UrlField.REDIRECT_URI, UrlField.CLIENT_URI, UrlField.TOS_URI)) {
+                if (probe.outcomeFor(field) == ProbeOutcome.OK) {
+                    continue;
+                }
                 assertThat(probe.transientFailure()).as("HTTP %d for %s", status, field)
-                        .isEqualTo(probe.outcomeFor(field).transientFailure());
+                        .isEqualTo(health.registration.core.issue.FailureKind.of(probe.outcomeFor(field), status)
+                                == health.registration.core.issue.FailureKind.TRANSIENT);
             }
         }
+    }
+
+    @Test
+    void keepsTheRetryAfterOfAnAnswerThatIsNoSuccessOnly() {
+        ProbeTarget target = new ProbeTarget(URL, FetchPurpose.PAGE);
+
+        assertThat(UrlProbe.answered(target, new FetchedPage(429, null, null, -1, new byte[0], false, "203.0.113.9", " 120 "),
+                1000, List.of(), 1).retryAfter()).isEqualTo("120");
+        assertThat(UrlProbe.answered(target, new FetchedPage(200, null, null, -1, new byte[0], false, "203.0.113.9", "120"),
+                1000, List.of(), 1).retryAfter()).isNull();
+        assertThat(UrlProbe.answered(target, new FetchedPage(503, null, null, -1, new byte[0], false, "203.0.113.9",
+                "x".repeat(65)), 1000, List.of(), 1).retryAfter()).as("an unbounded value is dropped").isNull();
     }
 
     @Test

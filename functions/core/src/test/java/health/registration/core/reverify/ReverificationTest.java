@@ -55,6 +55,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ReverificationTest {
 
@@ -288,6 +289,69 @@ class ReverificationTest {
             bench.run();
 
             assertThat(bench.stored(client).status()).isEqualTo(expected);
+        }
+
+        @ParameterizedTest(name = "HTTP {0} at client_uri -> transient")
+        @ValueSource(ints = {401, 403, 429})
+        void countsAnAnswerThatRefusesTheProberAsTransientNotHard(int status) {
+            ClientId client = bench.add(active(id(1), stored(), RUN_AT)).clientId();
+            bench.prober.answeringStatus("https://app.example.com", status, null);
+
+            bench.run();
+
+            ClientRecord after = bench.stored(client);
+            assertThat(after.status()).isEqualTo(ClientStatus.WARNING);
+            assertThat(after.checks().problems()).singleElement().satisfies(p -> {
+                assertThat(p.member()).isEqualTo("/client_uri");
+                assertThat(p.kind()).isEqualTo(FailureKind.TRANSIENT);
+            });
+            assertThat(after.checks().nextCheckAt()).isEqualTo(now().plus(ReverificationSettings.defaults().transientRecheck()));
+        }
+
+        @ParameterizedTest(name = "{0}: Retry-After {1} -> next check in {2}")
+        @CsvSource(delimiter = '|', textBlock = """
+                delay-seconds                         | 7200                          | PT2H
+                below the usual deferral              | 5                             | PT1H
+                beyond the check interval             | 9999999                       | PT24H
+                """)
+        void defersAClientWhoseHostAsksToRetryAfterWithoutCountingAFailure(String reason, String retryAfter, Duration wait) {
+            ClientRecord before = bench.add(active(id(1), stored(), RUN_AT));
+            bench.prober.answeringStatus("https://app.example.com", 429, retryAfter);
+
+            RunSummary summary = bench.run();
+
+            ClientRecord after = bench.stored(before.clientId());
+            assertThat(after.status()).isEqualTo(ClientStatus.ACTIVE);
+            assertThat(after.checks().consecutiveFailures()).isZero();
+            assertThat(after.checks().nextCheckAt()).as(reason).isEqualTo(now().plus(wait));
+            assertThat(summary.deferred()).isOne();
+            assertThat(bench.events.published()).isEmpty();
+        }
+
+        @Test
+        void honoursAnHttpDateRetryAfterOfA503() {
+            ClientRecord before = bench.add(active(id(1), stored(), RUN_AT));
+            String inThreeHours = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+                    .format(now().plus(Duration.ofHours(3)).atZone(java.time.ZoneOffset.UTC));
+            bench.prober.answeringStatus("https://app.example.com/callback", 503, inThreeHours);
+
+            bench.run();
+
+            assertThat(bench.stored(before.clientId()).checks().nextCheckAt()).isEqualTo(now().plus(Duration.ofHours(3)));
+            assertThat(bench.stored(before.clientId()).checks().consecutiveFailures()).isZero();
+        }
+
+        @Test
+        void stillCountsAHardFailureBesideAHostAskingToRetryLater() {
+            ClientRecord before = bench.add(active(id(1), stored(), RUN_AT));
+            bench.prober.answeringStatus("https://app.example.com", 429, "7200");
+            bench.prober.failing(LOGO, ProbeOutcome.NOT_FOUND);
+
+            bench.run();
+
+            ClientRecord after = bench.stored(before.clientId());
+            assertThat(after.status()).isEqualTo(ClientStatus.WARNING);
+            assertThat(after.checks().consecutiveFailures()).isOne();
         }
 
         @ParameterizedTest(name = "{0}")

@@ -2,13 +2,17 @@ package health.registration.core.reverify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.common.net.InetAddresses;
+import health.registration.core.model.ClientMetadata;
 import health.registration.core.model.WebUrl;
 import health.registration.core.port.InMemoryUrlProber;
 import health.registration.core.port.MutableClock;
 import health.registration.core.port.StoreUnavailable;
 import health.registration.core.port.UrlProber;
-import health.registration.core.model.ClientMetadata;
 import health.registration.core.probe.FetchPurpose;
+import health.registration.core.probe.HostLimiter;
+import health.registration.core.probe.NameResolver;
+import health.registration.core.probe.ProbeFailure;
 import health.registration.core.probe.ProbeOutcome;
 import health.registration.core.probe.ProbeReport;
 import health.registration.core.probe.ProbeTarget;
@@ -55,12 +59,12 @@ class RunProbesTest {
 
     /** A run whose deadline is far enough away that lanes may wait for a host's budget to reopen. */
     private RunProbes run(UrlProber through, int probeChunk, int maxPerHostPerMinute) {
-        return new RunProbes(through, settings(probeChunk, maxPerHostPerMinute), lanes, clock, START.plus(Duration.ofMinutes(10)));
+        return new RunProbes(through, null, settings(probeChunk, maxPerHostPerMinute), lanes, clock, START.plus(Duration.ofMinutes(10)));
     }
 
     /** A run too close to its deadline to wait for anything. */
     private RunProbes runEndingSoon(UrlProber through, int maxPerHostPerMinute) {
-        return new RunProbes(through, settings(200, maxPerHostPerMinute), lanes, clock, START.plusMillis(500));
+        return new RunProbes(through, null, settings(200, maxPerHostPerMinute), lanes, clock, START.plusMillis(500));
     }
 
     private static ProbeTarget page(String url) {
@@ -187,6 +191,31 @@ class RunProbesTest {
     }
 
     @Test
+    void sharesOneBudgetBetweenManyNamesResolvingToOneAddress() {
+        int names = 5 * HostLimiter.ADDRESS_SHARE;
+        NameResolver oneVictim = host -> {
+            if (host.startsWith("unresolved")) {
+                throw new ProbeFailure(ProbeOutcome.DNS_ERROR, "does not resolve");
+            }
+            return List.of(InetAddresses.forString(host.startsWith("victim") ? "198.51.100.7" : "198.51.100.8"));
+        };
+        RunProbes probes = new RunProbes(prober, oneVictim, settings(200, 3), lanes, clock, START.plusMillis(500));
+        List<ProbeTarget> targets = new ArrayList<>();
+        for (int i = 0; i < names; i++) {
+            targets.add(page("https://victim" + i + ".example.net/"));
+        }
+        targets.add(page("https://elsewhere.example.net/"));
+        targets.add(page("https://unresolved.example.net/"));
+
+        Map<String, UrlProbe> answer = probes.probe(targets);
+
+        assertThat(answer.keySet()).filteredOn(url -> url.contains("victim")).as("the address's share of a name's budget")
+                .hasSize(3 * HostLimiter.ADDRESS_SHARE);
+        assertThat(answer).containsKeys("https://elsewhere.example.net/", "https://unresolved.example.net/");
+        assertThat(probes.notProbed()).isEqualTo(names - 3L * HostLimiter.ADDRESS_SHARE);
+    }
+
+    @Test
     void givesUpWaitingForABudgetWhenTheClockStandsStill() {
         RunProbes probes = run(prober, 200, 2);
 
@@ -251,7 +280,7 @@ class RunProbesTest {
 
     @Test
     void sendsNothingOnceTheDeadlineHasPassed() {
-        RunProbes probes = new RunProbes(prober, settings(200, 120), lanes, clock, START);
+        RunProbes probes = new RunProbes(prober, null, settings(200, 120), lanes, clock, START);
 
         Map<String, UrlProbe> answer = probes.probe(pages("a.example.com", 3));
 

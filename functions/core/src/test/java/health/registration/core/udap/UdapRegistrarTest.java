@@ -132,6 +132,31 @@ class UdapRegistrarTest {
     }
 
     @Test
+    void refusesANewClientPastItsDomainsLimitButStillModifiesAKnownOne() throws Exception {
+        java.util.concurrent.atomic.AtomicLong counted = new java.util.concurrent.atomic.AtomicLong(1);
+        UdapRegistrar limited = registrar.withDomainLimit(new health.registration.core.issue.ClientsPerDomain(
+                domain -> domain.equals("example.com") ? counted.get() : 0, 1, URI.create("https://manual.example.org/register")));
+        ObjectNode body = JSON.createObjectNode().put("software_statement", VerifierFixture.statement(clientCredentials()))
+                .put("udap", "1");
+        body.putArray("certifications");
+
+        RegistrationOutcome refused = limited.register(new UdapRequest(ClientMetadata.of(body)));
+
+        assertThat(refusal(refused)).isEqualTo(RegistrationErrorCode.INVALID_CLIENT_METADATA);
+        assertThat(((RegistrationOutcome.Refused) refused).error().errors().get(0).field()).isEqualTo("/client_uri");
+        assertThat(((RegistrationOutcome.Refused) refused).error().description()).contains("https://manual.example.org/register");
+        assertThat(clients.registrations()).isZero();
+
+        counted.set(0);
+        body.put("software_statement", VerifierFixture.statement(fresh(clientCredentials())));
+        assertThat(limited.register(new UdapRequest(ClientMetadata.of(body)))).isInstanceOf(RegistrationOutcome.Registered.class);
+        counted.set(1);
+        body.put("software_statement", VerifierFixture.statement(fresh(clientCredentials()).put("client_name", "Renamed")));
+        assertThat(limited.register(new UdapRequest(ClientMetadata.of(body)))).as("a modification is no new client")
+                .isInstanceOf(RegistrationOutcome.Modified.class);
+    }
+
+    @Test
     void modifiesTheRegistrationOfAKnownIssuerKeepingItsClientId() throws Exception {
         JsonNode first = answer(register(VerifierFixture.statement(clientCredentials())));
         ObjectNode renamed = fresh(clientCredentials()).put("client_name", "Renamed UDAP Client");

@@ -7,6 +7,7 @@ import health.registration.core.issue.CertificateBinding;
 import health.registration.core.issue.ClientId;
 import health.registration.core.issue.ClientRecord;
 import health.registration.core.issue.ClientStatus;
+import health.registration.core.issue.ClientsPerDomain;
 import health.registration.core.issue.Credentials;
 import health.registration.core.issue.RegistrationPath;
 import health.registration.core.model.ClientMetadata;
@@ -62,6 +63,7 @@ final class ClientItem {
         item.put(UPDATED_AT, numberValue(record.updatedAt().toEpochMilli()));
         item.put(VERSION, numberValue(record.version()));
         item.put(PATH, textValue(record.path().code()));
+        ClientsPerDomain.countedDomain(record).ifPresent(domain -> item.put(ClientsTable.CLIENT_DOMAIN, textValue(domain)));
         writeCredentials(record.credentials(), item);
         UrlChecksAttributes.write(record.checks(), item);
         return item;

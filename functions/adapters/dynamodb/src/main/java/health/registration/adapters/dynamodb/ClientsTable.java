@@ -33,6 +33,15 @@ public final class ClientsTable {
     /** The certificate index's partition key (type S): {@code CertificateBinding.thumbprint()}. */
     public static final String CERTIFICATE_THUMBPRINT = "certificateThumbprint";
 
+    /**
+     * The sparse index of counted clients by registrable domain ({@code GlobalSecondaryIndexes}, keys only): only
+     * records that count against the clients-per-domain limit carry its key.
+     */
+    public static final String DOMAIN_INDEX = "clientDomain";
+
+    /** The domain index's partition key (type S): the registrable domain of the client's client_uri. */
+    public static final String CLIENT_DOMAIN = "clientDomain";
+
     /** The time-to-live attribute ({@code TimeToLiveSpecification}): epoch seconds, as DynamoDB requires. */
     public static final String EXPIRES_AT = "expiresAt";
 

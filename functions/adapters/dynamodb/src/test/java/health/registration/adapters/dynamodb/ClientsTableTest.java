@@ -50,6 +50,20 @@ class ClientsTableTest {
     }
 
     @Test
+    void domainIndexIsKeyedByTheClientsDomainAndProjectsKeysOnly() {
+        JsonNode index = null;
+        for (JsonNode candidate : table.path("GlobalSecondaryIndexes")) {
+            if (ClientsTable.DOMAIN_INDEX.equals(candidate.path("IndexName").asText())) {
+                index = candidate;
+            }
+        }
+        assertThat(index).as("index " + ClientsTable.DOMAIN_INDEX).isNotNull();
+        assertThat(keys(index.path("KeySchema"))).containsExactly(ClientsTable.CLIENT_DOMAIN + " HASH");
+        assertThat(index.path("Projection").path("ProjectionType").asText()).isEqualTo("KEYS_ONLY");
+        assertThat(attributeTypes()).containsEntry(ClientsTable.CLIENT_DOMAIN, "S");
+    }
+
+    @Test
     void timeToLiveIsExpiresAt() {
         assertThat(table.path("TimeToLiveSpecification").path("AttributeName").asText()).isEqualTo(ClientsTable.EXPIRES_AT);
         assertThat(table.path("TimeToLiveSpecification").path("Enabled").asBoolean()).isTrue();

@@ -6,6 +6,7 @@ import health.registration.core.probe.AddressPolicy;
 import health.registration.core.probe.HostLimiter;
 import health.registration.core.probe.ProbeConfiguration;
 import health.registration.core.probe.ProbeLimits;
+import health.registration.core.probe.NameResolver;
 import health.registration.core.probe.ProbeNetwork;
 import health.registration.core.probe.ProbeSettings;
 import health.registration.core.probe.RegistrationProber;
@@ -36,6 +37,11 @@ public final class NetworkUrlProber {
         ProbeSettings settings = new ProbeSettings(limits, configuration.termsFailuresAreErrors(), context);
         HostLimiter hostLimiter = new HostLimiter(limits.maxInFlightPerHost(), limits.maxPerHostPerMinute(), Clock.systemUTC());
         return new RegistrationProber(network, settings, hostLimiter, probeThreads(limits.maxInFlight()));
+    }
+
+    /** The prober's resolver alone (with the hosts-file seam when set), for what needs addresses but fetches nothing. */
+    public static NameResolver resolver(ProbeConfiguration configuration) {
+        return SystemNameResolver.create(hostsFile(configuration), configuration.limits());
     }
 
     /** The resolver, fetcher and address policy alone, for other fetches through the same guard (CRLs). */

@@ -42,6 +42,10 @@ import okio.BufferedSource;
  */
 public final class OkHttpPageFetcher implements PageFetcher {
 
+    private static final String RETRY_AFTER = "Retry-After";
+    /** Where {@link #withoutRetryHint} keeps a 503's Retry-After; never sent, only read back from the answer. */
+    private static final String HELD_RETRY_AFTER = "X-Probe-Held-Retry-After";
+
     // Security research §1.11: the raster types a logo may have; SVG is never asked for.
 
     private final OkHttpClient base;
@@ -123,10 +127,15 @@ public final class OkHttpPageFetcher implements PageFetcher {
 
     /**
      * OkHttp repeats a request answered {@code 503} with {@code Retry-After: 0} even with retries off; a probe sends
-     * one GET and reports the first answer, so the hint is dropped before OkHttp's follow-up logic sees it.
+     * one GET and reports the first answer, so the hint is moved out of OkHttp's sight (to {@link #HELD_RETRY_AFTER})
+     * before its follow-up logic runs, and kept for re-verification to honour.
      */
     private static Response withoutRetryHint(Response response) {
-        return response.code() == 503 ? response.newBuilder().removeHeader("Retry-After").build() : response;
+        String hint = response.header(RETRY_AFTER);
+        if (response.code() != 503 || hint == null) {
+            return response;
+        }
+        return response.newBuilder().removeHeader(RETRY_AFTER).header(HELD_RETRY_AFTER, hint).build();
     }
 
     private Request requestFor(HttpUrl url, FetchPurpose purpose) {
@@ -160,7 +169,8 @@ public final class OkHttpPageFetcher implements PageFetcher {
             call.cancel();
         }
         return new FetchedPage(response.code(), response.header("Content-Type"), response.header("Location"),
-                declared, bytes, truncated, InetAddresses.toAddrString(connected.getAddress()));
+                declared, bytes, truncated, InetAddresses.toAddrString(connected.getAddress()),
+                response.header(RETRY_AFTER, response.header(HELD_RETRY_AFTER)));
     }
 
     private static HttpUrl targetOf(FetchRequest request) throws ProbeFailure {

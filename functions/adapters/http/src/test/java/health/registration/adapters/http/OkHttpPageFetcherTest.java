@@ -112,6 +112,7 @@ class OkHttpPageFetcherTest {
         FetchedPage page = fetcher.fetch(page("https://ok.example.com/"));
 
         assertThat(page.status()).isEqualTo(503);
+        assertThat(page.retryAfter()).as("kept for re-verification to honour").isEqualTo(retryAfter);
         assertThat(server.getRequestCount()).isEqualTo(1);
         assertThat(dialer.attempts()).hasSize(1);
     }
