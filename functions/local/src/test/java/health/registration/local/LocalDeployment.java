@@ -36,7 +36,10 @@ record LocalDeployment(Path module, Path work, String table, String secretPrefix
         return EmulatorRecords.open(table, secretPrefix);
     }
 
-    /** The API's environment: moto, the table and prefix, the URLs, and the prober's seams for the fixture sites. */
+    /**
+     * The API's environment: moto, the table and prefix, the URLs, and the prober's seams for the fixture sites with
+     * the guard that admits them.
+     */
     Map<String, String> environment(Path hostsFile, Path trustedCaFile, String allowedCidrs) {
         return new HashMap<>(Map.of(
                 "AWS_ENDPOINT_URL", MotoServer.endpoint().toString(),
@@ -46,6 +49,7 @@ record LocalDeployment(Path module, Path work, String table, String secretPrefix
                 "MANUAL_REGISTRATION_URL", MANUAL_REGISTRATION_URL,
                 "PROBE_HOSTS_FILE", hostsFile.toString(),
                 "PROBE_TRUSTED_CA_FILE", trustedCaFile.toString(),
-                "PROBE_ALLOWED_CIDRS", allowedCidrs));
+                "PROBE_ALLOWED_CIDRS", allowedCidrs,
+                "PROBE_TEST_SEAMS", "allowed"));
     }
 }

@@ -52,7 +52,8 @@ class ProbeThroughLocalApiIT {
                 "MANUAL_REGISTRATION_URL", "https://manual-registration.example.com/apps",
                 "PROBE_HOSTS_FILE", sites.hostsFile().toString(),
                 "PROBE_TRUSTED_CA_FILE", sites.trustedCaFile().toString(),
-                "PROBE_ALLOWED_CIDRS", sites.allowedCidrs()), work.resolve("local-api.log"));
+                "PROBE_ALLOWED_CIDRS", sites.allowedCidrs(),
+                "PROBE_TEST_SEAMS", "allowed"), work.resolve("local-api.log"));
     }
 
     @AfterAll
