@@ -77,7 +77,9 @@ class RegistrationFuzzIT {
         System.out.printf("RegistrationFuzzIT: seed %d (replay with -Dfuzz.seed=%d), %d documents sent in %d s, "
                         + "answers %s, registrations made %d, known server errors %s%n", seed, seed, count, seconds,
                 answers.statuses(), answers.registrations().size(), answers.known());
-        assertThat(answers.problems()).as("seed " + seed + ": answers that break the API's promises").isEmpty();
+        List<String> problems = List.copyOf(answers.problems());
+        assertThat(problems.subList(0, Math.min(problems.size(), 40))).as("seed %d: %d answers break the API's "
+                + "promises; the first 40", seed, problems.size()).isEmpty();
         assertThat(answers.registrations()).as("some documents must pass and register").isNotEmpty();
         assertEveryRegistrationReadsBackWithItsSecret(answers);
         assertEveryClientHasItsSecretAndEverySecretItsClient();
