@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import health.registration.testkit.MotoServer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -26,7 +27,8 @@ import software.amazon.awssdk.services.secretsmanager.model.SecretListEntry;
  * authenticates with a secret without one and no secret without its client. The seed comes from {@code -Dfuzz.seed}
  * (or {@code FUZZ_SEED}), else is drawn and printed, so a failing run can be replayed; {@code -Dfuzz.documents}
  * changes the count. Names resolve through the JVM's own hosts file, so no fuzzed name is ever looked up off this
- * machine.
+ * machine. Secrets Manager is reached through an {@link OperationRecorder}: while registering, the local API may
+ * only create secrets, never read or delete one.
  */
 class RegistrationFuzzIT {
 
@@ -44,11 +46,15 @@ class RegistrationFuzzIT {
             "udap claim exp=1e999999999", "udap claim iat=-1e999999999");
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static OperationRecorder secretsManager;
     private static LocalUdapService service;
 
     @BeforeAll
     static void start() throws Exception {
+        secretsManager = OperationRecorder.in(MotoServer.endpoint());
         service = LocalUdapService.start("registration-fuzz-it", "127.0.0.91", HOSTS, (work, baseUrl, pki) -> Map.of(
+                // Every Secrets Manager call of the local API passes the recorder (least privilege, shown end to end).
+                "AWS_ENDPOINT_URL_SECRETS_MANAGER", secretsManager.endpoint(),
                 // The per-source and per-domain limits would refuse most of the run: lifted, as the run tests inputs.
                 "REGISTRATIONS_PER_SOURCE_PER_HOUR", LIMIT, "PROBES_PER_SOURCE_PER_HOUR", LIMIT,
                 "CLIENTS_PER_DOMAIN", LIMIT,
@@ -58,8 +64,10 @@ class RegistrationFuzzIT {
 
     @AfterAll
     static void stop() throws Exception {
-        if (service != null) {
-            service.close();
+        try (OperationRecorder recorder = secretsManager) {
+            if (service != null) {
+                service.close();
+            }
         }
     }
 
@@ -70,8 +78,10 @@ class RegistrationFuzzIT {
         List<FuzzRequest> requests = requests(seed, count);
         FuzzAnswers answers = new FuzzAnswers(service.baseUri(), KNOWN_5XX);
         long started = System.nanoTime();
+        secretsManager.start();
 
         answers.sendAll(requests, THREADS);
+        secretsManager.stop();
 
         long seconds = (System.nanoTime() - started) / 1_000_000_000L;
         System.out.printf("RegistrationFuzzIT: seed %d (replay with -Dfuzz.seed=%d), %d documents sent in %d s, "
@@ -81,6 +91,8 @@ class RegistrationFuzzIT {
         assertThat(problems.subList(0, Math.min(problems.size(), 40))).as("seed %d: %d answers break the API's "
                 + "promises; the first 40", seed, problems.size()).isEmpty();
         assertThat(answers.registrations()).as("some documents must pass and register").isNotEmpty();
+        // The register function creates secrets and nothing else: it never reads or deletes one.
+        assertThat(secretsManager.operations()).as("Secrets Manager calls while registering").containsOnlyKeys("CreateSecret");
         assertEveryRegistrationReadsBackWithItsSecret(answers);
         assertEveryClientHasItsSecretAndEverySecretItsClient();
     }
