@@ -70,10 +70,15 @@ final class FuzzedStatements {
     /** One claim set to a hostile value or removed, the rest valid; names the claim. */
     private String mutateClaim(ObjectNode claims) {
         String claim = values.chance(40) ? values.pick(TIME_CLAIMS) : values.pick(CLAIMS);
-        switch (values.random().nextInt(5)) {
+        switch (values.random().nextInt(6)) {
             case 0 -> {
                 claims.remove(claim);
                 return claim + " removed";
+            }
+            case 5 -> {
+                int depth = 1 + values.random().nextInt(3000);
+                claims.set(claim, values.nested(depth));
+                return claim + " nested " + (depth > 1000 ? "over 1000" : depth <= 16 ? "up to 16" : "17 to 1000") + " deep";
             }
             case 1 -> {
                 String number = values.pick(FuzzValues.NUMBERS);
