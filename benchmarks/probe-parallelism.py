@@ -82,7 +82,7 @@ def start_api(work):
         port = s.getsockname()[1]
     Path(f"{work}/hosts").write_text("".join(f"{ADDRESS} {n}\n" for n in NAMES))
     env = dict(os.environ, PORT=str(port), PROBE_HOSTS_FILE=f"{work}/hosts", PROBE_TRUSTED_CA_FILE=f"{work}/ca.pem",
-               PROBE_ALLOWED_CIDRS=f"{ADDRESS}/32", MANUAL_REGISTRATION_URL="https://manual.example.org/register")
+               PROBE_ALLOWED_CIDRS=f"{ADDRESS}/32", PROBE_TEST_SEAMS="allowed", MANUAL_REGISTRATION_URL="https://manual.example.org/register")
     log = open(f"{work}/api.log", "w")
     process = subprocess.Popen([str(ROOT / "scripts/local-api")], env=env, stdout=log, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 120

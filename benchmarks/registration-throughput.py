@@ -105,7 +105,7 @@ def start_api(work, hosts):
         port = s.getsockname()[1]
     Path(f"{work}/hosts").write_text("".join(f"{ADDRESS} {host}\n" for host in hosts))
     env = dict(os.environ, PORT=str(port), PROBE_HOSTS_FILE=f"{work}/hosts", PROBE_TRUSTED_CA_FILE=f"{work}/ca.pem",
-               PROBE_ALLOWED_CIDRS=f"{ADDRESS}/32", MANUAL_REGISTRATION_URL="https://manual.example.org/register",
+               PROBE_ALLOWED_CIDRS=f"{ADDRESS}/32", PROBE_TEST_SEAMS="allowed", MANUAL_REGISTRATION_URL="https://manual.example.org/register",
                CLIENTS_TABLE=f"registration-benchmark-{port}", SECRET_PREFIX=f"benchmark/{port}/")
     env.pop("PUBLIC_BASE_URL", None)
     process = subprocess.Popen([str(ROOT / "scripts/local-api")], env=env, stdout=subprocess.PIPE,

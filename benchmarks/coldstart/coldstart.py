@@ -271,7 +271,7 @@ def serve_sites(work, hosts):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     pathlib.Path(f"{work}/hosts").write_text("".join(f"{SITE_ADDRESS} {host}\n" for host in hosts))
     seams = {"PROBE_HOSTS_FILE": f"{work}/hosts", "PROBE_TRUSTED_CA_FILE": f"{work}/ca.pem",
-             "PROBE_ALLOWED_CIDRS": f"{SITE_ADDRESS}/32"}
+             "PROBE_ALLOWED_CIDRS": f"{SITE_ADDRESS}/32", "PROBE_TEST_SEAMS": "allowed"}
     return server, seams
 
 

@@ -55,9 +55,10 @@ SITE = "127.0.0.2/32"
 # The id and token the RFC 7592 and re-verification sample events carry (testkit's SampleEvents).
 SAMPLE_CLIENT_ID = "kq3F8xUjT1aW0zR5bN7mLg"
 SAMPLE_TOKEN = "rG7mX2pQ9vLk4sT8wZ1nB6cY3hJ5fD0aE2uI7oP9qWx"
-# The probe test seams, for the functions that probe the fixture site (never set by the template).
+# The probe test seams, for the functions that probe the fixture site (never set by the template), with the guard
+# without which a function refuses to start when one is set.
 SEAMS = [f"PROBE_HOSTS_FILE={WORK / 'hosts'}", f"PROBE_TRUSTED_CA_FILE={WORK / 'ca.pem'}",
-         f"PROBE_ALLOWED_CIDRS={SITE}"] if WORK else []
+         f"PROBE_ALLOWED_CIDRS={SITE}", "PROBE_TEST_SEAMS=allowed"] if WORK else []
 
 passed, failed, invoked = 0, 0, set()
 
@@ -274,6 +275,14 @@ def main():
           code == 0 and report["passed"] is False and len(results) == 5
           and all(r["outcome"] == "not_public" for r in results) and len(site_requests()) == before,
           {"exit": code, "report": report, "site requests": site_requests()[before:]})
+
+    # --- a test seam without its guard: the function refuses to start, and nothing is fetched
+    before = len(site_requests())
+    code, answer, log = invoke("ProbeFunction", "probe-api", *[s for s in SEAMS if not s.startswith("PROBE_TEST_SEAMS")],
+                               "PROBE_TEST_SEAMS=refused")
+    check("probe-api: a PROBE_* seam without PROBE_TEST_SEAMS=allowed stops the function from starting",
+          code != 0 and "PROBE_TEST_SEAMS=allowed" in log + json.dumps(answer) and len(site_requests()) == before,
+          {"exit": code, "answer": answer, "log": log[-1500:]})
 
     # --- probing the fixture site through the test seams: every URL answers as its member requires
     before = len(site_requests())

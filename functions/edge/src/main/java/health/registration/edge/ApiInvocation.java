@@ -2,11 +2,13 @@ package health.registration.edge;
 
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import health.registration.core.port.StoreUnavailable;
+import health.registration.core.port.WriteConflict;
 
 /**
  * The shared frame of every API handler: answer the request, or, when something fails, answer without detail and log
  * the cause once — the class name and the message a port wrote for logs, never a stack trace, a body or a credential.
- * A store or prober that cannot answer is a {@code 503} the client may retry; anything else a {@code 500}.
+ * A store or prober that cannot answer is a {@code 503} the client may retry; a write that lost to a concurrent change
+ * of the same record (optimistic locking) a {@code 409} the client may send again; anything else a {@code 500}.
  */
 public final class ApiInvocation {
 
@@ -24,6 +26,9 @@ public final class ApiInvocation {
         } catch (StoreUnavailable unavailable) {
             log.log(function + " requestId=" + request.requestId() + " unavailable: " + unavailable.getMessage() + "\n");
             return ErrorResponses.unavailable();
+        } catch (WriteConflict concurrent) {
+            log.log(function + " requestId=" + request.requestId() + " conflict: " + concurrent.getMessage() + "\n");
+            return ErrorResponses.concurrentChange();
         } catch (RuntimeException unexpected) {
             log.log(function + " requestId=" + request.requestId() + " failed: " + unexpected.getClass().getName() + "\n");
             return ErrorResponses.serverError();

@@ -49,6 +49,15 @@ public final class ErrorResponses {
     }
 
     /**
+     * 409: another request changed the same registration first (say, two UDAP modifications of one client at once);
+     * nothing of this one was written after the conflict, so the client may send it again (RFC 9110 section 15.5.10).
+     */
+    public static ApiResponse concurrentChange() {
+        return simple(409, "invalid_request", "Another change to this registration happened at the same time; send the "
+                + "request again (a UDAP client with a new software statement).").withHeader("Retry-After", "1");
+    }
+
+    /**
      * 403 for an operator route reached without an authenticated IAM caller ({@code requestContext.identity.userArn}):
      * API Gateway's AWS_IAM authorisation always names one, so the function refuses rather than act for nobody.
      */

@@ -36,6 +36,14 @@ public final class Settings {
     public static final String PROBE_HOSTS_FILE = "PROBE_HOSTS_FILE";
     /** Test seam: comma-separated CIDR ranges exempted from the public-address rule. Never set by the template. */
     public static final String PROBE_ALLOWED_CIDRS = "PROBE_ALLOWED_CIDRS";
+    /**
+     * {@code allowed} lets the {@code PROBE_*} test seams be read; only the local tooling sets it. Without it a function
+     * refuses to start with any seam set, so a seam copied into a deployed environment cannot widen the prober.
+     */
+    public static final String PROBE_TEST_SEAMS = "PROBE_TEST_SEAMS";
+    /** The only value of {@link #PROBE_TEST_SEAMS} that admits the seams. */
+    public static final String PROBE_TEST_SEAMS_ALLOWED = "allowed";
+    private static final List<String> PROBE_SEAMS = List.of(PROBE_HOSTS_FILE, PROBE_TRUSTED_CA_FILE, PROBE_ALLOWED_CIDRS);
     /** PEM file of UDAP trust anchors (locally; in AWS they come from Secrets Manager). */
     public static final String UDAP_TRUST_ANCHORS_FILE = "UDAP_TRUST_ANCHORS_FILE";
     /** Secrets Manager secret holding the UDAP trust anchors as PEM (in AWS). */
@@ -79,8 +87,26 @@ public final class Settings {
         this.environment = Map.copyOf(environment);
     }
 
+    /** A function's settings; refuses to start when a {@code PROBE_*} test seam is set without its guard. */
     public static Settings fromEnvironment() {
-        return new Settings(System.getenv());
+        Settings settings = new Settings(System.getenv());
+        settings.refuseTestSeamsUnlessAllowed();
+        return settings;
+    }
+
+    /**
+     * Fails closed: a {@code PROBE_*} seam widens what the prober may reach (policy section 5), so it is honoured only
+     * beside {@code PROBE_TEST_SEAMS=allowed}, which the template never sets.
+     */
+    private void refuseTestSeamsUnlessAllowed() {
+        if (optional(PROBE_TEST_SEAMS).filter(PROBE_TEST_SEAMS_ALLOWED::equals).isPresent()) {
+            return;
+        }
+        List<String> set = PROBE_SEAMS.stream().filter(name -> optional(name).isPresent()).toList();
+        if (!set.isEmpty()) {
+            throw new IllegalStateException(String.join(", ", set) + " is a test seam and is refused unless "
+                    + PROBE_TEST_SEAMS + "=" + PROBE_TEST_SEAMS_ALLOWED + " is set too (only local tooling sets it)");
+        }
     }
 
     /** {@code MANUAL_REGISTRATION_URL}: required, an absolute http(s) URL. */
@@ -106,10 +132,12 @@ public final class Settings {
     }
 
     /**
-     * The prober's configuration. The {@code PROBE_*} seams are read when set (tests and the local API); a malformed
-     * value stops the function from starting rather than weakening a check.
+     * The prober's configuration. The {@code PROBE_*} seams are read when set beside {@code PROBE_TEST_SEAMS=allowed}
+     * (tests and the local API); a seam without it, or a malformed value, stops the function from starting rather
+     * than weakening a check.
      */
     public ProbeConfiguration probeConfiguration() {
+        refuseTestSeamsUnlessAllowed();
         Parsed<List<Cidr>> cidrs = Cidr.parseList(environment.getOrDefault(PROBE_ALLOWED_CIDRS, ""));
         if (!cidrs.isOk()) {
             throw new IllegalStateException(PROBE_ALLOWED_CIDRS + " " + cidrs.problem());

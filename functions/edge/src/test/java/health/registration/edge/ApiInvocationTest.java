@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import health.registration.core.port.StoreUnavailable;
+import health.registration.core.port.WriteConflict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,18 @@ class ApiInvocationTest {
         assertThat(answer.statusCode()).isEqualTo(503);
         assertThat(answer.headers()).containsKey("Retry-After");
         assertThat(logged).singleElement().asString().contains("req-1").contains("PutItem").doesNotContain("s3cr3t");
+    }
+
+    @Test
+    void answers409WhenAWriteLostToAConcurrentChangeOfTheSameRecord() {
+        ApiResponse answer = ApiInvocation.answer("f", request, log, (r, l) -> {
+            throw new WriteConflict("the client record changed since it was read");
+        });
+
+        assertThat(answer.statusCode()).isEqualTo(409);
+        assertThat(answer.headers()).containsEntry("Retry-After", "1");
+        assertThat(answer.body()).contains("\"error\":\"invalid_request\"").contains("error_description");
+        assertThat(logged).singleElement().asString().contains("req-1").contains("conflict");
     }
 
     @Test

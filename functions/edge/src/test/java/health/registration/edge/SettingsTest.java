@@ -51,7 +51,8 @@ class SettingsTest {
 
         var probe = new Settings(Map.of(Settings.PROBE_HOSTS_FILE, hosts.toString(), Settings.PROBE_TRUSTED_CA_FILE, ca.toString(),
                 Settings.PROBE_ALLOWED_CIDRS, "127.0.0.2/32, 127.0.0.3", Settings.TOS_POLICY_PROBE_FAILURES, "error",
-                Settings.PUBLIC_BASE_URL, "https://registration.example.com")).probeConfiguration();
+                Settings.PUBLIC_BASE_URL, "https://registration.example.com", Settings.PROBE_TEST_SEAMS, "allowed"))
+                .probeConfiguration();
 
         assertThat(probe.hostsFile()).contains(hosts);
         assertThat(probe.trustedCaFile()).contains(ca);
@@ -71,7 +72,50 @@ class SettingsTest {
         "TOS_POLICY_PROBE_FAILURES, fatal",
     })
     void refusesToStartWithAMalformedProbeSetting(String name, String value) {
-        assertThatThrownBy(() -> new Settings(Map.of(name, value)).probeConfiguration())
+        assertThatThrownBy(() -> new Settings(Map.of(name, value, Settings.PROBE_TEST_SEAMS, "allowed")).probeConfiguration())
                 .isInstanceOf(IllegalStateException.class).hasMessageStartingWith(name);
+    }
+
+    @ParameterizedTest(name = "{0} with PROBE_TEST_SEAMS=''{1}''")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "PROBE_HOSTS_FILE, ''",
+        "PROBE_TRUSTED_CA_FILE, ''",
+        "PROBE_ALLOWED_CIDRS, ''",
+        "PROBE_ALLOWED_CIDRS, yes",
+        "PROBE_ALLOWED_CIDRS, Allowed",
+        "PROBE_ALLOWED_CIDRS, true",
+    })
+    void refusesToStartWithATestSeamUnlessTheGuardAllowsIt(String seam, String guard) {
+        Map<String, String> environment = new java.util.HashMap<>(Map.of(seam, "127.0.0.2/32"));
+        if (!guard.isEmpty()) {
+            environment.put(Settings.PROBE_TEST_SEAMS, guard);
+        }
+
+        assertThatThrownBy(() -> new Settings(environment).probeConfiguration())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(seam).hasMessageContaining("PROBE_TEST_SEAMS=allowed");
+    }
+
+    @org.junit.jupiter.api.Test
+    void namesEverySeamThatIsSetWithoutTheGuard() {
+        assertThatThrownBy(() -> new Settings(Map.of(Settings.PROBE_HOSTS_FILE, "/etc/hosts",
+                Settings.PROBE_ALLOWED_CIDRS, "10.0.0.0/8")).probeConfiguration())
+                .hasMessageStartingWith("PROBE_HOSTS_FILE, PROBE_ALLOWED_CIDRS is a test seam");
+    }
+
+    @org.junit.jupiter.api.Test
+    void startsWithABlankSeamWithoutTheGuard() {
+        // A blank seam is not read, so it widens nothing.
+        var probe = new Settings(Map.of(Settings.PROBE_ALLOWED_CIDRS, " ")).probeConfiguration();
+
+        assertThat(probe.allowedCidrs()).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void theGuardAloneWidensNothing() {
+        var probe = new Settings(Map.of(Settings.PROBE_TEST_SEAMS, "allowed")).probeConfiguration();
+
+        assertThat(probe.addressPolicy().permits(com.google.common.net.InetAddresses.forString("127.0.0.1"))).isFalse();
+        assertThat(probe.hostsFile()).isEmpty();
     }
 }

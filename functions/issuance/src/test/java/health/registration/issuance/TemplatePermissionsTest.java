@@ -32,9 +32,11 @@ class TemplatePermissionsTest {
                         "dynamodb:ConditionCheckItem",
                         // ClientsPerDomain's count on the clientDomain index (the per-source counters: UpdateItem).
                         "dynamodb:Query",
-                        // SecretStore create (with tags; reads back on a retry), destroy after an abandoned registration.
-                        "secretsmanager:CreateSecret", "secretsmanager:TagResource", "secretsmanager:GetSecretValue",
-                        "secretsmanager:DeleteSecret",
+                        // SecretStore create (with tags; a retry is recognised by its request token, never read back).
+                        "secretsmanager:CreateSecret", "secretsmanager:TagResource",
+                        // The Idempotency-Key pepper, and the UDAP trust anchors when their secret is named (never a
+                        // client secret).
+                        "secretsmanager:GetSecretValue",
                         "lambda:InvokeFunction")),
                 // Reads its UDAP configuration (keys, anchors) from Secrets Manager, only when those secrets are named.
                 Arguments.of("DiscoveryFunctionRole", with("secretsmanager:GetSecretValue")),
@@ -54,9 +56,8 @@ class TemplatePermissionsTest {
                 Arguments.of("OperatorFunctionRole", with(
                         // ClientStore find/create/replace/delete; the listing's pages through the status index.
                         "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Query",
-                        // SecretStore create (with tags; reads back on a retry), scheduled deletion on delete.
-                        "secretsmanager:CreateSecret", "secretsmanager:TagResource", "secretsmanager:GetSecretValue",
-                        "secretsmanager:DeleteSecret",
+                        // SecretStore create (with tags; never read back), scheduled deletion on delete.
+                        "secretsmanager:CreateSecret", "secretsmanager:TagResource", "secretsmanager:DeleteSecret",
                         "lambda:InvokeFunction",
                         // Lifecycle events (suspended, reinstated) and the audit trail of operator actions.
                         "events:PutEvents")),
@@ -103,6 +104,39 @@ class TemplatePermissionsTest {
             }
         });
         assertThat(onCertificates).containsExactly("\"dynamodb:GetItem\"");
+    }
+
+    @org.junit.jupiter.api.Test
+    void theRegisterFunctionNeitherReadsNorDeletesAClientSecret() {
+        // Least privilege: a compromised registration cannot read or remove other clients' secrets.
+        assertThat(actionsOn("RegisterFunctionRole", "${SecretPrefix}")).containsExactlyInAnyOrder(
+                "secretsmanager:CreateSecret", "secretsmanager:TagResource");
+    }
+
+    @org.junit.jupiter.api.Test
+    void onlyTheFunctionsThatAnswerWithSecretsReadClientSecrets() {
+        // The manage function compares a client_secret sent in an RFC 7592 update with the stored one.
+        TemplateTable.resources().properties().forEach(resource -> {
+            if (resource.getValue().path("Type").asText().equals("AWS::IAM::Role")) {
+                boolean reads = actionsOn(resource.getKey(), "${SecretPrefix}").contains("secretsmanager:GetSecretValue");
+                assertThat(reads).as(resource.getKey()).isEqualTo(resource.getKey().equals("ManageFunctionRole"));
+            }
+        });
+    }
+
+    /** The actions a role's statements grant on resources whose text contains {@code resource}. */
+    private static Set<String> actionsOn(String role, String resource) {
+        Set<String> actions = new TreeSet<>();
+        TemplateTable.resources().path(role).path("Properties").path("Policies").forEach(policy -> policy
+                .path("PolicyDocument").path("Statement").forEach(written -> {
+                    JsonNode statement = written.isArray() ? written.get(1) : written;
+                    if (statement.path("Resource").toString().contains(resource)) {
+                        JsonNode action = statement.path("Action");
+                        (action.isArray() ? action : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                                .arrayNode().add(action)).forEach(a -> actions.add(a.asText()));
+                    }
+                }));
+        return actions;
     }
 
     private static Set<String> actionsOf(String role) {

@@ -72,7 +72,7 @@ final class LocalApiProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(script.toString()).directory(repoRoot.toFile())
                 .redirectErrorStream(true);
         for (String owned : new String[] {"PORT", "PUBLIC_BASE_URL", "MANUAL_REGISTRATION_URL", "PROBE_HOSTS_FILE",
-                "PROBE_TRUSTED_CA_FILE", "PROBE_ALLOWED_CIDRS", "TOS_POLICY_PROBE_FAILURES"}) {
+                "PROBE_TRUSTED_CA_FILE", "PROBE_ALLOWED_CIDRS", "PROBE_TEST_SEAMS", "TOS_POLICY_PROBE_FAILURES"}) {
             builder.environment().remove(owned);
         }
         builder.environment().keySet().removeAll(removed);

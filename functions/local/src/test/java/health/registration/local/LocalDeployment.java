@@ -39,9 +39,10 @@ record LocalDeployment(Path module, Path work, String table, String secretPrefix
     }
 
     /**
-     * The API's environment: moto, the tables and prefix, the URLs, and the prober's seams for the fixture sites. The
-     * abuse limits are set far above what any test class sends from its one loopback address (a test of a limit sets
-     * it low itself), so a suite's registrations never count against each other: each class has its own counts table.
+     * The API's environment: moto, the tables and prefix, the URLs, and the prober's seams for the fixture sites with
+     * the guard that admits them. The abuse limits are set far above what any test class sends from its one loopback
+     * address (a test of a limit sets it low itself), so a suite's registrations never count against each other: each
+     * class has its own counts table.
      */
     Map<String, String> environment(Path hostsFile, Path trustedCaFile, String allowedCidrs) {
         Map<String, String> environment = new HashMap<>(Map.of(
@@ -52,7 +53,8 @@ record LocalDeployment(Path module, Path work, String table, String secretPrefix
                 "MANUAL_REGISTRATION_URL", MANUAL_REGISTRATION_URL,
                 "PROBE_HOSTS_FILE", hostsFile.toString(),
                 "PROBE_TRUSTED_CA_FILE", trustedCaFile.toString(),
-                "PROBE_ALLOWED_CIDRS", allowedCidrs));
+                "PROBE_ALLOWED_CIDRS", allowedCidrs,
+                "PROBE_TEST_SEAMS", "allowed"));
         environment.put("REQUEST_COUNTS_TABLE", countsTable());
         environment.put("REGISTRATIONS_PER_SOURCE_PER_HOUR", UNLIMITED);
         environment.put("PROBES_PER_SOURCE_PER_HOUR", UNLIMITED);

@@ -142,6 +142,11 @@ final class LocalUdapService implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    /** Where the local API listens, ending in a slash. */
+    java.net.URI baseUri() {
+        return api.baseUri();
+    }
+
     /** {@code PUBLIC_BASE_URL}, without a trailing slash. */
     String publicBaseUrl() {
         return publicBaseUrl;

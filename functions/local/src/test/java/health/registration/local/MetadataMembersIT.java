@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * End to end, registration policy section 9 through {@code scripts/local-api} (the packaged jar, the real register and
- * manage handlers, the real prober against HTTPS fixtures on 127.0.0.91, DynamoDB and Secrets Manager in moto): every
+ * manage handlers, the real prober against HTTPS fixtures on 127.0.0.45, DynamoDB and Secrets Manager in moto): every
  * member the service understands is checked, so the hostile members an attacker would hand the authorization server
  * are refused with 400 and a JSON pointer each, and members it does not understand are dropped: neither stored nor
  * echoed in the 201 answer, the RFC 7592 read or the RFC 7592 update. Names that resolve to private addresses come
@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class MetadataMembersIT {
 
-    private static final String ADDRESS = "127.0.0.91";
+    private static final String ADDRESS = "127.0.0.45";
     private static final String LABEL = "members";
     private static final int HOSTS = 20;
     /** Names the hosts-file seam maps to private addresses (policy section 5). */

@@ -56,6 +56,7 @@ class ProbeThroughLocalApiIT {
                 // Far above the requests this class sends, counted in a table of its own so that they never count
                 // against another user of the test command's emulator; AbuseLimitsIT tests the limit itself.
                 "PROBES_PER_SOURCE_PER_HOUR", LocalDeployment.UNLIMITED,
+                "PROBE_TEST_SEAMS", "allowed",
                 "REQUEST_COUNTS_TABLE", "registration-request-counts-probe-it-" + java.util.UUID.randomUUID()),
                 work.resolve("local-api.log"));
     }

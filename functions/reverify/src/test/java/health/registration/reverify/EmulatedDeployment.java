@@ -70,6 +70,7 @@ final class EmulatedDeployment implements AutoCloseable {
                 Settings.PROBE_HOSTS_FILE, sites.hostsFile().toString(),
                 Settings.PROBE_TRUSTED_CA_FILE, sites.trustedCaFile().toString(),
                 Settings.PROBE_ALLOWED_CIDRS, sites.allowedCidrs(),
+                Settings.PROBE_TEST_SEAMS, Settings.PROBE_TEST_SEAMS_ALLOWED,
                 ReverificationConfiguration.EVENT_BUS_NAME, busName));
     }
 

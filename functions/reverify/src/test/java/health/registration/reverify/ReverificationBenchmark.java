@@ -231,7 +231,8 @@ public final class ReverificationBenchmark {
                     Settings.MANUAL_REGISTRATION_URL, MANUAL_REGISTRATION_URL,
                     Settings.PROBE_HOSTS_FILE, directory.resolve("hosts").toString(),
                     Settings.PROBE_TRUSTED_CA_FILE, directory.resolve("trusted-ca.pem").toString(),
-                    Settings.PROBE_ALLOWED_CIDRS, BenchFleet.allowedCidrs());
+                    Settings.PROBE_ALLOWED_CIDRS, BenchFleet.allowedCidrs(),
+                    Settings.PROBE_TEST_SEAMS, Settings.PROBE_TEST_SEAMS_ALLOWED);
         }
     }
 }

@@ -16,7 +16,10 @@ import java.util.Optional;
  * Registers clients (RFC 7591): the review, then the writes in an order that never leaves a usable half-made client.
  * The record is written {@code pending} first, invisible to every reader; then the secret is stored; then the record
  * turns {@code active}. A failure anywhere leaves at most a pending record and perhaps its secret, which
- * {@link RegistrationCleanup} removes once the record is older than any registration can run.
+ * {@link RegistrationCleanup} removes once the record is older than any registration can run. The registrar never
+ * deletes a secret (the registering function may not, so it cannot delete one it did not create): it stores a secret
+ * only while its pending record is younger than half the pending timeout, so the cleanup, which destroys the secret
+ * of a record past the whole timeout, always comes after any secret the registration made.
  */
 public final class ClientRegistrar {
 
@@ -74,6 +77,9 @@ public final class ClientRegistrar {
         ClientSecret secret = secretNeeded ? ids.newClientSecret() : null;
         RegistrationAccessToken token = ids.newRegistrationAccessToken();
         ClientRecord pending = writePending(accepted, token, path, secretNeeded);
+        if (secretNeeded && clock.instant().isAfter(pending.createdAt().plus(settings.pendingTimeout().dividedBy(2)))) {
+            throw new StoreUnavailable("the registration ran too long to store its secret before the cleanup may take over", null);
+        }
         String arn = secretNeeded ? secrets.create(pending.clientId(), secret) : null;
         Instant now = clock.instant();
         ClientRecord active = pending.next(ClientStatus.ACTIVE, pending.metadata(), pending.credentials().withSecretArn(arn),
@@ -82,8 +88,7 @@ public final class ClientRegistrar {
         try {
             clients.replace(active);
         } catch (WriteConflict abandoned) {
-            // The cleanup took this registration over (it ran far longer than allowed): its secret must not stay.
-            secrets.destroy(pending.clientId());
+            // The cleanup took this registration over (it ran far longer than allowed) and destroys its secret.
             throw new StoreUnavailable("the registration was abandoned before it could complete", abandoned);
         }
         ClientInformation information = new ClientInformation(active, secret, token,

@@ -11,8 +11,9 @@ import java.util.Optional;
 public interface SecretStore {
 
     /**
-     * Stores a client's secret and returns where it lives (its ARN). Safe to retry: storing the same secret for the
-     * same client again returns the same ARN. @throws WriteConflict when the client already has another secret
+     * Stores a client's secret and returns where it lives (its ARN). Safe to retry without reading any secret back:
+     * storing the same secret for the same client again returns the same ARN.
+     * @throws WriteConflict when the client already has another secret
      */
     String create(ClientId clientId, ClientSecret secret);
 
@@ -27,7 +28,7 @@ public interface SecretStore {
 
     /**
      * Deletes at once, without recovery, the secret of a registration that never completed (it was never given to
-     * anyone); does nothing when there is none.
+     * anyone); does nothing when there is none. Only the cleanup calls it: the registering function may not delete.
      */
     void destroy(ClientId clientId);
 }

@@ -228,7 +228,7 @@ class ClientRegistrarTest {
     }
 
     @Test
-    void destroysItsSecretWhenTheCleanupTookTheRegistrationOverBeforeActivation() {
+    void leavesItsSecretToTheCleanupThatTookTheRegistrationOverBeforeActivation() {
         bench.clients.interfereBefore(FailingClientStore.Operation.REPLACE, 1, () -> {
             bench.passPendingTimeout();
             bench.cleanup().run();
@@ -237,8 +237,35 @@ class ClientRegistrarTest {
         assertThatThrownBy(() -> bench.registrar().register(ValidMetadata.metadata())).isInstanceOf(StoreUnavailable.class);
 
         assertThat(bench.clientStore.size()).as("the cleanup removed the abandoned record").isZero();
-        assertThat(bench.secretStore.size()).as("the registrar destroyed the secret it had stored").isZero();
+        assertThat(bench.secretStore.size()).as("the cleanup destroyed the secret").isZero();
+        assertThat(bench.secrets.calls(FailingSecretStore.Operation.DESTROY)).as("by the cleanup alone").isOne();
         assertThat(bench.orphanedSecrets()).isEmpty();
+        assertThat(bench.clientsWithoutSecret()).isEmpty();
+    }
+
+    @Test
+    void storesNoSecretOnceItsPendingRecordIsHalfwayToTheCleanup() {
+        // The pending record is written as the clock passes half the pending timeout, as a stalled call would.
+        bench.clients.interfereBefore(FailingClientStore.Operation.CREATE, 1,
+                () -> bench.clock.advance(bench.settings.pendingTimeout().dividedBy(2).plusMillis(1)));
+
+        assertThatThrownBy(() -> bench.registrar().register(ValidMetadata.metadata())).isInstanceOf(StoreUnavailable.class);
+
+        assertThat(bench.secrets.calls(FailingSecretStore.Operation.CREATE)).isZero();
+        bench.passPendingTimeout();
+        assertThat(bench.cleanup().run()).isEqualTo(new RegistrationCleanup.Pass(1, 0));
+        assertThat(bench.clientStore.size()).isZero();
+        assertThat(bench.secretStore.size()).isZero();
+    }
+
+    @Test
+    void storesItsSecretUpToHalfThePendingTimeout() {
+        bench.clients.interfereBefore(FailingClientStore.Operation.CREATE, 1,
+                () -> bench.clock.advance(bench.settings.pendingTimeout().dividedBy(2)));
+
+        bench.registrar().register(ValidMetadata.metadata());
+
+        assertThat(bench.secretStore.size()).isOne();
         assertThat(bench.clientsWithoutSecret()).isEmpty();
     }
 

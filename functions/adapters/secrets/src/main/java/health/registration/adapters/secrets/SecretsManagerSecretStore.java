@@ -7,6 +7,7 @@ import health.registration.core.issue.ClientSecret;
 import health.registration.core.port.SecretStore;
 import health.registration.core.port.StoreUnavailable;
 import health.registration.core.port.WriteConflict;
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,10 +23,12 @@ import software.amazon.awssdk.services.secretsmanager.model.Tag;
 
 /**
  * {@link SecretStore} on AWS Secrets Manager: one secret per client, named {@code prefix + client_id}, tagged
- * {@code client_id}, encrypted with the service's key when one is given. Creating is safe to retry: the request token
- * is derived from the client id, and a secret that exists already with the same value is the retry's own. Secrets
- * Manager answers {@code InvalidRequestException} for a secret scheduled for deletion, which counts as having none.
- * Secret values never appear in an exception message or a log line; every SDK failure is a {@link StoreUnavailable}.
+ * {@code client_id}, encrypted with the service's key when one is given. Creating is safe to retry without ever reading
+ * a secret back (the registering function may not): the request token is derived from the client id and a digest of
+ * the value, so Secrets Manager answers a retry with the same value with the same secret, and any other value for an
+ * existing name with {@code ResourceExistsException}. Secrets Manager answers {@code InvalidRequestException} for a
+ * secret scheduled for deletion, which counts as having none. Secret values never appear in an exception message or a
+ * log line; every SDK failure is a {@link StoreUnavailable}.
  */
 public final class SecretsManagerSecretStore implements SecretStore {
 
@@ -60,35 +63,18 @@ public final class SecretsManagerSecretStore implements SecretStore {
         CreateSecretRequest.Builder request = CreateSecretRequest.builder()
                 .name(nameOf(clientId))
                 .secretString(secret.value())
-                .clientRequestToken(requestToken(clientId))
+                .clientRequestToken(requestToken(clientId, secret))
                 .tags(Tag.builder().key(CLIENT_ID_TAG).value(clientId.value()).build());
         kmsKeyId.ifPresent(request::kmsKeyId);
         try {
             return secrets.createSecret(request.build()).arn();
-        } catch (ResourceExistsException exists) {
-            return arnIfSameSecret(clientId, secret);
+        } catch (ResourceExistsException anotherSecretOrToken) {
+            throw new WriteConflict("the client already has another secret");
         } catch (InvalidRequestException scheduledForDeletion) {
             throw new WriteConflict("the client's secret is scheduled for deletion");
         } catch (SdkException e) {
             throw unavailable("CreateSecret", e);
         }
-    }
-
-    /** The ARN of the existing secret when it holds this value (a retry); otherwise a conflict. */
-    private String arnIfSameSecret(ClientId clientId, ClientSecret secret) {
-        GetSecretValueResponse existing;
-        try {
-            existing = secrets.getSecretValue(r -> r.secretId(nameOf(clientId)));
-        } catch (ResourceNotFoundException | InvalidRequestException goneOrBeingDeleted) {
-            throw new WriteConflict("the client's secret is deleted or scheduled for deletion");
-        } catch (SdkException e) {
-            throw unavailable("GetSecretValue", e);
-        }
-        if (existing.secretString() != null && MessageDigest.isEqual(existing.secretString().getBytes(UTF_8),
-                secret.value().getBytes(UTF_8))) {
-            return existing.arn();
-        }
-        throw new WriteConflict("the client already has another secret");
     }
 
     @Override
@@ -125,9 +111,25 @@ public final class SecretsManagerSecretStore implements SecretStore {
         }
     }
 
-    /** The same token for every attempt to create this client's secret, so that Secrets Manager sees a retry. */
-    static String requestToken(ClientId clientId) {
-        return UUID.nameUUIDFromBytes(("client secret of " + clientId.value()).getBytes(UTF_8)).toString();
+    /**
+     * The same token for every attempt to store this value for this client, and another for any other value: the
+     * token is the secret version's id, and Secrets Manager ignores a CreateSecret whose token and value match an
+     * existing version (CreateSecret, ClientRequestToken). A one-way digest of a 256-bit random secret reveals nothing
+     * of it to a reader of the version ids.
+     */
+    static String requestToken(ClientId clientId, ClientSecret secret) {
+        MessageDigest sha256;
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+        sha256.update(("client secret of " + clientId.value() + "\n").getBytes(UTF_8));
+        ByteBuffer digest = ByteBuffer.wrap(sha256.digest(secret.value().getBytes(UTF_8)));
+        // A name-based (version 8) UUID of the digest's first 128 bits: 36 characters, within the token's 32 to 64.
+        long high = (digest.getLong() & ~0xF000L) | 0x8000L;
+        long low = (digest.getLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     private StoreUnavailable unavailable(String operation, SdkException cause) {

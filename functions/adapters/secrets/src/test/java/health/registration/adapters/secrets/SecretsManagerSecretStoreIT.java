@@ -14,6 +14,7 @@ import health.registration.core.port.WriteConflict;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +22,10 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -84,14 +89,56 @@ class SecretsManagerSecretStoreIT {
     }
 
     @Test
-    void secretLeftWithTheSameValueByAnEarlierAttemptIsTakenAsARetry() {
+    void secretLeftUnderAnotherRequestTokenConflictsEvenWithTheSameValue() {
         ClientId id = IDS.newClientId();
         ClientSecret secret = IDS.newClientSecret();
-        // Created under another request token, so Secrets Manager cannot tell it is a retry: the store compares values.
-        String arn = secrets.createSecret(r -> r.name(store.nameOf(id)).secretString(secret.value())
-                .clientRequestToken(UUID.randomUUID().toString())).arn();
+        // Not made by this store: only Secrets Manager's own token comparison decides, the store never reads it back.
+        secrets.createSecret(r -> r.name(store.nameOf(id)).secretString(secret.value())
+                .clientRequestToken(UUID.randomUUID().toString()));
 
-        assertThat(store.create(id, secret)).isEqualTo(arn);
+        assertThatThrownBy(() -> store.create(id, secret)).isInstanceOf(WriteConflict.class);
+    }
+
+    @Test
+    void creatingAndRetryingNeverReadsASecret() {
+        List<String> operations = new CopyOnWriteArrayList<>();
+        ExecutionInterceptor recorder = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                operations.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+            }
+        };
+        try (SecretsManagerClient recorded = SecretsManagerClient.builder()
+                .endpointOverride(MotoServer.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(recorder))
+                .build()) {
+            SecretsManagerSecretStore registering = new SecretsManagerSecretStore(recorded, PREFIX, Optional.empty());
+            ClientId id = IDS.newClientId();
+            ClientSecret secret = IDS.newClientSecret();
+
+            String arn = registering.create(id, secret);
+            String retried = registering.create(id, secret);
+            assertThatThrownBy(() -> registering.create(id, IDS.newClientSecret())).isInstanceOf(WriteConflict.class);
+
+            assertThat(retried).isEqualTo(arn);
+            assertThat(operations).containsOnly("CreateSecret").hasSize(3);
+        }
+    }
+
+    @Test
+    void theRequestTokenIsTheSameForARetryAndDiffersForAnotherValueOrClient() {
+        ClientId id = IDS.newClientId();
+        ClientSecret secret = IDS.newClientSecret();
+        String token = SecretsManagerSecretStore.requestToken(id, secret);
+
+        assertThat(SecretsManagerSecretStore.requestToken(id, new ClientSecret(secret.value()))).isEqualTo(token);
+        assertThat(SecretsManagerSecretStore.requestToken(id, IDS.newClientSecret())).isNotEqualTo(token);
+        assertThat(SecretsManagerSecretStore.requestToken(IDS.newClientId(), secret)).isNotEqualTo(token);
+        assertThat(UUID.fromString(token).version()).isEqualTo(8);
+        assertThat(token).doesNotContain(secret.value()).hasSize(36);
     }
 
     @Test
