@@ -38,8 +38,11 @@ class PublicProbeTemplateTest {
         JsonNode publicProbe = resources.path("PublicProbeFunction").path("Properties");
         JsonNode probe = resources.path("ProbeFunction").path("Properties");
 
-        assertThat(publicProbe.path("ReservedConcurrentExecutions").asText()).isEqualTo("PublicProbeConcurrency");
-        assertThat(probe.path("ReservedConcurrentExecutions").asText()).isEqualTo("ProbeConcurrency");
+        // !If [ReservesConcurrency, !Ref <parameter>, !Ref AWS::NoValue]: each tag reads as its text.
+        assertThat(publicProbe.path("ReservedConcurrentExecutions").toString())
+                .isEqualTo("[\"ReservesConcurrency\",\"PublicProbeConcurrency\",\"AWS::NoValue\"]");
+        assertThat(probe.path("ReservedConcurrentExecutions").toString())
+                .isEqualTo("[\"ReservesConcurrency\",\"ProbeConcurrency\",\"AWS::NoValue\"]");
         assertThat(publicProbe.path("CodeUri").asText()).isEqualTo(probe.path("CodeUri").asText());
         assertThat(publicProbe.path("Handler").asText()).isEqualTo(PublicProbeHandler.class.getName() + "::handleRequest");
     }
