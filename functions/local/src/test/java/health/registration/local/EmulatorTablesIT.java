@@ -91,14 +91,14 @@ class EmulatorTablesIT {
             assertThat(key.keyType()).isEqualTo(KeyType.HASH);
         });
         assertThat(table.attributeDefinitions()).extracting(d -> d.attributeName() + ":" + d.attributeTypeAsString())
-                .containsExactlyInAnyOrder("pk:S", "status:S", "nextCheckAt:N", "clientDomain:S");
+                .containsExactlyInAnyOrder("pk:S", "status:S", "nextCheckAt:N", "certificateThumbprint:S", "clientDomain:S");
         assertThat(table.billingModeSummary().billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
     }
 
     @Test
     void createsTheStatusIndex() {
         TableDescription table = dynamo.describeTable(request -> request.tableName(tableName)).table();
-        assertThat(table.globalSecondaryIndexes()).hasSize(2).filteredOn(i -> i.indexName().equals("status-nextCheckAt"))
+        assertThat(table.globalSecondaryIndexes()).hasSize(3).filteredOn(i -> i.indexName().equals("status-nextCheckAt"))
                 .singleElement().satisfies(index -> {
             assertThat(index.indexName()).isEqualTo("status-nextCheckAt");
             assertThat(index.keySchema()).extracting(k -> k.attributeName() + ":" + k.keyTypeAsString())

@@ -21,8 +21,9 @@ import java.util.concurrent.Executors;
 /**
  * A pass-through in front of the emulator for one AWS service's JSON API (such as Secrets Manager, through
  * {@code AWS_ENDPOINT_URL_SECRETS_MANAGER}): forwards every request to the emulator as it came and counts the
- * operations by their {@code X-Amz-Target}, so an end-to-end test can say which calls the local API made. It keeps
- * no request or answer body.
+ * operations by their {@code X-Amz-Target} and whether the secret they name ({@code SecretId} or {@code Name}) is a
+ * client secret (under the given prefix), so an end-to-end test can say which calls the local API made. It keeps no
+ * request or answer body.
  */
 final class OperationRecorder implements AutoCloseable {
 
@@ -33,7 +34,11 @@ final class OperationRecorder implements AutoCloseable {
     private final HttpServer server;
     private final URI target;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final java.util.regex.Pattern SECRET =
+            java.util.regex.Pattern.compile("\"(?:SecretId|Name)\"\\s*:\\s*\"([^\"]*)\"");
+
     private final Map<String, Integer> operations = new ConcurrentHashMap<>();
+    private volatile String clientSecretPrefix;
     private volatile boolean recording;
 
     private OperationRecorder(URI target) throws IOException {
@@ -44,7 +49,7 @@ final class OperationRecorder implements AutoCloseable {
         server.start();
     }
 
-    /** Starts forwarding to {@code target} (the emulator's endpoint), recording nothing until {@link #start()}. */
+    /** Starts forwarding to {@code target} (the emulator's endpoint), recording nothing until {@link #start}. */
     static OperationRecorder in(URI target) throws IOException {
         return new OperationRecorder(target);
     }
@@ -54,7 +59,9 @@ final class OperationRecorder implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    void start() {
+    /** Records from now on; secrets named under {@code clientSecretPrefix} count as client secrets. */
+    void start(String clientSecretPrefix) {
+        this.clientSecretPrefix = clientSecretPrefix;
         recording = true;
     }
 
@@ -62,7 +69,10 @@ final class OperationRecorder implements AutoCloseable {
         recording = false;
     }
 
-    /** The operations recorded while on, with how many of each (e.g. {@code CreateSecret=12}). */
+    /**
+     * The operations recorded while on, with how many of each, by what they named: {@code CreateSecret client
+     * secret=12}, {@code GetSecretValue other secret=1}.
+     */
     Map<String, Integer> operations() {
         return new TreeMap<>(operations);
     }
@@ -72,8 +82,11 @@ final class OperationRecorder implements AutoCloseable {
             byte[] body = in.readAllBytes();
             String operation = exchange.getRequestHeaders().getFirst("X-Amz-Target");
             if (recording) {
-                operations.merge(operation == null ? "(none)" : operation.substring(operation.indexOf('.') + 1), 1,
-                        Integer::sum);
+                java.util.regex.Matcher named = SECRET.matcher(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+                String kind = named.find() && named.group(1).startsWith(clientSecretPrefix) ? "client secret"
+                        : "other secret";
+                operations.merge((operation == null ? "(none)" : operation.substring(operation.indexOf('.') + 1))
+                        + " " + kind, 1, Integer::sum);
             }
             HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
                     .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));

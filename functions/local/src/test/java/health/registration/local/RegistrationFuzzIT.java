@@ -28,7 +28,8 @@ import software.amazon.awssdk.services.secretsmanager.model.SecretListEntry;
  * (or {@code FUZZ_SEED}), else is drawn and printed, so a failing run can be replayed; {@code -Dfuzz.documents}
  * changes the count. Names resolve through the JVM's own hosts file, so no fuzzed name is ever looked up off this
  * machine. Secrets Manager is reached through an {@link OperationRecorder}: while registering, the local API may
- * only create secrets, never read or delete one.
+ * only create client secrets, never read or delete one (it reads only secrets of its own configuration, such as the
+ * Idempotency-Key pepper).
  */
 class RegistrationFuzzIT {
 
@@ -71,7 +72,7 @@ class RegistrationFuzzIT {
         List<FuzzRequest> requests = requests(seed, count);
         FuzzAnswers answers = new FuzzAnswers(service.baseUri());
         long started = System.nanoTime();
-        secretsManager.start();
+        secretsManager.start(service.records().secretName(""));
 
         answers.sendAll(requests, THREADS);
         secretsManager.stop();
@@ -84,8 +85,13 @@ class RegistrationFuzzIT {
         assertThat(problems.subList(0, Math.min(problems.size(), 40))).as("seed %d: %d answers break the API's "
                 + "promises; the first 40", seed, problems.size()).isEmpty();
         assertThat(answers.registrations()).as("some documents must pass and register").isNotEmpty();
-        // The register function creates secrets and nothing else: it never reads or deletes one.
-        assertThat(secretsManager.operations()).as("Secrets Manager calls while registering").containsOnlyKeys("CreateSecret");
+        // The register function creates client secrets and does nothing else with them: it never reads or deletes one.
+        // (It reads secrets of its own configuration: the Idempotency-Key pepper.)
+        assertThat(secretsManager.operations()).as("Secrets Manager calls on client secrets while registering")
+                .containsKey("CreateSecret client secret")
+                .allSatisfy((operation, calls) -> assertThat(operation)
+                        .satisfiesAnyOf(o -> assertThat(o).isEqualTo("CreateSecret client secret"),
+                                o -> assertThat(o).endsWith(" other secret").startsWith("GetSecretValue")));
         assertEveryRegistrationReadsBackWithItsSecret(answers);
         assertEveryClientHasItsSecretAndEverySecretItsClient();
     }
