@@ -4,6 +4,8 @@ CloudFormation it yields, and checks on that result the rules that a first deplo
 stack beside the first, depends on:
   - samconfig.toml: `sam deploy` without --guided has a stack name, a bucket, the IAM capability and a value for
     every parameter without a default;
+  - Rules: samconfig's parameters pass the template's Rules, and each parameter combination that cannot work (UDAP
+    secrets without each other or without a token endpoint) is refused by the rule meant for it;
   - schedules: no EventBridge Scheduler schedule has a fixed Name (names are unique per schedule group, so a second
     stack in the same account and region would fail);
   - throttles: every MethodSettings ResourcePath but "/*" writes the path's own "/"s as "~1" after a leading "/",
@@ -11,7 +13,10 @@ stack beside the first, depends on:
   - versions: every function's old versions are pruned (the cleanup function names every other function in
     VERSION_PRUNED_FUNCTIONS), so that deploys do not fill the region's code storage;
   - reservations: every ReservedConcurrentExecutions stands behind the ReserveConcurrency parameter (Lambda keeps
-    100 executions of the account's quota unreserved, and new accounts often have a small quota).
+    100 executions of the account's quota unreserved, and new accounts often have a small quota);
+  - keys: a KMS key policy names only the account (a role of the stack there can be refused while KMS cannot see it
+    yet, and breaks when an update replaces the role), and every KMS grant of a role holds through Secrets Manager
+    only (kms:ViaService).
 Then it checks itself: each rule must flag a template that breaks it (a check that cannot fail proves nothing).
 
 Runs with the SAM CLI's Python (.tools/sam/bin/python), which has aws-sam-translator and cfn-lint.
@@ -123,7 +128,32 @@ def unconditional_reservations(translated):
     return found
 
 
-RULES = [named_schedules, unencoded_throttle_paths, unpruned_functions, unconditional_reservations]
+def key_policy_principals(translated):
+    """A KMS key policy names no principal but the account (it delegates to IAM), and every KMS grant in a role's own
+    policy holds only through Secrets Manager (kms:ViaService)."""
+    found = []
+    root = {"Fn::Sub": "arn:${AWS::Partition}:iam::${AWS::AccountId}:root"}
+    for name, key in resources_of(translated, "AWS::KMS::Key").items():
+        for statement in key["Properties"]["KeyPolicy"]["Statement"]:
+            principal = statement.get("Principal", {}).get("AWS")
+            if principal != root:
+                found.append(f"{name}: key policy statement {statement.get('Sid')!r} names {json.dumps(principal)}; "
+                             "delegate to the account and grant each role in its own policy")
+    for name, role in resources_of(translated, "AWS::IAM::Role").items():
+        for policy in role["Properties"].get("Policies", []):
+            for statement in policy["PolicyDocument"]["Statement"]:
+                branches = statement["Fn::If"][1:2] if "Fn::If" in statement else [statement]
+                for branch in branches:
+                    actions = branch.get("Action", [])
+                    actions = [actions] if isinstance(actions, str) else actions
+                    if any(a.startswith("kms:") for a in actions) and "kms:ViaService" not in json.dumps(
+                            branch.get("Condition", {})):
+                        found.append(f"{name}: {actions} without a kms:ViaService condition")
+    return found
+
+
+RULES = [named_schedules, unencoded_throttle_paths, unpruned_functions, unconditional_reservations,
+         key_policy_principals]
 
 
 def unready_deploy_settings(template, settings):
@@ -135,6 +165,50 @@ def unready_deploy_settings(template, settings):
     found += [f"samconfig.toml parameter_overrides gives no value for {name}, which has no Default"
               for name, parameter in template.get("Parameters", {}).items()
               if "Default" not in parameter and name not in given]
+    return found
+
+
+def evaluate(expression, parameters):
+    """A Rules expression of the template (Ref of a parameter, Fn::Equals, Not, And, Or) under the given values."""
+    if isinstance(expression, dict):
+        (function, argument), = expression.items()
+        if function == "Ref":
+            return parameters[argument]
+        values = [evaluate(a, parameters) for a in argument]
+        return {"Fn::Equals": lambda: values[0] == values[1], "Fn::Not": lambda: not values[0],
+                "Fn::And": lambda: all(values), "Fn::Or": lambda: any(values)}[function]()
+    return expression
+
+
+def refusing_rules(template, given):
+    """The names of the template's Rules whose assertions fail for these parameter values (the rest at defaults)."""
+    values = {name: str(p.get("Default", "")) for name, p in template.get("Parameters", {}).items()}
+    values.update(given)
+    return [name for name, rule in template.get("Rules", {}).items()
+            if evaluate(rule.get("RuleCondition", True), values)
+            and not all(evaluate(a["Assert"], values) for a in rule["Assertions"])]
+
+
+# Parameter combinations and the Rules that must refuse them (none: the combination deploys).
+RULE_CASES = [
+    ({}, []),
+    ({"UdapServerCredentialsSecret": "udap/credentials"}, ["UdapSecretsComeTogether", "UdapNeedsATokenEndpoint"]),
+    ({"UdapTrustAnchorsSecret": "udap/anchors"}, ["UdapSecretsComeTogether"]),
+    ({"UdapServerCredentialsSecret": "udap/credentials", "UdapTrustAnchorsSecret": "udap/anchors"},
+     ["UdapNeedsATokenEndpoint"]),
+    ({"UdapServerCredentialsSecret": "udap/credentials", "UdapTrustAnchorsSecret": "udap/anchors",
+      "UdapTokenEndpoint": "https://auth.example.com/token"}, []),
+]
+
+
+def unready_rules(template, settings):
+    """samconfig's parameters pass the Rules, and each combination that cannot work is refused by its rule."""
+    found = [f"samconfig.toml's parameters are refused by the rule {name}"
+             for name in refusing_rules(template, parameter_overrides(settings))]
+    for given, expected in RULE_CASES:
+        refused = refusing_rules(template, {**parameter_overrides(settings), **given})
+        if sorted(refused) != sorted(expected):
+            found.append(f"Rules for {given}: refused by {refused}, expected {expected}")
     return found
 
 
@@ -161,6 +235,11 @@ def self_check(template, parameters):
         for setting in (resource.get("Properties") or {}).get("MethodSettings", []) or []:
             if setting["ResourcePath"] != "/*":
                 setting["ResourcePath"] = setting["ResourcePath"][1:].replace("~1", "/")
+    for resource in broken["Resources"].values():
+        if resource.get("Type") == "AWS::KMS::Key":
+            resource["Properties"]["KeyPolicy"]["Statement"].append(
+                {"Sid": "ARole", "Effect": "Allow", "Principal": {"AWS": {"Fn::GetAtt": ["RegisterFunctionRole", "Arn"]}},
+                 "Action": "kms:Decrypt", "Resource": "*"})
     for function in functions_of(broken).values():
         reserved = function["Properties"].get("ReservedConcurrentExecutions")
         if isinstance(reserved, dict) and "Fn::If" in reserved:
@@ -177,7 +256,7 @@ def main():
     path = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else ROOT / "infrastructure" / "template.yaml").resolve()
     template = read_template(path)
     settings = deploy_settings()
-    found = unready_deploy_settings(template, settings)
+    found = unready_deploy_settings(template, settings) + unready_rules(template, settings)
     translated = translate(template, parameter_overrides(settings))
     found += lint(translated)
     for rule in RULES:

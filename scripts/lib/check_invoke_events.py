@@ -397,6 +397,20 @@ def main():
     api_case("no UDAP metadata while UDAP is off", "DiscoveryFunction", "udap-metadata", 404,
              lambda b: b["error"] == "not_found")
 
+    # --- UDAP on, its secrets not created yet (a first deploy): the functions start, as SnapStart's publishing of a
+    # version needs, and answer 503 naming the setting, never an Init failure
+    absent = ("UDAP_SERVER_CREDENTIALS_SECRET=udap/not-created-yet/credentials",
+              "UDAP_TRUST_ANCHORS_SECRET=udap/not-created-yet/anchors",
+              "UDAP_TOKEN_ENDPOINT=https://auth.example.com/token")
+    api_case("UDAP secrets not created yet: 503 naming the setting", "DiscoveryFunction", "udap-metadata", 503,
+             lambda b: b["error"] == "temporarily_unavailable"
+             and any(setting in b["error_description"]
+                     for setting in ("UDAP_SERVER_CREDENTIALS_SECRET", "UDAP_TRUST_ANCHORS_SECRET"))
+             and "not-created-yet" not in b["error_description"], *absent)
+    api_case("UDAP trust anchors not created yet: 503 naming the setting", "RegisterFunction", "register-udap", 503,
+             lambda b: b["error"] == "temporarily_unavailable"
+             and "UDAP_TRUST_ANCHORS_SECRET" in b["error_description"], *absent)
+
     missing = sorted(p.stem for p in EVENTS_DIR.glob("*.json") if p.stem not in invoked)
     check("every file of events/ invoked", not missing, f"not invoked: {missing}")
 

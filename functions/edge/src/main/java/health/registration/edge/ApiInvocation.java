@@ -1,6 +1,7 @@
 package health.registration.edge;
 
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import health.registration.core.port.RefreshingSecret;
 import health.registration.core.port.StoreUnavailable;
 import health.registration.core.port.WriteConflict;
 
@@ -23,6 +24,11 @@ public final class ApiInvocation {
     public static ApiResponse answer(String function, ApiRequest request, LambdaLogger log, Answer answer) {
         try {
             return answer.to(request, log);
+        } catch (RefreshingSecret.SecretUnavailable missing) {
+            // A deploy without its secrets, or a secret unreadable or inconsistent with PUBLIC_BASE_URL: the operator
+            // must act, so the line names the secret; the answer names only its setting.
+            log.log("ERROR " + function + " requestId=" + request.requestId() + " " + missing.getMessage() + "\n");
+            return ErrorResponses.notConfigured(missing.setting());
         } catch (StoreUnavailable unavailable) {
             log.log(function + " requestId=" + request.requestId() + " unavailable: " + unavailable.getMessage() + "\n");
             return ErrorResponses.unavailable();

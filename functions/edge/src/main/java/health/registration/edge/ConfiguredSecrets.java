@@ -36,7 +36,10 @@ public final class ConfiguredSecrets {
         this.clock = Objects.requireNonNull(clock);
     }
 
-    /** A secret's source and the name under which log lines and errors mention it: its setting and where it is. */
+    /**
+     * A secret's source and the name under which log lines and errors mention it: its setting first, then where it is
+     * (an answer shows the setting alone: {@code RefreshingSecret.SecretUnavailable#setting}).
+     */
     public record Named(String name, SecretSource source) {}
 
     /** A refreshing secret over {@code source}, named by the setting it comes from and where it is kept. */

@@ -49,6 +49,16 @@ public final class ErrorResponses {
     }
 
     /**
+     * 503: a secret the request needs is missing or unusable (not created yet, unreadable, or inconsistent with the
+     * rest of the configuration). Names the setting, never the secret's value; the rest of the service keeps working.
+     */
+    public static ApiResponse notConfigured(String setting) {
+        return simple(503, "temporarily_unavailable", "The service cannot answer this request until its operator "
+                + "creates or fixes the secret named by " + setting + "; please retry later.")
+                .withHeader("Retry-After", "60");
+    }
+
+    /**
      * 409: another request changed the same registration first (say, two UDAP modifications of one client at once);
      * nothing of this one was written after the conflict, so the client may send it again (RFC 9110 section 15.5.10).
      */

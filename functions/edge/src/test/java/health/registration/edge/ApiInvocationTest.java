@@ -3,8 +3,10 @@ package health.registration.edge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import health.registration.core.port.RefreshingSecret;
 import health.registration.core.port.StoreUnavailable;
 import health.registration.core.port.WriteConflict;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +45,22 @@ class ApiInvocationTest {
         assertThat(answer.statusCode()).isEqualTo(503);
         assertThat(answer.headers()).containsKey("Retry-After");
         assertThat(logged).singleElement().asString().contains("req-1").contains("PutItem").doesNotContain("s3cr3t");
+    }
+
+    @Test
+    void answers503NamingTheSettingOfASecretNotMadeYetAndLogsTheSecretsNameAsAnError() {
+        RefreshingSecret<String> anchors = new RefreshingSecret<>("UDAP_TRUST_ANCHORS_SECRET (udap/anchors)", () -> {
+            throw new StoreUnavailable("GetSecretValue of udap/anchors: ResourceNotFoundException", null);
+        }, text -> text, RefreshingSecret.Timing.DEFAULT, Clock.systemUTC(), line -> { });
+
+        ApiResponse answer = ApiInvocation.answer("f", request, log, (r, l) -> ApiResponse.json(200, anchors.get()));
+
+        assertThat(answer.statusCode()).isEqualTo(503);
+        assertThat(answer.headers()).containsKey("Retry-After");
+        assertThat(answer.body()).contains("\"error\":\"temporarily_unavailable\"").contains("UDAP_TRUST_ANCHORS_SECRET")
+                .doesNotContain("udap/anchors");
+        assertThat(logged).singleElement().asString().startsWith("ERROR f requestId=req-1")
+                .contains("UDAP_TRUST_ANCHORS_SECRET (udap/anchors)");
     }
 
     @Test

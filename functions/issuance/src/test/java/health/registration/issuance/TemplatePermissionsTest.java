@@ -37,12 +37,16 @@ class TemplatePermissionsTest {
                         // The Idempotency-Key pepper, and the UDAP trust anchors when their secret is named (never a
                         // client secret).
                         "secretsmanager:GetSecretValue",
+                        // Through Secrets Manager only: a data key for a new client secret under the stack's key; the
+                        // UDAP anchors under a customer managed key (ConfigurationSecretsKeyArn).
+                        "kms:GenerateDataKey", "kms:Decrypt",
                         "lambda:InvokeFunction")),
-                // Reads its UDAP configuration (keys, anchors) from Secrets Manager, only when those secrets are named.
-                Arguments.of("DiscoveryFunctionRole", with("secretsmanager:GetSecretValue")),
+                // Reads its UDAP configuration (keys, anchors) from Secrets Manager, only when those secrets are named
+                // (and their customer managed key, when they have one).
+                Arguments.of("DiscoveryFunctionRole", with("secretsmanager:GetSecretValue", "kms:Decrypt")),
                 Arguments.of("ManageFunctionRole", with(
                         "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem",
-                        "secretsmanager:GetSecretValue", "secretsmanager:DeleteSecret",
+                        "secretsmanager:GetSecretValue", "secretsmanager:DeleteSecret", "kms:Decrypt",
                         "lambda:InvokeFunction",
                         // Publishes ClientReinstated when an update reinstates a warning or suspended client.
                         "events:PutEvents")),
@@ -58,6 +62,7 @@ class TemplatePermissionsTest {
                         "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Query",
                         // SecretStore create (with tags; never read back), scheduled deletion on delete.
                         "secretsmanager:CreateSecret", "secretsmanager:TagResource", "secretsmanager:DeleteSecret",
+                        "kms:GenerateDataKey", "kms:Decrypt",
                         "lambda:InvokeFunction",
                         // Lifecycle events (suspended, reinstated) and the audit trail of operator actions.
                         "events:PutEvents")),
@@ -68,7 +73,7 @@ class TemplatePermissionsTest {
                         // CertificateStore record/find, revoke (a transaction of an update and a put), revoked (Query).
                         "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query",
                         // The CA's key; probing the app's URLs; the audit events.
-                        "secretsmanager:GetSecretValue", "lambda:InvokeFunction", "events:PutEvents")));
+                        "secretsmanager:GetSecretValue", "kms:Decrypt", "lambda:InvokeFunction", "events:PutEvents")));
     }
 
     private static Set<String> with(String... actions) {

@@ -46,8 +46,19 @@ public final class RefreshingSecret<T> implements Supplier<T> {
     public static final class SecretUnavailable extends StoreUnavailable {
         private static final long serialVersionUID = 1L;
 
+        private final String setting;
+
         SecretUnavailable(String name) {
             super("the secret " + name + " is unavailable", null);
+            this.setting = name.split(" ", 2)[0];
+        }
+
+        /**
+         * The setting that names the secret (its name's first word: a secret's name starts with its setting, as in
+         * {@code UDAP_TRUST_ANCHORS_SECRET (udap/anchors)}), which an answer may show: never a value or a path.
+         */
+        public String setting() {
+            return setting;
         }
     }
 
