@@ -78,14 +78,18 @@ class OperatorRoutesTemplateTest {
 
     @Test
     void letsTheOperatorFunctionUseTheSecretsKeyOnlyThroughSecretsManager() {
-        JsonNode statements = TemplateTable.resources().path("SecretsKey").path("Properties").path("KeyPolicy").path("Statement");
-        List<String> principals = new ArrayList<>();
-        statements.forEach(statement -> {
-            if (statement.path("Sid").asText().equals("IssuingFunctionsUseItThroughSecretsManager")) {
-                statement.path("Principal").path("AWS").forEach(p -> principals.add(p.asText()));
-            }
-        });
+        List<JsonNode> grants = new ArrayList<>();
+        TemplateTable.resources().path("OperatorFunctionRole").path("Properties").path("Policies").forEach(policy ->
+                policy.path("PolicyDocument").path("Statement").forEach(statement -> {
+                    if (statement.path("Resource").asText().equals("SecretsKey.Arn")) {
+                        grants.add(statement);
+                    }
+                }));
 
-        assertThat(principals).contains("OperatorFunctionRole.Arn");
+        assertThat(grants).singleElement().satisfies(grant -> {
+            assertThat(grant.path("Action").toString()).contains("kms:GenerateDataKey").contains("kms:Decrypt");
+            assertThat(grant.path("Condition").path("StringEquals").path("kms:ViaService").asText())
+                    .startsWith("secretsmanager.");
+        });
     }
 }

@@ -102,9 +102,12 @@ class TemplateHardeningTest {
     }
 
     @Test
-    void theKeyPolicyDoesNotNameTheCleanupFunction() {
+    void theKeyPolicyNamesNoRoleOfTheStackSoTheCleanupCannotUseTheKey() {
+        // The key policy delegates to the account's IAM policies; each role's own policy grants what it needs.
         assertThat(RESOURCES.path("SecretsKey").path("Properties").path("KeyPolicy").toString())
-                .contains("RegisterFunctionRole").doesNotContain("CleanupFunctionRole");
+                .contains("AccountDelegatesToIam").doesNotContain("FunctionRole");
+        assertThat(RESOURCES.path("CleanupFunctionRole").path("Properties").path("Policies").toString())
+                .doesNotContain("kms:");
     }
 
     @Test
