@@ -278,7 +278,7 @@ def main():
 
     # --- a test seam without its guard: the function refuses to start, and nothing is fetched
     before = len(site_requests())
-    code, answer, log = invoke("ProbeFunction", "probe-api", *[s for s in SEAMS if not s.startswith("PROBE_TEST_SEAMS")],
+    code, answer, log = invoke("PublicProbeFunction", "probe-api", *[s for s in SEAMS if not s.startswith("PROBE_TEST_SEAMS")],
                                "PROBE_TEST_SEAMS=refused")
     check("probe-api: a PROBE_* seam without PROBE_TEST_SEAMS=allowed stops the function from starting",
           code != 0 and "PROBE_TEST_SEAMS=allowed" in log + json.dumps(answer) and len(site_requests()) == before,

@@ -15,13 +15,11 @@ import health.registration.core.certificate.RevokedCertificateClients;
 import health.registration.core.issue.CertificateBinding;
 import health.registration.core.issue.ClientRecord;
 import health.registration.core.issue.ClientStatus;
-import health.registration.core.issue.ClientStores;
 import health.registration.core.issue.Credentials;
 import health.registration.core.issue.UrlChecks;
 import health.registration.core.model.ClientMetadata;
 import health.registration.core.port.InMemoryChallengeStore;
 import health.registration.core.port.InMemoryClientEvents;
-import health.registration.core.port.InMemorySecretStore;
 import health.registration.core.port.InMemoryUdapClientStore;
 import health.registration.core.port.SequentialIdSource;
 import health.registration.core.port.ServedChallenges;
@@ -80,8 +78,7 @@ class CertificatesHandlerTest {
                     new InMemoryUrlProber(), new CertificateOwnership(new InMemoryChallengeStore(), site, store, clock)),
             store, clock);
     private final CertificatesHandler handler = new CertificatesHandler(authority,
-            new RevokedCertificateClients(udapClients, new ClientStores(udapClients.clients(), new InMemorySecretStore(),
-                    events), clock),
+            new RevokedCertificateClients(udapClients, udapClients.clients(), events, clock),
             new CertificateAuditTrail(Optional.of(audited::add), clock));
     private final RecordingLambdaContext lambda = new RecordingLambdaContext("certificates");
 

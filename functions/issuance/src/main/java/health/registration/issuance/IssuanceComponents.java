@@ -234,8 +234,8 @@ public final class IssuanceComponents {
 
     /** The UDAP clients a revoked developer certificate suspends, with their events on EventBridge. */
     public RevokedCertificateClients revokedCertificateClients() {
-        return new RevokedCertificateClients(new DynamoUdapClientStore(aws.dynamoDb(), settings.clientsTable()), stores(),
-                CLOCK);
+        return new RevokedCertificateClients(new DynamoUdapClientStore(aws.dynamoDb(), settings.clientsTable()),
+                new DynamoClientStore(aws.dynamoDb(), settings.clientsTable()), events(), CLOCK);
     }
 
     /** Ownership challenges fetched by the probe function in AWS, through the same guard in-process locally. */

@@ -4,7 +4,9 @@ import health.registration.core.issue.CheckProblem;
 import health.registration.core.issue.ClientId;
 import health.registration.core.issue.ClientRecord;
 import health.registration.core.issue.ClientStatus;
-import health.registration.core.issue.ClientStores;
+import health.registration.core.issue.EventOutbox;
+import health.registration.core.port.ClientEvents;
+import health.registration.core.port.ClientStore;
 import health.registration.core.issue.FailureKind;
 import health.registration.core.issue.LifecycleEvent;
 import health.registration.core.issue.StatusChange;
@@ -34,12 +36,18 @@ public final class RevokedCertificateClients {
     static final int ATTEMPTS = 3;
 
     private final UdapClientStore udap;
-    private final ClientStores stores;
+    private final ClientStore clients;
+    private final EventOutbox outbox;
     private final Clock clock;
 
-    public RevokedCertificateClients(UdapClientStore udap, ClientStores stores, Clock clock) {
+    /**
+     * Over the client records and where their events go (null: they stay on the records); a revocation never touches a
+     * client's secret, so the certificates function is given no secret store.
+     */
+    public RevokedCertificateClients(UdapClientStore udap, ClientStore clients, ClientEvents events, Clock clock) {
         this.udap = Objects.requireNonNull(udap);
-        this.stores = Objects.requireNonNull(stores);
+        this.clients = Objects.requireNonNull(clients);
+        this.outbox = new EventOutbox(clients, events);
         this.clock = Objects.requireNonNull(clock);
     }
 
@@ -63,11 +71,11 @@ public final class RevokedCertificateClients {
             }
             ClientRecord changed = suspended(current, revoked, by, clock.instant());
             try {
-                stores.clients().replace(changed);
-                stores.outbox().flush(changed);
+                clients.replace(changed);
+                outbox.flush(changed);
                 return Optional.of(changed.clientId());
             } catch (WriteConflict changedMeanwhile) {
-                Optional<ClientRecord> reread = stores.clients().find(current.clientId());
+                Optional<ClientRecord> reread = clients.find(current.clientId());
                 if (reread.isEmpty() || attempt == ATTEMPTS) {
                     if (reread.isPresent()) {
                         throw changedMeanwhile;

@@ -7,14 +7,12 @@ import health.registration.core.issue.CheckProblem;
 import health.registration.core.issue.ClientId;
 import health.registration.core.issue.ClientRecord;
 import health.registration.core.issue.ClientStatus;
-import health.registration.core.issue.ClientStores;
 import health.registration.core.issue.Credentials;
 import health.registration.core.issue.FailureKind;
 import health.registration.core.issue.LifecycleEvent;
 import health.registration.core.issue.StatusChange;
 import health.registration.core.issue.UrlChecks;
 import health.registration.core.port.InMemoryClientEvents;
-import health.registration.core.port.InMemorySecretStore;
 import health.registration.core.port.InMemoryUdapClientStore;
 import health.registration.core.port.SequentialIdSource;
 import health.registration.core.probe.ProbeReport;
@@ -30,8 +28,8 @@ class RevokedCertificateClientsTest {
     private final AuthorityBench bench = new AuthorityBench();
     private final InMemoryUdapClientStore udap = new InMemoryUdapClientStore();
     private final InMemoryClientEvents events = new InMemoryClientEvents();
-    private final RevokedCertificateClients clients = new RevokedCertificateClients(udap,
-            new ClientStores(udap.clients(), new InMemorySecretStore(), events), bench.clock);
+    private final RevokedCertificateClients clients = new RevokedCertificateClients(udap, udap.clients(), events,
+            bench.clock);
 
     @ParameterizedTest(name = "a {0} client")
     @EnumSource(value = ClientStatus.class, names = {"ACTIVE", "WARNING"})
