@@ -147,7 +147,7 @@ final class CertificateRequests {
     }
 
     private ApiResponse crl(String file) {
-        if (!file.equals(authority.authority().name() + ".crl")) {
+        if (!file.equals(authority.name() + ".crl")) {
             return ErrorResponses.simple(404, "not_found", "No such CRL.");
         }
         return ApiResponse.binary(200, "application/pkix-crl", authority.crl().der())

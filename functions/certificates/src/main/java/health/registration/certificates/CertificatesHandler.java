@@ -1,6 +1,7 @@
 package health.registration.certificates;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import health.registration.core.certificate.CertificateAuthority;
 import health.registration.core.certificate.CrlDocument;
 import health.registration.core.certificate.RevokedCertificateClients;
+import health.registration.core.port.RefreshingSecret;
 import health.registration.edge.ApiGatewayEvents;
 import health.registration.edge.ApiInvocation;
 import health.registration.issuance.IssuanceComponents;
@@ -20,7 +22,7 @@ import java.time.Clock;
  * The developer-certificate function: {@code POST /operator/certificates/challenges}, {@code POST /operator/certificates},
  * {@code POST /operator/certificates/{serial}/revoke} and {@code GET /crl/{ca}.crl} through API Gateway (see
  * {@link CertificateRequests}); any other event (the schedule) signs the CRL again when it is within the refresh
- * margin of its nextUpdate. The only function that holds the issuing CA's key.
+ * margin of its nextUpdate. The only function that holds the issuing CA's key, read when it first signs, not at start.
  */
 public final class CertificatesHandler implements RequestStreamHandler {
 
@@ -29,12 +31,12 @@ public final class CertificatesHandler implements RequestStreamHandler {
     private final CertificateAuthority authority;
     private final CertificateRequests requests;
 
-    /** Wiring for Lambda: the CA key from Secrets Manager, the table, prober and event bus from the environment. */
+    /** Wiring for Lambda: the table, prober, event bus and where the CA key is kept, from the environment. */
     public CertificatesHandler() {
         this(IssuanceComponents.fromEnvironment());
     }
 
-    private CertificatesHandler(IssuanceComponents components) {
+    CertificatesHandler(IssuanceComponents components) {
         this(components.certificateAuthority(), components.revokedCertificateClients(),
                 new CertificateAuditTrail(components.auditBus(), Clock.systemUTC()));
     }
@@ -52,13 +54,27 @@ public final class CertificatesHandler implements RequestStreamHandler {
                     lambda.getLogger(), requests::answer), output);
             return;
         }
-        CrlDocument crl = authority.crl();
+        JSON.writeValue(output, refreshCrl(lambda.getLogger()));
+    }
+
+    /**
+     * The schedule's pass. When the CA key cannot be read, one ERROR line names its secret (never a value) and the
+     * invocation fails, so the function's errors show it; the next pass reads the secret again.
+     */
+    private ObjectNode refreshCrl(LambdaLogger log) {
+        CrlDocument crl;
+        try {
+            crl = authority.crl();
+        } catch (RefreshingSecret.SecretUnavailable missing) {
+            log.log("ERROR certificates crl ca=" + authority.name() + " not refreshed: " + missing.getMessage() + "\n");
+            throw missing;
+        }
+        log.log("certificates crl ca=" + authority.name() + " number=" + crl.number() + " nextUpdate="
+                + crl.nextUpdate() + "\n");
         ObjectNode answer = JSON.createObjectNode();
-        answer.put("ca", authority.authority().name());
+        answer.put("ca", authority.name());
         answer.put("crl_number", crl.number().toString());
         answer.put("next_update", crl.nextUpdate().toString());
-        lambda.getLogger().log("certificates crl ca=" + authority.authority().name() + " number=" + crl.number()
-                + " nextUpdate=" + crl.nextUpdate() + "\n");
-        JSON.writeValue(output, answer);
+        return answer;
     }
 }

@@ -9,6 +9,7 @@ import health.registration.core.certificate.CertificateAuthority;
 import health.registration.core.certificate.CertificateAuthoritySettings;
 import health.registration.core.certificate.CertificateRequestReview;
 import health.registration.core.certificate.IssuingAuthority;
+import health.registration.core.certificate.IssuingAuthoritySource;
 import health.registration.core.certificate.CertificateOwnership;
 import health.registration.core.certificate.IssuedCertificate;
 import health.registration.core.certificate.RevokedCertificateClients;
@@ -71,8 +72,8 @@ class CertificatesHandlerTest {
     private final ServedChallenges site = new ServedChallenges();
     private final InMemoryUdapClientStore udapClients = new InMemoryUdapClientStore();
     private final InMemoryClientEvents events = new InMemoryClientEvents();
-    private final CertificateAuthority authority = new CertificateAuthority(
-            IssuingAuthority.of(ROOT.credential().privateKey(), List.of(ROOT.certificate()), "developers"),
+    private final CertificateAuthority authority = new CertificateAuthority(IssuingAuthoritySource.of(
+            IssuingAuthority.of(ROOT.credential().privateKey(), List.of(ROOT.certificate()), "developers")),
             CertificateAuthoritySettings.defaults(URI.create("https://registration.example.com")),
             new CertificateRequestReview(new PolicyContext(URI.create("https://vendor.example.com/manual")),
                     new InMemoryUrlProber(), new CertificateOwnership(new InMemoryChallengeStore(), site, store, clock)),

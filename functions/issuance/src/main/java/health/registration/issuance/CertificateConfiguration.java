@@ -1,24 +1,22 @@
 package health.registration.issuance;
 
-import health.registration.adapters.secrets.SecretsManagerText;
 import health.registration.core.certificate.CertificateAuthoritySettings;
 import health.registration.core.certificate.IssuingAuthority;
+import health.registration.core.certificate.IssuingAuthoritySource;
+import health.registration.core.port.SecretSource;
+import health.registration.edge.ConfiguredSecrets;
 import health.registration.edge.Settings;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
- * Settings of the developer-certificate authority (issue 8). {@code CERTIFICATE_AUTHORITY_NAME} switches it on and
+ * Settings of the developer-certificate authority. {@code CERTIFICATE_AUTHORITY_NAME} switches it on and
  * names its CRL ({@code /crl/{name}.crl}); {@code CERTIFICATES_TABLE} holds its records. Only the certificates function
- * reads the key: locally from {@code CERTIFICATE_AUTHORITY_KEY_FILE} and {@code CERTIFICATE_AUTHORITY_CHAIN_FILE}, in
- * AWS from the secret {@code CERTIFICATE_AUTHORITY_SECRET} (the key followed by the chain, PEM). Validity and CRL
+ * reads the key, on first use and every {@code SECRETS_REFRESH_SECONDS}: locally from
+ * {@code CERTIFICATE_AUTHORITY_KEY_FILE} and {@code CERTIFICATE_AUTHORITY_CHAIN_FILE}, in AWS from the secret
+ * {@code CERTIFICATE_AUTHORITY_SECRET} (the key followed by the chain, PEM). Validity and CRL
  * timing come from {@code CERTIFICATE_VALIDITY_DAYS}, {@code CRL_VALIDITY_HOURS} and {@code CRL_REFRESH_HOURS}.
  */
 public final class CertificateConfiguration {
@@ -51,19 +49,41 @@ public final class CertificateConfiguration {
         return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/crl/" + name + ".crl");
     }
 
-    /** The key and chain: from the two files when set, else from the secret. */
-    static IssuingAuthority issuingAuthority(Settings settings, String name, SecretsManagerClient secrets) {
-        Optional<Path> keyFile = settings.readableFile(CERTIFICATE_AUTHORITY_KEY_FILE);
-        if (keyFile.isPresent()) {
-            Path chainFile = settings.readableFile(CERTIFICATE_AUTHORITY_CHAIN_FILE).orElseThrow(() ->
-                    new IllegalStateException(CERTIFICATE_AUTHORITY_CHAIN_FILE + " must name a readable file"));
-            return IssuingAuthority.fromPem(read(keyFile.get()), read(chainFile), name);
+    /**
+     * The key and chain as a refreshing secret: the two files locally, the secret in AWS (the key followed by the
+     * chain). Nothing is read here: they are read when the first certificate or CRL is signed and re-read every
+     * {@code SECRETS_REFRESH_SECONDS}, so a rotated key takes effect in a warm function. A key or chain that cannot be
+     * read or fails the checks of {@link IssuingAuthority#fromPem} answers 503 naming the setting.
+     *
+     * @throws IllegalStateException when neither is set, both are, or one file is set without the other
+     */
+    static IssuingAuthoritySource issuingAuthority(Settings settings, ConfiguredSecrets secrets, String name) {
+        return new IssuingAuthoritySource(name, secrets.refreshing(keyAndChain(settings, secrets),
+                text -> IssuingAuthority.fromPem(text, text, name)));
+    }
+
+    private static ConfiguredSecrets.Named keyAndChain(Settings settings, ConfiguredSecrets secrets) {
+        Optional<Path> key = settings.readableFile(CERTIFICATE_AUTHORITY_KEY_FILE);
+        Optional<Path> chain = settings.readableFile(CERTIFICATE_AUTHORITY_CHAIN_FILE);
+        if (key.isPresent() != chain.isPresent()) {
+            throw new IllegalStateException("set both " + CERTIFICATE_AUTHORITY_KEY_FILE + " and "
+                    + CERTIFICATE_AUTHORITY_CHAIN_FILE + ", or neither");
         }
-        String secret = settings.value(CERTIFICATE_AUTHORITY_SECRET).orElseThrow(() ->
-                new IllegalStateException("set " + CERTIFICATE_AUTHORITY_SECRET + " (or, locally, "
-                        + CERTIFICATE_AUTHORITY_KEY_FILE + " and " + CERTIFICATE_AUTHORITY_CHAIN_FILE + ")"));
-        String pem = SecretsManagerText.read(secrets, secret);
-        return IssuingAuthority.fromPem(pem, pem, name);
+        Optional<String> secret = settings.value(CERTIFICATE_AUTHORITY_SECRET);
+        if (key.isPresent() && secret.isPresent()) {
+            throw new IllegalStateException("set either " + CERTIFICATE_AUTHORITY_KEY_FILE + " or "
+                    + CERTIFICATE_AUTHORITY_SECRET + ", not both");
+        }
+        if (key.isEmpty()) {
+            return secrets.secret(CERTIFICATE_AUTHORITY_SECRET, secret.orElseThrow(() ->
+                    new IllegalStateException("set " + CERTIFICATE_AUTHORITY_SECRET + " (or, locally, "
+                            + CERTIFICATE_AUTHORITY_KEY_FILE + " and " + CERTIFICATE_AUTHORITY_CHAIN_FILE + ")")));
+        }
+        SecretSource keyFile = ConfiguredSecrets.file(key.get(), CERTIFICATE_AUTHORITY_KEY_FILE);
+        SecretSource chainFile = ConfiguredSecrets.file(chain.get(), CERTIFICATE_AUTHORITY_CHAIN_FILE);
+        // A line break between the files, in case the key file does not end with one.
+        return new ConfiguredSecrets.Named(CERTIFICATE_AUTHORITY_KEY_FILE + " (" + key.get() + ") and "
+                + CERTIFICATE_AUTHORITY_CHAIN_FILE, () -> keyFile.read() + "\n" + chainFile.read());
     }
 
     static CertificateAuthoritySettings settings(Settings settings) {
@@ -87,15 +107,6 @@ public final class CertificateConfiguration {
             // Reported below with the variable's name.
         }
         throw new IllegalStateException(name + " must be a positive whole number");
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            // Only the variable's file is named; its text may be a key.
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
     }
 
     /** The authority's name and the table of its records. */

@@ -22,7 +22,7 @@ import health.registration.adapters.secrets.SecretsManagerText;
 import health.registration.core.certificate.CertificateAuthority;
 import health.registration.core.certificate.CertificateOwnership;
 import health.registration.core.certificate.CertificateRequestReview;
-import health.registration.core.certificate.IssuingAuthority;
+import health.registration.core.certificate.IssuingAuthoritySource;
 import health.registration.core.certificate.IssuingAuthorityCrlSource;
 import health.registration.core.certificate.ProbedChallengeSite;
 import health.registration.core.certificate.RevokedCertificateClients;
@@ -217,14 +217,15 @@ public final class IssuanceComponents {
     }
 
     /**
-     * The developer-certificate authority: its key and chain, its table, and a review of requests under the UDAP
-     * policy with probing. Throws IllegalStateException when it is not configured or its key cannot be read.
+     * The developer-certificate authority: its key and chain (read when it first signs, never here), its table, and
+     * a review of requests under the UDAP policy with probing. Throws IllegalStateException when it is not
+     * configured or names no key.
      */
     public CertificateAuthority certificateAuthority() {
         CertificateConfiguration.Authority ca = CertificateConfiguration.authority(settings).orElseThrow(() ->
                 new IllegalStateException(CertificateConfiguration.CERTIFICATE_AUTHORITY_NAME + " must be set"));
         PolicyContext context = settings.policyContext();
-        IssuingAuthority key = CertificateConfiguration.issuingAuthority(settings, ca.name(), aws.secretsManager());
+        IssuingAuthoritySource key = CertificateConfiguration.issuingAuthority(settings, secrets(), ca.name());
         DynamoCertificateStore certificates = new DynamoCertificateStore(aws.dynamoDb(), ca.table());
         CertificateOwnership ownership = new CertificateOwnership(new DynamoChallengeStore(aws.dynamoDb(), ca.table()),
                 challengeSite(), certificates, CLOCK);

@@ -10,7 +10,10 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Wiring reads no secret: the pepper and the trust anchors are read at the first request that needs them. */
+/**
+ * Wiring reads no secret: the pepper, the trust anchors and the developer CA's key are read at the first request that
+ * needs them.
+ */
 class IssuanceComponentsTest {
 
     @Test
@@ -18,6 +21,9 @@ class IssuanceComponentsTest {
         Map<String, String> environment = new HashMap<>(PrimingEnvironment.nowhere());
         environment.put(Settings.IDEMPOTENCY_PEPPER_SECRET, "nowhere/idempotency-pepper");
         environment.put(Settings.UDAP_TRUST_ANCHORS_SECRET, "nowhere/udap-trust-anchors");
+        environment.put(CertificateConfiguration.CERTIFICATE_AUTHORITY_NAME, "developers");
+        environment.put(CertificateConfiguration.CERTIFICATES_TABLE, "nowhere-certificates");
+        environment.put(CertificateConfiguration.CERTIFICATE_AUTHORITY_SECRET, "nowhere/developer-ca");
 
         try (OfflineClients clients = AwsClients.offline(payload -> payload)) {
             IssuanceComponents components = IssuanceComponents.from(new Settings(environment), clients);
@@ -25,6 +31,8 @@ class IssuanceComponentsTest {
             assertThat(components.udapRegistrar()).as("UDAP is on: its anchors are configured").isPresent();
             components.registeredClients();
             components.cleanup();
+            components.certificateAuthority();
+            components.revokedCertificateClients();
 
             assertThat(clients.requests()).as("requests sent while wiring").isZero();
         }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The authority's published CRL: signed again on every revocation and whenever the stored one is missing or within
@@ -20,12 +21,13 @@ final class CertificateRevocationLists {
     /** Concurrent refreshes are rare (a revocation, the schedule): a few rounds settle them. */
     static final int ATTEMPTS = 5;
 
-    private final CrlProfile profile;
+    private final Supplier<CrlProfile> profile;
     private final CertificateStore store;
     private final String caName;
     private final Duration refresh;
 
-    CertificateRevocationLists(CrlProfile profile, CertificateStore store, String caName, Duration refresh) {
+    /** @param profile how a CRL is signed: asked only when one is, since it reads the issuing CA's key */
+    CertificateRevocationLists(Supplier<CrlProfile> profile, CertificateStore store, String caName, Duration refresh) {
         this.profile = profile;
         this.store = store;
         this.caName = caName;
@@ -56,13 +58,14 @@ final class CertificateRevocationLists {
      * @throws WriteConflict when other refreshes won {@link #ATTEMPTS} times in a row
      */
     CrlDocument regenerate(Instant now) {
+        CrlProfile signer = profile.get();
         WriteConflict last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             // The number is read before the revocations: a CRL built from an older list carries an older number.
             BigInteger number = store.currentCrl(caName).map(CrlDocument::number).orElse(BigInteger.ZERO)
                     .add(BigInteger.ONE);
             List<RevokedCertificate> revoked = store.revoked(caName);
-            CrlDocument crl = profile.sign(number, revoked, now);
+            CrlDocument crl = signer.sign(number, revoked, now);
             try {
                 store.saveCrl(caName, crl);
                 return crl;

@@ -26,8 +26,9 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * The CA that issues developer certificates: its name, private key and certificate chain, the issuing CA first.
- * Checked when built, so a wrong configuration stops the function from starting rather than issuing certificates
- * nobody can validate:
+ * Checked when built (in the functions, each time its secret is read: {@link IssuingAuthoritySource}), so that a wrong
+ * key or chain is refused, and the requests that need it answered 503, rather than certificates issued that nobody
+ * can validate:
  * <ul>
  *   <li>the name is a lower-case label (it is the CRL's file name, {@code /crl/{name}.crl});</li>
  *   <li>the issuing CA certificate says CA in basicConstraints (RFC 5280 §4.2.1.9) and allows keyCertSign and
@@ -69,10 +70,7 @@ public final class IssuingAuthority {
     /** The same checks as {@link #fromPem} on a key and chain already read. */
     public static IssuingAuthority of(PrivateKey key, List<X509Certificate> chain, String name) {
         Objects.requireNonNull(key);
-        if (name == null || !NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("the issuing CA's name must be 1 to 63 lower-case letters, digits and"
-                    + " hyphens, starting with a letter or digit: it names the CRL at /crl/{name}.crl");
-        }
+        requireName(name);
         if (chain.isEmpty()) {
             throw new IllegalArgumentException("the issuing CA's chain is empty; give it issuing CA first");
         }
@@ -85,6 +83,15 @@ public final class IssuingAuthority {
         requireMatchingKey(key, publicKey.value());
         requireOrderedChain(chain);
         return new IssuingAuthority(name, key, chain, publicKey.value());
+    }
+
+    /** @throws IllegalArgumentException unless the name is a lower-case label, fit to name the CRL's file */
+    static String requireName(String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("the issuing CA's name must be 1 to 63 lower-case letters, digits and"
+                    + " hyphens, starting with a letter or digit: it names the CRL at /crl/{name}.crl");
+        }
+        return name;
     }
 
     private static void requireCertificateAuthority(X509Certificate ca) {
@@ -153,6 +160,10 @@ public final class IssuingAuthority {
 
     /** Where its CRL is published: {@code {publicBaseUrl}/crl/{name}.crl}. */
     public URI crlUrl(URI publicBaseUrl) {
+        return crlUrl(publicBaseUrl, name);
+    }
+
+    static URI crlUrl(URI publicBaseUrl, String name) {
         String base = publicBaseUrl.toString();
         return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/crl/" + name + ".crl");
     }

@@ -59,7 +59,12 @@ final class AuthorityBench {
         this.root = root;
         this.authority = IssuingAuthority.of(root.credential().privateKey(), List.of(root.certificate()), CA_NAME);
         this.settings = settings;
-        this.ca = new CertificateAuthority(authority, settings, review(), scripted, clock);
+        this.ca = ca(IssuingAuthoritySource.of(authority));
+    }
+
+    /** An authority on this bench's ports whose key and chain come from {@code source}. */
+    CertificateAuthority ca(IssuingAuthoritySource source) {
+        return new CertificateAuthority(source, settings, review(), scripted, clock);
     }
 
     /** A self-signed CA valid from a year before {@link #NOW} for ten years. */

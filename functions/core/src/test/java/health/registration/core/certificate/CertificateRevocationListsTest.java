@@ -14,7 +14,7 @@ class CertificateRevocationListsTest {
 
     private final AuthorityBench bench = new AuthorityBench();
     private final CertificateRevocationLists crls = new CertificateRevocationLists(
-            new CrlProfile(bench.authority, bench.settings), bench.scripted, AuthorityBench.CA_NAME, Duration.ofDays(1));
+            () -> new CrlProfile(bench.authority, bench.settings), bench.scripted, AuthorityBench.CA_NAME, Duration.ofDays(1));
 
     @Test
     void numbersEachNewCrlOneAboveTheStoredOne() {
@@ -31,7 +31,7 @@ class CertificateRevocationListsTest {
         // The concurrent revoker records its revocation and publishes its CRL just before this refresh saves.
         bench.scripted.beforeNextCrlSave(() -> {
             bench.store.revoke(AuthorityBench.CA_NAME, issued.serial(), revocation);
-            new CertificateRevocationLists(new CrlProfile(bench.authority, bench.settings), bench.store,
+            new CertificateRevocationLists(() -> new CrlProfile(bench.authority, bench.settings), bench.store,
                     AuthorityBench.CA_NAME, Duration.ofDays(1)).regenerate(AuthorityBench.NOW);
         });
 
