@@ -199,7 +199,14 @@ def check_certificates():
     the fixture site; the sample's made-up token refused at /challenge; a certificate issued from the sample CSR with
     the real token (the CA key read from Secrets Manager, the metadata and the challenge fetched through the probe
     function) that openssl verifies against the CA, bound to the developer; the token refused when replayed; revoked
-    by its serial, listed in the published DER CRL; the sample's made-up serial is unknown; the scheduled refresh."""
+    by its serial, listed in the published DER CRL; the sample's made-up serial is unknown; the scheduled refresh.
+    First, with the CA's secret not created yet, the function starts (the key is read when it first signs) and the
+    issue route answers 503 naming the setting, never the secret's name."""
+    api_case("CA secret not created yet: 503 naming the setting", "CertificatesFunction", "certificates-issue", 503,
+             lambda b: b["error"] == "temporarily_unavailable"
+             and "CERTIFICATE_AUTHORITY_SECRET" in b["error_description"]
+             and "not-created-yet" not in b["error_description"],
+             "CERTIFICATE_AUTHORITY_SECRET=invoke-events/not-created-yet/developer-ca")
     ca = f"CERTIFICATE_AUTHORITY_SECRET={certificate_authority_secret()}"
     challenge = api_case("an ownership challenge for the sample's developer and client URI", "CertificatesFunction",
                          "certificates-challenge", 201,
