@@ -53,7 +53,8 @@ public final class ApiGatewayEvents {
                 root.path("isBase64Encoded").asBoolean(false),
                 context.path("requestId").asText(""),
                 context.path("identity").path("userArn").isTextual() ? context.path("identity").path("userArn").asText() : null,
-                context.path("identity").path("sourceIp").isTextual() ? context.path("identity").path("sourceIp").asText() : null);
+                context.path("identity").path("sourceIp").isTextual() ? context.path("identity").path("sourceIp").asText() : null,
+                root.path("resource").isTextual() ? root.path("resource").asText() : null);
     }
 
     public static void write(ApiResponse response, OutputStream out) throws IOException {

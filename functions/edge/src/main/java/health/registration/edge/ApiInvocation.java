@@ -10,6 +10,7 @@ import health.registration.core.port.WriteConflict;
  * the cause once — the class name and the message a port wrote for logs, never a stack trace, a body or a credential.
  * A store or prober that cannot answer is a {@code 503} the client may retry; a write that lost to a concurrent change
  * of the same record (optimistic locking) a {@code 409} the client may send again; anything else a {@code 500}.
+ * A method the request's resource does not answer ({@link AllowedMethods}) is a {@code 405} before the handler runs.
  */
 public final class ApiInvocation {
 
@@ -22,6 +23,10 @@ public final class ApiInvocation {
     private ApiInvocation() {}
 
     public static ApiResponse answer(String function, ApiRequest request, LambdaLogger log, Answer answer) {
+        if (AllowedMethods.refuses(request)) {
+            log.log(function + " requestId=" + request.requestId() + " refused: method not allowed\n");
+            return ErrorResponses.methodNotAllowed(AllowedMethods.of(request.resource()));
+        }
         try {
             return answer.to(request, log);
         } catch (RefreshingSecret.SecretUnavailable missing) {

@@ -21,10 +21,12 @@ import java.util.TreeMap;
  *                       routes with AWS_IAM authorisation, or null
  * @param sourceIp       the caller's address as API Gateway saw it ({@code requestContext.identity.sourceIp}; the
  *                       local API's peer address), or null; the per-source limits count by it
+ * @param resource       the route's resource path template ({@code resource}, e.g. {@code /register/{client_id}}),
+ *                       or null when the event names none (a direct invocation)
  */
 public record ApiRequest(String httpMethod, String path, Map<String, String> headers, Map<String, String> pathParameters,
                          Map<String, String> queryParameters, String body, boolean base64Encoded, String requestId,
-                         String callerArn, String sourceIp) {
+                         String callerArn, String sourceIp, String resource) {
 
     public ApiRequest {
         TreeMap<String, String> caseless = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -32,6 +34,14 @@ public record ApiRequest(String httpMethod, String path, Map<String, String> hea
         headers = java.util.Collections.unmodifiableMap(caseless);
         pathParameters = Map.copyOf(pathParameters);
         queryParameters = Map.copyOf(queryParameters);
+    }
+
+    /** A request that names no resource. */
+    public ApiRequest(String httpMethod, String path, Map<String, String> headers, Map<String, String> pathParameters,
+                      Map<String, String> queryParameters, String body, boolean base64Encoded, String requestId,
+                      String callerArn, String sourceIp) {
+        this(httpMethod, path, headers, pathParameters, queryParameters, body, base64Encoded, requestId, callerArn,
+                sourceIp, null);
     }
 
     /** A request without a source address. */
@@ -44,7 +54,7 @@ public record ApiRequest(String httpMethod, String path, Map<String, String> hea
     /** This request as sent from {@code address}. */
     public ApiRequest from(String address) {
         return new ApiRequest(httpMethod, path, headers, pathParameters, queryParameters, body, base64Encoded, requestId,
-                callerArn, address);
+                callerArn, address, resource);
     }
 
     /** A request without an authenticated caller. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import health.registration.core.model.FieldPointer;
 import health.registration.core.policy.RegistrationError;
 import health.registration.core.policy.RegistrationErrorCode;
 import health.registration.core.policy.Violation;
@@ -73,6 +74,17 @@ public final class ErrorResponses {
      */
     public static ApiResponse noOperatorCaller() {
         return simple(403, "access_denied", "The operator API needs an AWS IAM-signed request.");
+    }
+
+    /**
+     * 405 for a method the resource does not answer, with {@code Allow} listing those it does (RFC 9110 §15.5.6,
+     * §10.2.1). The {@code errors} entry points at the whole request, as the other request-level refusals do.
+     */
+    public static ApiResponse methodNotAllowed(List<String> allowed) {
+        String methods = String.join(", ", allowed);
+        Violation problem = Violation.malformed(FieldPointer.DOCUMENT, RegistrationErrorCode.INVALID_REQUEST,
+                "This resource answers only " + methods + " (see the Allow header).");
+        return of(405, RegistrationError.single(problem)).withHeader("Allow", methods);
     }
 
     /** An error answer with just {@code error} and {@code error_description}. */

@@ -36,6 +36,7 @@ class ApiGatewayEventsTest {
         assertThat(request.pathParameters()).containsEntry("client_id", "abc");
         assertThat(request.requestId()).isEqualTo("req-1");
         assertThat(request.sourceIp()).as("requestContext.identity.sourceIp, not X-Forwarded-For").isEqualTo("203.0.113.10");
+        assertThat(request.resource()).isEqualTo("/register/{client_id}");
         assertThat(new String(request.bodyBytes(), StandardCharsets.UTF_8)).isEqualTo("{}");
     }
 
@@ -45,6 +46,7 @@ class ApiGatewayEventsTest {
 
         assertThat(new String(request.bodyBytes(), StandardCharsets.UTF_8)).isEqualTo("{}");
         assertThat(request.headers()).isEmpty();
+        assertThat(request.resource()).isNull();
         assertThat(read("{\"body\":null}").bodyBytes()).isEmpty();
     }
 

@@ -85,4 +85,31 @@ class ApiInvocationTest {
         assertThat(answer.body()).doesNotContain("IllegalState").doesNotContain("s3cr3t");
         assertThat(logged).singleElement().asString().contains("java.lang.IllegalStateException").doesNotContain("s3cr3t");
     }
+
+    @Test
+    void answers405WithAllowBeforeTheHandlerForAMethodTheResourceDoesNotAnswer() {
+        ApiRequest delete = new ApiRequest("DELETE", "/register", Map.of(), Map.of(), Map.of(), null, false, "req-2", null,
+                null, "/register");
+
+        ApiResponse answer = ApiInvocation.answer("f", delete, log, (r, l) -> {
+            throw new AssertionError("the handler must not run");
+        });
+
+        assertThat(answer.statusCode()).isEqualTo(405);
+        assertThat(answer.headers()).containsEntry("Allow", "POST");
+        assertThat(logged).singleElement().asString().contains("req-2").contains("method not allowed");
+    }
+
+    @Test
+    void handsDeclaredMethodsAndRequestsWithoutAKnownResourceToTheHandler() {
+        ApiResponse ok = ApiResponse.json(200, "{}");
+        ApiRequest read = new ApiRequest("get", "/register/abc", Map.of(), Map.of(), Map.of(), null, false, "req-3", null,
+                null, "/register/{client_id}");
+        ApiRequest unnamed = new ApiRequest("PATCH", "/anything", Map.of(), Map.of(), Map.of(), null, false, "req-4", null,
+                null, null);
+
+        assertThat(ApiInvocation.answer("f", read, log, (r, l) -> ok)).isSameAs(ok);
+        assertThat(ApiInvocation.answer("f", unnamed, log, (r, l) -> ok)).isSameAs(ok);
+        assertThat(ApiInvocation.answer("f", request, log, (r, l) -> ok)).as("no resource: a direct invocation").isSameAs(ok);
+    }
 }

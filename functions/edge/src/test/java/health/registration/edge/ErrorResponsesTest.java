@@ -53,4 +53,19 @@ class ErrorResponsesTest {
         assertThat(body(response).path("error").asText()).isEqualTo("server_error");
         assertThat(body(response).has("errors")).isFalse();
     }
+
+    @Test
+    void answersAMethodNotAllowedWithAllowAndTheErrorJson() throws Exception {
+        ApiResponse response = ErrorResponses.methodNotAllowed(List.of("GET", "PUT", "DELETE"));
+        JsonNode body = body(response);
+
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.headers()).containsEntry("Allow", "GET, PUT, DELETE").containsEntry("Content-Type", "application/json");
+        assertThat(body.path("error").asText()).isEqualTo("invalid_request");
+        assertThat(body.path("error_description").asText()).contains("GET, PUT, DELETE");
+        assertThat(body.path("errors")).singleElement().satisfies(problem -> {
+            assertThat(problem.path("field").asText()).isEmpty();
+            assertThat(problem.path("code").asText()).isEqualTo("invalid_request");
+        });
+    }
 }
