@@ -45,7 +45,10 @@ class OperatorRoutesTemplateTest {
                 .extracting(route -> route.method() + " " + route.path())
                 .containsExactlyInAnyOrder("post /operator/clients", "get /operator/clients", "get /operator/clients/{client_id}",
                         "put /operator/clients/{client_id}", "delete /operator/clients/{client_id}",
-                        "post /operator/clients/{client_id}/suspend", "post /operator/clients/{client_id}/reinstate");
+                        "post /operator/clients/{client_id}/suspend", "post /operator/clients/{client_id}/reinstate",
+                        // every other method answers 405 (README, "HTTP behaviour")
+                        "any /operator/clients", "any /operator/clients/{client_id}",
+                        "any /operator/clients/{client_id}/suspend", "any /operator/clients/{client_id}/reinstate");
     }
 
     @Test

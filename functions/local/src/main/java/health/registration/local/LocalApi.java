@@ -66,8 +66,10 @@ public final class LocalApi implements AutoCloseable {
      */
     public static LocalApi start(Path template, int port, OperatorGuard guard, PrintStream out, PrintStream err)
             throws IOException {
-        List<Route> routes = SamTemplate.read(template).routes();
-        ProxyIntegration integration = new ProxyIntegration(new RouteTable(routes), guard, Clock.systemUTC(), out, err);
+        SamTemplate sam = SamTemplate.read(template);
+        List<Route> routes = sam.routes();
+        ProxyIntegration integration = new ProxyIntegration(new RouteTable(routes), GatewayResponses.of(sam.gatewayResponses()),
+                guard, Clock.systemUTC(), out, err);
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(LOOPBACK), port), BACKLOG);
         ExecutorService workers = Executors.newFixedThreadPool(WORKER_THREADS, workerThreads());
         server.createContext("/", integration);

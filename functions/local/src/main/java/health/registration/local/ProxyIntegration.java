@@ -31,6 +31,7 @@ public final class ProxyIntegration implements HttpHandler {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final RouteTable routes;
+    private final GatewayResponses gateway;
     private final OperatorGuard guard;
     private final Map<String, FunctionPool> pools = new LinkedHashMap<>();
     private final Clock clock;
@@ -39,11 +40,14 @@ public final class ProxyIntegration implements HttpHandler {
 
     /**
      * Handlers are loaded by the current thread's context class loader. Log lines of handlers and of each request go
-     * to {@code out}; handler failures go to {@code err}. {@code guard} stands in for AWS_IAM under {@code /operator/}.
+     * to {@code out}; handler failures go to {@code err}. {@code guard} stands in for AWS_IAM under {@code /operator/};
+     * {@code gateway} gives the answers API Gateway makes itself.
      */
-    public ProxyIntegration(RouteTable routes, OperatorGuard guard, Clock clock, PrintStream out, PrintStream err) {
+    public ProxyIntegration(RouteTable routes, GatewayResponses gateway, OperatorGuard guard, Clock clock, PrintStream out,
+                            PrintStream err) {
         ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
         this.routes = routes;
+        this.gateway = gateway;
         this.guard = guard;
         this.clock = clock;
         this.out = out;
@@ -71,11 +75,11 @@ public final class ProxyIntegration implements HttpHandler {
             throws IOException {
         Optional<RouteTable.Match> match = routes.find(method, path);
         if (match.isEmpty()) {
-            return GatewayResponse.MISSING_AUTHENTICATION_TOKEN.asProxyResponse();
+            return gateway.answer(GatewayResponse.MISSING_AUTHENTICATION_TOKEN);
         }
         Optional<byte[]> body = RequestBody.read(exchange.getRequestBody(), RequestBody.MAX_BYTES);
         if (body.isEmpty()) {
-            return GatewayResponse.REQUEST_TOO_LONG.asProxyResponse();
+            return gateway.answer(GatewayResponse.REQUEST_TOO_LONG);
         }
         Map<String, List<String>> headers = forwardedHeaders(exchange);
         String caller = null;
@@ -108,7 +112,7 @@ public final class ProxyIntegration implements HttpHandler {
                 err.println(function.logicalId() + " (" + function.handler() + ") failed on requestId " + requestId + ":");
                 failure.printStackTrace(err);
             }
-            return GatewayResponse.INTERNAL_SERVER_ERROR.asProxyResponse();
+            return gateway.answer(GatewayResponse.INTERNAL_SERVER_ERROR);
         }
     }
 

@@ -28,7 +28,7 @@ public final class RouteTable {
         this.routes = List.copyOf(ordered);
     }
 
-    /** The route for a request; empty is API Gateway's 403 Missing Authentication Token. */
+    /** The route for a request; empty is API Gateway's MISSING_AUTHENTICATION_TOKEN (see {@link GatewayResponses}). */
     public Optional<Match> find(String method, String path) {
         for (Route resource : routes) {
             Optional<Map<String, String>> parameters = resource.path().match(path);

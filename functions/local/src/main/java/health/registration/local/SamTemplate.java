@@ -2,6 +2,7 @@ package health.registration.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ public final class SamTemplate {
 
     static final String FUNCTION_TYPE = "AWS::Serverless::Function";
     static final String API_EVENT_TYPE = "Api";
+    static final String API_TYPE = "AWS::Serverless::Api";
     static final int DEFAULT_TIMEOUT_SECONDS = 3;
     static final int DEFAULT_MEMORY_MB = 128;
 
@@ -44,6 +46,15 @@ public final class SamTemplate {
         List<Route> routes = new ArrayList<>();
         resources(FUNCTION_TYPE).forEach((logicalId, properties) -> routes.addAll(routesOf(logicalId, properties)));
         return routes;
+    }
+
+    /**
+     * The {@code GatewayResponses} of the template's first {@code AWS::Serverless::Api} (the API its routes name), or a
+     * missing node when it has none.
+     */
+    public JsonNode gatewayResponses() {
+        return resources(API_TYPE).values().stream().findFirst()
+                .map(api -> api.path("GatewayResponses")).orElse(MissingNode.getInstance());
     }
 
     /** The {@code Properties} of every resource of {@code type}, by logical id, in template order. */

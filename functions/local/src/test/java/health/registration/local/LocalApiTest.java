@@ -68,18 +68,21 @@ class LocalApiTest {
     }
 
     @Test
-    void answersMissingAuthenticationTokenForAnUnroutedMethod() throws Exception {
+    void answers405WithAllowForAMethodTheRouteDoesNotDeclare() throws Exception {
         HttpResponse<String> response = send(to("/validate").GET());
-        assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(response.body()).isEqualTo("{\"message\":\"Missing Authentication Token\"}");
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.headers().firstValue("Allow")).contains("POST");
+        assertThat(MAPPER.readTree(response.body()).path("error").asText()).isEqualTo("invalid_request");
     }
 
     @Test
-    void answersMissingAuthenticationTokenForAnUnknownPath() throws Exception {
+    void answersTheTemplates404ForAnUnknownPath() throws Exception {
         HttpResponse<String> response = send(to("/nope").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));
-        assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(response.body()).isEqualTo("{\"message\":\"Missing Authentication Token\"}");
+        assertThat(response.statusCode()).isEqualTo(404);
+        JsonNode body = MAPPER.readTree(response.body());
+        assertThat(body.path("error").asText()).isEqualTo("not_found");
+        assertThat(body.path("errors").get(0).path("code").asText()).isEqualTo("not_found");
         assertThat(response.headers().firstValue("Content-Type")).contains("application/json");
     }
 
