@@ -62,9 +62,14 @@ final class ManagementRequests {
             return ApiResponse.empty(204);
         }
         if (outcome instanceof ManagementOutcome.Unauthorized unauthorized) {
-            // RFC 6750 §3: say invalid_token only when a token was presented.
-            return ErrorResponses.simple(401, "invalid_token", "A valid registration access token for this client is required.")
-                    .withHeader("WWW-Authenticate", unauthorized.tokenPresented() ? "Bearer error=\"invalid_token\"" : "Bearer");
+            return unauthorized.tokenPresented()
+                    ? ErrorResponses.simple(401, "invalid_token", "A valid registration access token for this client is required.")
+                            .withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"")
+                    // RFC 6750 §3.1: no error code in the challenge of a request without a token; the body's
+                    // invalid_request says what is missing (README, "HTTP behaviour").
+                    : ErrorResponses.simple(401, "invalid_request", "This request needs the client's registration access "
+                            + "token as Authorization: Bearer <registration_access_token> (RFC 7592 section 3).")
+                            .withHeader("WWW-Authenticate", "Bearer");
         }
         if (outcome instanceof ManagementOutcome.Refused refused) {
             return ErrorResponses.of(refused.error());

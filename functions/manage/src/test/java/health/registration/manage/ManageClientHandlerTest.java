@@ -137,6 +137,8 @@ class ManageClientHandlerTest {
 
         assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.headers().path("WWW-Authenticate").asText()).isEqualTo("Bearer");
+        assertThat(answer.body()).as("no token to call invalid").contains("\"error\":\"invalid_request\"")
+                .doesNotContain("invalid_token").contains("Authorization: Bearer");
     }
 
     @Test
