@@ -16,7 +16,10 @@ stack beside the first, depends on:
     100 executions of the account's quota unreserved, and new accounts often have a small quota);
   - keys: a KMS key policy names only the account (a role of the stack there can be refused while KMS cannot see it
     yet, and breaks when an update replaces the role), and every KMS grant of a role holds through Secrets Manager
-    only (kms:ViaService).
+    only (kms:ViaService);
+  - methods: every resource of the API with a method also has an ANY method (so that another method answers 405
+    with Allow rather than API Gateway's 403), AWS_IAM-authorised under /operator/ as the declared ones are, and an
+    unknown route answers 404 (README, "HTTP behaviour").
 Then it checks itself: each rule must flag a template that breaks it (a check that cannot fail proves nothing).
 
 Runs with the SAM CLI's Python (.tools/sam/bin/python), which has aws-sam-translator and cfn-lint.
@@ -152,8 +155,33 @@ def key_policy_principals(translated):
     return found
 
 
+def unwrapped(value):
+    """The value a conditional route stands for: SAM wraps a conditional function's paths in Fn::If."""
+    while isinstance(value, dict) and "Fn::If" in value:
+        value = value["Fn::If"][1]
+    return value
+
+
+def routes_without_other_methods(translated):
+    found = []
+    for name, api in resources_of(translated, "AWS::ApiGateway::RestApi").items():
+        body = api.get("Properties", {}).get("Body", {})
+        for path, methods in body.get("paths", {}).items():
+            methods = {method: unwrapped(value) for method, value in (unwrapped(methods) or {}).items()}
+            any_method = methods.get("x-amazon-apigateway-any-method")
+            if methods and not isinstance(any_method, dict):
+                found.append(f"{name}: {path} has no ANY method; another method would get API Gateway's 403 "
+                             "instead of 405 with Allow (add a Method: any event on the same function)")
+            elif path.startswith("/operator/") and {"AWS_IAM": []} not in (any_method.get("security") or []):
+                found.append(f"{name}: the ANY method of {path} is not AWS_IAM-authorised")
+        missing = body.get("x-amazon-apigateway-gateway-responses", {}).get("MISSING_AUTHENTICATION_TOKEN", {})
+        if missing.get("statusCode") != "404":
+            found.append(f"{name}: the MISSING_AUTHENTICATION_TOKEN gateway response (an unknown route) is not a 404")
+    return found
+
+
 RULES = [named_schedules, unencoded_throttle_paths, unpruned_functions, unconditional_reservations,
-         key_policy_principals]
+         key_policy_principals, routes_without_other_methods]
 
 
 def unready_deploy_settings(template, settings):
@@ -247,6 +275,9 @@ def self_check(template, parameters):
         variables = (function["Properties"].get("Environment") or {}).get("Variables") or {}
         if "VERSION_PRUNED_FUNCTIONS" in variables:
             variables["VERSION_PRUNED_FUNCTIONS"]["Fn::Join"][1].pop(0)
+        events = function["Properties"].get("Events") or {}
+        for event in [name for name, event in events.items() if (event.get("Properties") or {}).get("Method") == "any"]:
+            events.pop(event)
     translated = translate(broken, parameters)
     return [f"self-check: {rule.__name__} flags nothing in a template that breaks it"
             for rule in RULES if not rule(translated)]
