@@ -189,7 +189,7 @@ public final class IssuanceComponents {
 
     /**
      * UDAP registration, or empty when it is switched off ({@link UdapSettings}, the decision discovery makes too);
-     * a registration may ask only for the grant types discovery advertises.
+     * a registration may ask only for the grant types, and be signed only with the algorithms, discovery advertises.
      */
     public Optional<UdapRegistrar> udapRegistrar() {
         Optional<UdapSettings> udap = UdapSettings.of(settings);
@@ -200,7 +200,8 @@ public final class IssuanceComponents {
         PolicyContext context = settings.policyContext().withUdapGrantTypesSupported(
                 Set.copyOf(udap.get().capabilities().grantTypesSupported()));
         SoftwareStatementVerifier verifier = new SoftwareStatementVerifier(anchors.get(), crlSource(),
-                UdapConfiguration.onCrlUnavailable(settings), CLOCK, settings.registrationEndpoint());
+                UdapConfiguration.onCrlUnavailable(settings), CLOCK, settings.registrationEndpoint())
+                .withSigningAlgorithms(udap.get().capabilities().registrationSigningAlgs());
         RegistrationReview review = new RegistrationReview(Policies.udapRegistration(), context, prober(context));
         UdapStores stores = new UdapStores(new DynamoUdapClientStore(aws.dynamoDb(), settings.clientsTable()),
                 new DynamoJtiStore(aws.dynamoDb(), settings.clientsTable()));
