@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -109,7 +110,7 @@ public final class CommunitySigningCredentials {
     }
 
     /** The communities with credentials of their own. */
-    public java.util.Set<String> communities() {
+    public Set<String> communities() {
         return byCommunity.keySet();
     }
 

@@ -16,17 +16,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
  * This server's UDAP discovery document (IG STU2 §2): the unsigned members of §2.2 and {@code signed_metadata}, a JWT
  * signed with RS256 whose header carries the certificate chain in {@code x5c} and whose claims are {@code iss} =
- * {@code sub} = the base URL, {@code iat}, {@code exp}, a random {@code jti} and the endpoints, equal to the unsigned
- * ones (§2.3; UDAP Server Metadata §3.4 rejects a document whose endpoints differ).
+ * {@code sub} = the FHIR base URL, {@code iat}, {@code exp}, a random {@code jti} and the endpoints, equal to the
+ * unsigned ones (§2.3; UDAP Server Metadata §3.4 rejects a document whose endpoints differ).
  *
  * <p><b>A certificate per community.</b> STU2 §2.4 says a server that recognises the {@code community} URI
  * "SHALL select a certificate intended for use within the identified trust community". A configured community with
@@ -39,9 +39,10 @@ import java.util.function.Supplier;
  * metadata signed with a replaced certificate ages out within a day. The signed document is kept and signed afresh
  * (new {@code iat}, {@code exp} and {@code jti}) once it is {@value #REFRESH_MINUTES} minutes old, so a request costs no
  * signature and a document served is always valid for more than {@code LIFETIME - REFRESH} hours, far beyond any HTTP
- * cache lifetime. One signed document is kept per credentials. Nothing is signed when this object is built: under SnapStart no timestamp or random value is baked
- * into a snapshot. A {@code jti} is never reused for another JWT (IG STU2 general §7.1.4): each signature draws
- * 128 random bits. Thread-safe: concurrent first requests may each sign; one of the documents is kept.
+ * cache lifetime. One signed document is kept per credentials. Nothing is signed when this object is built: under
+ * SnapStart no timestamp or random value is baked into a snapshot. A {@code jti} is never reused for another JWT (IG
+ * STU2 general §7.1.4): each signature draws 128 random bits. Thread-safe: concurrent first requests may each sign;
+ * one of the documents is kept.
  */
 public final class UdapMetadata {
 
