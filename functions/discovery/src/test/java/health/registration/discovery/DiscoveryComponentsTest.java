@@ -109,7 +109,7 @@ class DiscoveryComponentsTest {
     }
 
     @Test
-    void isOffWithoutAnchorsOrWithoutCredentials() {
+    void isOffWithNeitherAnchorsNorCredentialsAndRefusesToStartWithOneWithoutTheOther() {
         Map<String, String> noAnchors = withSecrets();
         noAnchors.remove(Settings.UDAP_TRUST_ANCHORS_SECRET);
         Map<String, String> noCredentials = withSecrets();
@@ -117,8 +117,40 @@ class DiscoveryComponentsTest {
 
         assertThat(DiscoveryComponents.udapMetadata(new Settings(endpoints()),
                 name -> { throw new AssertionError("read a secret with UDAP off"); }, clock)).isEmpty();
-        assertThat(wire(noAnchors)).isEmpty();
-        assertThat(wire(noCredentials)).isEmpty();
+        assertThatIllegalStateException().isThrownBy(() -> wire(noAnchors))
+                .withMessageContaining(Settings.UDAP_TRUST_ANCHORS_SECRET);
+        assertThatIllegalStateException().isThrownBy(() -> wire(noCredentials))
+                .withMessageContaining(Settings.UDAP_SERVER_CREDENTIALS_SECRET);
+    }
+
+    @Test
+    void signsAsTheFhirBaseUrlAndPublishesTheRegistrationEndpointOfThePublicBaseUrl() throws Exception {
+        Map<String, String> environment = withSecrets();
+        environment.put(Settings.PUBLIC_BASE_URL, "https://registration.example.com");
+        environment.put(Settings.FHIR_BASE_URL, UdapMetadataFixture.BASE_URL);
+
+        String document = wire(environment).orElseThrow().document();
+
+        assertThat(JSON.readTree(document).path("registration_endpoint").asText())
+                .isEqualTo("https://registration.example.com/register");
+        SignedJWT signed = SignedJWT.parse(JSON.readTree(document).path("signed_metadata").asText());
+        assertThat(signed.getJWTClaimsSet().getIssuer()).isEqualTo(UdapMetadataFixture.BASE_URL);
+        assertThat(signed.getJWTClaimsSet().getStringClaim("registration_endpoint"))
+                .isEqualTo("https://registration.example.com/register");
+    }
+
+    @Test
+    void publishesTheConfiguredCapabilities() throws Exception {
+        Map<String, String> environment = withSecrets();
+        environment.put(Settings.UDAP_CERTIFICATIONS_SUPPORTED, "https://cert.example.org/b2b");
+        environment.put(Settings.UDAP_CERTIFICATIONS_REQUIRED, "https://cert.example.org/b2b");
+        environment.put(Settings.UDAP_REGISTRATION_SIGNING_ALGS, "RS256");
+
+        JsonNode document = JSON.readTree(wire(environment).orElseThrow().document());
+
+        assertThat(document.path("udap_certifications_required").toString()).isEqualTo("[\"https://cert.example.org/b2b\"]");
+        assertThat(document.path("registration_endpoint_jwt_signing_alg_values_supported").toString())
+                .isEqualTo("[\"RS256\"]");
     }
 
     @Test

@@ -60,6 +60,24 @@ public final class Settings {
     public static final String UDAP_TOKEN_ENDPOINT = "UDAP_TOKEN_ENDPOINT";
     public static final String UDAP_SCOPES_SUPPORTED = "UDAP_SCOPES_SUPPORTED";
     /**
+     * The FHIR server's base URL, where clients discover UDAP ({@code {FHIR base}/.well-known/udap}, IG STU2 §2.1):
+     * {@code iss} and {@code sub} of the signed metadata and a SAN URI of the server's certificate; when unset,
+     * {@code PUBLIC_BASE_URL}. The registration endpoint stays {@code PUBLIC_BASE_URL/register}.
+     */
+    public static final String FHIR_BASE_URL = "FHIR_BASE_URL";
+    /**
+     * Space-separated capabilities of the UDAP discovery document (IG STU2 §2.2), each defaulting to what the service
+     * published before it was configurable; {@link UdapSettings} checks them against each other.
+     */
+    public static final String UDAP_PROFILES_SUPPORTED = "UDAP_PROFILES_SUPPORTED";
+    public static final String UDAP_AUTHORIZATION_EXTENSIONS_SUPPORTED = "UDAP_AUTHORIZATION_EXTENSIONS_SUPPORTED";
+    public static final String UDAP_AUTHORIZATION_EXTENSIONS_REQUIRED = "UDAP_AUTHORIZATION_EXTENSIONS_REQUIRED";
+    public static final String UDAP_CERTIFICATIONS_SUPPORTED = "UDAP_CERTIFICATIONS_SUPPORTED";
+    public static final String UDAP_CERTIFICATIONS_REQUIRED = "UDAP_CERTIFICATIONS_REQUIRED";
+    public static final String UDAP_GRANT_TYPES_SUPPORTED = "UDAP_GRANT_TYPES_SUPPORTED";
+    public static final String UDAP_TOKEN_ENDPOINT_AUTH_SIGNING_ALGS = "UDAP_TOKEN_ENDPOINT_AUTH_SIGNING_ALGS";
+    public static final String UDAP_REGISTRATION_SIGNING_ALGS = "UDAP_REGISTRATION_SIGNING_ALGS";
+    /**
      * Seconds between re-reads of the secrets a function holds (UDAP signing key, trust anchors, Idempotency-Key
      * pepper); default 300. A failed re-read keeps the last good value for at most an hour more.
      */
@@ -185,6 +203,11 @@ public final class Settings {
 
     public Optional<String> probeFunctionName() {
         return optional(PROBE_FUNCTION_NAME);
+    }
+
+    /** {@code FHIR_BASE_URL}, an absolute http(s) URL, or {@code PUBLIC_BASE_URL} when it is unset. */
+    public URI fhirBaseUrl() {
+        return optional(FHIR_BASE_URL).isPresent() ? absoluteHttpUrl(FHIR_BASE_URL) : publicBaseUrl();
     }
 
     /** The registration endpoint: {@code PUBLIC_BASE_URL/register}, the {@code aud} of UDAP software statements. */

@@ -70,9 +70,11 @@ import health.registration.edge.ConfiguredSecrets;
 import health.registration.edge.RequestLimits;
 import health.registration.edge.ReverificationConfiguration;
 import health.registration.edge.Settings;
+import health.registration.edge.UdapSettings;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -185,15 +187,21 @@ public final class IssuanceComponents {
                 new ClientListing(stores.clients(), issuance));
     }
 
-    /** UDAP registration, or empty when it is switched off: no trust anchors are configured. */
+    /**
+     * UDAP registration, or empty when it is switched off ({@link UdapSettings}, the decision discovery makes too);
+     * a registration may ask only for the grant types, and be signed only with the algorithms, discovery advertises.
+     */
     public Optional<UdapRegistrar> udapRegistrar() {
-        Optional<Supplier<TrustAnchors>> anchors = UdapConfiguration.trustAnchors(secrets());
-        if (anchors.isEmpty()) {
+        Optional<UdapSettings> udap = UdapSettings.of(settings);
+        if (udap.isEmpty()) {
             return Optional.empty();
         }
-        PolicyContext context = settings.policyContext();
+        Optional<Supplier<TrustAnchors>> anchors = UdapConfiguration.trustAnchors(secrets());
+        PolicyContext context = settings.policyContext().withUdapGrantTypesSupported(
+                Set.copyOf(udap.get().capabilities().grantTypesSupported()));
         SoftwareStatementVerifier verifier = new SoftwareStatementVerifier(anchors.get(), crlSource(),
-                UdapConfiguration.onCrlUnavailable(settings), CLOCK, settings.registrationEndpoint());
+                UdapConfiguration.onCrlUnavailable(settings), CLOCK, settings.registrationEndpoint())
+                .withSigningAlgorithms(udap.get().capabilities().registrationSigningAlgs());
         RegistrationReview review = new RegistrationReview(Policies.udapRegistration(), context, prober(context));
         UdapStores stores = new UdapStores(new DynamoUdapClientStore(aws.dynamoDb(), settings.clientsTable()),
                 new DynamoJtiStore(aws.dynamoDb(), settings.clientsTable()));

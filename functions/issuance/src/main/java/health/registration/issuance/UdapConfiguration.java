@@ -10,8 +10,8 @@ import java.util.function.Supplier;
 
 /**
  * UDAP settings of the issuing functions: the trust anchors (locally {@code UDAP_TRUST_ANCHORS_FILE}, in AWS the
- * secret named by {@code UDAP_TRUST_ANCHORS_SECRET}; neither set switches UDAP registration off; read on first use
- * and re-read every {@code SECRETS_REFRESH_SECONDS}) and what an
+ * secret named by {@code UDAP_TRUST_ANCHORS_SECRET}; whether UDAP is on at all is {@code UdapSettings}' decision; read
+ * on first use and re-read every {@code SECRETS_REFRESH_SECONDS}) and what an
  * unobtainable CRL means ({@code UDAP_CRL_UNAVAILABLE}: {@code reject}, the default, or {@code accept}).
  */
 final class UdapConfiguration {
@@ -22,7 +22,7 @@ final class UdapConfiguration {
     private UdapConfiguration() {}
 
     /**
-     * The trust anchors as a refreshing secret, or empty when neither setting names them (UDAP registration off).
+     * The trust anchors as a refreshing secret, or empty when neither setting names them.
      * Nothing is read here: the anchors are read at the first UDAP registration and re-read on the secrets' schedule,
      * so distrusting a community takes effect in warm functions. Anchors without a certificate make every statement
      * unapproved.

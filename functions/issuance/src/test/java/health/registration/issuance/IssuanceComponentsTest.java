@@ -21,6 +21,8 @@ class IssuanceComponentsTest {
         Map<String, String> environment = new HashMap<>(PrimingEnvironment.nowhere());
         environment.put(Settings.IDEMPOTENCY_PEPPER_SECRET, "nowhere/idempotency-pepper");
         environment.put(Settings.UDAP_TRUST_ANCHORS_SECRET, "nowhere/udap-trust-anchors");
+        environment.put(Settings.UDAP_SERVER_CREDENTIALS_SECRET, "nowhere/udap-server-credentials");
+        environment.put(Settings.UDAP_TOKEN_ENDPOINT, "https://auth.example.com/token");
         environment.put(CertificateConfiguration.CERTIFICATE_AUTHORITY_NAME, "developers");
         environment.put(CertificateConfiguration.CERTIFICATES_TABLE, "nowhere-certificates");
         environment.put(CertificateConfiguration.CERTIFICATE_AUTHORITY_SECRET, "nowhere/developer-ca");
@@ -28,7 +30,7 @@ class IssuanceComponentsTest {
         try (OfflineClients clients = AwsClients.offline(payload -> payload)) {
             IssuanceComponents components = IssuanceComponents.from(new Settings(environment), clients);
             components.registration();
-            assertThat(components.udapRegistrar()).as("UDAP is on: its anchors are configured").isPresent();
+            assertThat(components.udapRegistrar()).as("UDAP is on: its anchors, credentials and token endpoint are configured").isPresent();
             components.registeredClients();
             components.cleanup();
             components.certificateAuthority();

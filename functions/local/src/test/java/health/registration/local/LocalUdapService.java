@@ -24,7 +24,10 @@ final class LocalUdapService implements AutoCloseable {
     /** Settings this class owns: inherited values would switch other sources of UDAP configuration on. */
     private static final Set<String> NOT_INHERITED = Set.of("UDAP_TRUST_ANCHORS_SECRET", "UDAP_SERVER_CREDENTIALS_SECRET",
             "UDAP_CRL_UNAVAILABLE", "UDAP_AUTHORIZATION_ENDPOINT", "PROBE_FUNCTION_NAME", "AWS_ENDPOINT_URL_DYNAMODB",
-            "AWS_ENDPOINT_URL_SECRETS_MANAGER");
+            "AWS_ENDPOINT_URL_SECRETS_MANAGER", "FHIR_BASE_URL", "UDAP_GRANT_TYPES_SUPPORTED", "UDAP_PROFILES_SUPPORTED",
+            "UDAP_AUTHORIZATION_EXTENSIONS_SUPPORTED", "UDAP_AUTHORIZATION_EXTENSIONS_REQUIRED",
+            "UDAP_CERTIFICATIONS_SUPPORTED", "UDAP_CERTIFICATIONS_REQUIRED", "UDAP_TOKEN_ENDPOINT_AUTH_SIGNING_ALGS",
+            "UDAP_REGISTRATION_SIGNING_ALGS");
 
     private final UdapTestPki pki;
     private final UdapSites sites;

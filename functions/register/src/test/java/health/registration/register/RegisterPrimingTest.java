@@ -29,6 +29,8 @@ class RegisterPrimingTest {
         Map<String, String> environment = new HashMap<>(PrimingEnvironment.nowhere());
         environment.put(Settings.IDEMPOTENCY_PEPPER_SECRET, "nowhere/idempotency-pepper");
         environment.put(Settings.UDAP_TRUST_ANCHORS_SECRET, "nowhere/udap-trust-anchors");
+        environment.put(Settings.UDAP_SERVER_CREDENTIALS_SECRET, "nowhere/udap-server-credentials");
+        environment.put(Settings.UDAP_TOKEN_ENDPOINT, "https://auth.example.com/token");
         RegisterPriming priming = new RegisterPriming(environment);
 
         priming.beforeCheckpoint(null);

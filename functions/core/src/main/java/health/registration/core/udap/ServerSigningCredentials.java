@@ -13,7 +13,7 @@ import java.util.Objects;
 
 /**
  * The key and certificate chain with which this server signs its UDAP metadata (IG STU2 §2.3,
- * {@code signed_metadata}), for one issuer: the server's base URL.
+ * {@code signed_metadata}), for one issuer: the FHIR server's base URL, where clients discover UDAP.
  *
  * <p>Checked when built (when the secret is read, on the first request), so a wrong configuration answers 503 and
  * names its setting in the log rather than publishing metadata that clients reject:
@@ -55,7 +55,7 @@ public final class ServerSigningCredentials {
      * files joined with a line break, or from one secret.
      *
      * @param pem    the PEM text
-     * @param issuer the server's base URL, which must be a SAN URI of the leaf
+     * @param issuer the FHIR base URL, which must be a SAN URI of the leaf
      * @throws IllegalArgumentException saying what is wrong, never repeating key material
      */
     public static ServerSigningCredentials fromPem(String pem, String issuer) {
@@ -83,9 +83,10 @@ public final class ServerSigningCredentials {
         requireOrderedChain(chain);
         requireDigitalSignature(leaf);
         if (!SubjectAlternativeNames.uris(leaf).contains(issuer)) {
-            throw new IllegalArgumentException("the server certificate's Subject Alternative Name has no"
-                    + " uniformResourceIdentifier equal to the base URL " + issuer + " (it has " + SubjectAlternativeNames.uris(leaf)
-                    + "); signed_metadata iss must be one of them, written exactly the same (IG STU2 §2.3)");
+            throw new IllegalArgumentException("the server certificate " + leaf.getSubjectX500Principal().getName()
+                    + " has no Subject Alternative Name uniformResourceIdentifier equal to the FHIR base URL " + issuer
+                    + " (it has " + SubjectAlternativeNames.uris(leaf) + "); signed_metadata iss is the FHIR base URL"
+                    + " and must be one of them, written exactly the same (IG STU2 §2.3)");
         }
         return new ServerSigningCredentials(rsa, chain, issuer);
     }
@@ -128,7 +129,7 @@ public final class ServerSigningCredentials {
         }
     }
 
-    /** The base URL the credentials were checked for: {@code iss} and {@code sub} of the signed metadata. */
+    /** The FHIR base URL the credentials were checked for: {@code iss} and {@code sub} of the signed metadata. */
     public String issuer() {
         return issuer;
     }

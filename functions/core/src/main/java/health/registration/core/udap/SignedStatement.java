@@ -73,6 +73,11 @@ final class SignedStatement {
         this.claims = claims;
     }
 
+    /** The {@code alg} header, one of RS256, ES256, RS384 and ES384 once parsed. */
+    String algorithm() {
+        return jws.getHeader().getAlgorithm().getName();
+    }
+
     static Parsed<SignedStatement> parse(String text) {
         if (text.length() > MAX_COMPACT_LENGTH) {
             return Parsed.failure("software_statement must be at most " + MAX_COMPACT_LENGTH + " characters long");

@@ -6,8 +6,10 @@ import health.registration.core.port.CrlSource;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -41,6 +43,8 @@ public final class SoftwareStatementVerifier {
     private final RevocationFailureMode onCrlUnavailable;
     private final Clock clock;
     private final URI registrationEndpoint;
+    /** registration_endpoint_jwt_signing_alg_values_supported of this server's metadata (IG STU2 §2.2). */
+    private final Set<String> signingAlgorithms;
 
     /**
      * @param anchors              the trust communities; with none, every statement is unapproved
@@ -72,6 +76,24 @@ public final class SoftwareStatementVerifier {
         this.onCrlUnavailable = Objects.requireNonNull(onCrlUnavailable);
         this.clock = Objects.requireNonNull(clock);
         this.registrationEndpoint = Objects.requireNonNull(registrationEndpoint);
+        this.signingAlgorithms = Set.copyOf(UdapCapabilities.SIGNING_ALGS);
+    }
+
+    private SoftwareStatementVerifier(SoftwareStatementVerifier verifier, Set<String> signingAlgorithms) {
+        this.anchors = verifier.anchors;
+        this.crls = verifier.crls;
+        this.onCrlUnavailable = verifier.onCrlUnavailable;
+        this.clock = verifier.clock;
+        this.registrationEndpoint = verifier.registrationEndpoint;
+        this.signingAlgorithms = Set.copyOf(signingAlgorithms);
+    }
+
+    /**
+     * The same verifier accepting only the algorithms the UDAP metadata advertises in
+     * registration_endpoint_jwt_signing_alg_values_supported (IG STU2 §2.2); by default all four of general §7.1.2.
+     */
+    public SoftwareStatementVerifier withSigningAlgorithms(Collection<String> advertised) {
+        return new SoftwareStatementVerifier(this, Set.copyOf(advertised));
     }
 
     public StatementVerdict verify(String softwareStatement) {
@@ -81,6 +103,10 @@ public final class SoftwareStatementVerifier {
             return invalid(parsed.problem());
         }
         SignedStatement statement = parsed.value();
+        if (!signingAlgorithms.contains(statement.algorithm())) {
+            return invalid("software_statement alg " + statement.algorithm() + " is not among the"
+                    + " registration_endpoint_jwt_signing_alg_values_supported of this server's UDAP metadata");
+        }
         Optional<String> badSignature = statement.signatureProblem();
         if (badSignature.isPresent()) {
             return invalid(badSignature.get());

@@ -3,7 +3,6 @@ package health.registration.core.udap;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,55 +31,39 @@ public final class UdapMetadataDocument {
 
     /** §2.2: "A fixed array with one string element: ["1"]". */
     static final List<String> VERSIONS = List.of("1");
-    /** §2.2: udap_dcr and udap_authn SHALL be listed; udap_authz too, because client_credentials is offered. */
-    static final List<String> PROFILES = List.of("udap_dcr", "udap_authn", "udap_authz");
-    /** STU2 b2b §5.2.1.1: servers that support the B2B client credentials flow SHALL support hl7-b2b. */
-    static final List<String> EXTENSIONS_SUPPORTED = List.of("hl7-b2b");
-    /** §2.2: present because the supported list is not empty; no extension is required in every token request. */
-    static final List<String> EXTENSIONS_REQUIRED = List.of();
-    /** §2.2: no certifications, so udap_certifications_required is left out (it is conditional on this list). */
-    static final List<String> CERTIFICATIONS_SUPPORTED = List.of();
     /** §2.2: "Fixed array with one value: ["private_key_jwt"]". */
     static final List<String> AUTH_METHODS = List.of("private_key_jwt");
-    /** General §7.1.2: RS256 SHALL be supported, ES256 SHOULD, RS384 and ES384 MAY. */
-    static final List<String> SIGNING_ALGS = List.of("RS256", "ES256", "RS384", "ES384");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private UdapMetadataDocument() {}
 
     /**
-     * The unsigned document without {@code signed_metadata}, members in the order of the §2.2 table.
-     * {@code grant_types_supported} lists authorization_code and refresh_token only with an authorization endpoint:
-     * refresh_token "SHALL only be included if the authorization_code grant type is also included", and
-     * authorization_endpoint "SHALL be present if" authorization_code is listed.
+     * The unsigned document without {@code signed_metadata}, members in the order of the §2.2 table, the capabilities
+     * as {@link UdapCapabilities} checked them. udap_authorization_extensions_required is present whenever the
+     * supported list is (§2.2 makes it conditional on a non-empty supported list; an empty one is harmless), and
+     * udap_certifications_required only when certifications are supported, as §2.2 conditions it.
      */
     static ObjectNode unsigned(UdapMetadataSettings settings) {
+        UdapCapabilities capabilities = settings.capabilities();
         ObjectNode document = JSON.createObjectNode();
         strings(document, UDAP_VERSIONS_SUPPORTED, VERSIONS);
-        strings(document, UDAP_PROFILES_SUPPORTED, PROFILES);
-        strings(document, UDAP_AUTHORIZATION_EXTENSIONS_SUPPORTED, EXTENSIONS_SUPPORTED);
-        strings(document, UDAP_AUTHORIZATION_EXTENSIONS_REQUIRED, EXTENSIONS_REQUIRED);
-        strings(document, UDAP_CERTIFICATIONS_SUPPORTED, CERTIFICATIONS_SUPPORTED);
-        strings(document, GRANT_TYPES_SUPPORTED, grantTypes(settings));
+        strings(document, UDAP_PROFILES_SUPPORTED, capabilities.profilesSupported());
+        strings(document, UDAP_AUTHORIZATION_EXTENSIONS_SUPPORTED, capabilities.extensionsSupported());
+        strings(document, UDAP_AUTHORIZATION_EXTENSIONS_REQUIRED, capabilities.extensionsRequired());
+        strings(document, UDAP_CERTIFICATIONS_SUPPORTED, capabilities.certificationsSupported());
+        if (!capabilities.certificationsSupported().isEmpty()) {
+            strings(document, UDAP_CERTIFICATIONS_REQUIRED, capabilities.certificationsRequired());
+        }
+        strings(document, GRANT_TYPES_SUPPORTED, capabilities.grantTypesSupported());
         strings(document, SCOPES_SUPPORTED, settings.scopesSupported());
         settings.authorizationEndpoint().ifPresent(uri -> document.put(AUTHORIZATION_ENDPOINT, uri.toString()));
         document.put(TOKEN_ENDPOINT, settings.tokenEndpoint().toString());
         strings(document, TOKEN_ENDPOINT_AUTH_METHODS_SUPPORTED, AUTH_METHODS);
-        strings(document, TOKEN_ENDPOINT_AUTH_SIGNING_ALG_VALUES_SUPPORTED, SIGNING_ALGS);
+        strings(document, TOKEN_ENDPOINT_AUTH_SIGNING_ALG_VALUES_SUPPORTED, capabilities.tokenSigningAlgs());
         document.put(REGISTRATION_ENDPOINT, settings.registrationEndpoint().toString());
-        strings(document, REGISTRATION_ENDPOINT_JWT_SIGNING_ALG_VALUES_SUPPORTED, SIGNING_ALGS);
+        strings(document, REGISTRATION_ENDPOINT_JWT_SIGNING_ALG_VALUES_SUPPORTED, capabilities.registrationSigningAlgs());
         return document;
-    }
-
-    static List<String> grantTypes(UdapMetadataSettings settings) {
-        List<String> grants = new ArrayList<>();
-        if (settings.offersAuthorizationCode()) {
-            grants.add("authorization_code");
-            grants.add("refresh_token");
-        }
-        grants.add("client_credentials");
-        return grants;
     }
 
     /** The whole document: the unsigned members and the signed metadata. */

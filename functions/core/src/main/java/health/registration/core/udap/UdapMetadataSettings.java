@@ -12,15 +12,18 @@ import java.util.Optional;
  * Checked when built, so a mistyped setting stops the function from starting instead of failing Inferno's discovery
  * checks (an http(s) URI is what {@code assert_valid_http_uri} accepts).
  *
- * @param baseUrl               the server's base URL: {@code iss} and {@code sub} of the signed metadata, exactly as
- *                              clients are given it (IG STU2 §2.3: "SHALL be equal to the server's {baseURL}")
+ * @param baseUrl               the FHIR server's base URL, where clients discover UDAP at
+ *                              {@code {baseUrl}/.well-known/udap}: {@code iss} and {@code sub} of the signed metadata,
+ *                              exactly as clients are given it (IG STU2 §2.3: "SHALL be equal to the server's
+ *                              {baseURL}"); it may differ from this service's own URL
  * @param registrationEndpoint  {@code registration_endpoint}, the {@code aud} of software statements
  * @param authorizationEndpoint {@code authorization_endpoint}; absent when the authorization_code grant is not offered
  * @param tokenEndpoint         {@code token_endpoint}
  * @param scopesSupported       {@code scopes_supported}, one or more (required in STU2 §2.2, see its §7.3)
+ * @param capabilities          the profiles, extensions, certifications, grant types and algorithms published
  */
 public record UdapMetadataSettings(String baseUrl, URI registrationEndpoint, Optional<URI> authorizationEndpoint,
-                                   URI tokenEndpoint, List<String> scopesSupported) {
+                                   URI tokenEndpoint, List<String> scopesSupported, UdapCapabilities capabilities) {
 
     public UdapMetadataSettings {
         requireHttpUrl("the base URL", URI.create(Objects.requireNonNull(baseUrl)));
@@ -29,6 +32,21 @@ public record UdapMetadataSettings(String baseUrl, URI registrationEndpoint, Opt
         requireHttpUrl("token_endpoint", tokenEndpoint);
         scopesSupported = List.copyOf(scopesSupported);
         requireScopes(scopesSupported);
+        Objects.requireNonNull(capabilities, "capabilities").requireAuthorizationEndpoint(
+                authorizationEndpoint.isPresent());
+    }
+
+    /** With the capabilities published before they were configurable ({@link UdapCapabilities#defaults}). */
+    public UdapMetadataSettings(String baseUrl, URI registrationEndpoint, Optional<URI> authorizationEndpoint,
+            URI tokenEndpoint, List<String> scopesSupported) {
+        this(baseUrl, registrationEndpoint, authorizationEndpoint, tokenEndpoint, scopesSupported,
+                UdapCapabilities.defaults(authorizationEndpoint.isPresent()));
+    }
+
+    /** The same endpoints and scopes with other capabilities. */
+    public UdapMetadataSettings withCapabilities(UdapCapabilities published) {
+        return new UdapMetadataSettings(baseUrl, registrationEndpoint, authorizationEndpoint, tokenEndpoint,
+                scopesSupported, published);
     }
 
     /**
@@ -46,9 +64,9 @@ public record UdapMetadataSettings(String baseUrl, URI registrationEndpoint, Opt
                 scopes == null || scopes.isBlank() ? List.of() : List.of(scopes.strip().split("\\s+")));
     }
 
-    /** Whether the authorization_code grant (and so refresh_token) is offered. */
+    /** Whether the authorization_code grant is offered. */
     public boolean offersAuthorizationCode() {
-        return authorizationEndpoint.isPresent();
+        return capabilities.grantTypesSupported().contains(UdapCapabilities.AUTHORIZATION_CODE);
     }
 
     private static URI uri(String name, String text) {

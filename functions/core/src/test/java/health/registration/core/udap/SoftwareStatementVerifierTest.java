@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,6 +67,19 @@ class SoftwareStatementVerifierTest {
                 Arguments.of(JWSAlgorithm.ES256, PKI.ecLeaf(TestKeys.P256, CLIENT_URI)), // SHOULD
                 Arguments.of(JWSAlgorithm.RS384, PKI.rsaLeaf(CLIENT_URI)), // MAY
                 Arguments.of(JWSAlgorithm.ES384, PKI.ecLeaf(TestKeys.P384, CLIENT_URI))); // MAY
+    }
+
+    /** IG STU2 §2.2: only the algorithms registration_endpoint_jwt_signing_alg_values_supported advertises. */
+    @Test
+    void refusesAnAlgorithmTheMetadataDoesNotAdvertise() {
+        SoftwareStatementVerifier rs256Only = VerifierFixture.verifier().withSigningAlgorithms(List.of("RS256"));
+        TestCredential ec = PKI.ecLeaf(TestKeys.P256, CLIENT_URI);
+        String es256 = SoftwareStatements.sign(SoftwareStatements.header("ES256", PKI.chain(ec)), claims().toString(),
+                ec.privateKey(), JWSAlgorithm.ES256);
+
+        assertRejected(rs256Only.verify(es256), RegistrationErrorCode.INVALID_SOFTWARE_STATEMENT,
+                "registration_endpoint_jwt_signing_alg_values_supported");
+        assertVerified(rs256Only.verify(statement(claims())));
     }
 
     @Test

@@ -60,6 +60,9 @@ class StatementClaimsTest {
                 // aud: the registration endpoint, alone or in an array
                 row("aud another URL", c -> c.put("aud", "https://fhir.example.org/oauth/token"), "aud must be"),
                 row("aud with a trailing slash", c -> c.put("aud", ENDPOINT + "/"), "aud must be"),
+                // The FHIR base URL (iss of our signed metadata) is where clients discover, not where they register.
+                row("aud the FHIR base URL", c -> c.put("aud", "https://fhir.example.org/r4"), "aud must be"),
+                row("aud the discovery URL", c -> c.put("aud", "https://fhir.example.org/r4/.well-known/udap"), "aud must be"),
                 row("aud an array containing the endpoint", c -> c.set("aud", c.arrayNode().add("https://x.example.org").add(ENDPOINT)), null),
                 row("aud an array without the endpoint", c -> c.set("aud", c.arrayNode().add("https://x.example.org")), "aud must be"),
                 row("aud an empty array", c -> c.set("aud", c.arrayNode()), "aud must be"),

@@ -3,6 +3,7 @@ package health.registration.core.udap;
 import static health.registration.core.udap.UdapMetadataFixture.BASE_URL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +11,7 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.SignedJWT;
 import health.registration.core.port.MutableClock;
+import health.registration.core.port.StoreUnavailable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -164,6 +166,45 @@ class UdapMetadataTest {
         // IG STU2 general §7.1.5: URIs are compared as case-sensitive strings.
         assertThat(metadata.answer(Optional.of(UdapMetadataFixture.COMMUNITY.toUpperCase())))
                 .isInstanceOf(UdapMetadataAnswer.UnknownCommunity.class);
+    }
+
+    @Test
+    void signsForACommunityWithItsOwnCredentialsAndForTheOthersWithTheDefault() throws Exception {
+        String beta = "urn:example:udap:community-beta";
+        TestPki betaPki = TestPki.create("beta", T0);
+        TestCredential betaServer = betaPki.rsaLeaf(BASE_URL);
+        String credentials = FIXTURE.credentialsPem() + "community: " + beta + "\n"
+                + UdapMetadataFixture.keyPem(betaServer.privateKey()) + TestPki.pem(betaServer.certificate())
+                + TestPki.pem(betaPki.intermediate().certificate());
+        TrustAnchors anchors = TrustAnchors.parse(FIXTURE.anchorsPem() + betaPki.anchorPem(beta));
+        CommunitySigningCredentials signing = CommunitySigningCredentials.parse(credentials, BASE_URL);
+        UdapMetadata metadata = new UdapMetadata(UdapMetadataFixture.settings(true), () -> signing, () -> anchors, clock);
+
+        String forBeta = ((UdapMetadataAnswer.Document) metadata.answer(Optional.of(beta))).json();
+        String forAlpha = ((UdapMetadataAnswer.Document) metadata.answer(Optional.of(UdapMetadataFixture.COMMUNITY))).json();
+
+        assertThat(signed(forBeta).getHeader().getX509CertChain().get(0).decode())
+                .isEqualTo(betaServer.certificate().getEncoded());
+        assertThat(forAlpha).isEqualTo(metadata.document());
+        assertThat(signed(forAlpha).getHeader().getX509CertChain().get(0).decode())
+                .isEqualTo(FIXTURE.server().certificate().getEncoded());
+        // One signed document per credentials, each kept for its hour.
+        assertThat(((UdapMetadataAnswer.Document) metadata.answer(Optional.of(beta))).json()).isSameAs(forBeta);
+    }
+
+    @Test
+    void answersUnavailableWhenACommunitysCredentialsDoNotChainToItsAnchor() {
+        String beta = "urn:example:udap:community-beta";
+        TestPki betaPki = TestPki.create("beta", T0);
+        // Community beta's line sits before a key and chain of community alpha.
+        String credentials = FIXTURE.credentialsPem() + "community: " + beta + "\n" + FIXTURE.credentialsPem();
+        TrustAnchors anchors = TrustAnchors.parse(FIXTURE.anchorsPem() + betaPki.anchorPem(beta));
+        UdapMetadata metadata = new UdapMetadata(UdapMetadataFixture.settings(true),
+                () -> CommunitySigningCredentials.parse(credentials, BASE_URL), () -> anchors, clock);
+
+        assertThatThrownBy(() -> metadata.answer(Optional.of(beta))).isInstanceOf(StoreUnavailable.class)
+                .hasMessageContaining(beta).hasMessageContaining("do not chain");
+        assertThat(metadata.answer(Optional.empty())).isInstanceOf(UdapMetadataAnswer.Document.class);
     }
 
     @Test

@@ -13,8 +13,9 @@ import java.util.Set;
 
 /**
  * UDAP IG STU2 §3.1 (grant_types) with policy section 4's B2B exception: grant_types is present and holds
- * authorization_code or client_credentials, not both; refresh_token only with authorization_code; nothing else.
- * (An empty array is a cancellation, which never reaches the policy.)
+ * authorization_code or client_credentials, not both; refresh_token only with authorization_code; nothing else; and
+ * only grant types this server's discovery document advertises in grant_types_supported (IG STU2 §2.2, carried by
+ * {@link PolicyContext#udapGrantTypesSupported()}). (An empty array is a cancellation, which never reaches the policy.)
  */
 public final class UdapGrantTypesAreValid implements Rule {
 
@@ -31,6 +32,9 @@ public final class UdapGrantTypesAreValid implements Rule {
             if (!KNOWN.contains(entry.value())) {
                 found.add(problem(entry.pointer(), entry.pointer().substring(1)
                         + " must be authorization_code, refresh_token or client_credentials"));
+            } else if (!context.udapGrantTypesSupported().contains(entry.value())) {
+                found.add(problem(entry.pointer(), entry.pointer().substring(1) + " is " + entry.value()
+                        + ", which this server does not offer; its UDAP metadata lists the grant_types_supported"));
             }
         }
         List<String> grants = metadata.valuesOrDefault(MetadataMember.GRANT_TYPES, List.of());

@@ -3,12 +3,14 @@ package health.registration.core.policy.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import health.registration.core.policy.PolicyContext;
 import health.registration.core.policy.RegistrationErrorCode;
 import health.registration.core.policy.Rule;
 import health.registration.core.policy.Severity;
 import health.registration.core.policy.Violation;
 import health.registration.core.policy.rules.ValidUdapMetadata.Grant;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -62,6 +64,31 @@ class UdapGrantTypesAreValidTest {
 
         assertThat(found).extracting(Violation::field).containsExactly("/grant_types/0", "/grant_types");
         assertThat(found).extracting(Violation::code).containsOnly(RegistrationErrorCode.INVALID_CLIENT_METADATA);
+    }
+
+    /** IG STU2 §2.2: a registration keeps to the grant_types_supported that discovery advertises. */
+    @ParameterizedTest(name = "[{index}] {4}")
+    @CsvSource(delimiter = '|', textBlock = """
+        # grant | value                                   | advertised                                           | field          | reason
+        CC      | ["client_credentials"]                  | client_credentials                                   |                | the one grant offered
+        AC      | ["authorization_code"]                  | client_credentials                                   | /grant_types/0 | authorization_code is not offered
+        AC      | ["authorization_code", "refresh_token"] | authorization_code client_credentials                | /grant_types/1 | refresh_token is not offered
+        CC      | ["client_credentials"]                  | authorization_code refresh_token                     | /grant_types/0 | client_credentials is not offered
+        AC      | ["authorization_code", "refresh_token"] | authorization_code refresh_token client_credentials  |                | everything offered
+        """)
+    void refusesAGrantTypeDiscoveryDoesNotAdvertise(Grant grant, String value, String advertised, String field,
+                                                    String reason) {
+        PolicyContext context = ValidMetadata.CONTEXT.withUdapGrantTypesSupported(Set.of(advertised.split(" ")));
+
+        List<Violation> found = RULE.check(ValidUdapMetadata.with(grant, "grant_types", value), context);
+
+        if (field == null) {
+            assertThat(found).isEmpty();
+        } else {
+            assertThat(found).extracting(Violation::field, Violation::code).containsExactly(
+                    tuple(field, RegistrationErrorCode.INVALID_CLIENT_METADATA));
+            assertThat(found.get(0).description()).contains("does not offer", "grant_types_supported");
+        }
     }
 
     @Test
