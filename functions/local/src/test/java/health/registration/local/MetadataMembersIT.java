@@ -168,7 +168,7 @@ class MetadataMembersIT {
 
         ObjectNode update = (ObjectNode) read.json().deepCopy();
         update.remove(List.of("client_status", "url_checks", "client_id_issued_at", "client_secret_expires_at",
-                "registration_client_uri"));
+                "registration_client_uri", "registration_access_token"));
         update.put("x_added_on_update", 1);
         Answer updated = send("PUT", service.api().baseUri().resolve("register/" + id), update, token);
 
