@@ -93,6 +93,36 @@ class RegistrationLifecycleIT {
         assertThat(metadata).isEqualTo(created.getMetadata().toJSONObject());
     }
 
+    /** RFC 7592 §3: every read answers a token; the one read with works until the new one is used (or for 24 hours). */
+    @Test
+    void answersANewTokenOnEveryReadAndKeepsTheOneReadWithUntilTheNewOneIsUsed() throws Exception {
+        ClientInformation created = assertNewClient(client.register(RegistrationMetadata.hostedOn(service.sites().nextHost())),
+                service.publicBaseUrl());
+        URI clientUri = created.getRegistrationURI();
+        BearerAccessToken first = created.getRegistrationAccessToken();
+
+        RegistrationClient.Exchange read = client.read(clientUri, first);
+        assertThat(read.status()).as(read.http().getBody()).isEqualTo(200);
+        assertThat(read.information().getRegistrationURI()).isEqualTo(clientUri);
+        BearerAccessToken second = read.information().getRegistrationAccessToken();
+        assertThat(second).as("registration_access_token").isNotNull().isNotEqualTo(first);
+        assertThat(read.http().getHeaderValue("Cache-Control")).isEqualTo("no-store");
+
+        // The answer was lost: the first token reads again, and the second, never used, is dropped.
+        BearerAccessToken third = client.read(clientUri, first).information().getRegistrationAccessToken();
+        assertInvalidToken(client.read(clientUri, second));
+        // The first use of the third token retires the first.
+        BearerAccessToken fourth = client.read(clientUri, third).information().getRegistrationAccessToken();
+        assertInvalidToken(client.read(clientUri, first));
+        assertThat(client.read(clientUri, fourth).status()).isEqualTo(200);
+
+        String item = records.clientRecord(created.getID().getValue()).orElseThrow().toString();
+        assertThat(item).contains("tokenHash", "previousTokenHash");
+        for (BearerAccessToken token : new BearerAccessToken[] {first, second, third, fourth}) {
+            assertThat(item).doesNotContain(token.getValue());
+        }
+    }
+
     @Test
     void updatesTheNameWithANewTokenRefusingTheOldOneAndKeepsTheSecret() throws Exception {
         String host = service.sites().nextHost();
