@@ -123,6 +123,36 @@ class RegistrationLifecycleIT {
         }
     }
 
+    /** RFC 7592 §2.2 as OAuth libraries use it: what a read answered goes back with one member changed. */
+    @Test
+    void acceptsBackWhatAReadAnsweredWithTheNameChangedButNotWithAChangedServerMember() throws Exception {
+        String host = service.sites().nextHost();
+        ClientInformation created = assertNewClient(client.register(RegistrationMetadata.hostedOn(host)), service.publicBaseUrl());
+        RegistrationClient.Exchange read = client.read(created.getRegistrationURI(), created.getRegistrationAccessToken());
+
+        RegistrationClient.Exchange updated = client.updateSendingBack(read, metadata -> metadata.setName("Sent back renamed"));
+
+        assertThat(updated.status()).as(updated.http().getBody()).isEqualTo(200);
+        assertThat(updated.information().getMetadata().getName()).isEqualTo("Sent back renamed");
+        assertThat(updated.information().getIDIssueDate()).isEqualTo(created.getIDIssueDate());
+        assertThat(updated.http().getBodyAsJSONObject().get("client_status")).isEqualTo("active");
+        String id = created.getID().getValue();
+        assertThat(records.clientRecord(id).orElseThrow().get("metadata").s()).contains("Sent back renamed")
+                .doesNotContain("client_id_issued_at", "registration_access_token", "client_status", "url_checks");
+
+        RegistrationClient.Exchange reread = client.read(created.getRegistrationURI(), updated.information().getRegistrationAccessToken());
+        RegistrationClient.Exchange changed = client.updateSendingBack(reread, metadata -> {
+            metadata.setName("Changed issue date");
+            metadata.setCustomField("client_id_issued_at", created.getIDIssueDate().getTime() / 1000 - 86_400);
+        });
+
+        assertRegistrationError(changed, "invalid_request");
+        assertThat(changed.error().getErrorObject().getDescription()).contains("client_id_issued_at");
+        JsonNode errors = JSON.readTree(changed.http().getBody()).path("errors");
+        assertThat(errors).extracting(error -> error.path("field").asText()).containsExactly("/client_id_issued_at");
+        assertThat(records.clientRecord(id).orElseThrow().get("metadata").s()).contains("Sent back renamed");
+    }
+
     @Test
     void updatesTheNameWithANewTokenRefusingTheOldOneAndKeepsTheSecret() throws Exception {
         String host = service.sites().nextHost();

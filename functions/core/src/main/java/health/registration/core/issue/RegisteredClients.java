@@ -22,10 +22,6 @@ import java.util.Optional;
  */
 public final class RegisteredClients {
 
-    /** RFC 7592 §2.2: members an update must not carry. */
-    private static final List<String> FORBIDDEN_ON_UPDATE = List.of(ClientInformation.REGISTRATION_ACCESS_TOKEN,
-            ClientInformation.REGISTRATION_CLIENT_URI, ClientInformation.CLIENT_SECRET_EXPIRES_AT,
-            ClientInformation.CLIENT_ID_ISSUED_AT);
     private static final String NO_CLIENT_TOKEN_HASH = new RegistrationAccessToken("no such client").hash();
     /** Stands in for a client that does not exist, so that its bearer is checked with the same work. */
     private static final Credentials NO_CLIENT = new Credentials(null, NO_CLIENT_TOKEN_HASH, Instant.EPOCH, 0, null,
@@ -84,7 +80,7 @@ public final class RegisteredClients {
             return new ManagementOutcome.Unauthorized(bearerToken != null);
         }
         ClientRecord client = found.get();
-        Optional<RegistrationError> malformed = updateRequestProblem(client, requested);
+        Optional<RegistrationError> malformed = updateRequestProblem(client, bearerToken, requested);
         if (malformed.isPresent()) {
             return new ManagementOutcome.Refused(malformed.get());
         }
@@ -133,19 +129,17 @@ public final class RegisteredClients {
     }
 
     /**
-     * RFC 7592 §2.2: client_id must be the client's own; server-set members must be absent; a client_secret that is
-     * sent, whatever its JSON type, must be the current secret. Every problem is reported at once.
+     * RFC 7592 §2.2: client_id must be the client's own; a client_secret that is sent, whatever its JSON type, must be
+     * the current secret; the members only the server sets may be sent back only as answered. Every problem is
+     * reported at once.
      */
-    private Optional<RegistrationError> updateRequestProblem(ClientRecord client, ClientMetadata requested) {
+    private Optional<RegistrationError> updateRequestProblem(ClientRecord client, String bearerToken, ClientMetadata requested) {
         List<Violation> problems = new ArrayList<>();
         if (!requested.text(ClientInformation.CLIENT_ID).filter(client.clientId().value()::equals).isPresent()) {
             problems.add(problem(ClientInformation.CLIENT_ID, "client_id must be sent and be this client's own id (RFC 7592 section 2.2)"));
         }
-        for (String member : FORBIDDEN_ON_UPDATE) {
-            if (requested.get(member).isPresent()) {
-                problems.add(problem(member, member + " must not be sent in an update (RFC 7592 section 2.2)"));
-            }
-        }
+        problems.addAll(new ServerMembersSentBack(client, bearerToken,
+                ClientInformation.registrationClientUri(settings.publicBaseUrl(), client.clientId())).problems(requested));
         Optional<String> sentSecret = requested.text(ClientInformation.CLIENT_SECRET);
         if (requested.get(ClientInformation.CLIENT_SECRET).isPresent()
                 && !sentSecret.filter(sent -> secretMatches(client.clientId(), sent)).isPresent()) {
