@@ -327,9 +327,13 @@ def main():
     seed_sample_client(registered["client_id"])
 
     # --- RFC 7592 with the sample's client id and token (the seeded client)
-    api_case("the sample client read, without its secret", "ManageFunction", "manage-read", 200,
+    # RFC 7592 section 3: a read answers registration_client_uri and a new token; SAMPLE_TOKEN, the one read with,
+    # keeps working until the new one is used, so the update below still carries it.
+    api_case("the sample client read with a new token, without its secret", "ManageFunction", "manage-read", 200,
              lambda b: b["client_id"] == SAMPLE_CLIENT_ID and b["client_name"] == "Example Health App"
-             and "client_secret" not in b and "registration_access_token" not in b)
+             and "client_secret" not in b and b["registration_access_token"]
+             and b["registration_access_token"] != SAMPLE_TOKEN
+             and b["registration_client_uri"].endswith("/register/" + SAMPLE_CLIENT_ID))
     before = len(site_requests())
     api_case("the sample client updated after probing", "ManageFunction", "manage-update", 200,
              lambda b: b["client_id"] == SAMPLE_CLIENT_ID and b["client_name"] == "Example Health App 2"

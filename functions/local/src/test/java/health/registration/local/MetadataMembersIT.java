@@ -170,7 +170,9 @@ class MetadataMembersIT {
         update.remove(List.of("client_status", "url_checks", "client_id_issued_at", "client_secret_expires_at",
                 "registration_client_uri"));
         update.put("x_added_on_update", 1);
-        Answer updated = send("PUT", service.api().baseUri().resolve("register/" + id), update, token);
+        // RFC 7592 §2.1: the read answered a new token, which the client uses from now on.
+        Answer updated = send("PUT", service.api().baseUri().resolve("register/" + id), update,
+                read.json().path("registration_access_token").asText());
 
         assertThat(updated.status()).as(updated.json().toString()).isEqualTo(200);
         assertThat(updated.json().has("x_added_on_update")).isFalse();

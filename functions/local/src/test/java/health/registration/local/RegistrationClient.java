@@ -18,6 +18,9 @@ import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import net.minidev.json.JSONObject;
 
 /**
  * The Nimbus OAuth 2.0 SDK as an RFC 7591/7592 client of the local API: it builds every request
@@ -30,6 +33,10 @@ final class RegistrationClient {
     /** A registration probes five URLs and writes to the emulator; a burst queues behind eight containers. */
     private static final int READ_TIMEOUT_MS = (int) Duration.ofSeconds(120).toMillis();
     private static final int CONNECT_TIMEOUT_MS = (int) Duration.ofSeconds(5).toMillis();
+
+    /** Members of the client information response that Nimbus takes out of the metadata when it parses it. */
+    private static final List<String> SERVER_MEMBERS = List.of("client_id_issued_at", "client_secret_expires_at",
+            "registration_client_uri", "registration_access_token");
 
     private final URI registrationEndpoint;
     private final IssuedCredentials issued;
@@ -89,6 +96,26 @@ final class RegistrationClient {
             throws IOException, ParseException {
         return exchange(new ClientUpdateRequest(client.getRegistrationURI(), client.getID(), token, metadata,
                 client.getSecret()).toHTTPRequest());
+    }
+
+    /**
+     * PUT registration_client_uri as OAuth libraries that keep the last answer do it: everything that answer carried,
+     * the server's own members included ({@code client_id_issued_at}, {@code registration_access_token}, …, and
+     * {@code client_status}, {@code url_checks}, which Nimbus keeps as custom fields), changed as {@code change}
+     * says, with the token that answer carried as the bearer.
+     */
+    Exchange updateSendingBack(Exchange answered, Consumer<ClientMetadata> change) throws IOException, ParseException {
+        JSONObject body = answered.http().getBodyAsJSONObject();
+        ClientInformation information = answered.information();
+        ClientMetadata metadata = ClientMetadata.parse(body);
+        for (String member : SERVER_MEMBERS) {
+            if (body.containsKey(member)) {
+                metadata.setCustomField(member, body.get(member));
+            }
+        }
+        change.accept(metadata);
+        return exchange(new ClientUpdateRequest(information.getRegistrationURI(), information.getID(),
+                information.getRegistrationAccessToken(), metadata, null).toHTTPRequest());
     }
 
     /** DELETE registration_client_uri (RFC 7592 §2.3); a success has no body for Nimbus to parse. */

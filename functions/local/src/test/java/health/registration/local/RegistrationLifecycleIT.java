@@ -93,6 +93,66 @@ class RegistrationLifecycleIT {
         assertThat(metadata).isEqualTo(created.getMetadata().toJSONObject());
     }
 
+    /** RFC 7592 §3: every read answers a token; the one read with works until the new one is used (or for 24 hours). */
+    @Test
+    void answersANewTokenOnEveryReadAndKeepsTheOneReadWithUntilTheNewOneIsUsed() throws Exception {
+        ClientInformation created = assertNewClient(client.register(RegistrationMetadata.hostedOn(service.sites().nextHost())),
+                service.publicBaseUrl());
+        URI clientUri = created.getRegistrationURI();
+        BearerAccessToken first = created.getRegistrationAccessToken();
+
+        RegistrationClient.Exchange read = client.read(clientUri, first);
+        assertThat(read.status()).as(read.http().getBody()).isEqualTo(200);
+        assertThat(read.information().getRegistrationURI()).isEqualTo(clientUri);
+        BearerAccessToken second = read.information().getRegistrationAccessToken();
+        assertThat(second).as("registration_access_token").isNotNull().isNotEqualTo(first);
+        assertThat(read.http().getHeaderValue("Cache-Control")).isEqualTo("no-store");
+
+        // The answer was lost: the first token reads again, and the second, never used, is dropped.
+        BearerAccessToken third = client.read(clientUri, first).information().getRegistrationAccessToken();
+        assertInvalidToken(client.read(clientUri, second));
+        // The first use of the third token retires the first.
+        BearerAccessToken fourth = client.read(clientUri, third).information().getRegistrationAccessToken();
+        assertInvalidToken(client.read(clientUri, first));
+        assertThat(client.read(clientUri, fourth).status()).isEqualTo(200);
+
+        String item = records.clientRecord(created.getID().getValue()).orElseThrow().toString();
+        assertThat(item).contains("tokenHash", "previousTokenHash");
+        for (BearerAccessToken token : new BearerAccessToken[] {first, second, third, fourth}) {
+            assertThat(item).doesNotContain(token.getValue());
+        }
+    }
+
+    /** RFC 7592 §2.2 as OAuth libraries use it: what a read answered goes back with one member changed. */
+    @Test
+    void acceptsBackWhatAReadAnsweredWithTheNameChangedButNotWithAChangedServerMember() throws Exception {
+        String host = service.sites().nextHost();
+        ClientInformation created = assertNewClient(client.register(RegistrationMetadata.hostedOn(host)), service.publicBaseUrl());
+        RegistrationClient.Exchange read = client.read(created.getRegistrationURI(), created.getRegistrationAccessToken());
+
+        RegistrationClient.Exchange updated = client.updateSendingBack(read, metadata -> metadata.setName("Sent back renamed"));
+
+        assertThat(updated.status()).as(updated.http().getBody()).isEqualTo(200);
+        assertThat(updated.information().getMetadata().getName()).isEqualTo("Sent back renamed");
+        assertThat(updated.information().getIDIssueDate()).isEqualTo(created.getIDIssueDate());
+        assertThat(updated.http().getBodyAsJSONObject().get("client_status")).isEqualTo("active");
+        String id = created.getID().getValue();
+        assertThat(records.clientRecord(id).orElseThrow().get("metadata").s()).contains("Sent back renamed")
+                .doesNotContain("client_id_issued_at", "registration_access_token", "client_status", "url_checks");
+
+        RegistrationClient.Exchange reread = client.read(created.getRegistrationURI(), updated.information().getRegistrationAccessToken());
+        RegistrationClient.Exchange changed = client.updateSendingBack(reread, metadata -> {
+            metadata.setName("Changed issue date");
+            metadata.setCustomField("client_id_issued_at", created.getIDIssueDate().getTime() / 1000 - 86_400);
+        });
+
+        assertRegistrationError(changed, "invalid_request");
+        assertThat(changed.error().getErrorObject().getDescription()).contains("client_id_issued_at");
+        JsonNode errors = JSON.readTree(changed.http().getBody()).path("errors");
+        assertThat(errors).extracting(error -> error.path("field").asText()).containsExactly("/client_id_issued_at");
+        assertThat(records.clientRecord(id).orElseThrow().get("metadata").s()).contains("Sent back renamed");
+    }
+
     @Test
     void updatesTheNameWithANewTokenRefusingTheOldOneAndKeepsTheSecret() throws Exception {
         String host = service.sites().nextHost();

@@ -81,7 +81,7 @@ class ManageClientHandlerTest {
     }
 
     @Test
-    void readsTheClientForTheBearerOfItsTokenWithoutItsSecret() throws IOException {
+    void readsTheClientForTheBearerOfItsTokenWithANewTokenButWithoutItsSecret() throws IOException {
         Answer answer = invoke(READ, clientId(), token());
 
         assertThat(answer.status()).isEqualTo(200);
@@ -89,7 +89,11 @@ class ManageClientHandlerTest {
         assertThat(answer.json().path("client_id").asText()).isEqualTo(clientId());
         assertThat(answer.json().path("client_name").asText()).isEqualTo("Example Health App");
         assertThat(answer.json().has("client_secret")).isFalse();
-        assertThat(answer.json().has("registration_access_token")).isFalse();
+        // RFC 7592 §3: the read answers a registration access token, a new one; the one read with still works.
+        String rotated = answer.json().path("registration_access_token").asText();
+        assertThat(rotated).isNotBlank().isNotEqualTo(token());
+        assertThat(answer.json().path("registration_client_uri").asText()).endsWith("/register/" + clientId());
+        assertThat(invoke(READ, clientId(), rotated).status()).as("the new token").isEqualTo(200);
     }
 
     @Test

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * The client information response (RFC 7591 §3.2.1, RFC 7592 §3): the registered metadata plus what the server
- * issued. The secret and the token appear only when given (at registration; the token again after an update).
+ * issued. The secret and the token appear only when given (at registration; the token again after every RFC 7592
+ * read and update).
  *
  * @param record                the client as stored
  * @param secret                the client secret to show, or null

@@ -22,11 +22,10 @@ import java.util.Optional;
  */
 public final class RegisteredClients {
 
-    /** RFC 7592 §2.2: members an update must not carry. */
-    private static final List<String> FORBIDDEN_ON_UPDATE = List.of(ClientInformation.REGISTRATION_ACCESS_TOKEN,
-            ClientInformation.REGISTRATION_CLIENT_URI, ClientInformation.CLIENT_SECRET_EXPIRES_AT,
-            ClientInformation.CLIENT_ID_ISSUED_AT);
     private static final String NO_CLIENT_TOKEN_HASH = new RegistrationAccessToken("no such client").hash();
+    /** Stands in for a client that does not exist, so that its bearer is checked with the same work. */
+    private static final Credentials NO_CLIENT = new Credentials(null, NO_CLIENT_TOKEN_HASH, Instant.EPOCH, 0, null,
+            new PreviousRegistrationToken(NO_CLIENT_TOKEN_HASH, Instant.EPOCH));
 
     private final RegistrationReview review;
     private final ClientStores stores;
@@ -42,20 +41,46 @@ public final class RegisteredClients {
         this.settings = settings;
     }
 
+    /**
+     * RFC 7592 §2.1: the client information, which RFC 7592 §3 requires to carry a registration access token. Only the
+     * token's hash is kept, so the read issues a new one (RFC 7592 §2.1 lets the answer carry a new token, which the
+     * client then uses instead); the token read with keeps working for a while (see {@link Credentials#rotatedOnRead}),
+     * so a lost answer locks nobody out. A read that loses a race to another change of the token answers 409: retried,
+     * it could drop a token the winner has just answered. One that loses to a change that left the tokens alone
+     * (re-verification, an operator) is tried once more.
+     */
     public ManagementOutcome read(String clientId, String bearerToken) {
-        return authorized(clientId, bearerToken)
-                .<ManagementOutcome>map(client -> new ManagementOutcome.Shown(information(client, null)))
-                .orElseGet(() -> new ManagementOutcome.Unauthorized(bearerToken != null));
+        Optional<Bearer> found = authorized(clientId, bearerToken);
+        if (found.isEmpty()) {
+            return new ManagementOutcome.Unauthorized(bearerToken != null);
+        }
+        RegistrationAccessToken token = ids.newRegistrationAccessToken();
+        ClientRecord client = found.get().client();
+        for (int attempt = 1; ; attempt++) {
+            Instant now = clock.instant();
+            ClientRecord rotated = client.next(client.status(), client.metadata(),
+                    client.credentials().rotatedOnRead(token.hash(), found.get().held(), now), client.checks(), now);
+            try {
+                stores.clients().replace(rotated);
+                return new ManagementOutcome.Shown(information(rotated, token));
+            } catch (WriteConflict changedMeanwhile) {
+                Optional<ClientRecord> latest = stores.clients().find(client.clientId()).filter(c -> c.status().visible());
+                if (attempt > 1 || latest.isEmpty() || !latest.get().credentials().equals(client.credentials())) {
+                    return new ManagementOutcome.Conflict();
+                }
+                client = latest.get();
+            }
+        }
     }
 
     /** RFC 7592 §2.2: replaces the metadata after the whole review, rotates the token, keeps the secret. */
     public ManagementOutcome update(String clientId, String bearerToken, ClientMetadata requested) {
-        Optional<ClientRecord> found = authorized(clientId, bearerToken);
+        Optional<ClientRecord> found = authorized(clientId, bearerToken).map(Bearer::client);
         if (found.isEmpty()) {
             return new ManagementOutcome.Unauthorized(bearerToken != null);
         }
         ClientRecord client = found.get();
-        Optional<RegistrationError> malformed = updateRequestProblem(client, requested);
+        Optional<RegistrationError> malformed = updateRequestProblem(client, bearerToken, requested);
         if (malformed.isPresent()) {
             return new ManagementOutcome.Refused(malformed.get());
         }
@@ -79,7 +104,7 @@ public final class RegisteredClients {
 
     /** RFC 7592 §2.3: the record turns invisible, its secret is scheduled for deletion, then the record goes. */
     public ManagementOutcome delete(String clientId, String bearerToken) {
-        Optional<ClientRecord> found = authorized(clientId, bearerToken);
+        Optional<ClientRecord> found = authorized(clientId, bearerToken).map(Bearer::client);
         if (found.isEmpty()) {
             return new ManagementOutcome.Unauthorized(bearerToken != null);
         }
@@ -89,28 +114,32 @@ public final class RegisteredClients {
         return new ManagementOutcome.Deleted();
     }
 
-    /** The visible client whose token the bearer holds. Hashes and compares even when there is no such client. */
-    private Optional<ClientRecord> authorized(String clientId, String bearerToken) {
+    /** A visible client and which of its tokens the bearer holds. */
+    private record Bearer(ClientRecord client, Credentials.HeldToken held) {}
+
+    /**
+     * The visible client one of whose tokens the bearer holds: the current one, or the previous one while it works.
+     * Hashes and compares the same way even when there is no such client.
+     */
+    private Optional<Bearer> authorized(String clientId, String bearerToken) {
         Optional<ClientRecord> client = ClientId.parse(clientId).flatMap(stores.clients()::find).filter(c -> c.status().visible());
-        String keptHash = client.map(c -> c.credentials().registrationTokenHash()).orElse(NO_CLIENT_TOKEN_HASH);
-        boolean matches = RegistrationAccessToken.matches(bearerToken, keptHash);
-        return bearerToken != null && matches ? client : Optional.empty();
+        Credentials.HeldToken held = client.map(ClientRecord::credentials).orElse(NO_CLIENT).heldBy(bearerToken, clock.instant());
+        return bearerToken != null && held != Credentials.HeldToken.NONE
+                ? client.map(c -> new Bearer(c, held)) : Optional.empty();
     }
 
     /**
-     * RFC 7592 §2.2: client_id must be the client's own; server-set members must be absent; a client_secret that is
-     * sent, whatever its JSON type, must be the current secret. Every problem is reported at once.
+     * RFC 7592 §2.2: client_id must be the client's own; a client_secret that is sent, whatever its JSON type, must be
+     * the current secret; the members only the server sets may be sent back only as answered. Every problem is
+     * reported at once.
      */
-    private Optional<RegistrationError> updateRequestProblem(ClientRecord client, ClientMetadata requested) {
+    private Optional<RegistrationError> updateRequestProblem(ClientRecord client, String bearerToken, ClientMetadata requested) {
         List<Violation> problems = new ArrayList<>();
         if (!requested.text(ClientInformation.CLIENT_ID).filter(client.clientId().value()::equals).isPresent()) {
             problems.add(problem(ClientInformation.CLIENT_ID, "client_id must be sent and be this client's own id (RFC 7592 section 2.2)"));
         }
-        for (String member : FORBIDDEN_ON_UPDATE) {
-            if (requested.get(member).isPresent()) {
-                problems.add(problem(member, member + " must not be sent in an update (RFC 7592 section 2.2)"));
-            }
-        }
+        problems.addAll(new ServerMembersSentBack(client, bearerToken,
+                ClientInformation.registrationClientUri(settings.publicBaseUrl(), client.clientId())).problems(requested));
         Optional<String> sentSecret = requested.text(ClientInformation.CLIENT_SECRET);
         if (requested.get(ClientInformation.CLIENT_SECRET).isPresent()
                 && !sentSecret.filter(sent -> secretMatches(client.clientId(), sent)).isPresent()) {

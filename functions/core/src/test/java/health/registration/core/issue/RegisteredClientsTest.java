@@ -30,7 +30,7 @@ class RegisteredClientsTest {
     private final RegisteredClients clients = bench.registeredClients();
 
     @Test
-    void showsTheBearerTheRegisteredMetadataWithoutSecretOrToken() {
+    void showsTheBearerTheRegisteredMetadataAndANewTokenButNeverTheSecret() {
         ManagedClient client = ManagedClient.registerOn(bench);
 
         JsonNode shown = shown(clients.read(client.id(), client.token()));
@@ -42,7 +42,8 @@ class RegisteredClientsTest {
         assertThat(shown.path("token_endpoint_auth_method").asText()).isEqualTo("client_secret_basic");
         ValidMetadata.json().properties().forEach(m -> assertThat(shown.get(m.getKey())).as(m.getKey()).isEqualTo(m.getValue()));
         assertThat(shown.has("client_secret")).isFalse();
-        assertThat(shown.has("registration_access_token")).isFalse();
+        // RFC 7592 §3: the answer carries a registration access token, a new one since only hashes are kept.
+        assertThat(shown.path("registration_access_token").asText()).isEqualTo(bench.ids.lastToken().value());
         assertThat(shown.toString()).doesNotContain(client.secret()).doesNotContain(client.token());
     }
 
@@ -56,7 +57,11 @@ class RegisteredClientsTest {
                 row("an unknown client id", c -> SequentialIdSource.clientId(99).value(), ManagedClient::token, true),
                 row("a malformed client id", c -> "../" + c.id(), ManagedClient::token, true),
                 row("no client id", c -> null, ManagedClient::token, true),
-                row("no client id and no token", c -> null, c -> null, false));
+                row("no client id and no token", c -> null, c -> null, false),
+                // The stand-in checked for a client that does not exist authorizes nobody, there or elsewhere.
+                row("the stand-in token of an unknown client", c -> SequentialIdSource.clientId(99).value(),
+                        c -> "no such client", true),
+                row("the stand-in token of an unknown client for a real one", ManagedClient::id, c -> "no such client", true));
         return rows.flatMap(row -> Arrays.stream(Call.values()).map(call -> arguments(call, row.get()[0], row.get()[1],
                 row.get()[2], row.get()[3])));
     }

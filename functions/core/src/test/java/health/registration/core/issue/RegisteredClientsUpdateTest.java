@@ -48,8 +48,6 @@ class RegisteredClientsUpdateTest {
         assertThat(shown.path("client_name").asText()).isEqualTo("Renamed App");
         assertThat(shown.path("client_id").asText()).isEqualTo(client.id());
         assertThat(shown.has("client_secret")).isFalse();
-        assertThat(clients.read(client.id(), client.token())).isEqualTo(new ManagementOutcome.Unauthorized(true));
-        assertThat(RegisteredClientsTest.shown(clients.read(client.id(), newToken)).path("client_name").asText()).isEqualTo("Renamed App");
 
         ClientRecord after = bench.clientStore.find(client.clientId()).orElseThrow();
         assertThat(after.version()).isEqualTo(before.version() + 1);
@@ -63,6 +61,9 @@ class RegisteredClientsUpdateTest {
         assertThat(bench.secretStore.read(client.clientId())).contains(new ClientSecret(client.secret()));
         assertThat(bench.ids.issuedSecrets()).hasSize(1);
         assertThat(bench.prober.calls()).isEqualTo(2);
+        // Last: a read rotates the token again.
+        assertThat(clients.read(client.id(), client.token())).isEqualTo(new ManagementOutcome.Unauthorized(true));
+        assertThat(RegisteredClientsTest.shown(clients.read(client.id(), newToken)).path("client_name").asText()).isEqualTo("Renamed App");
     }
 
     @Test
@@ -82,12 +83,21 @@ class RegisteredClientsUpdateTest {
                 row("client_id missing", (json, c) -> json.remove("client_id"), "/client_id"),
                 row("client_id of another client", (json, c) -> json.put("client_id", SequentialIdSource.clientId(7).value()), "/client_id"),
                 row("client_id not a string", (json, c) -> json.put("client_id", 1), "/client_id"),
-                row("registration_access_token sent", (json, c) -> json.put("registration_access_token", c.token()),
+                row("registration_access_token other than the bearer's", (json, c) -> json.put("registration_access_token",
+                        "token-" + "9".repeat(37)), "/registration_access_token"),
+                row("registration_access_token not a string", (json, c) -> json.put("registration_access_token", 1),
                         "/registration_access_token"),
-                row("registration_client_uri sent", (json, c) -> json.put("registration_client_uri",
-                        "https://register.example.org/register/" + c.id()), "/registration_client_uri"),
-                row("client_secret_expires_at sent", (json, c) -> json.put("client_secret_expires_at", 0), "/client_secret_expires_at"),
-                row("client_id_issued_at sent", (json, c) -> json.put("client_id_issued_at", 1740819600), "/client_id_issued_at"),
+                row("registration_client_uri of another client", (json, c) -> json.put("registration_client_uri",
+                        "https://register.example.org/register/" + SequentialIdSource.clientId(7).value()), "/registration_client_uri"),
+                row("registration_client_uri on another host", (json, c) -> json.put("registration_client_uri",
+                        "https://attacker.example.net/register/" + c.id()), "/registration_client_uri"),
+                row("client_secret_expires_at changed", (json, c) -> json.put("client_secret_expires_at", 1), "/client_secret_expires_at"),
+                row("client_secret_expires_at null", (json, c) -> json.putNull("client_secret_expires_at"), "/client_secret_expires_at"),
+                row("client_id_issued_at changed", (json, c) -> json.put("client_id_issued_at", 1740819601), "/client_id_issued_at"),
+                row("client_id_issued_at as a string", (json, c) -> json.put("client_id_issued_at", "1740819600"), "/client_id_issued_at"),
+                row("client_id_issued_at as a fraction", (json, c) -> json.put("client_id_issued_at", 1740819600.5), "/client_id_issued_at"),
+                row("client_id_issued_at in milliseconds", (json, c) -> json.put("client_id_issued_at", 1740819600000L),
+                        "/client_id_issued_at"),
                 row("a wrong client_secret", (json, c) -> json.put("client_secret", "secret-" + "9".repeat(36)), "/client_secret"),
                 row("client_secret not a string", (json, c) -> json.put("client_secret", 42), "/client_secret"),
                 row("client_secret null", (json, c) -> json.putNull("client_secret"), "/client_secret"));
@@ -108,15 +118,93 @@ class RegisteredClientsUpdateTest {
 
         assertThat(error.error()).isEqualTo(RegistrationErrorCode.INVALID_REQUEST);
         assertThat(error.errors()).extracting(Violation::field).containsExactly(field);
+        assertThat(error.errors().get(0).description()).as("names the member").startsWith(field.substring(1));
+        assertThat(error.errors().get(0).description()).doesNotContain("9999", "attacker", "1740819601");
         assertThat(bench.prober.calls()).as("probed only at registration").isOne();
         assertUnchanged();
+    }
+
+    static Stream<Arguments> serverMembersSentBackAsAnswered() {
+        return Stream.of(
+                sentBack("client_id_issued_at as answered", (json, c) -> json.put("client_id_issued_at", 1740819600)),
+                sentBack("client_secret_expires_at as answered", (json, c) -> json.put("client_secret_expires_at", 0)),
+                sentBack("client_secret_expires_at left out", (json, c) -> json.remove("client_secret_expires_at")),
+                sentBack("registration_client_uri as answered", (json, c) -> json.put("registration_client_uri",
+                        "https://register.example.org/register/" + c.id())),
+                sentBack("registration_access_token the bearer's", (json, c) -> json.put("registration_access_token", c.token())),
+                sentBack("every server member as answered", (json, c) -> json.put("client_id_issued_at", 1740819600)
+                        .put("client_secret_expires_at", 0).put("registration_client_uri", "https://register.example.org/register/" + c.id())
+                        .put("registration_access_token", c.token())),
+                // Members of the read answer that are the service's own and read-only: not understood, so dropped.
+                sentBack("client_status and url_checks sent back", (json, c) -> {
+                    json.put("client_status", "suspended");
+                    json.putObject("url_checks").put("consecutive_failures", 0).putArray("problems");
+                }));
+    }
+
+    private static Arguments sentBack(String what, BiConsumer<ObjectNode, ManagedClient> change) {
+        return arguments(what, change);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("serverMembersSentBackAsAnswered")
+    void acceptsAnUpdateThatSendsServerMembersBackAsAnsweredAndIgnoresThem(String what, BiConsumer<ObjectNode, ManagedClient> change) {
+        ObjectNode request = client.updateJson("Renamed App");
+        change.accept(request, client);
+
+        JsonNode shown = RegisteredClientsTest.shown(clients.update(client.id(), client.token(), ClientMetadata.of(request)));
+
+        assertThat(shown.path("client_name").asText()).isEqualTo("Renamed App");
+        assertThat(shown.path("client_id_issued_at").asLong()).isEqualTo(IssuanceBench.START.getEpochSecond());
+        assertThat(shown.path("client_status").asText()).isEqualTo("active");
+        assertThat(shown.path("registration_access_token").asText()).isNotEqualTo(client.token());
+        ClientRecord after = bench.clientStore.find(client.clientId()).orElseThrow();
+        assertThat(after.credentials().issuedAt()).isEqualTo(before.credentials().issuedAt());
+        assertThat(after.status()).isEqualTo(ClientStatus.ACTIVE);
+        assertThat(after.metadata().names()).doesNotContain("client_id_issued_at", "client_secret_expires_at",
+                "registration_client_uri", "registration_access_token", "client_status", "url_checks");
+    }
+
+    @Test
+    void acceptsBackEverythingAReadAnsweredWithOneMemberChanged() {
+        ObjectNode read = (ObjectNode) RegisteredClientsTest.shown(clients.read(client.id(), client.token()));
+        String readToken = read.path("registration_access_token").asText();
+        read.put("client_name", "Renamed App");
+
+        JsonNode shown = RegisteredClientsTest.shown(clients.update(client.id(), readToken, ClientMetadata.of(read)));
+
+        assertThat(shown.path("client_name").asText()).isEqualTo("Renamed App");
+        assertThat(clients.read(client.id(), readToken)).as("the update's token replaced it").isEqualTo(new ManagementOutcome.Unauthorized(true));
+    }
+
+    @Test
+    void acceptsTheTokenOfTheRequestWhenTheBearerHoldsThePreviousOne() {
+        RegisteredClientsTest.shown(clients.read(client.id(), client.token()));
+        ObjectNode request = client.updateJson("Renamed App");
+        request.put("registration_access_token", client.token());
+
+        JsonNode shown = RegisteredClientsTest.shown(clients.update(client.id(), client.token(), ClientMetadata.of(request)));
+
+        assertThat(shown.path("client_name").asText()).isEqualTo("Renamed App");
+    }
+
+    @Test
+    void refusesTheNewTokenInTheBodyWhenTheBearerIsThePreviousOne() {
+        String readToken = RegisteredClientsTest.shown(clients.read(client.id(), client.token())).path("registration_access_token").asText();
+        ObjectNode request = client.updateJson("Renamed App");
+        request.put("registration_access_token", readToken);
+
+        RegistrationError error = refused(clients.update(client.id(), client.token(), ClientMetadata.of(request)));
+
+        assertThat(error.errors()).extracting(Violation::field).containsExactly("/registration_access_token");
+        assertThat(error.errors().get(0).description()).doesNotContain(readToken, client.token());
     }
 
     @Test
     void reportsEveryRfc7592ProblemOfAnUpdateAtOnce() {
         ObjectNode request = client.updateJson("Renamed App");
         request.remove("client_id");
-        request.put("registration_access_token", client.token());
+        request.put("registration_access_token", "not-the-token");
         request.put("client_secret", "not-the-secret");
 
         RegistrationError error = refused(clients.update(client.id(), client.token(), ClientMetadata.of(request)));

@@ -11,6 +11,7 @@ import health.registration.core.issue.ClientId;
 import health.registration.core.issue.ClientRecord;
 import health.registration.core.issue.ClientStatus;
 import health.registration.core.issue.LifecycleEvent;
+import health.registration.core.issue.ManagementOutcome;
 import health.registration.core.issue.RegistrationPath;
 import health.registration.core.issue.StatusChange;
 import health.registration.core.model.ClientMetadata;
@@ -189,6 +190,24 @@ class OperatorClientsTest {
                     .doesNotContain(answer.path("registration_access_token").asText());
             assertThat(lastAudit()).extracting(OperatorAction::action, OperatorAction::subject, OperatorAction::outcome)
                     .containsExactly("client.read", id.value(), "done");
+        }
+
+        @Test
+        void showsNeitherTokenNorHashAfterAnRfc7592ReadKeptThePreviousToken() {
+            JsonNode answer = bench.registerOpenly(ValidMetadata.metadata());
+            String id = answer.path("client_id").asText();
+            String first = answer.path("registration_access_token").asText();
+            String second = OperatorBench.json(((ManagementOutcome.Shown) bench.registeredClients()
+                    .read(id, first)).answer()).path("registration_access_token").asText();
+            ClientRecord stored = bench.stored(new ClientId(id));
+            assertThat(stored.credentials().previousToken()).as("the read kept the first token as previous").isNotNull();
+
+            JsonNode view = shown(bench.operator.read(id, CALLER));
+
+            assertThat(view.toString()).doesNotContain(first, second, stored.credentials().registrationTokenHash(),
+                    stored.credentials().previousToken().hash());
+            assertThat(lastAudit().toString()).doesNotContain(first, second, stored.credentials().registrationTokenHash(),
+                    stored.credentials().previousToken().hash());
         }
 
         @Test

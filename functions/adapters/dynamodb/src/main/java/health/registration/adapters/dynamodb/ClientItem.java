@@ -9,6 +9,7 @@ import health.registration.core.issue.ClientRecord;
 import health.registration.core.issue.ClientStatus;
 import health.registration.core.issue.ClientsPerDomain;
 import health.registration.core.issue.Credentials;
+import health.registration.core.issue.PreviousRegistrationToken;
 import health.registration.core.issue.RegistrationPath;
 import health.registration.core.model.ClientMetadata;
 import java.time.Instant;
@@ -21,7 +22,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * milliseconds, so a finer instant comes back truncated to the millisecond; {@code secretExpiresAt} keeps its epoch
  * seconds. The metadata is kept as JSON text: it is read whole and never queried. A client has either a registration
  * access token hash ({@code tokenHash}) or a UDAP certificate binding (the four {@code udap*}/{@code certificate*}
- * attributes); only the one it has is written. Its URL checks are mapped by {@link UrlChecksAttributes}.
+ * attributes); only the one it has is written. The token an RFC 7592 read replaced, while it may still work, is
+ * {@code previousTokenHash} with {@code previousTokenExpiresAt}; items without them have none. Its URL checks are
+ * mapped by {@link UrlChecksAttributes}.
  */
 final class ClientItem {
 
@@ -30,6 +33,10 @@ final class ClientItem {
     static final String METADATA = "metadata";
     static final String SECRET_ARN = "secretArn";
     static final String TOKEN_HASH = "tokenHash";
+    /** The replaced registration access token's hash; absent when there is none (and on items written before). */
+    static final String PREVIOUS_TOKEN_HASH = "previousTokenHash";
+    /** When the replaced token stops working, in epoch milliseconds; present exactly with its hash. */
+    static final String PREVIOUS_TOKEN_EXPIRES_AT = "previousTokenExpiresAt";
     static final String ISSUED_AT = "issuedAt";
     static final String SECRET_EXPIRES_AT = "secretExpiresAt";
     static final String CREATED_AT = "createdAt";
@@ -76,6 +83,11 @@ final class ClientItem {
         if (credentials.registrationTokenHash() != null) {
             item.put(TOKEN_HASH, textValue(credentials.registrationTokenHash()));
         }
+        PreviousRegistrationToken previous = credentials.previousToken();
+        if (previous != null) {
+            item.put(PREVIOUS_TOKEN_HASH, textValue(previous.hash()));
+            item.put(PREVIOUS_TOKEN_EXPIRES_AT, numberValue(previous.expiresAt().toEpochMilli()));
+        }
         item.put(ISSUED_AT, numberValue(credentials.issuedAt().toEpochMilli()));
         item.put(SECRET_EXPIRES_AT, numberValue(credentials.secretExpiresAt()));
         CertificateBinding binding = credentials.certificate();
@@ -109,7 +121,12 @@ final class ClientItem {
         // Without a binding the token hash is required, so a missing one is named as the attribute it is.
         String tokenHash = binding == null ? stored.text(TOKEN_HASH) : stored.optionalText(TOKEN_HASH);
         return new Credentials(stored.optionalText(SECRET_ARN), tokenHash, instant(stored.number(ISSUED_AT)),
-                stored.number(SECRET_EXPIRES_AT), binding);
+                stored.number(SECRET_EXPIRES_AT), binding, readPreviousToken(stored));
+    }
+
+    private static PreviousRegistrationToken readPreviousToken(StoredItem stored) {
+        String hash = stored.optionalText(PREVIOUS_TOKEN_HASH);
+        return hash == null ? null : new PreviousRegistrationToken(hash, instant(stored.number(PREVIOUS_TOKEN_EXPIRES_AT)));
     }
 
     private static Instant instant(long epochMillis) {

@@ -32,6 +32,44 @@ class ClientItemTest {
     }
 
     @Test
+    void recordWithAPreviousTokenReadsBackEqual() {
+        ClientRecord record = ClientRecords.readRecently(ClientRecords.newId());
+        assertSameRecord(ClientItem.read(ClientItem.write(record)), record);
+    }
+
+    @Test
+    void writesThePreviousTokensHashAndExpiryOnlyWhenThereIsOne() {
+        ClientRecord record = ClientRecords.readRecently(ClientRecords.newId());
+        Map<String, AttributeValue> item = ClientItem.write(record);
+
+        assertThat(item.get("previousTokenHash").s()).isEqualTo(record.credentials().previousToken().hash());
+        assertThat(item.get("previousTokenExpiresAt").n())
+                .isEqualTo(Long.toString(record.credentials().previousToken().expiresAt().toEpochMilli()));
+        assertThat(ClientItem.write(ClientRecords.active(ClientRecords.newId())))
+                .doesNotContainKeys("previousTokenHash", "previousTokenExpiresAt");
+    }
+
+    /** Items written before reads rotated the token have no previous token. */
+    @Test
+    void itemWithoutPreviousTokenAttributesReadsWithNone() {
+        Map<String, AttributeValue> item = new HashMap<>(ClientItem.write(ClientRecords.readRecently(ClientRecords.newId())));
+        item.keySet().removeAll(List.of("previousTokenHash", "previousTokenExpiresAt"));
+
+        assertThat(ClientItem.read(item).credentials().previousToken()).isNull();
+    }
+
+    @Test
+    void aPreviousTokenWithoutItsExpiryIsNamedWithoutQuotingTheHash() {
+        ClientRecord record = ClientRecords.readRecently(ClientRecords.newId());
+        Map<String, AttributeValue> item = new HashMap<>(ClientItem.write(record));
+        item.remove("previousTokenExpiresAt");
+
+        assertThatThrownBy(() -> ClientItem.read(item)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("previousTokenExpiresAt")
+                .message().doesNotContain(record.credentials().previousToken().hash());
+    }
+
+    @Test
     void certificateBoundRecordWithoutSecretOrTokenReadsBackEqual() {
         ClientRecord record = ClientRecords.udap(ClientRecords.newId(), "https://community.example.org/",
                 "https://app.example.org/fhir#client");

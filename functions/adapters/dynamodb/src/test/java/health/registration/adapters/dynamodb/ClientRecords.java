@@ -55,6 +55,14 @@ final class ClientRecords {
                 CREATED, updated, 2);
     }
 
+    /** An active client whose last RFC 7592 read kept the token it replaced as the previous one. */
+    static ClientRecord readRecently(ClientId id) {
+        ClientRecord active = active(id);
+        Credentials credentials = active.credentials().rotatedOnRead(token().hash(), Credentials.HeldToken.CURRENT,
+                active.updatedAt().plusMillis(250));
+        return active.next(active.status(), active.metadata(), credentials, active.checks(), active.updatedAt().plusMillis(250));
+    }
+
     /** A pending client: no secret yet, never checked, no report, a secret that never expires. */
     static ClientRecord pending(ClientId id) {
         return new ClientRecord(id, ClientStatus.PENDING, metadata(), new Credentials(null, token().hash(), CREATED, 0),
@@ -141,7 +149,7 @@ final class ClientRecords {
                 37, ProbeVerdict.PASS, "")));
     }
 
-    private static RegistrationAccessToken token() {
+    static RegistrationAccessToken token() {
         return IDS.newRegistrationAccessToken();
     }
 

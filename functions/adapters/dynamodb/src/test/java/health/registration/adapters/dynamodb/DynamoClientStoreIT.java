@@ -75,6 +75,23 @@ class DynamoClientStoreIT {
     }
 
     @Test
+    void aPreviousTokenIsKeptByOneReplaceAndDroppedByTheNext() {
+        ClientRecord active = ClientRecords.active(ClientRecords.newId());
+        store.create(active);
+        ClientRecord read = ClientRecords.readRecently(active.clientId());
+        store.replace(read);
+        assertSameRecord(store.find(active.clientId()).orElseThrow(), read);
+
+        ClientRecord updated = read.next(read.status(), read.metadata(), read.credentials().withTokenHash(ClientRecords.token().hash()),
+                read.checks(), read.updatedAt().plusMillis(10));
+        store.replace(updated);
+
+        ClientRecord found = store.find(active.clientId()).orElseThrow();
+        assertSameRecord(found, updated);
+        assertThat(found.credentials().previousToken()).isNull();
+    }
+
+    @Test
     void createConflictsWithAnExistingRecordAndLeavesItUnchanged() {
         ClientRecord first = ClientRecords.pending(ClientRecords.newId());
         store.create(first);
