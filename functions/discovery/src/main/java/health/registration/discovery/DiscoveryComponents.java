@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  *       first), or {@code UDAP_SERVER_CREDENTIALS_SECRET}: one text secret holding the key PEM and the chain PEM
  *       concatenated;</li>
  *   <li>{@code UDAP_TOKEN_ENDPOINT} (required when UDAP is on), {@code UDAP_AUTHORIZATION_ENDPOINT} (optional; it
- *       offers the authorization_code grant) and {@code UDAP_SCOPES_SUPPORTED} (space-separated, at least one).</li>
+ *       offers the authorization_code grant) and {@code SCOPES_SUPPORTED} (space-separated, at least one).</li>
  * </ul>
  * With neither anchors nor credentials, UDAP is off and the function answers 404 (IG STU2 §2.2); so it does while the
  * anchors hold no certificate. Settings that are given but unusable stop the function from starting, with a message
@@ -58,7 +58,7 @@ public final class DiscoveryComponents {
         UdapMetadataSettings published = parsed("UDAP endpoint and scope settings",
                 () -> UdapMetadataSettings.parse(baseUrl, settings.registrationEndpoint(),
                         settings.value(Settings.UDAP_AUTHORIZATION_ENDPOINT).orElse(""), token,
-                        settings.value(Settings.UDAP_SCOPES_SUPPORTED).orElse("")));
+                        settings.value(Settings.SCOPES_SUPPORTED).orElse("")));
         return Optional.of(new UdapMetadata(published,
                 secrets.refreshing(credentialsText.get(), text -> ServerSigningCredentials.fromPem(text, baseUrl)),
                 secrets.refreshing(anchorsText.get(), TrustAnchors::parse), clock));

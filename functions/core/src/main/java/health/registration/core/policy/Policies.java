@@ -26,6 +26,7 @@ import health.registration.core.policy.rules.RedirectUriUsesHttps;
 import health.registration.core.policy.rules.RequiredMembersArePresent;
 import health.registration.core.policy.rules.ResponseTypesArePermitted;
 import health.registration.core.policy.rules.ScopeIsScopeTokens;
+import health.registration.core.policy.rules.ScopesAreSupported;
 import health.registration.core.policy.rules.TextIsWithinLength;
 import health.registration.core.policy.rules.TokenEndpointAuthMethodIsPermitted;
 import health.registration.core.policy.rules.UdapClientAuthenticationIsPrivateKeyJwt;
@@ -80,6 +81,7 @@ public final class Policies {
             new NumbersAreWithinBounds(),
             new TextIsWithinLength(),
             new ScopeIsScopeTokens(),
+            new ScopesAreSupported(),
             new JwksIsBoundedKeySet(),
             new JwksHoldsOnlyPublicKeys(),
             new JwksKeysAreStrongSigningKeys(),
