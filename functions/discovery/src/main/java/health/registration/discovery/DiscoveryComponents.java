@@ -26,7 +26,7 @@ import java.util.Optional;
  *       concatenated, optionally followed by the key and chain of particular communities, each after a
  *       {@code community: <uri>} line ({@link CommunitySigningCredentials});</li>
  *   <li>{@code UDAP_TOKEN_ENDPOINT} (required when UDAP is on), {@code UDAP_AUTHORIZATION_ENDPOINT} (optional; it
- *       offers the authorization_code grant), {@code UDAP_SCOPES_SUPPORTED} (space-separated, at least one),
+ *       offers the authorization_code grant), {@code SCOPES_SUPPORTED} (space-separated, at least one),
  *       {@code FHIR_BASE_URL} (the {@code iss} of the signed metadata; {@code PUBLIC_BASE_URL} when unset) and the
  *       capability lists {@link UdapSettings} reads.</li>
  * </ul>

@@ -58,7 +58,7 @@ class DiscoveryComponentsTest {
         Map<String, String> environment = new HashMap<>();
         environment.put(Settings.PUBLIC_BASE_URL, UdapMetadataFixture.BASE_URL);
         environment.put(Settings.UDAP_TOKEN_ENDPOINT, UdapMetadataFixture.TOKEN_ENDPOINT.toString());
-        environment.put(Settings.UDAP_SCOPES_SUPPORTED, "openid fhirUser system/*.rs");
+        environment.put(Settings.SCOPES_SUPPORTED, "openid fhirUser system/*.rs");
         return environment;
     }
 
@@ -218,7 +218,7 @@ class DiscoveryComponentsTest {
     @Test
     void refusesToStartWithoutScopes() {
         Map<String, String> environment = withSecrets();
-        environment.remove(Settings.UDAP_SCOPES_SUPPORTED);
+        environment.remove(Settings.SCOPES_SUPPORTED);
 
         assertThatIllegalStateException().isThrownBy(() -> wire(environment)).withMessageContaining("scopes_supported");
     }

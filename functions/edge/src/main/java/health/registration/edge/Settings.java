@@ -1,6 +1,7 @@
 package health.registration.edge;
 
 import health.registration.core.model.Parsed;
+import health.registration.core.model.SupportedScopes;
 import health.registration.core.policy.PolicyContext;
 import health.registration.core.port.RefreshingSecret;
 import health.registration.core.probe.Cidr;
@@ -55,10 +56,15 @@ public final class Settings {
     public static final String UDAP_SERVER_CERTIFICATE_FILE = "UDAP_SERVER_CERTIFICATE_FILE";
     /** Secrets Manager secret holding the server's UDAP key and certificate chain as PEM (in AWS). */
     public static final String UDAP_SERVER_CREDENTIALS_SECRET = "UDAP_SERVER_CREDENTIALS_SECRET";
-    /** The authorization server's endpoints and scopes that {@code /.well-known/udap} publishes. */
+    /** The authorization server's endpoints that {@code /.well-known/udap} publishes. */
     public static final String UDAP_AUTHORIZATION_ENDPOINT = "UDAP_AUTHORIZATION_ENDPOINT";
     public static final String UDAP_TOKEN_ENDPOINT = "UDAP_TOKEN_ENDPOINT";
-    public static final String UDAP_SCOPES_SUPPORTED = "UDAP_SCOPES_SUPPORTED";
+    /**
+     * The authorization server's supported scopes (space-separated): what every path grants of a requested scope
+     * (UDAP IG STU2 general §7.3) and what discovery publishes as {@code scopes_supported}. Unset, every scope is
+     * granted as asked.
+     */
+    public static final String SCOPES_SUPPORTED = "SCOPES_SUPPORTED";
     /**
      * The FHIR server's base URL, where clients discover UDAP ({@code {FHIR base}/.well-known/udap}, IG STU2 §2.1):
      * {@code iss} and {@code sub} of the signed metadata and a SAN URI of the server's certificate; when unset,
@@ -265,6 +271,17 @@ public final class Settings {
 
     /** What the policy needs from configuration. */
     public PolicyContext policyContext() {
-        return new PolicyContext(manualRegistrationUrl());
+        return new PolicyContext(manualRegistrationUrl()).withSupportedScopes(supportedScopes());
+    }
+
+    /** {@link #SCOPES_SUPPORTED}, or every scope when it is unset; a malformed value stops the function. */
+    public SupportedScopes supportedScopes() {
+        return optional(SCOPES_SUPPORTED).map(text -> {
+            Parsed<SupportedScopes> parsed = SupportedScopes.parse(text);
+            if (!parsed.isOk()) {
+                throw new IllegalStateException(SCOPES_SUPPORTED + ": " + parsed.problem());
+            }
+            return parsed.value();
+        }).orElse(SupportedScopes.UNRESTRICTED);
     }
 }

@@ -117,7 +117,7 @@ public final class UdapSettings {
         String token = settings.value(Settings.UDAP_TOKEN_ENDPOINT).orElseThrow();
         return parsed("UDAP endpoint and scope settings", () -> UdapMetadataSettings.parse(fhirBaseUrl(),
                 settings.registrationEndpoint(), settings.value(Settings.UDAP_AUTHORIZATION_ENDPOINT).orElse(""), token,
-                settings.value(Settings.UDAP_SCOPES_SUPPORTED).orElse("")).withCapabilities(capabilities));
+                settings.value(Settings.SCOPES_SUPPORTED).orElse("")).withCapabilities(capabilities));
     }
 
     /** {@code FHIR_BASE_URL}, or {@code PUBLIC_BASE_URL} when it is unset, as clients are given it. */

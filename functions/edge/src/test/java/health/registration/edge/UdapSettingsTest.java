@@ -26,7 +26,7 @@ class UdapSettingsTest {
         environment.put(Settings.UDAP_TRUST_ANCHORS_SECRET, "udap/anchors");
         environment.put(Settings.UDAP_SERVER_CREDENTIALS_SECRET, "udap/server");
         environment.put(Settings.UDAP_TOKEN_ENDPOINT, "https://auth.example.org/token");
-        environment.put(Settings.UDAP_SCOPES_SUPPORTED, "openid system/*.rs");
+        environment.put(Settings.SCOPES_SUPPORTED, "openid system/*.rs");
         return environment;
     }
 

@@ -39,6 +39,7 @@ import health.registration.core.issue.RegistrationReview;
 import health.registration.core.issue.SealedAnswer;
 import health.registration.core.issue.SecureRandomIdSource;
 import health.registration.core.limit.SourceQuota;
+import health.registration.core.model.SupportedScopes;
 import health.registration.core.operator.ClientListing;
 import health.registration.core.operator.OperatorClients;
 import health.registration.core.operator.OperatorPorts;
@@ -273,7 +274,8 @@ public final class IssuanceComponents {
      * when {@code REVERIFY_QUEUE_URL} is set.
      */
     public Reverification reverification() {
-        PolicyContext context = settings.policyContext();
+        // Scopes were decided when granted (IG STU2 general §7.3); a later change of SCOPES_SUPPORTED suspends no one.
+        PolicyContext context = settings.policyContext().withSupportedScopes(SupportedScopes.UNRESTRICTED);
         ProbeConfiguration probing = settings.probeConfiguration();
         ReverificationSettings schedule = ReverificationConfiguration.settings(settings);
         ReverificationQueue queue = ReverificationConfiguration.queueUrl(settings)

@@ -101,7 +101,7 @@ final class LocalUdapService implements AutoCloseable {
                 "UDAP_SERVER_CERTIFICATE_FILE", write(work, "server-chain.pem", pki.serverChainPem()),
                 "UDAP_TOKEN_ENDPOINT", publicBaseUrl + "/oauth/token",
                 "UDAP_AUTHORIZATION_ENDPOINT", publicBaseUrl + "/oauth/authorize",
-                "UDAP_SCOPES_SUPPORTED", "system/Patient.rs system/Observation.rs user/Patient.rs openid fhirUser");
+                "SCOPES_SUPPORTED", "system/Patient.rs system/Observation.rs user/Patient.rs openid fhirUser");
     }
 
     private static String write(Path directory, String file, String text) throws IOException {

@@ -196,6 +196,65 @@ class UdapRegistrationIT {
         registerNew(second, second.claims(CLIENT_CREDENTIALS, aud).put("jti", claims.get("jti").asText()));
     }
 
+    /** UDAP IG STU2 general §7.3: a subset may be granted; the answer and the record hold what was granted. */
+    @Test
+    @Order(4)
+    void grantsTheSupportedSubsetOfTheScopeAndAnswersAndStoresOnlyIt() throws Exception {
+        UdapClient client = clients.rsa();
+        ObjectNode claims = client.claims(CLIENT_CREDENTIALS, aud)
+                .put("scope", "system/Patient.r system/Condition.rs system/Observation.rs");
+        String statement = client.sign(claims);
+
+        HttpResponse<String> answer = service.register(UdapClient.body(statement));
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+        JsonNode body = JSON.readTree(answer.body());
+        assertThat(body.path("scope").asText()).isEqualTo("system/Patient.r system/Observation.rs");
+        assertThat(body.toString()).doesNotContain("system/Condition.rs");
+        for (String member : new String[] {"grant_types", "token_endpoint_auth_method", "client_name", "contacts"}) {
+            assertThat(body.get(member)).as("%s as sent", member).isEqualTo(claims.get(member));
+        }
+        assertThat(body.has("client_secret_expires_at")).as("no secret, so no expiry (RFC 7591 section 3.2.1)").isFalse();
+        String stored = records.clientRecord(body.path("client_id").asText()).orElseThrow().get("metadata").s();
+        assertThat(JSON.readTree(stored).path("scope").asText()).isEqualTo("system/Patient.r system/Observation.rs");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"system/Condition.rs user/Observation.rs", "system/*.rs system/Patient.rs"})
+    @Order(4)
+    void refusesNoSupportedScopeOrAnUnsupportedWildcardAtTheScopePointer(String scope) throws Exception {
+        UdapClient client = clients.rsa();
+
+        JsonNode body = assertRefusedAndNothingStored(client.sign(client.claims(CLIENT_CREDENTIALS, aud).put("scope", scope)),
+                "invalid_client_metadata");
+
+        assertThat(body.path("errors").findValuesAsText("field")).isNotEmpty().allSatisfy(f -> assertThat(f).isEqualTo("/scope"));
+    }
+
+    /**
+     * RFC 7591 §2.3: a statement without udap and without the UDAP form (x5c) is a plain one, unapproved here; a
+     * UDAP statement without udap is invalid_client_metadata, as the IG says of a missing udap.
+     */
+    @Test
+    @Order(4)
+    void tellsAPlainStatementFromAUdapStatementWithoutUdap() throws Exception {
+        UdapClient client = clients.rsa();
+        String udapStatement = client.sign(client.claims(CLIENT_CREDENTIALS, aud));
+        String[] parts = udapStatement.split("\\.");
+        String withoutX5c = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"RS256\"}".getBytes())
+                + "." + parts[1] + "." + parts[2];
+
+        for (String[] row : new String[][] {{withoutX5c, "unapproved_software_statement"},
+                {"not-a-jwt", "invalid_software_statement"}, {udapStatement, "invalid_client_metadata"}}) {
+            TableSnapshot before = TableSnapshot.of(records);
+            HttpResponse<String> answer = service.register(JSON.createObjectNode().put("software_statement", row[0]).toString());
+            JsonNode body = assertRefused(answer, row[1]);
+            assertThat(body.path("errors").findValuesAsText("field")).containsExactly(
+                    row[1].equals("invalid_client_metadata") ? "/udap" : "/software_statement");
+            TableSnapshot.of(records).assertUnchangedSince(before, "a statement without udap (" + row[1] + ")");
+        }
+    }
+
     @Test
     @Order(5)
     void modifiesTheRegistrationOfTheSameIssWithARenewedCertificateKeepingItsClientId() throws Exception {

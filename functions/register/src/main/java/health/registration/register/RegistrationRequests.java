@@ -8,6 +8,7 @@ import health.registration.core.limit.SourceQuota;
 import health.registration.core.model.ClientMetadata;
 import health.registration.core.model.FieldPointer;
 import health.registration.core.model.Parsed;
+import health.registration.core.policy.PlainSoftwareStatement;
 import health.registration.core.policy.RegistrationError;
 import health.registration.core.policy.RegistrationErrorCode;
 import health.registration.core.policy.Violation;
@@ -55,6 +56,12 @@ final class RegistrationRequests {
         if (UdapRequest.isUdap(metadata)) {
             return answerUdap(new UdapRequest(metadata), request, log);
         }
+        // RFC 7591 §3.1.1: a software statement is judged first; outside UDAP this server approves none.
+        Optional<RegistrationError> statement = PlainSoftwareStatement.refusal(metadata);
+        if (statement.isPresent()) {
+            log.log("register requestId=" + request.requestId() + " outcome=plain-software-statement\n");
+            return ErrorResponses.of(statement.get());
+        }
         Optional<Parsed<IdempotencyKey>> key = request.header(IDEMPOTENCY_KEY).map(IdempotencyKey::parse);
         if (key.isPresent() && !key.get().isOk()) {
             log.log("register requestId=" + request.requestId() + " outcome=weak-idempotency-key\n");
@@ -72,8 +79,7 @@ final class RegistrationRequests {
     private ApiResponse answerUdap(UdapRequest udapRequest, ApiRequest request, LambdaLogger log) {
         if (udap.isEmpty()) {
             log.log("register requestId=" + request.requestId() + " outcome=udap-off\n");
-            return ErrorResponses.of(RegistrationError.single(Violation.error(FieldPointer.of(UdapRequest.SOFTWARE_STATEMENT),
-                    RegistrationErrorCode.UNAPPROVED_SOFTWARE_STATEMENT, "UDAP registration is not enabled on this server")));
+            return ErrorResponses.of(PlainSoftwareStatement.udapOff(udapRequest.body()));
         }
         RegistrationOutcome outcome = udap.get().register(udapRequest);
         log.log("register requestId=" + request.requestId() + " udap " + describe(outcome) + "\n");

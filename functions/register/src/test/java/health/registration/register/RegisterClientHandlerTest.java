@@ -36,6 +36,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class RegisterClientHandlerTest {
@@ -193,6 +194,26 @@ class RegisterClientHandlerTest {
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.body().path("error").asText()).isEqualTo("unapproved_software_statement");
         assertThat(answer.body().path("errors").get(0).path("field").asText()).isEqualTo("/software_statement");
+        assertThat(clients.size()).isZero();
+    }
+
+    /** RFC 7591 §2.3 and §3.1.1: a plain statement is judged first, alone, and never as invalid_client_metadata. */
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', textBlock = """
+        "not-a-jwt"                                                                       | invalid_software_statement
+        "eyJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJodHRwczovL2lzc3Vlci5leGFtcGxlLm9yZyJ9.c2ln"       | unapproved_software_statement
+        42                                                                                | invalid_software_statement
+        """)
+    void refusesAPlainSoftwareStatementByItsOwnCodeWithoutRegistering(String statement, String code) throws IOException {
+        ObjectNode metadata = (ObjectNode) JSON.readTree(SAMPLE.path("body").asText());
+        metadata.set("software_statement", JSON.readTree(statement));
+
+        Answer answer = invoke(withHeaders(SAMPLE, metadata.toString(), Map.of()));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body().path("error").asText()).isEqualTo(code);
+        assertThat(answer.body().path("errors")).singleElement()
+                .satisfies(e -> assertThat(e.path("field").asText()).isEqualTo("/software_statement"));
         assertThat(clients.size()).isZero();
     }
 

@@ -39,7 +39,10 @@ public record ClientInformation(ClientRecord record, ClientSecret secret, Regist
         if (secret != null) {
             json.put(CLIENT_SECRET, secret.value());
         }
-        json.put(CLIENT_SECRET_EXPIRES_AT, record.credentials().secretExpiresAt());
+        // RFC 7591 §3.2.1: REQUIRED if client_secret is issued; a client without a secret has none to expire.
+        if (secret != null || record.credentials().secretArn() != null) {
+            json.put(CLIENT_SECRET_EXPIRES_AT, record.credentials().secretExpiresAt());
+        }
         if (token != null) {
             json.put(REGISTRATION_ACCESS_TOKEN, token.value());
         }

@@ -10,7 +10,8 @@ import health.registration.core.probe.ProbeReport;
 
 /**
  * The checks every registration and update goes through, in order: the policy's static rules; then, only when they
- * pass, probing of the URLs; then the whole policy again with what probing found (policy sections 5 and 7).
+ * pass, probing of the URLs; then the whole policy again with what probing found (policy sections 5 and 7). The
+ * accepted metadata carries the scope as granted (UDAP IG STU2 general §7.3).
  */
 public final class RegistrationReview {
 
@@ -41,6 +42,8 @@ public final class RegistrationReview {
         }
         ProbeReport report = prober.probe(metadata);
         PolicyResult result = policy.evaluate(metadata, context.withProbeFindings(report.violations()));
-        return result.valid() ? new Accepted(metadata.withDefaults(), report, result) : new Refused(result.toRegistrationError());
+        // RFC 7591 §3.2.1 and UDAP IG STU2 general §7.3: what is registered and answered is the scope granted.
+        return result.valid() ? new Accepted(context.supportedScopes().narrow(metadata.withDefaults()), report, result)
+                : new Refused(result.toRegistrationError());
     }
 }

@@ -85,6 +85,13 @@ public final class ClientMetadata {
         return new ClientMetadata(kept);
     }
 
+    /** The same metadata with a string member set, in its place when present, else last. */
+    public ClientMetadata withText(MetadataMember member, String value) {
+        ObjectNode changed = json.deepCopy();
+        changed.put(member.jsonName(), value);
+        return new ClientMetadata(changed);
+    }
+
     /** A copy of the metadata as JSON. */
     public ObjectNode toJson() {
         return json.deepCopy();

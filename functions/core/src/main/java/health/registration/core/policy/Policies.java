@@ -26,6 +26,8 @@ import health.registration.core.policy.rules.RedirectUriUsesHttps;
 import health.registration.core.policy.rules.RequiredMembersArePresent;
 import health.registration.core.policy.rules.ResponseTypesArePermitted;
 import health.registration.core.policy.rules.ScopeIsScopeTokens;
+import health.registration.core.policy.rules.ScopesAreSupported;
+import health.registration.core.policy.rules.SoftwareStatementIsUdap;
 import health.registration.core.policy.rules.TextIsWithinLength;
 import health.registration.core.policy.rules.TokenEndpointAuthMethodIsPermitted;
 import health.registration.core.policy.rules.UdapClientAuthenticationIsPrivateKeyJwt;
@@ -80,6 +82,7 @@ public final class Policies {
             new NumbersAreWithinBounds(),
             new TextIsWithinLength(),
             new ScopeIsScopeTokens(),
+            new ScopesAreSupported(),
             new JwksIsBoundedKeySet(),
             new JwksHoldsOnlyPublicKeys(),
             new JwksKeysAreStrongSigningKeys(),
@@ -107,6 +110,9 @@ public final class Policies {
             new ResponseTypesArePermitted(),
             new TokenEndpointAuthMethodIsPermitted(),
             new GrantTypesMatchResponseTypes());
+
+    /** RFC 7591 §2.3 on the open path: this server approves software statements only through UDAP. */
+    private static final List<Rule> OPEN_SOFTWARE_STATEMENT = List.of(new SoftwareStatementIsUdap());
 
     /**
      * Sections 2, 3 and 5 on the manual path: the same, except that native apps' redirect URIs (private-use schemes,
@@ -140,7 +146,8 @@ public final class Policies {
     /** Open dynamic registration (RFC 7591, {@code POST /register} with JSON metadata). */
     public static Policy openDynamicRegistration() {
         return new Policy("open-dynamic-registration",
-                concat(SHAPE, List.of(new RequiredMembersArePresent()), URL_SYNTAX, MEMBER_VALUES, HOSTING, CONTACTS, SECRET_CLIENT_GRANTS));
+                concat(SHAPE, List.of(new RequiredMembersArePresent()), URL_SYNTAX, MEMBER_VALUES, HOSTING, CONTACTS, SECRET_CLIENT_GRANTS,
+                        OPEN_SOFTWARE_STATEMENT));
     }
 
     /**

@@ -1,5 +1,6 @@
 package health.registration.core.policy;
 
+import health.registration.core.model.SupportedScopes;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
@@ -13,9 +14,11 @@ import java.util.Set;
  *                                were not probed, as on {@code POST /validate}
  * @param udapGrantTypesSupported the grant types the UDAP discovery document advertises (IG STU2 §2.2
  *                                {@code grant_types_supported}); a UDAP registration may ask only for these
+ * @param supportedScopes         the scopes the authorization server supports ({@code SCOPES_SUPPORTED}), which decide
+ *                                what of a requested scope is granted (UDAP IG STU2 general §7.3)
  */
 public record PolicyContext(URI manualRegistrationUrl, List<Violation> probeFindings,
-                            Set<String> udapGrantTypesSupported) {
+                            Set<String> udapGrantTypesSupported, SupportedScopes supportedScopes) {
 
     /** Every grant type a UDAP client may ask for (IG STU2 §3.1), when discovery narrows none. */
     public static final Set<String> ALL_UDAP_GRANT_TYPES = Set.of("authorization_code", "refresh_token",
@@ -25,20 +28,31 @@ public record PolicyContext(URI manualRegistrationUrl, List<Violation> probeFind
         Objects.requireNonNull(manualRegistrationUrl, "manualRegistrationUrl");
         probeFindings = List.copyOf(probeFindings);
         udapGrantTypesSupported = Set.copyOf(udapGrantTypesSupported);
+        Objects.requireNonNull(supportedScopes, "supportedScopes");
     }
 
-    /** A context for rules that need no network. */
+    /** A context with what probing found, every UDAP grant type and every scope granted as asked. */
+    public PolicyContext(URI manualRegistrationUrl, List<Violation> probeFindings) {
+        this(manualRegistrationUrl, probeFindings, ALL_UDAP_GRANT_TYPES, SupportedScopes.UNRESTRICTED);
+    }
+
+    /** A context for rules that need no network, every UDAP grant type and every scope granted as asked. */
     public PolicyContext(URI manualRegistrationUrl) {
-        this(manualRegistrationUrl, List.of(), ALL_UDAP_GRANT_TYPES);
+        this(manualRegistrationUrl, List.of());
     }
 
     /** The same context with what probing found. */
     public PolicyContext withProbeFindings(List<Violation> findings) {
-        return new PolicyContext(manualRegistrationUrl, findings, udapGrantTypesSupported);
+        return new PolicyContext(manualRegistrationUrl, findings, udapGrantTypesSupported, supportedScopes);
     }
 
     /** The same context with the grant types UDAP discovery advertises. */
     public PolicyContext withUdapGrantTypesSupported(Set<String> grantTypes) {
-        return new PolicyContext(manualRegistrationUrl, probeFindings, grantTypes);
+        return new PolicyContext(manualRegistrationUrl, probeFindings, grantTypes, supportedScopes);
+    }
+
+    /** The same context granting only what {@code scopes} support. */
+    public PolicyContext withSupportedScopes(SupportedScopes scopes) {
+        return new PolicyContext(manualRegistrationUrl, probeFindings, udapGrantTypesSupported, scopes);
     }
 }

@@ -33,8 +33,15 @@ public enum RegistrationErrorCode {
         return httpStatus;
     }
 
-    /** RFC 7591 §3.2.2: problems with redirect_uris are invalid_redirect_uri, all other metadata invalid_client_metadata. */
+    /**
+     * RFC 7591 §3.2.2: problems with redirect_uris are invalid_redirect_uri, with software_statement
+     * invalid_software_statement, all other metadata invalid_client_metadata.
+     */
     public static RegistrationErrorCode forMember(MetadataMember member) {
-        return member == MetadataMember.REDIRECT_URIS ? INVALID_REDIRECT_URI : INVALID_CLIENT_METADATA;
+        return switch (member) {
+            case REDIRECT_URIS -> INVALID_REDIRECT_URI;
+            case SOFTWARE_STATEMENT -> INVALID_SOFTWARE_STATEMENT;
+            default -> INVALID_CLIENT_METADATA;
+        };
     }
 }

@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * The registration parameters a verified statement carries, and the answer to it (UDAP DCR §5.1, IG STU2 §3.2.3):
  * {@code client_id}, the software statement exactly as submitted (RFC 7591 §3.2.1), and every registration parameter
- * exactly as sent, arrays in the same order (Inferno compares them as JSON); the JWT claims iss, sub, aud, exp, nbf,
+ * exactly as sent, arrays in the same order (Inferno compares them as JSON), except {@code scope}, which is what was
+ * granted (IG STU2 general §7.3); the JWT claims iss, sub, aud, exp, nbf,
  * iat and jti are neither stored nor echoed (STU2: SHOULD NOT). No secret is issued.
  */
 final class UdapAnswer {
@@ -39,12 +40,18 @@ final class UdapAnswer {
         return grants != null && grants.isArray() && grants.isEmpty();
     }
 
-    ObjectNode toJson(ClientRecord record) {
+    /** A cancel's parameters as answered: nothing is granted, so no scope is echoed (IG STU2 general §7.3). */
+    ClientMetadata cancellation() {
+        return parameters().without(List.of(MetadataMember.SCOPE.jsonName()));
+    }
+
+    /** The answer with the parameters as registered: as sent, but the scope as granted. */
+    ObjectNode toJson(ClientRecord record, ClientMetadata registered) {
         ObjectNode answer = JsonNodeFactory.instance.objectNode();
         answer.put(ClientInformation.CLIENT_ID, record.clientId().value());
         answer.put(ClientInformation.CLIENT_ID_ISSUED_AT, record.credentials().issuedAt().getEpochSecond());
         answer.put(UdapRequest.SOFTWARE_STATEMENT, statement.softwareStatement());
-        answer.setAll(parameters().toJson());
+        answer.setAll(registered.toJson());
         return answer;
     }
 }

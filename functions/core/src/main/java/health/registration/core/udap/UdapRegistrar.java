@@ -9,6 +9,7 @@ import health.registration.core.issue.RegistrationOutcome;
 import health.registration.core.issue.RegistrationReview;
 import health.registration.core.issue.UrlChecks;
 import health.registration.core.model.ClientMetadata;
+import health.registration.core.model.MetadataMember;
 import health.registration.core.policy.RegistrationError;
 import health.registration.core.policy.RegistrationErrorCode;
 import health.registration.core.policy.Violation;
@@ -89,9 +90,13 @@ public final class UdapRegistrar {
         if (!stores.jtis().record(statement.issuer(), statement.jti(), statement.expiresAt(), clock.instant())) {
             return refuse(RegistrationErrorCode.INVALID_SOFTWARE_STATEMENT, "this software statement (its jti) was used before");
         }
-        UrlChecks checks = checksNow(((RegistrationReview.Accepted) reviewed).report());
-        return existing.isPresent() ? modify(existing.get(), statement, parameters, checks, answer)
-                : create(statement, parameters, checks, answer);
+        RegistrationReview.Accepted accepted = (RegistrationReview.Accepted) reviewed;
+        UrlChecks checks = checksNow(accepted.report());
+        // UDAP IG STU2 general §7.3: the scope stored and answered is the one granted; the rest exactly as sent.
+        ClientMetadata granted = accepted.registered().text(MetadataMember.SCOPE)
+                .map(scope -> parameters.withText(MetadataMember.SCOPE, scope)).orElse(parameters);
+        return existing.isPresent() ? modify(existing.get(), statement, granted, checks, answer)
+                : create(statement, granted, checks, answer);
     }
 
     private RegistrationOutcome create(VerifiedStatement statement, ClientMetadata parameters, UrlChecks checks, UdapAnswer answer) {
@@ -106,7 +111,7 @@ public final class UdapRegistrar {
                     .orElseThrow(() -> registeredMeanwhile);
             return modify(winner, statement, parameters, checks, answer);
         }
-        return new RegistrationOutcome.Registered(answer.toJson(record).toString(), record.clientId().value(), false);
+        return new RegistrationOutcome.Registered(answer.toJson(record, parameters).toString(), record.clientId().value(), false);
     }
 
     private RegistrationOutcome modify(ClientRecord existing, VerifiedStatement statement, ClientMetadata parameters,
@@ -114,7 +119,7 @@ public final class UdapRegistrar {
         ClientRecord modified = existing.reviewed(parameters, existing.credentials().withCertificate(statement.binding()),
                 checks.lastReport(), checks.lastCheckedAt(), checks.nextCheckAt());
         stores.clients().replace(modified);
-        return new RegistrationOutcome.Modified(answer.toJson(modified).toString(), modified.clientId().value());
+        return new RegistrationOutcome.Modified(answer.toJson(modified, parameters).toString(), modified.clientId().value());
     }
 
     private RegistrationOutcome cancel(VerifiedStatement statement, Optional<ClientRecord> existing, UdapAnswer answer) {
@@ -133,7 +138,7 @@ public final class UdapRegistrar {
             return refuse(RegistrationErrorCode.INVALID_SOFTWARE_STATEMENT, "this software statement (its jti) was used before");
         }
         stores.clients().cancel(existing.get());
-        return new RegistrationOutcome.Modified(answer.toJson(existing.get()).toString(), existing.get().clientId().value());
+        return new RegistrationOutcome.Modified(answer.toJson(existing.get(), answer.cancellation()).toString(), existing.get().clientId().value());
     }
 
     private UrlChecks checksNow(ProbeReport report) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import health.registration.core.model.ClientMetadata;
 import health.registration.core.model.FieldPointer;
 import health.registration.core.model.MetadataMember;
+import health.registration.core.policy.PlainSoftwareStatement;
 import health.registration.core.policy.RegistrationError;
 import health.registration.core.policy.RegistrationErrorCode;
 import health.registration.core.policy.Violation;
@@ -22,9 +23,13 @@ public record UdapRequest(ClientMetadata body) {
     public static final String CERTIFICATIONS = MetadataMember.CERTIFICATIONS.jsonName();
     static final String SOFTWARE_STATEMENT_POINTER = FieldPointer.of(SOFTWARE_STATEMENT);
 
-    /** True when a body asks for the UDAP path: it carries {@code udap} or a {@code software_statement}. */
+    /**
+     * True when a body asks for the UDAP path: it carries {@code udap}, or a {@code software_statement} in the UDAP
+     * form (a JWS with x5c, IG STU2 general §7.1.3), so that a UDAP client without {@code udap} hears
+     * invalid_client_metadata as the IG says. A plain RFC 7591 statement is not: see {@link PlainSoftwareStatement}.
+     */
     public static boolean isUdap(ClientMetadata body) {
-        return body.get(UDAP).isPresent() || body.get(SOFTWARE_STATEMENT).isPresent();
+        return PlainSoftwareStatement.asksForUdap(body);
     }
 
     public String softwareStatement() {

@@ -47,6 +47,23 @@ class ClientInformationTest {
     }
 
     @Test
+    void leavesOutTheSecretsExpiryWhenNoSecretWasIssued() {
+        ClientRecord secretless = new ClientRecord(ID, ClientStatus.ACTIVE, ClientMetadata.of(ValidMetadata.json()).withDefaults(),
+                new Credentials(null, TOKEN.hash(), ISSUED, 0), new UrlChecks(ISSUED, null, ISSUED.plusSeconds(86_400)),
+                ISSUED, ISSUED, 1);
+        ClientRecord udap = new ClientRecord(ID, ClientStatus.ACTIVE, ClientMetadata.of(ValidMetadata.json()),
+                Credentials.ofCertificate(new CertificateBinding("https://app.example.com/udap", "urn:example:community",
+                        "MAA=", "AA"), ISSUED),
+                new UrlChecks(ISSUED, null, ISSUED.plusSeconds(86_400)), ISSUED, ISSUED, 1);
+
+        // RFC 7591 §3.2.1: client_secret_expires_at is REQUIRED only if a client_secret is issued.
+        assertThat(new ClientInformation(secretless, null, TOKEN, CLIENT_URI).toJson().has(ClientInformation.CLIENT_SECRET_EXPIRES_AT))
+                .isFalse();
+        assertThat(new ClientInformation(udap, null, null, CLIENT_URI).toJsonWithChecks().has(ClientInformation.CLIENT_SECRET_EXPIRES_AT))
+                .isFalse();
+    }
+
+    @Test
     void leavesTheRecordsMetadataUntouched() {
         ClientRecord record = record(0);
         new ClientInformation(record, SECRET, TOKEN, CLIENT_URI).toJson();

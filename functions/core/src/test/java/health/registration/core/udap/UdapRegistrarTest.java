@@ -109,6 +109,25 @@ class UdapRegistrarTest {
     }
 
     @Test
+    void storesAndAnswersOnlyTheGrantedScopesInTheRequestedOrder() throws Exception {
+        UdapRegistrar granting = new UdapRegistrar(VerifierFixture.verifier(), new RegistrationReview(Policies.udapRegistration(),
+                new PolicyContext(URI.create("https://manual.example.org/register")).withSupportedScopes(
+                        health.registration.core.model.SupportedScopes.parse("system/*.rs openid").value()), prober),
+                new UdapStores(clients, jtis), new SequentialIdSource(), VerifierFixture.CLOCK,
+                IssuanceSettings.of(URI.create("https://fhir.example.org/oauth"), Duration.ZERO));
+        ObjectNode claims = clientCredentials().put("scope", "system/Observation.rs system/Patient.cruds system/Patient.r");
+        ObjectNode body = JSON.createObjectNode().put("software_statement", VerifierFixture.statement(claims)).put("udap", "1");
+
+        JsonNode answer = answer(granting.register(new UdapRequest(ClientMetadata.of(body))));
+
+        // UDAP IG STU2 general §7.3: a subset may be granted; the answer and the record say which.
+        assertThat(answer.path("scope").asText()).isEqualTo("system/Observation.rs system/Patient.r");
+        assertThat(answer.get("grant_types")).isEqualTo(claims.get("grant_types"));
+        ClientRecord stored = clients.findByIssuer(VerifierFixture.COMMUNITY, VerifierFixture.CLIENT_URI).orElseThrow();
+        assertThat(stored.metadata().text("scope")).contains("system/Observation.rs system/Patient.r");
+    }
+
+    @Test
     void neitherStoresNorEchoesANotBeforeClaim() throws Exception {
         ObjectNode claims = clientCredentials();
         claims.put("nbf", claims.path("iat").asLong());
