@@ -3,6 +3,7 @@ package health.registration.core.udap;
 import health.registration.core.model.Parsed;
 import health.registration.core.policy.RegistrationErrorCode;
 import health.registration.core.port.CrlSource;
+import health.registration.core.port.IssuerCertificateSource;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,7 +24,8 @@ import java.util.function.Supplier;
  *       for RSA, has at least 2048 bits → otherwise {@code invalid_software_statement};</li>
  *   <li>RFC 5280 §4.2.1.9 and §4.2.1.3: {@code x5c[0]} is an end entity whose keyUsage allows digitalSignature;
  *       UDAP DCR §4.2: a PKIX path of at most five certificates from {@code x5c[0]} through the rest of {@code x5c}
- *       to a trust anchor, valid at the clock's instant, no certificate revoked by the CRL of its distribution point; an unknown status counts as the
+ *       to a trust anchor (with the issuers missing from {@code x5c} fetched from Authority Information Access
+ *       when {@link #withIssuerCertificates} gave a source, {@link AiaChase}), valid at the clock's instant, no certificate revoked by the CRL of its distribution point; an unknown status counts as the
  *       {@link RevocationFailureMode} says → otherwise {@code unapproved_software_statement} (UDAP DCR §5.2);</li>
  *   <li>UDAP DCR §4.3 and the IG STU2 registration §3.1 table: {@code iss} is a SAN URI of {@code x5c[0]},
  *       {@code sub} equals {@code iss}, {@code aud} is or contains the registration endpoint, {@code exp} is later
@@ -41,6 +43,7 @@ public final class SoftwareStatementVerifier {
     private final RevocationFailureMode onCrlUnavailable;
     private final Clock clock;
     private final URI registrationEndpoint;
+    private final Optional<IssuerCertificateSource> issuers;
 
     /**
      * @param anchors              the trust communities; with none, every statement is unapproved
@@ -72,6 +75,24 @@ public final class SoftwareStatementVerifier {
         this.onCrlUnavailable = Objects.requireNonNull(onCrlUnavailable);
         this.clock = Objects.requireNonNull(clock);
         this.registrationEndpoint = Objects.requireNonNull(registrationEndpoint);
+        this.issuers = Optional.empty();
+    }
+
+    private SoftwareStatementVerifier(SoftwareStatementVerifier base, IssuerCertificateSource issuers) {
+        this.anchors = base.anchors;
+        this.crls = base.crls;
+        this.onCrlUnavailable = base.onCrlUnavailable;
+        this.clock = base.clock;
+        this.registrationEndpoint = base.registrationEndpoint;
+        this.issuers = Optional.of(issuers);
+    }
+
+    /**
+     * This verifier, fetching the issuer certificates missing from {@code x5c} from their Authority Information
+     * Access caIssuers URLs through {@code issuers} (UDAP DCR §4.2); without it, intermediates must be in x5c.
+     */
+    public SoftwareStatementVerifier withIssuerCertificates(IssuerCertificateSource issuers) {
+        return new SoftwareStatementVerifier(this, Objects.requireNonNull(issuers));
     }
 
     public StatementVerdict verify(String softwareStatement) {
@@ -85,7 +106,7 @@ public final class SoftwareStatementVerifier {
         if (badSignature.isPresent()) {
             return invalid(badSignature.get());
         }
-        TrustChain trustChain = new TrustChain(anchors.get(), crls, onCrlUnavailable);
+        TrustChain trustChain = new TrustChain(anchors.get(), crls, onCrlUnavailable, issuers);
         Parsed<TrustCommunity> community = trustChain.validate(statement.chain(), now);
         if (!community.isOk()) {
             return new StatementVerdict.Rejected(RegistrationErrorCode.UNAPPROVED_SOFTWARE_STATEMENT,
