@@ -34,8 +34,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * End to end through {@code scripts/local-api}: a UDAP client built the way the common UDAP client libraries build
- * one (udap.md: udap-dotnet's and Inferno's statements), with the statement made here with Nimbus JOSE+JWT rather than
- * the service's own test helpers. Its x5c holds only its leaf, issued by the community's intermediate CA; the leaf's
+ * one, with the statement made here with Nimbus JOSE+JWT rather than the service's own test helpers (IG STU2 §3.1
+ * claims, UDAP DCR §2: only the leaf in x5c). Its x5c holds only its leaf, issued by the community's intermediate CA; the leaf's
  * Authority Information Access names the intermediate at {@code http://udap-aia.example.com/intermediate.cer}, which
  * the service fetches (UDAP DCR §4.2, RFC 5280 §4.2.2.1) from a fixture on 127.0.0.111:80 mapped through the prober's
  * hosts-file seam; the CRLs and the app's pages are on 127.0.0.111:443. Nothing but 127.0.0.x is contacted.
