@@ -5,6 +5,7 @@ import health.registration.adapters.aws.EventBridgeClientEvents;
 import health.registration.adapters.aws.EventBridgeOperatorAudit;
 import health.registration.adapters.aws.LambdaChallengeSite;
 import health.registration.adapters.aws.LambdaCrlSource;
+import health.registration.adapters.aws.LambdaIssuerCertificateSource;
 import health.registration.adapters.aws.LambdaUrlProber;
 import health.registration.adapters.aws.ServiceClients;
 import health.registration.adapters.aws.SqsReverificationQueue;
@@ -50,6 +51,7 @@ import health.registration.core.policy.PolicyContext;
 import health.registration.core.port.ChallengeSite;
 import health.registration.core.port.ClientEvents;
 import health.registration.core.port.CrlSource;
+import health.registration.core.port.IssuerCertificateSource;
 import health.registration.core.port.OperatorAudit;
 import health.registration.core.port.ReverificationQueue;
 import health.registration.core.port.StoreUnavailable;
@@ -62,7 +64,9 @@ import health.registration.core.reverify.Reverification;
 import health.registration.core.reverify.ReverificationPolicy;
 import health.registration.core.reverify.ReverificationPorts;
 import health.registration.core.reverify.ReverificationSettings;
+import health.registration.core.udap.CachedIssuerCertificates;
 import health.registration.core.udap.ProbedCrlSource;
+import health.registration.core.udap.ProbedIssuerCertificateSource;
 import health.registration.core.udap.SoftwareStatementVerifier;
 import health.registration.core.udap.TrustAnchors;
 import health.registration.core.udap.UdapRegistrar;
@@ -202,7 +206,8 @@ public final class IssuanceComponents {
                 Set.copyOf(udap.get().capabilities().grantTypesSupported()));
         SoftwareStatementVerifier verifier = new SoftwareStatementVerifier(anchors.get(), crlSource(),
                 UdapConfiguration.onCrlUnavailable(settings), CLOCK, settings.registrationEndpoint())
-                .withSigningAlgorithms(udap.get().capabilities().registrationSigningAlgs());
+                .withSigningAlgorithms(udap.get().capabilities().registrationSigningAlgs())
+                .withIssuerCertificates(issuerCertificates());
         RegistrationReview review = new RegistrationReview(Policies.udapRegistration(), context, prober(context));
         UdapStores stores = new UdapStores(new DynamoUdapClientStore(aws.dynamoDb(), settings.clientsTable()),
                 new DynamoJtiStore(aws.dynamoDb(), settings.clientsTable()));
@@ -223,6 +228,18 @@ public final class IssuanceComponents {
                 .<CrlSource>map(ca -> new IssuingAuthorityCrlSource(CertificateConfiguration.crlUrl(settings, ca.name()),
                         ca.name(), new DynamoCertificateStore(aws.dynamoDb(), ca.table()), fetched))
                 .orElse(fetched);
+    }
+
+    /**
+     * Issuer certificates named in Authority Information Access (UDAP DCR §4.2), through the probe function in AWS
+     * and the same guard in-process locally, with a 3 s limit; kept an hour per URL (a failure a minute).
+     */
+    private IssuerCertificateSource issuerCertificates() {
+        IssuerCertificateSource fetched = settings.probeFunctionName()
+                .<IssuerCertificateSource>map(name -> new LambdaIssuerCertificateSource(aws.lambda(), name))
+                .orElseGet(() -> new ProbedIssuerCertificateSource(NetworkUrlProber.network(settings.probeConfiguration(),
+                        UdapConfiguration.ISSUER_CERTIFICATE_TIMEOUT)));
+        return new CachedIssuerCertificates(fetched, CLOCK);
     }
 
     /**

@@ -4,6 +4,7 @@ import health.registration.core.udap.RevocationFailureMode;
 import health.registration.core.udap.TrustAnchors;
 import health.registration.edge.ConfiguredSecrets;
 import health.registration.edge.Settings;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -18,6 +19,8 @@ final class UdapConfiguration {
 
     /** Largest CRL fetched (UDAP communities publish small CRLs; a megabyte is generous). */
     static final int MAX_CRL_BYTES = 1024 * 1024;
+    /** Whole-call limit of one issuer certificate fetch from Authority Information Access: a registration waits. */
+    static final Duration ISSUER_CERTIFICATE_TIMEOUT = Duration.ofSeconds(3);
 
     private UdapConfiguration() {}
 

@@ -35,6 +35,9 @@ final class UdapTestPki {
     static final String UNAVAILABLE_CRL = "/unavailable.crl";
     /** The SAN URI of the one revoked leaf, which must exist before the CRL that lists it. */
     static final String REVOKED_ISS = "https://udap-revoked.example.com/udap";
+    /** Where the intermediate's certificate is published for Authority Information Access (plain http, as CAs do). */
+    static final String AIA_HOST = "udap-aia.example.com";
+    static final String INTERMEDIATE_CERTIFICATE = "/intermediate.cer";
 
     private static final Duration DAY = Duration.ofDays(1);
     private static final Duration YEAR = Duration.ofDays(365);
@@ -86,6 +89,24 @@ final class UdapTestPki {
     /** A leaf whose only CRL distribution point the fixture answers 404. */
     TestCredential leafWithUnavailableCrl(String sanUri) {
         return leaf(spec(sanUri).withCrlDistributionPoints(crlUrl(UNAVAILABLE_CRL)));
+    }
+
+    /**
+     * A leaf of the intermediate whose Authority Information Access names {@code http://udap-aia.example.com<path>}
+     * as caIssuers (RFC 5280 §4.2.2.1), for a client that sends only its leaf in x5c.
+     */
+    TestCredential leafWithAia(String sanUri, String path) {
+        TestCredential leaf = intermediate.publishingCertificateAt(aiaUrl(path)).issue(spec(sanUri));
+        keys.add(leaf.privateKey());
+        return leaf;
+    }
+
+    static String aiaUrl(String path) {
+        return "http://" + AIA_HOST + path;
+    }
+
+    X509Certificate intermediateCertificate() {
+        return intermediate.certificate();
     }
 
     /** The leaf the intermediate's CRL lists as revoked; its SAN URI is {@link #REVOKED_ISS}. */

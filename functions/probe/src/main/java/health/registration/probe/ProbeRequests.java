@@ -12,6 +12,7 @@ import health.registration.core.policy.PolicyContext;
 import health.registration.core.policy.PolicyResult;
 import health.registration.core.port.ChallengeSite;
 import health.registration.core.port.CrlSource;
+import health.registration.core.port.IssuerCertificateSource;
 import health.registration.core.port.UrlProber;
 import health.registration.core.probe.ProbeOutcome;
 import health.registration.core.probe.ProbeReport;
@@ -27,6 +28,8 @@ import health.registration.edge.ErrorResponses;
 import health.registration.edge.MetadataBody;
 import java.net.URI;
 import java.security.cert.CRLException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
 import java.security.cert.X509CRL;
 import java.util.Base64;
 import java.util.Iterator;
@@ -50,6 +53,10 @@ final class ProbeRequests {
     static final String CRL_URL = "crl_url";
     static final String CRL = "crl";
 
+    /** The member of a direct invocation's payload that asks for an issuer's certificates (UDAP AIA chasing). */
+    static final String ISSUER_URL = "issuer_url";
+    static final String CERTIFICATES = "certificates";
+
     /** The member of a direct invocation's payload that asks for an ownership challenge (developer certificates). */
     static final String CHALLENGE_URL = "challenge_url";
     static final String CHALLENGE = "challenge";
@@ -61,12 +68,19 @@ final class ProbeRequests {
     private final CrlSource crls;
     private final ChallengeSite challenges;
     private final PolicyContext context;
+    private final IssuerCertificateSource issuers;
 
     ProbeRequests(UrlProber prober, CrlSource crls, ChallengeSite challenges, PolicyContext context) {
+        this(prober, crls, challenges, context, url -> List.of());
+    }
+
+    ProbeRequests(UrlProber prober, CrlSource crls, ChallengeSite challenges, PolicyContext context,
+                  IssuerCertificateSource issuers) {
         this.prober = prober;
         this.crls = crls;
         this.challenges = challenges;
         this.context = context;
+        this.issuers = issuers;
     }
 
     ApiResponse answerApi(ApiRequest request, LambdaLogger log) {
@@ -85,12 +99,16 @@ final class ProbeRequests {
 
     /**
      * A direct invocation: {@code {"metadata": {...}}} in, the report out; or {@code {"crl_url": "..."}} in, the CRL
-     * (base64 DER) out; or {@code {"challenge_url": "..."}} in, the body served there out; each fetched through the
-     * same guard.
+     * (base64 DER) out; or {@code {"issuer_url": "..."}} in, the certificates published there out
+     * ({@code {"certificates": [base64 DER, ...]}}); or {@code {"challenge_url": "..."}} in, the body served there
+     * out; each fetched through the same guard.
      */
     ObjectNode answerInvocation(JsonNode payload, LambdaLogger log) {
         if (payload != null && payload.path(CRL_URL).isTextual()) {
             return answerCrl(payload.get(CRL_URL).textValue(), log);
+        }
+        if (payload != null && payload.path(ISSUER_URL).isTextual()) {
+            return answerIssuer(payload.get(ISSUER_URL).textValue(), log);
         }
         if (payload != null && payload.path(CHALLENGE_URL).isTextual()) {
             return answerChallenge(payload.get(CHALLENGE_URL).textValue(), log);
@@ -153,6 +171,31 @@ final class ProbeRequests {
             answer.put(ErrorResponses.ERROR, "challenge_unavailable");
         } else {
             answer.put(CHALLENGE, body.get());
+        }
+        return answer;
+    }
+
+    /** The certificates at a caIssuers URL (RFC 5280 §4.2.2.1), as base64 DER; the URL is not logged. */
+    private ObjectNode answerIssuer(String url, LambdaLogger log) {
+        ObjectNode answer = JsonNodeFactory.instance.objectNode();
+        List<X509Certificate> certificates;
+        try {
+            certificates = issuers.certificates(URI.create(url));
+        } catch (IllegalArgumentException notAUri) {
+            certificates = List.of();
+        }
+        log.log("probe issuer certificates=" + certificates.size() + "\n");
+        if (certificates.isEmpty()) {
+            answer.put(ErrorResponses.ERROR, "issuer_unavailable");
+            return answer;
+        }
+        try {
+            for (X509Certificate certificate : certificates) {
+                answer.withArray(CERTIFICATES).add(Base64.getEncoder().encodeToString(certificate.getEncoded()));
+            }
+        } catch (CertificateEncodingException unencodable) {
+            answer.removeAll();
+            answer.put(ErrorResponses.ERROR, "issuer_unavailable");
         }
         return answer;
     }

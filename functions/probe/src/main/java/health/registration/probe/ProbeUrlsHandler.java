@@ -9,8 +9,10 @@ import health.registration.core.policy.PolicyContext;
 import health.registration.core.certificate.ProbedChallengeSite;
 import health.registration.core.port.ChallengeSite;
 import health.registration.core.port.CrlSource;
+import health.registration.core.port.IssuerCertificateSource;
 import health.registration.core.port.UrlProber;
 import health.registration.core.udap.ProbedCrlSource;
+import health.registration.core.udap.ProbedIssuerCertificateSource;
 import health.registration.edge.ApiGatewayEvents;
 import health.registration.edge.ApiInvocation;
 import health.registration.edge.PrimingResource;
@@ -19,6 +21,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * The probe function: probes every URL of a registration that passes the URL rules (policy section 5). It answers
@@ -32,6 +36,8 @@ public final class ProbeUrlsHandler implements RequestStreamHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Largest CRL fetched for UDAP revocation checks. */
     private static final int MAX_CRL_BYTES = 1024 * 1024;
+    /** Whole-call limit of an issuer certificate fetch (UDAP AIA chasing): a registration waits for it. */
+    private static final Duration ISSUER_CALL_TIMEOUT = Duration.ofSeconds(3);
 
     private final ProbeRequests requests;
 
@@ -44,11 +50,17 @@ public final class ProbeUrlsHandler implements RequestStreamHandler {
     private ProbeUrlsHandler(Settings settings) {
         this(NetworkUrlProber.create(settings.probeConfiguration(), settings.policyContext()),
                 new ProbedCrlSource(NetworkUrlProber.network(settings.probeConfiguration()), Clock.systemUTC(), MAX_CRL_BYTES),
-                new ProbedChallengeSite(NetworkUrlProber.network(settings.probeConfiguration())), settings.policyContext());
+                new ProbedChallengeSite(NetworkUrlProber.network(settings.probeConfiguration())), settings.policyContext(),
+                new ProbedIssuerCertificateSource(NetworkUrlProber.network(settings.probeConfiguration(), ISSUER_CALL_TIMEOUT)));
     }
 
     ProbeUrlsHandler(UrlProber prober, CrlSource crls, ChallengeSite challenges, PolicyContext context) {
-        this.requests = new ProbeRequests(prober, crls, challenges, context);
+        this(prober, crls, challenges, context, url -> List.of());
+    }
+
+    ProbeUrlsHandler(UrlProber prober, CrlSource crls, ChallengeSite challenges, PolicyContext context,
+                     IssuerCertificateSource issuers) {
+        this.requests = new ProbeRequests(prober, crls, challenges, context, issuers);
     }
 
     @Override

@@ -23,6 +23,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -66,10 +70,29 @@ class ProbeUrlsHandlerTest {
     private static final Map<String, java.util.Optional<String>> CHALLENGES = Map.of(
             CHALLENGE_URL, java.util.Optional.of("the-served-token\n"));
 
+    /** A self-signed CA certificate (P-256) that the issuer URL below serves. */
+    private static final String ISSUER_DER = "MIIBlTCCATugAwIBAgIUTJsCCYsf4HJbShep+z8CMqBMuPMwCgYIKoZIzj0EAwIwHzEdMBsGA1UEAwwU"
+            + "UHJvYmUgVGVzdCBJc3N1ZXIgQ0EwIBcNMjYxMjA3MTU0NjMyWhgPMjEyNjExMTMxNTQ2MzJaMB8xHTAbBgNVBAMMFFByb2JlIFRlc3QgSXNz"
+            + "dWVyIENBMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEwK9AzTbLQWGvS3sXfUKr+4sfsh/gCVQLrOIqHGAn5MTgNCdMA0rDIdkILuUuAY4p"
+            + "NjjxzLxIIRdBnVKEVdbEj6NTMFEwHQYDVR0OBBYEFJt+V8aTjapHFPSg3MfHNhrPLSf1MB8GA1UdIwQYMBaAFJt+V8aTjapHFPSg3MfHNhrP"
+            + "LSf1MA8GA1UdEwEB/wQFMAMBAf8wCgYIKoZIzj0EAwIDSAAwRQIhALJELcDsaOcCgqpnJLLZVWTW8KPkGxIevMWMDH3AWPllAiBNfhEBahPN"
+            + "xEvOKng0dCB5tGBu2X+OIzFsGliCH3AfXw==";
+    private static final String ISSUER_URL = "http://ca.example.com/issuer.cer";
+
     private final InMemoryUrlProber prober = new InMemoryUrlProber();
     private final ProbeUrlsHandler handler =
             new ProbeUrlsHandler(prober, url -> java.util.Optional.empty(), url -> CHALLENGES.getOrDefault(url, java.util.Optional.empty()),
-                    new PolicyContext(URI.create("https://manual.example.org/register")));
+                    new PolicyContext(URI.create("https://manual.example.org/register")),
+                    url -> url.toString().equals(ISSUER_URL) ? List.of(issuer()) : List.of());
+
+    private static X509Certificate issuer() {
+        try {
+            return (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(Base64.getDecoder().decode(ISSUER_DER)));
+        } catch (CertificateException e) {
+            throw new IllegalStateException(e);
+        }
+    }
     private final RecordingLambdaContext lambda = new RecordingLambdaContext("probe");
 
     private JsonNode invoke(ObjectNode event) throws IOException {
@@ -140,6 +163,20 @@ class ProbeUrlsHandlerTest {
         assertThat(missing.path("error").asText()).isEqualTo("challenge_unavailable");
         assertThat(missing.has("challenge")).isFalse();
         assertThat(String.join("", lambda.loggedLines())).doesNotContain("the-served-token", "bm90LWEtcmVhbC", "other.example.com");
+    }
+
+    @Test
+    void answersAnIssuerInvocationWithTheCertificatesServedThereAsBase64Der() throws IOException {
+        JsonNode served = invoke(JSON.createObjectNode().put("issuer_url", ISSUER_URL));
+        JsonNode missing = invoke(JSON.createObjectNode().put("issuer_url", "http://ca.example.com/missing.cer"));
+        JsonNode notAUrl = invoke(JSON.createObjectNode().put("issuer_url", "not a url"));
+
+        assertThat(served.path("certificates")).hasSize(1);
+        assertThat(served.path("certificates").get(0).asText()).isEqualTo(ISSUER_DER);
+        assertThat(missing.path("error").asText()).isEqualTo("issuer_unavailable");
+        assertThat(notAUrl.path("error").asText()).isEqualTo("issuer_unavailable");
+        assertThat(missing.has("certificates")).isFalse();
+        assertThat(String.join("", lambda.loggedLines())).doesNotContain("ca.example.com");
     }
 
     @Test

@@ -10,6 +10,11 @@ public enum FetchPurpose {
     IMAGE("image/png, image/jpeg, image/gif, image/webp, image/x-icon;q=0.8, image/vnd.microsoft.icon;q=0.8"),
     /** A certificate revocation list from a CRL distribution point (RFC 5280 §4.2.1.13). */
     CRL("application/pkix-crl, application/x-pkcs7-crl;q=0.9, */*;q=0.1"),
+    /**
+     * An issuer's certificate from an Authority Information Access caIssuers URL (RFC 5280 §4.2.2.1): DER, or a
+     * certs-only CMS message.
+     */
+    ISSUER_CERTIFICATE("application/pkix-cert, application/pkcs7-mime;q=0.9, */*;q=0.1"),
     /** A developer certificate's ownership challenge: a short text file on the app's host (README, "Developer certificates"). */
     CHALLENGE("text/plain, */*;q=0.1");
 

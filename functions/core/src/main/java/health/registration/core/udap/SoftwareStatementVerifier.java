@@ -3,6 +3,7 @@ package health.registration.core.udap;
 import health.registration.core.model.Parsed;
 import health.registration.core.policy.RegistrationErrorCode;
 import health.registration.core.port.CrlSource;
+import health.registration.core.port.IssuerCertificateSource;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,7 +26,8 @@ import java.util.function.Supplier;
  *       for RSA, has at least 2048 bits → otherwise {@code invalid_software_statement};</li>
  *   <li>RFC 5280 §4.2.1.9 and §4.2.1.3: {@code x5c[0]} is an end entity whose keyUsage allows digitalSignature;
  *       UDAP DCR §4.2: a PKIX path of at most five certificates from {@code x5c[0]} through the rest of {@code x5c}
- *       to a trust anchor, valid at the clock's instant, no certificate revoked by the CRL of its distribution point; an unknown status counts as the
+ *       to a trust anchor (with the issuers missing from {@code x5c} fetched from Authority Information Access
+ *       when {@link #withIssuerCertificates} gave a source, {@link AiaChase}), valid at the clock's instant, no certificate revoked by the CRL of its distribution point; an unknown status counts as the
  *       {@link RevocationFailureMode} says → otherwise {@code unapproved_software_statement} (UDAP DCR §5.2);</li>
  *   <li>UDAP DCR §4.3 and the IG STU2 registration §3.1 table: {@code iss} is a SAN URI of {@code x5c[0]},
  *       {@code sub} equals {@code iss}, {@code aud} is or contains the registration endpoint, {@code exp} is later
@@ -45,6 +47,7 @@ public final class SoftwareStatementVerifier {
     private final URI registrationEndpoint;
     /** registration_endpoint_jwt_signing_alg_values_supported of this server's metadata (IG STU2 §2.2). */
     private final Set<String> signingAlgorithms;
+    private final Optional<IssuerCertificateSource> issuers;
 
     /**
      * @param anchors              the trust communities; with none, every statement is unapproved
@@ -77,15 +80,18 @@ public final class SoftwareStatementVerifier {
         this.clock = Objects.requireNonNull(clock);
         this.registrationEndpoint = Objects.requireNonNull(registrationEndpoint);
         this.signingAlgorithms = Set.copyOf(UdapCapabilities.SIGNING_ALGS);
+        this.issuers = Optional.empty();
     }
 
-    private SoftwareStatementVerifier(SoftwareStatementVerifier verifier, Set<String> signingAlgorithms) {
-        this.anchors = verifier.anchors;
-        this.crls = verifier.crls;
-        this.onCrlUnavailable = verifier.onCrlUnavailable;
-        this.clock = verifier.clock;
-        this.registrationEndpoint = verifier.registrationEndpoint;
+    private SoftwareStatementVerifier(SoftwareStatementVerifier base, Set<String> signingAlgorithms,
+            Optional<IssuerCertificateSource> issuers) {
+        this.anchors = base.anchors;
+        this.crls = base.crls;
+        this.onCrlUnavailable = base.onCrlUnavailable;
+        this.clock = base.clock;
+        this.registrationEndpoint = base.registrationEndpoint;
         this.signingAlgorithms = Set.copyOf(signingAlgorithms);
+        this.issuers = issuers;
     }
 
     /**
@@ -93,7 +99,15 @@ public final class SoftwareStatementVerifier {
      * registration_endpoint_jwt_signing_alg_values_supported (IG STU2 §2.2); by default all four of general §7.1.2.
      */
     public SoftwareStatementVerifier withSigningAlgorithms(Collection<String> advertised) {
-        return new SoftwareStatementVerifier(this, Set.copyOf(advertised));
+        return new SoftwareStatementVerifier(this, Set.copyOf(advertised), issuers);
+    }
+
+    /**
+     * This verifier, fetching the issuer certificates missing from {@code x5c} from their Authority Information
+     * Access caIssuers URLs through {@code issuers} (UDAP DCR §4.2); without it, intermediates must be in x5c.
+     */
+    public SoftwareStatementVerifier withIssuerCertificates(IssuerCertificateSource issuers) {
+        return new SoftwareStatementVerifier(this, signingAlgorithms, Optional.of(Objects.requireNonNull(issuers)));
     }
 
     public StatementVerdict verify(String softwareStatement) {
@@ -111,7 +125,7 @@ public final class SoftwareStatementVerifier {
         if (badSignature.isPresent()) {
             return invalid(badSignature.get());
         }
-        TrustChain trustChain = new TrustChain(anchors.get(), crls, onCrlUnavailable);
+        TrustChain trustChain = new TrustChain(anchors.get(), crls, onCrlUnavailable, issuers);
         Parsed<TrustCommunity> community = trustChain.validate(statement.chain(), now);
         if (!community.isOk()) {
             return new StatementVerdict.Rejected(RegistrationErrorCode.UNAPPROVED_SOFTWARE_STATEMENT,

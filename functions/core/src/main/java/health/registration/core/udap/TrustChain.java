@@ -2,6 +2,7 @@ package health.registration.core.udap;
 
 import health.registration.core.model.Parsed;
 import health.registration.core.port.CrlSource;
+import health.registration.core.port.IssuerCertificateSource;
 import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertPath;
@@ -29,16 +30,22 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.security.auth.x500.X500Principal;
 
 /**
  * UDAP DCR §4.2: a PKIX path from x5c[0] to a trust anchor, with validity dates and CRL revocation status. The path is
  * built first, without revocation; only then are the CRLs of its certificates fetched, so that no URL from a
- * certificate outside a trusted chain is ever fetched. The JDK fetches nothing itself (no AIA, no CRL DP download).
+ * certificate outside a trusted chain is ever fetched. When {@code x5c} alone leads to no anchor and an
+ * {@link IssuerCertificateSource} is given, the missing issuers are fetched from Authority Information Access
+ * ({@link AiaChase}) and the path is built again. The JDK fetches nothing itself (no AIA, no CRL DP download).
  */
 final class TrustChain {
 
     static final String UNTRUSTED = "software_statement certificate chain does not lead to a trust anchor of this"
             + " server; use a certificate issued in one of its trust communities and send its intermediates in x5c";
+    static final String UNTRUSTED_WITH_AIA = "software_statement certificate chain does not lead to a trust anchor of"
+            + " this server, even with the issuer certificates fetched through Authority Information Access; use a"
+            + " certificate issued in one of its trust communities";
     static final String OUT_OF_DATE = "software_statement certificate chain has a certificate that has expired or"
             + " is not yet valid";
     static final String REVOKED = "software_statement certificate chain has a revoked certificate";
@@ -58,11 +65,18 @@ final class TrustChain {
     private final TrustAnchors anchors;
     private final CrlSource crls;
     private final RevocationFailureMode mode;
+    private final Optional<AiaChase> aia;
 
     TrustChain(TrustAnchors anchors, CrlSource crls, RevocationFailureMode mode) {
+        this(anchors, crls, mode, Optional.empty());
+    }
+
+    /** @param issuers where Authority Information Access is followed; empty, it is not */
+    TrustChain(TrustAnchors anchors, CrlSource crls, RevocationFailureMode mode, Optional<IssuerCertificateSource> issuers) {
         this.anchors = anchors;
         this.crls = crls;
         this.mode = mode;
+        this.aia = issuers.map(AiaChase::new);
     }
 
     /** The community the chain leads to at this instant, or why it leads to none. */
@@ -77,7 +91,11 @@ final class TrustChain {
         Date date = Date.from(at);
         Optional<PKIXCertPathBuilderResult> built = build(x5c, date);
         if (built.isEmpty()) {
-            return Parsed.failure(allValidAt(x5c, date) ? UNTRUSTED : OUT_OF_DATE);
+            Parsed<PKIXCertPathBuilderResult> withAia = buildWithAia(x5c, date);
+            if (!withAia.isOk()) {
+                return Parsed.failure(withAia.problem());
+            }
+            built = Optional.of(withAia.value());
         }
         TrustAnchor anchor = built.get().getTrustAnchor();
         Optional<String> revocation = revocationProblem(built.get().getCertPath(), anchor, date);
@@ -85,6 +103,34 @@ final class TrustChain {
             return Parsed.failure(revocation.get());
         }
         return anchors.byAnchor(anchor.getTrustedCert()).map(Parsed::ok).orElseGet(() -> Parsed.failure(UNTRUSTED));
+    }
+
+    /**
+     * The path through {@code x5c} and the issuers fetched from Authority Information Access, or why there is none.
+     * Nothing is fetched for a chain with a certificate out of date, or without an {@link IssuerCertificateSource}.
+     */
+    private Parsed<PKIXCertPathBuilderResult> buildWithAia(List<X509Certificate> x5c, Date date) {
+        if (!allValidAt(x5c, date)) {
+            return Parsed.failure(OUT_OF_DATE);
+        }
+        if (aia.isEmpty()) {
+            return Parsed.failure(UNTRUSTED);
+        }
+        Set<X500Principal> anchorSubjects = anchors.communities().stream()
+                .map(c -> c.anchor().getSubjectX500Principal()).collect(Collectors.toSet());
+        Parsed<AiaChase.Chased> chased = aia.get().chase(x5c, anchorSubjects);
+        if (!chased.isOk()) {
+            return Parsed.failure(chased.problem());
+        }
+        if (chased.value().fetched() == 0) {
+            return Parsed.failure(UNTRUSTED);
+        }
+        List<X509Certificate> certificates = chased.value().certificates();
+        Optional<PKIXCertPathBuilderResult> built = build(certificates, date);
+        if (built.isEmpty()) {
+            return Parsed.failure(allValidAt(certificates, date) ? UNTRUSTED_WITH_AIA : OUT_OF_DATE);
+        }
+        return Parsed.ok(built.get());
     }
 
     /**

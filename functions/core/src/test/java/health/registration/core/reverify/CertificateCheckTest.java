@@ -16,6 +16,8 @@ import health.registration.core.policy.rules.ValidUdapMetadata;
 import health.registration.core.udap.InMemoryCrlSource;
 import health.registration.core.udap.TestAuthority;
 import health.registration.core.udap.TestKeys;
+import health.registration.core.udap.TestPki;
+import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,6 +76,31 @@ class CertificateCheckTest {
                 assertThat(CertificateCheck.disqualifies(p)).isEqualTo(kind == FailureKind.HARD);
             });
         }
+    }
+
+    /**
+     * A client that registered with only its leaf in x5c, its intermediate fetched through Authority Information
+     * Access (UDAP DCR §4.2), is bound to that leaf like any other: re-verification builds no chain and fetches no
+     * issuer, only the leaf's own CRL.
+     */
+    @ParameterizedTest(name = "revoked: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void judgesALeafRegisteredWithoutItsIntermediateByItsOwnCrlAlone(boolean revoked) {
+        TestPki pki = TestPki.create("aia-reverify", REGISTERED);
+        X509Certificate leaf = pki.intermediate().publishingCertificateAt("http://ca.aia-reverify.example.com/i.cer")
+                .issue(pki.leafSpec("https://app.example.com/udap")).certificate();
+        InMemoryCrlSource crls = new InMemoryCrlSource().with(pki.crlUrl("intermediate"), revoked
+                ? pki.intermediate().crl(NOW, NOW.plus(Duration.ofDays(1)), leaf)
+                : pki.intermediate().crl(NOW, NOW.plus(Duration.ofDays(1))));
+
+        List<CheckProblem> problems = new CertificateCheck(crls).problems(client(ClientFixtures.binding(leaf)), NOW);
+
+        if (revoked) {
+            assertThat(problems).singleElement().satisfies(p -> assertThat(p.code()).isEqualTo(CertificateCheck.REVOKED));
+        } else {
+            assertThat(problems).isEmpty();
+        }
+        assertThat(crls.requests()).containsExactly(URI.create(pki.crlUrl("intermediate")));
     }
 
     @org.junit.jupiter.api.Test

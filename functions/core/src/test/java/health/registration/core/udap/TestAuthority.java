@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CRLDistPoint;
 import org.bouncycastle.asn1.x509.CRLNumber;
@@ -40,7 +42,9 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 /**
  * A test certification authority built with BouncyCastle (no provider is registered; the JDK's do the
  * cryptography): issues CA and leaf certificates and signs CRLs. Each CA publishes its CRL at {@link #crlUrl()}, which
- * the certificates it issues name as their CRL distribution point unless told otherwise.
+ * the certificates it issues name as their CRL distribution point unless told otherwise; a CA made
+ * {@link #publishingCertificateAt} a URL names that URL as caIssuers in the Authority Information Access of the
+ * certificates it issues (RFC 5280 §4.2.2.1).
  */
 public final class TestAuthority {
 
@@ -48,10 +52,21 @@ public final class TestAuthority {
 
     private final TestCredential credential;
     private final String crlUrl;
+    private final String certificateUrl;
 
     private TestAuthority(TestCredential credential, String crlUrl) {
+        this(credential, crlUrl, null);
+    }
+
+    private TestAuthority(TestCredential credential, String crlUrl, String certificateUrl) {
         this.credential = credential;
         this.crlUrl = crlUrl;
+        this.certificateUrl = certificateUrl;
+    }
+
+    /** The same CA, naming {@code url} as caIssuers in the Authority Information Access of what it issues from now. */
+    public TestAuthority publishingCertificateAt(String url) {
+        return new TestAuthority(credential, crlUrl, url);
     }
 
     /** A self-signed root CA. */
@@ -68,6 +83,7 @@ public final class TestAuthority {
         X509v3CertificateBuilder builder = builder("CN=" + commonName + ", O=Test PKI", keys.getPublic(), notBefore, notAfter);
         caExtensions(builder, keys.getPublic(), credential.keys().getPublic());
         addExtension(builder, Extension.cRLDistributionPoints, false, distributionPoints(List.of(crlUrl)));
+        addAuthorityInformationAccess(builder);
         return new TestAuthority(new TestCredential(sign(builder, credential.privateKey()), keys), itsCrlUrl);
     }
 
@@ -93,6 +109,7 @@ public final class TestAuthority {
         if (!spec.crlDistributionPoints().isEmpty()) {
             addExtension(builder, Extension.cRLDistributionPoints, false, distributionPoints(spec.crlDistributionPoints()));
         }
+        addAuthorityInformationAccess(builder);
         return new TestCredential(sign(builder, credential.privateKey()), spec.keys());
     }
 
@@ -146,6 +163,13 @@ public final class TestAuthority {
             addExtension(builder, Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(issuer));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private void addAuthorityInformationAccess(X509v3CertificateBuilder builder) {
+        if (certificateUrl != null) {
+            addExtension(builder, Extension.authorityInfoAccess, false, new AuthorityInformationAccess(
+                    AccessDescription.id_ad_caIssuers, new GeneralName(GeneralName.uniformResourceIdentifier, certificateUrl)));
         }
     }
 

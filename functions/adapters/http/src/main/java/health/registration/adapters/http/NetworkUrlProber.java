@@ -13,6 +13,7 @@ import health.registration.core.probe.RegistrationProber;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,6 +53,28 @@ public final class NetworkUrlProber {
                 SystemNameResolver.create(hostsFile(configuration), limits),
                 OkHttpPageFetcher.create(policy, trust(configuration), limits, configuration.userAgent()),
                 policy);
+    }
+
+    /**
+     * As {@link #network(ProbeConfiguration)}, with every timeout capped at {@code callTimeout}: for fetches a
+     * request waits on (issuer certificates from Authority Information Access).
+     */
+    public static ProbeNetwork network(ProbeConfiguration configuration, Duration callTimeout) {
+        ProbeLimits limits = configuration.limits();
+        ProbeLimits capped = new ProbeLimits(shorter(limits.connectTimeout(), callTimeout),
+                shorter(limits.readTimeout(), callTimeout), shorter(limits.callTimeout(), callTimeout),
+                shorter(limits.resolveTimeout(), callTimeout), limits.maxPageBytes(), limits.maxLogoBytes(),
+                limits.maxUrlsPerRegistration(), limits.maxInFlight(), limits.maxInFlightPerHost(),
+                limits.maxPerHostPerMinute());
+        AddressPolicy policy = configuration.addressPolicy();
+        return new ProbeNetwork(
+                SystemNameResolver.create(hostsFile(configuration), capped),
+                OkHttpPageFetcher.create(policy, trust(configuration), capped, configuration.userAgent()),
+                policy);
+    }
+
+    private static Duration shorter(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static HostsFile hostsFile(ProbeConfiguration configuration) {

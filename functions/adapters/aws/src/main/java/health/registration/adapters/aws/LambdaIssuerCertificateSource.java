@@ -1,0 +1,68 @@
+package health.registration.adapters.aws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import health.registration.core.port.IssuerCertificateSource;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.InvocationType;
+import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+
+/**
+ * Issuer certificates from Authority Information Access fetched by the probe function ({@code {"issuer_url": ...}}
+ * in, {@code {"certificates": [base64 DER, ...]}} out), so that every fetch of a URL someone else chose leaves from
+ * the function whose role can reach nothing. Nothing is cached here (wrap it in a cache). Empty when the probe
+ * function cannot supply them.
+ */
+public final class LambdaIssuerCertificateSource implements IssuerCertificateSource {
+
+    public static final String ISSUER_URL = "issuer_url";
+    public static final String CERTIFICATES = "certificates";
+    /** Most certificates read from one answer, as the probe function reads at most that many from one URL. */
+    private static final int MAX_CERTIFICATES = 8;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final LambdaClient lambda;
+    private final String functionName;
+
+    public LambdaIssuerCertificateSource(LambdaClient lambda, String functionName) {
+        this.lambda = lambda;
+        this.functionName = functionName;
+    }
+
+    @Override
+    public List<X509Certificate> certificates(URI caIssuers) {
+        try {
+            ObjectNode payload = JSON.createObjectNode().put(ISSUER_URL, caIssuers.toString());
+            InvokeResponse response = lambda.invoke(r -> r.functionName(functionName)
+                    .invocationType(InvocationType.REQUEST_RESPONSE).payload(SdkBytes.fromUtf8String(payload.toString())));
+            if (response.functionError() != null) {
+                return List.of();
+            }
+            JsonNode answer = JSON.readTree(response.payload().asByteArray()).path(CERTIFICATES);
+            if (!answer.isArray() || answer.size() > MAX_CERTIFICATES) {
+                return List.of();
+            }
+            CertificateFactory factory = CertificateFactory.getInstance("X.509");
+            List<X509Certificate> certificates = new ArrayList<>();
+            for (JsonNode base64 : answer) {
+                byte[] der = Base64.getDecoder().decode(base64.asText());
+                certificates.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der)));
+            }
+            return List.copyOf(certificates);
+        } catch (SdkException | IOException | GeneralSecurityException | IllegalArgumentException | ClassCastException unavailable) {
+            return List.of();
+        }
+    }
+}
