@@ -76,13 +76,13 @@ class UdapLibraryClientIT {
     void registersAClientCredentialsClientWhoseX5cHoldsOnlyItsLeaf() throws Exception {
         String host = service.sites().nextHost();
         TestCredential leaf = service.pki().leafWithAia(iss(host), UdapTestPki.INTERMEDIATE_CERTIFICATE);
-        JWTClaimsSet claims = claims(host, "client_credentials", "system/*.rs").build();
+        JWTClaimsSet claims = claims(host, "client_credentials", "system/Patient.rs").build();
 
         HttpResponse<String> answer = service.register(body(sign(leaf, claims)));
 
         JsonNode registered = assertRegistered(answer, leaf, host);
         assertThat(registered.path("contacts").get(0).asText()).isEqualTo("mailto:ops@" + UdapSites.DOMAIN);
-        assertThat(registered.path("scope").asText()).isEqualTo("system/*.rs");
+        assertThat(registered.path("scope").asText()).isEqualTo("system/Patient.rs");
         assertThat(aia.requests(UdapTestPki.INTERMEDIATE_CERTIFICATE)).as("the intermediate fetched once").isEqualTo(1);
         // The fetched intermediate is on the trusted path, so the root's CRL, which speaks for it, was read too.
         assertThat(service.sites().crlRequests(UdapTestPki.ROOT_CRL)).isPositive();
@@ -93,7 +93,7 @@ class UdapLibraryClientIT {
     void registersAnAuthorizationCodeClientWithTheIntermediateKeptFromBefore() throws Exception {
         String host = service.sites().nextHost();
         TestCredential leaf = service.pki().leafWithAia(iss(host), UdapTestPki.INTERMEDIATE_CERTIFICATE);
-        JWTClaimsSet claims = claims(host, "authorization_code", "user/*.rs openid fhirUser")
+        JWTClaimsSet claims = claims(host, "authorization_code", "user/Patient.rs openid fhirUser")
                 .claim("redirect_uris", List.of("https://" + host + "/callback"))
                 .claim("response_types", List.of("code")).build();
 
@@ -116,7 +116,7 @@ class UdapLibraryClientIT {
         TableSnapshot before = TableSnapshot.of(service.records());
 
         JsonNode refusal = assertRefused(service.register(body(sign(leaf, claims(host, "client_credentials",
-                "system/*.rs").build()))), "unapproved_software_statement");
+                "system/Patient.rs").build()))), "unapproved_software_statement");
 
         assertThat(refusal.path("error_description").asText()).as(reason).contains(phrase);
         assertThat(aia.requests(path)).as("fetched once: %s", reason).isEqualTo(1);
