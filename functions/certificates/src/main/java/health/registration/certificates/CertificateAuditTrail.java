@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import health.registration.core.certificate.CertificateAuditEvent;
 import health.registration.core.operator.OperatorAction;
-import health.registration.core.port.OperatorAudit;
+import health.registration.core.operator.OperatorAudit;
 import health.registration.core.port.StoreUnavailable;
 import java.time.Clock;
 import java.util.Optional;

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import health.registration.core.operator.OperatorAction;
 import health.registration.core.operator.OperatorActionJson;
-import health.registration.core.port.OperatorAudit;
+import health.registration.core.operator.OperatorAudit;
 
 /**
  * The audit trail of the operator functions (clients and certificates alike): a structured log line for every action

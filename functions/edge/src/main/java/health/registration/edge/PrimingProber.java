@@ -1,7 +1,7 @@
 package health.registration.edge;
 
 import health.registration.core.model.ClientMetadata;
-import health.registration.core.port.UrlProber;
+import health.registration.core.probe.UrlProber;
 import health.registration.core.probe.FetchPurpose;
 import health.registration.core.probe.ProbeOutcome;
 import health.registration.core.probe.ProbeReport;

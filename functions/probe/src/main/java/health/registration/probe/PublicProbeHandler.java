@@ -9,7 +9,7 @@ import health.registration.adapters.dynamodb.DynamoRequestCounter;
 import health.registration.adapters.http.NetworkUrlProber;
 import health.registration.core.limit.SourceQuota;
 import health.registration.core.policy.PolicyContext;
-import health.registration.core.port.UrlProber;
+import health.registration.core.probe.UrlProber;
 import health.registration.edge.ApiGatewayEvents;
 import health.registration.edge.ApiInvocation;
 import health.registration.edge.ErrorResponses;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import health.registration.core.model.ClientMetadata;
 import health.registration.core.model.UrlMember;
 import health.registration.core.policy.PolicyContext;
-import health.registration.core.port.UrlProber;
+import health.registration.core.probe.UrlProber;
 import health.registration.core.probe.FetchPurpose;
 import health.registration.core.probe.ProbeOutcome;
 import health.registration.core.probe.ProbeReport;

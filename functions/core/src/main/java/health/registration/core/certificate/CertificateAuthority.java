@@ -2,7 +2,6 @@ package health.registration.core.certificate;
 
 import health.registration.core.model.MetadataMember;
 import health.registration.core.policy.RegistrationError;
-import health.registration.core.port.CertificateStore;
 import health.registration.core.port.WriteConflict;
 import java.math.BigInteger;
 import java.net.URI;

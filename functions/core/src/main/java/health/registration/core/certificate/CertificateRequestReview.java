@@ -8,7 +8,7 @@ import health.registration.core.policy.PolicyContext;
 import health.registration.core.policy.RegistrationError;
 import health.registration.core.policy.RegistrationErrorCode;
 import health.registration.core.policy.Violation;
-import health.registration.core.port.UrlProber;
+import health.registration.core.probe.UrlProber;
 import health.registration.core.probe.ProbeReport;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,5 @@
 package health.registration.core.certificate;
 
-import health.registration.core.port.CertificateStore;
 import health.registration.core.port.WriteConflict;
 import java.math.BigInteger;
 import java.time.Duration;

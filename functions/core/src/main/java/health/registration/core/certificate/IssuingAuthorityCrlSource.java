@@ -1,7 +1,6 @@
 package health.registration.core.certificate;
 
-import health.registration.core.port.CertificateStore;
-import health.registration.core.port.CrlSource;
+import health.registration.core.udap.CrlSource;
 import java.net.URI;
 import java.security.cert.X509CRL;
 import java.util.Objects;

@@ -1,6 +1,5 @@
 package health.registration.core.certificate;
 
-import health.registration.core.port.ChallengeSite;
 import health.registration.core.probe.FetchPurpose;
 import health.registration.core.probe.GuardedFetch;
 import health.registration.core.probe.ProbeNetwork;

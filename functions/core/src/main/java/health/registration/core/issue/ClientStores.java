@@ -1,8 +1,5 @@
 package health.registration.core.issue;
 
-import health.registration.core.port.ClientEvents;
-import health.registration.core.port.ClientStore;
-import health.registration.core.port.SecretStore;
 import java.util.Objects;
 
 /**

@@ -1,7 +1,5 @@
 package health.registration.core.issue;
 
-import health.registration.core.port.ClientEvents;
-import health.registration.core.port.ClientStore;
 import health.registration.core.port.StoreUnavailable;
 import health.registration.core.port.WriteConflict;
 

@@ -1,6 +1,5 @@
 package health.registration.core.issue;
 
-import health.registration.core.port.IdempotencyStore;
 import java.util.Objects;
 
 /**

@@ -3,7 +3,6 @@ package health.registration.core.issue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import health.registration.core.model.ClientMetadata;
-import health.registration.core.port.IdempotencyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -5,7 +5,6 @@ import health.registration.core.model.FieldPointer;
 import health.registration.core.policy.RegistrationError;
 import health.registration.core.policy.RegistrationErrorCode;
 import health.registration.core.policy.Violation;
-import health.registration.core.port.IdSource;
 import health.registration.core.port.WriteConflict;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

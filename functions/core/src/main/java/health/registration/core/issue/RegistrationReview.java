@@ -5,7 +5,7 @@ import health.registration.core.policy.Policy;
 import health.registration.core.policy.PolicyContext;
 import health.registration.core.policy.PolicyResult;
 import health.registration.core.policy.RegistrationError;
-import health.registration.core.port.UrlProber;
+import health.registration.core.probe.UrlProber;
 import health.registration.core.probe.ProbeReport;
 
 /**

@@ -1,6 +1,5 @@
 package health.registration.core.issue;
 
-import health.registration.core.port.IdSource;
 import java.security.SecureRandom;
 import java.util.Base64;
 

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import health.registration.core.issue.ClientRecord;
 import health.registration.core.issue.ClientStatus;
 import health.registration.core.issue.IssuanceSettings;
-import health.registration.core.port.ClientStore;
+import health.registration.core.issue.ClientStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,6 @@
 package health.registration.core.operator;
 
 import health.registration.core.issue.ClientStores;
-import health.registration.core.port.OperatorAudit;
 import java.util.Objects;
 
 /**

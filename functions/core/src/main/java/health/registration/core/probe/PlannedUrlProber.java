@@ -1,7 +1,6 @@
 package health.registration.core.probe;
 
 import health.registration.core.model.ClientMetadata;
-import health.registration.core.port.UrlProber;
 import java.util.List;
 import java.util.Objects;
 

@@ -4,7 +4,7 @@ import health.registration.core.issue.CertificateBinding;
 import health.registration.core.issue.CheckProblem;
 import health.registration.core.issue.ClientRecord;
 import health.registration.core.issue.FailureKind;
-import health.registration.core.port.CrlSource;
+import health.registration.core.udap.CrlSource;
 import health.registration.core.udap.CrlDistributionPoints;
 import java.io.ByteArrayInputStream;
 import java.net.URI;

@@ -2,8 +2,8 @@ package health.registration.core.reverify;
 
 import health.registration.core.issue.ClientRecord;
 import health.registration.core.issue.EventOutbox;
-import health.registration.core.port.ClientEvents;
-import health.registration.core.port.ClientStore;
+import health.registration.core.issue.ClientEvents;
+import health.registration.core.issue.ClientStore;
 import health.registration.core.port.WriteConflict;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,10 +1,9 @@
 package health.registration.core.reverify;
 
-import health.registration.core.port.ClientEvents;
-import health.registration.core.port.ClientStore;
-import health.registration.core.port.CrlSource;
-import health.registration.core.port.ReverificationQueue;
-import health.registration.core.port.UrlProber;
+import health.registration.core.issue.ClientEvents;
+import health.registration.core.issue.ClientStore;
+import health.registration.core.udap.CrlSource;
+import health.registration.core.probe.UrlProber;
 import health.registration.core.probe.NameResolver;
 import java.util.Objects;
 

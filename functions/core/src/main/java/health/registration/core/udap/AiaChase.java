@@ -1,7 +1,6 @@
 package health.registration.core.udap;
 
 import health.registration.core.model.Parsed;
-import health.registration.core.port.IssuerCertificateSource;
 import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;

@@ -1,6 +1,5 @@
 package health.registration.core.udap;
 
-import health.registration.core.port.CrlSource;
 import health.registration.core.probe.FetchPurpose;
 import health.registration.core.probe.GuardedFetch;
 import health.registration.core.probe.ProbeNetwork;

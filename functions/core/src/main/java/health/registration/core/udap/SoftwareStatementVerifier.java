@@ -2,8 +2,6 @@ package health.registration.core.udap;
 
 import health.registration.core.model.Parsed;
 import health.registration.core.policy.RegistrationErrorCode;
-import health.registration.core.port.CrlSource;
-import health.registration.core.port.IssuerCertificateSource;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,8 +1,6 @@
 package health.registration.core.udap;
 
 import health.registration.core.model.Parsed;
-import health.registration.core.port.CrlSource;
-import health.registration.core.port.IssuerCertificateSource;
 import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertPath;

@@ -13,7 +13,7 @@ import health.registration.core.model.MetadataMember;
 import health.registration.core.policy.RegistrationError;
 import health.registration.core.policy.RegistrationErrorCode;
 import health.registration.core.policy.Violation;
-import health.registration.core.port.IdSource;
+import health.registration.core.issue.IdSource;
 import health.registration.core.port.WriteConflict;
 import health.registration.core.probe.ProbeReport;
 import java.time.Clock;

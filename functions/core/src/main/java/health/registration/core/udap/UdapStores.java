@@ -1,7 +1,5 @@
 package health.registration.core.udap;
 
-import health.registration.core.port.JtiStore;
-import health.registration.core.port.UdapClientStore;
 import java.util.Objects;
 
 /** Where UDAP registrations live: the registrations by (community, iss), and the jti values seen. */

@@ -10,7 +10,6 @@ import health.registration.core.policy.Policies;
 import health.registration.core.policy.rules.ValidMetadata;
 import health.registration.core.port.FailingClientStore;
 import health.registration.core.port.FailingSecretStore;
-import health.registration.core.port.IdSource;
 import health.registration.core.port.InMemoryClientStore;
 import health.registration.core.port.InMemoryIdempotencyStore;
 import health.registration.core.port.InMemorySecretStore;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import health.registration.core.policy.rules.ValidMetadata;
-import health.registration.core.port.ClientStore;
 import health.registration.core.port.FailingClientStore;
 import health.registration.core.port.FailingSecretStore;
 import health.registration.core.port.SequentialIdSource;

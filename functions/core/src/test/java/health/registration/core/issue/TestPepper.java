@@ -1,6 +1,5 @@
 package health.registration.core.issue;
 
-import health.registration.core.port.IdempotencyStore;
 
 /** A fixed pepper for tests of idempotent registration; the real one is a generated Secrets Manager secret. */
 public final class TestPepper {

@@ -1,5 +1,6 @@
 package health.registration.core.port;
 
+import health.registration.core.issue.ClientStore;
 import health.registration.core.issue.ClientId;
 import health.registration.core.issue.ClientRecord;
 import health.registration.core.issue.ClientStatus;

@@ -1,5 +1,6 @@
 package health.registration.core.port;
 
+import health.registration.core.certificate.CertificateStore;
 import health.registration.core.certificate.CrlDocument;
 import health.registration.core.certificate.IssuedCertificate;
 import health.registration.core.certificate.RevokedCertificate;

@@ -1,5 +1,6 @@
 package health.registration.core.port;
 
+import health.registration.core.certificate.ChallengeStore;
 import health.registration.core.certificate.OwnershipChallenge;
 import java.time.Instant;
 import java.util.HashMap;

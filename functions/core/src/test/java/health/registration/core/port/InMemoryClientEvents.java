@@ -1,5 +1,6 @@
 package health.registration.core.port;
 
+import health.registration.core.issue.ClientEvents;
 import health.registration.core.issue.LifecycleEvent;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

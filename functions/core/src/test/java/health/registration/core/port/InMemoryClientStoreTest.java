@@ -1,5 +1,6 @@
 package health.registration.core.port;
 
+import health.registration.core.issue.ClientStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

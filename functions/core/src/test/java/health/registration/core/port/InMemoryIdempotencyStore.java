@@ -1,5 +1,6 @@
 package health.registration.core.port;
 
+import health.registration.core.issue.IdempotencyStore;
 import health.registration.core.issue.IdempotencyEntry;
 import java.time.Clock;
 import java.time.Instant;

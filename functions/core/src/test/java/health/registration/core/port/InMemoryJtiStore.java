@@ -1,5 +1,6 @@
 package health.registration.core.port;
 
+import health.registration.core.udap.JtiStore;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package health.registration.core.port;
 
+import health.registration.core.operator.OperatorAudit;
 import health.registration.core.operator.OperatorAction;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,5 +1,6 @@
 package health.registration.core.port;
 
+import health.registration.core.reverify.ReverificationQueue;
 import health.registration.core.reverify.ReverificationSegment;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

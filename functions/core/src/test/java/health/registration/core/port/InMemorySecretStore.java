@@ -1,5 +1,6 @@
 package health.registration.core.port;
 
+import health.registration.core.issue.SecretStore;
 import health.registration.core.issue.ClientId;
 import health.registration.core.issue.ClientSecret;
 import java.util.ArrayList;

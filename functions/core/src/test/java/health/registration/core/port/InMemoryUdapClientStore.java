@@ -1,5 +1,7 @@
 package health.registration.core.port;
 
+import health.registration.core.udap.UdapClientStore;
+import health.registration.core.issue.ClientStore;
 import health.registration.core.issue.CertificateBinding;
 import health.registration.core.issue.ClientId;
 import health.registration.core.issue.ClientRecord;

@@ -1,5 +1,6 @@
 package health.registration.core.port;
 
+import health.registration.core.probe.UrlProber;
 import health.registration.core.model.ClientMetadata;
 import health.registration.core.model.UrlMember;
 import health.registration.core.probe.FetchPurpose;

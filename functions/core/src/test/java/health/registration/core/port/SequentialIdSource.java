@@ -1,5 +1,6 @@
 package health.registration.core.port;
 
+import health.registration.core.issue.IdSource;
 import health.registration.core.issue.ClientId;
 import health.registration.core.issue.ClientSecret;
 import health.registration.core.issue.RegistrationAccessToken;

@@ -1,5 +1,6 @@
 package health.registration.core.port;
 
+import health.registration.core.certificate.ChallengeSite;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

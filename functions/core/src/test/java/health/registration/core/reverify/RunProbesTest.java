@@ -8,7 +8,7 @@ import health.registration.core.model.WebUrl;
 import health.registration.core.port.InMemoryUrlProber;
 import health.registration.core.port.MutableClock;
 import health.registration.core.port.StoreUnavailable;
-import health.registration.core.port.UrlProber;
+import health.registration.core.probe.UrlProber;
 import health.registration.core.probe.FetchPurpose;
 import health.registration.core.probe.HostLimiter;
 import health.registration.core.probe.NameResolver;

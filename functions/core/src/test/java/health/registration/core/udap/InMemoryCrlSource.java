@@ -1,6 +1,5 @@
 package health.registration.core.udap;
 
-import health.registration.core.port.CrlSource;
 import java.net.URI;
 import java.security.cert.X509CRL;
 import java.util.List;

@@ -1,6 +1,5 @@
 package health.registration.core.udap;
 
-import health.registration.core.port.IssuerCertificateSource;
 import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.util.List;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import health.registration.core.policy.RegistrationErrorCode;
-import health.registration.core.port.CrlSource;
 import java.net.URI;
 import java.time.Clock;
 import java.time.ZoneOffset;

@@ -2,7 +2,7 @@ package health.registration.adapters.aws;
 
 import health.registration.core.operator.OperatorAction;
 import health.registration.core.operator.OperatorActionJson;
-import health.registration.core.port.OperatorAudit;
+import health.registration.core.operator.OperatorAudit;
 import health.registration.core.port.StoreUnavailable;
 import java.util.Objects;
 import software.amazon.awssdk.core.exception.SdkException;

@@ -3,7 +3,7 @@ package health.registration.adapters.aws;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import health.registration.core.port.ChallengeSite;
+import health.registration.core.certificate.ChallengeSite;
 import java.io.IOException;
 import java.util.Optional;
 import software.amazon.awssdk.core.SdkBytes;

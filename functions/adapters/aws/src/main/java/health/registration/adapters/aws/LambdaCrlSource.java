@@ -3,7 +3,7 @@ package health.registration.adapters.aws;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import health.registration.core.port.CrlSource;
+import health.registration.core.udap.CrlSource;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;

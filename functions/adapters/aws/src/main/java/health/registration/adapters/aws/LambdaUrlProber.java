@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import health.registration.core.model.ClientMetadata;
 import health.registration.core.port.StoreUnavailable;
-import health.registration.core.port.UrlProber;
+import health.registration.core.probe.UrlProber;
 import health.registration.core.probe.ProbeReport;
 import health.registration.core.probe.ProbeReportJson;
 import health.registration.core.probe.ProbeTarget;

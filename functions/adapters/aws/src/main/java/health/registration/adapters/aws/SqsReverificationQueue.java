@@ -1,6 +1,6 @@
 package health.registration.adapters.aws;
 
-import health.registration.core.port.ReverificationQueue;
+import health.registration.core.reverify.ReverificationQueue;
 import health.registration.core.port.StoreUnavailable;
 import health.registration.core.reverify.ReverificationSegment;
 import health.registration.core.reverify.ReverificationSegmentJson;

@@ -5,7 +5,7 @@ import static health.registration.adapters.dynamodb.StoredItem.textValue;
 import health.registration.core.certificate.CrlDocument;
 import health.registration.core.certificate.IssuedCertificate;
 import health.registration.core.certificate.RevokedCertificate;
-import health.registration.core.port.CertificateStore;
+import health.registration.core.certificate.CertificateStore;
 import health.registration.core.port.StoreUnavailable;
 import health.registration.core.port.WriteConflict;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import static health.registration.adapters.dynamodb.StoredItem.numberValue;
 import static health.registration.adapters.dynamodb.StoredItem.textValue;
 
 import health.registration.core.certificate.OwnershipChallenge;
-import health.registration.core.port.ChallengeStore;
+import health.registration.core.certificate.ChallengeStore;
 import health.registration.core.port.StoreUnavailable;
 import health.registration.core.port.WriteConflict;
 import java.time.Instant;

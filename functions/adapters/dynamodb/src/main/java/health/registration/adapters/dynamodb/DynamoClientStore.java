@@ -6,7 +6,7 @@ import static health.registration.adapters.dynamodb.StoredItem.textValue;
 import health.registration.core.issue.ClientId;
 import health.registration.core.issue.ClientRecord;
 import health.registration.core.issue.ClientStatus;
-import health.registration.core.port.ClientStore;
+import health.registration.core.issue.ClientStore;
 import health.registration.core.port.StoreUnavailable;
 import health.registration.core.port.WriteConflict;
 import java.nio.charset.StandardCharsets;

@@ -4,7 +4,7 @@ import static health.registration.adapters.dynamodb.StoredItem.numberValue;
 import static health.registration.adapters.dynamodb.StoredItem.textValue;
 
 import health.registration.core.issue.IdempotencyEntry;
-import health.registration.core.port.IdempotencyStore;
+import health.registration.core.issue.IdempotencyStore;
 import health.registration.core.port.StoreUnavailable;
 import health.registration.core.port.WriteConflict;
 import java.time.Clock;

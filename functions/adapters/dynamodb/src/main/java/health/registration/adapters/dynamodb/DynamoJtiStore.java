@@ -2,7 +2,7 @@ package health.registration.adapters.dynamodb;
 
 import static health.registration.adapters.dynamodb.StoredItem.numberValue;
 
-import health.registration.core.port.JtiStore;
+import health.registration.core.udap.JtiStore;
 import health.registration.core.port.StoreUnavailable;
 import java.time.Instant;
 import java.util.Map;

@@ -7,7 +7,7 @@ import health.registration.core.issue.CertificateBinding;
 import health.registration.core.issue.ClientId;
 import health.registration.core.issue.ClientRecord;
 import health.registration.core.port.StoreUnavailable;
-import health.registration.core.port.UdapClientStore;
+import health.registration.core.udap.UdapClientStore;
 import health.registration.core.port.WriteConflict;
 import java.util.ArrayList;
 import java.util.List;

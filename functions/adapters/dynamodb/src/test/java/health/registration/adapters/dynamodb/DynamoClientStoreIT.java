@@ -9,7 +9,7 @@ import health.registration.adapters.aws.AwsClients;
 import health.registration.testkit.MotoServer;
 import health.registration.core.issue.ClientRecord;
 import health.registration.core.issue.ClientStatus;
-import health.registration.core.port.ClientStore.DuePage;
+import health.registration.core.issue.ClientStore.DuePage;
 import health.registration.core.port.StoreUnavailable;
 import health.registration.core.port.WriteConflict;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package health.registration.adapters.http;
 
 import health.registration.core.policy.PolicyContext;
-import health.registration.core.port.UrlProber;
+import health.registration.core.probe.UrlProber;
 import health.registration.core.probe.AddressPolicy;
 import health.registration.core.probe.HostLimiter;
 import health.registration.core.probe.ProbeConfiguration;

@@ -4,7 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import health.registration.core.issue.ClientId;
 import health.registration.core.issue.ClientSecret;
-import health.registration.core.port.SecretStore;
+import health.registration.core.issue.SecretStore;
 import health.registration.core.port.StoreUnavailable;
 import health.registration.core.port.WriteConflict;
 import java.nio.ByteBuffer;

@@ -1,6 +1,6 @@
-package health.registration.core.port;
+package health.registration.core.issue;
 
-import health.registration.core.issue.LifecycleEvent;
+import health.registration.core.port.StoreUnavailable;
 import java.util.List;
 
 /**

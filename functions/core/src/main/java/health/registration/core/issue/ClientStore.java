@@ -1,8 +1,7 @@
-package health.registration.core.port;
+package health.registration.core.issue;
 
-import health.registration.core.issue.ClientId;
-import health.registration.core.issue.ClientRecord;
-import health.registration.core.issue.ClientStatus;
+import health.registration.core.port.WriteConflict;
+import health.registration.core.port.StoreUnavailable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,7 @@
-package health.registration.core.port;
+package health.registration.core.certificate;
 
-import health.registration.core.certificate.OwnershipChallenge;
+import health.registration.core.port.WriteConflict;
+import health.registration.core.port.StoreUnavailable;
 import java.time.Instant;
 import java.util.Optional;
 

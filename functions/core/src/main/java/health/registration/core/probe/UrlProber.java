@@ -1,9 +1,6 @@
-package health.registration.core.port;
+package health.registration.core.probe;
 
 import health.registration.core.model.ClientMetadata;
-import health.registration.core.probe.ProbeReport;
-import health.registration.core.probe.ProbeTarget;
-import health.registration.core.probe.UrlProbe;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
-package health.registration.core.port;
+package health.registration.core.issue;
 
-import health.registration.core.issue.IdempotencyEntry;
+import health.registration.core.port.StoreUnavailable;
 import java.time.Instant;
 import java.util.Optional;
 

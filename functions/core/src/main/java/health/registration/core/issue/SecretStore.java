@@ -1,7 +1,7 @@
-package health.registration.core.port;
+package health.registration.core.issue;
 
-import health.registration.core.issue.ClientId;
-import health.registration.core.issue.ClientSecret;
+import health.registration.core.port.WriteConflict;
+import health.registration.core.port.StoreUnavailable;
 import java.util.Optional;
 
 /**

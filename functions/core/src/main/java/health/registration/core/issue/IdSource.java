@@ -1,8 +1,5 @@
-package health.registration.core.port;
+package health.registration.core.issue;
 
-import health.registration.core.issue.ClientId;
-import health.registration.core.issue.ClientSecret;
-import health.registration.core.issue.RegistrationAccessToken;
 
 /** Port: fresh random identifiers and credentials, drawn when needed (never at start, so SnapStart cannot clone them). */
 public interface IdSource {

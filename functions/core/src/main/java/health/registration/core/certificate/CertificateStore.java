@@ -1,8 +1,7 @@
-package health.registration.core.port;
+package health.registration.core.certificate;
 
-import health.registration.core.certificate.CrlDocument;
-import health.registration.core.certificate.IssuedCertificate;
-import health.registration.core.certificate.RevokedCertificate;
+import health.registration.core.port.WriteConflict;
+import health.registration.core.port.StoreUnavailable;
 import java.util.List;
 import java.util.Optional;
 

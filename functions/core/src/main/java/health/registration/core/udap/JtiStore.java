@@ -1,5 +1,6 @@
-package health.registration.core.port;
+package health.registration.core.udap;
 
+import health.registration.core.port.StoreUnavailable;
 import java.time.Instant;
 
 /**

@@ -1,6 +1,6 @@
-package health.registration.core.port;
+package health.registration.core.operator;
 
-import health.registration.core.operator.OperatorAction;
+import health.registration.core.port.StoreUnavailable;
 
 /**
  * Port: the audit trail of operator actions (EventBridge bus {@code EVENT_BUS_NAME}, detail type

@@ -1,4 +1,4 @@
-package health.registration.core.port;
+package health.registration.core.certificate;
 
 import java.util.Optional;
 

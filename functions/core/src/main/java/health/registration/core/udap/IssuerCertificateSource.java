@@ -1,4 +1,4 @@
-package health.registration.core.port;
+package health.registration.core.udap;
 
 import java.net.URI;
 import java.security.cert.X509Certificate;

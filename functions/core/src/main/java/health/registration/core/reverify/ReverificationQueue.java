@@ -1,6 +1,6 @@
-package health.registration.core.port;
+package health.registration.core.reverify;
 
-import health.registration.core.reverify.ReverificationSegment;
+import health.registration.core.port.StoreUnavailable;
 
 /**
  * Port: where a re-verification run too large for one invocation sends its work (SQS queue {@code REVERIFY_QUEUE_URL}),

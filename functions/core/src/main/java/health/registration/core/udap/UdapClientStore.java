@@ -1,5 +1,7 @@
-package health.registration.core.port;
+package health.registration.core.udap;
 
+import health.registration.core.port.WriteConflict;
+import health.registration.core.port.StoreUnavailable;
 import health.registration.core.issue.ClientRecord;
 import java.util.List;
 import java.util.Optional;
