@@ -12,11 +12,11 @@ import health.registration.core.certificate.RevokedCertificateClients;
 import health.registration.core.port.RefreshingSecret;
 import health.registration.edge.ApiGatewayEvents;
 import health.registration.edge.ApiInvocation;
-import health.registration.issuance.IssuanceComponents;
+import health.registration.issuance.IssuanceWiring;
+import health.registration.issuance.Probing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.time.Clock;
 
 /**
  * The developer-certificate function: {@code POST /operator/certificates/challenges}, {@code POST /operator/certificates},
@@ -31,14 +31,21 @@ public final class CertificatesHandler implements RequestStreamHandler {
     private final CertificateAuthority authority;
     private final CertificateRequests requests;
 
-    /** Wiring for Lambda: the table, prober, event bus and where the CA key is kept, from the environment. */
+    /**
+     * Wiring for Lambda: the table, event bus and where the CA key is kept, from the environment; probes through the
+     * probe function.
+     */
     public CertificatesHandler() {
-        this(IssuanceComponents.fromEnvironment());
+        this(new CertificatesWiring(IssuanceWiring.fromEnvironment()));
     }
 
-    CertificatesHandler(IssuanceComponents components) {
-        this(components.certificateAuthority(), components.revokedCertificateClients(),
-                new CertificateAuditTrail(components.auditBus(), Clock.systemUTC()));
+    /** Wiring for the local runner: as for Lambda, but probing through {@code probing} (its in-process engine). */
+    public CertificatesHandler(Probing probing) {
+        this(new CertificatesWiring(IssuanceWiring.fromEnvironment(probing)));
+    }
+
+    CertificatesHandler(CertificatesWiring wiring) {
+        this(wiring.certificateAuthority(), wiring.revokedCertificateClients(), wiring.auditTrail());
     }
 
     CertificatesHandler(CertificateAuthority authority, RevokedCertificateClients clients, CertificateAuditTrail audit) {

@@ -11,7 +11,7 @@ import health.registration.adapters.aws.OfflineClients;
 import health.registration.core.port.RefreshingSecret;
 import health.registration.edge.Settings;
 import health.registration.issuance.CertificateConfiguration;
-import health.registration.issuance.IssuanceComponents;
+import health.registration.issuance.IssuanceWiring;
 import health.registration.testkit.PrimingEnvironment;
 import health.registration.testkit.RecordingLambdaContext;
 import health.registration.testkit.SampleEvents;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The handler as Lambda wires it ({@link IssuanceComponents}), over SDK clients that answer from memory, where the
+ * The handler as Lambda wires it ({@link CertificatesWiring}), over SDK clients that answer from memory, where the
  * CA's secret was never given a key: starting reads no secret, and the routes that sign answer 503 naming the setting
  * while the others keep working.
  */
@@ -48,7 +48,8 @@ class CertificatesHandlerWiringTest {
         environment.put(CertificateConfiguration.CERTIFICATE_AUTHORITY_NAME, "developers");
         environment.put(CertificateConfiguration.CERTIFICATES_TABLE, "nowhere-certificates");
         environment.put(CertificateConfiguration.CERTIFICATE_AUTHORITY_SECRET, CA_SECRET);
-        return new CertificatesHandler(IssuanceComponents.from(new Settings(environment), clients));
+        environment.put(Settings.PROBE_FUNCTION_NAME, "nowhere-probe");
+        return new CertificatesHandler(new CertificatesWiring(IssuanceWiring.from(new Settings(environment), clients)));
     }
 
     private JsonNode invoke(CertificatesHandler handler, String sample) throws IOException {

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import health.registration.adapters.aws.LambdaFunctionVersions;
 import health.registration.core.issue.RegistrationCleanup;
 import health.registration.edge.PrimingResource;
-import health.registration.issuance.IssuanceComponents;
+import health.registration.issuance.IssuanceWiring;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,7 +26,7 @@ public final class CleanUpRegistrationsHandler implements RequestStreamHandler {
 
     /** Wiring for Lambda: stores and the functions whose versions are pruned from the environment. */
     public CleanUpRegistrationsHandler() {
-        this(IssuanceComponents.fromEnvironment().cleanup(), LambdaFunctionVersions.fromEnvironment(System.getenv()));
+        this(IssuanceWiring.fromEnvironment().cleanup(), LambdaFunctionVersions.fromEnvironment(System.getenv()));
         PrimingResource.register(CleanupPriming.class, () -> new CleanupPriming(System.getenv()));
     }
 

@@ -2,8 +2,8 @@ package health.registration.cleanup;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import health.registration.edge.PrimingRequests;
-import health.registration.issuance.IssuanceComponents;
 import health.registration.issuance.IssuancePriming;
+import health.registration.issuance.OfflineIssuance;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +19,9 @@ final class CleanupPriming extends IssuancePriming {
     }
 
     @Override
-    protected List<String> prime(IssuanceComponents offline) throws Exception {
-        registeredClient(offline);
-        CleanUpRegistrationsHandler handler = new CleanUpRegistrationsHandler(offline.cleanup());
+    protected List<String> prime(OfflineIssuance offline) throws Exception {
+        registeredClient(offline.wiring());
+        CleanUpRegistrationsHandler handler = new CleanUpRegistrationsHandler(offline.wiring().cleanup());
         JsonNode pass = PrimingRequests.invoke(handler, "{}".getBytes(StandardCharsets.UTF_8));
         return List.of("abandoned_removed=" + pass.path("abandoned_removed").asText(),
                 "deletions_finished=" + pass.path("deletions_finished").asText());

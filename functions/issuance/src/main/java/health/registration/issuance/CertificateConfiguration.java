@@ -33,7 +33,7 @@ public final class CertificateConfiguration {
     private CertificateConfiguration() {}
 
     /** The authority's name and table, or empty when developer certificates are off. */
-    static Optional<Authority> authority(Settings settings) {
+    public static Optional<Authority> authority(Settings settings) {
         Optional<String> name = settings.value(CERTIFICATE_AUTHORITY_NAME);
         if (name.isEmpty()) {
             return Optional.empty();
@@ -44,7 +44,7 @@ public final class CertificateConfiguration {
     }
 
     /** Where the authority's CRL is published, exactly as its certificates name it. */
-    static URI crlUrl(Settings settings, String name) {
+    public static URI crlUrl(Settings settings, String name) {
         String base = settings.publicBaseUrl().toString();
         return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/crl/" + name + ".crl");
     }
@@ -57,7 +57,7 @@ public final class CertificateConfiguration {
      *
      * @throws IllegalStateException when neither is set, both are, or one file is set without the other
      */
-    static IssuingAuthoritySource issuingAuthority(Settings settings, ConfiguredSecrets secrets, String name) {
+    public static IssuingAuthoritySource issuingAuthority(Settings settings, ConfiguredSecrets secrets, String name) {
         return new IssuingAuthoritySource(name, secrets.refreshing(keyAndChain(settings, secrets),
                 text -> IssuingAuthority.fromPem(text, text, name)));
     }
@@ -86,7 +86,7 @@ public final class CertificateConfiguration {
                 + CERTIFICATE_AUTHORITY_CHAIN_FILE, () -> keyFile.read() + "\n" + chainFile.read());
     }
 
-    static CertificateAuthoritySettings settings(Settings settings) {
+    public static CertificateAuthoritySettings settings(Settings settings) {
         return new CertificateAuthoritySettings(settings.publicBaseUrl(),
                 Duration.ofDays(number(settings, CERTIFICATE_VALIDITY_DAYS, 365)),
                 Duration.ofHours(number(settings, CRL_VALIDITY_HOURS, 168)),
@@ -110,5 +110,5 @@ public final class CertificateConfiguration {
     }
 
     /** The authority's name and the table of its records. */
-    record Authority(String name, String table) {}
+    public record Authority(String name, String table) {}
 }

@@ -33,12 +33,12 @@ public abstract class IssuancePriming extends PrimingResource {
     }
 
     /** Runs the function's request paths over the offline wiring; one short outcome per request. */
-    protected abstract List<String> prime(IssuanceComponents offline) throws Exception;
+    protected abstract List<String> prime(OfflineIssuance offline) throws Exception;
 
     @Override
     protected final List<String> prime() throws Exception {
         try (OfflineIssuance offline = OfflineIssuance.of(environment)) {
-            List<String> outcomes = prime(offline.components());
+            List<String> outcomes = prime(offline);
             requests = offline.requests();
             return outcomes;
         }
@@ -48,7 +48,7 @@ public abstract class IssuancePriming extends PrimingResource {
      * Registers {@link PrimingRequests#METADATA} over the offline wiring and answers the registration response (the
      * client's id, secret and registration access token), for the functions that work on registered clients.
      */
-    protected static JsonNode registeredClient(IssuanceComponents offline) throws IOException {
+    protected static JsonNode registeredClient(IssuanceWiring offline) throws IOException {
         RegistrationOutcome outcome = offline.registration().register(
                 ClientMetadata.of((ObjectNode) JSON.readTree(PrimingRequests.METADATA)),
                 IdempotencyKey.parse(UUID.randomUUID().toString()).value(),

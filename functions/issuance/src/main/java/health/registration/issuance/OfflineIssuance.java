@@ -8,6 +8,7 @@ import health.registration.adapters.aws.AwsClients;
 import health.registration.adapters.aws.LambdaUrlProber;
 import health.registration.adapters.aws.OfflineClients;
 import health.registration.core.model.ClientMetadata;
+import health.registration.core.probe.NameResolver;
 import health.registration.core.probe.ProbeReportJson;
 import health.registration.core.probe.UrlProbeJson;
 import health.registration.edge.PrimingProber;
@@ -20,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The issuing functions wired exactly as in Lambda ({@link IssuanceComponents}, from the function's own environment),
+ * The issuing functions wired exactly as in Lambda ({@link IssuanceWiring} and each function's own wiring, from the function's own environment),
  * over {@link AwsClients#offline} SDK clients: DynamoDB and Secrets Manager kept in memory, and the probe function's
  * Invoke answered in memory, every URL reachable. Whatever runs through it goes through the handlers, the core, the
  * adapters and the SDK's whole request path, and nothing leaves the process: SnapStart priming. Always through the
@@ -38,7 +39,7 @@ public final class OfflineIssuance implements AutoCloseable {
     private static final InetAddress PRIMING_ADDRESS = InetAddresses.forString("192.0.2.1");
 
     private final OfflineClients clients;
-    private final IssuanceComponents components;
+    private final IssuanceWiring wiring;
 
     private OfflineIssuance(Map<String, String> environment) {
         Map<String, String> offline = new HashMap<>(environment);
@@ -50,9 +51,7 @@ public final class OfflineIssuance implements AutoCloseable {
         new SecureRandom().nextBytes(pepper);
         clients.secretsManager().createSecret(r -> r.name(PEPPER_SECRET)
                 .secretString(Base64.getUrlEncoder().withoutPadding().encodeToString(pepper)));
-        // Re-verification resolves the hosts it probes for its budget; offline, every name "resolves" to TEST-NET-1.
-        this.components = IssuanceComponents.from(new Settings(offline), clients)
-                .withHostResolver(host -> List.of(PRIMING_ADDRESS));
+        this.wiring = IssuanceWiring.from(new Settings(offline), clients);
     }
 
     /** @param environment the function's environment ({@code System.getenv()} in Lambda) */
@@ -60,8 +59,13 @@ public final class OfflineIssuance implements AutoCloseable {
         return new OfflineIssuance(environment);
     }
 
-    public IssuanceComponents components() {
-        return components;
+    public IssuanceWiring wiring() {
+        return wiring;
+    }
+
+    /** Re-verification resolves the hosts it probes for its budget; offline, every name "resolves" to TEST-NET-1. */
+    public NameResolver hostResolver() {
+        return host -> List.of(PRIMING_ADDRESS);
     }
 
     /** How many SDK requests were answered from memory. */

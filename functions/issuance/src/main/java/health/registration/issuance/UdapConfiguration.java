@@ -15,12 +15,12 @@ import java.util.function.Supplier;
  * on first use and re-read every {@code SECRETS_REFRESH_SECONDS}) and what an
  * unobtainable CRL means ({@code UDAP_CRL_UNAVAILABLE}: {@code reject}, the default, or {@code accept}).
  */
-final class UdapConfiguration {
+public final class UdapConfiguration {
 
     /** Largest CRL fetched (UDAP communities publish small CRLs; a megabyte is generous). */
-    static final int MAX_CRL_BYTES = 1024 * 1024;
+    public static final int MAX_CRL_BYTES = 1024 * 1024;
     /** Whole-call limit of one issuer certificate fetch from Authority Information Access: a registration waits. */
-    static final Duration ISSUER_CERTIFICATE_TIMEOUT = Duration.ofSeconds(3);
+    public static final Duration ISSUER_CERTIFICATE_TIMEOUT = Duration.ofSeconds(3);
 
     private UdapConfiguration() {}
 
@@ -30,12 +30,12 @@ final class UdapConfiguration {
      * so distrusting a community takes effect in warm functions. Anchors without a certificate make every statement
      * unapproved.
      */
-    static Optional<Supplier<TrustAnchors>> trustAnchors(ConfiguredSecrets secrets) {
+    public static Optional<Supplier<TrustAnchors>> trustAnchors(ConfiguredSecrets secrets) {
         return secrets.fileOrSecret(Settings.UDAP_TRUST_ANCHORS_FILE, Settings.UDAP_TRUST_ANCHORS_SECRET)
                 .map(source -> secrets.refreshing(source, TrustAnchors::parse));
     }
 
-    static RevocationFailureMode onCrlUnavailable(Settings settings) {
+    public static RevocationFailureMode onCrlUnavailable(Settings settings) {
         String mode = settings.value(Settings.UDAP_CRL_UNAVAILABLE).orElse("reject").toLowerCase(Locale.ROOT);
         return switch (mode) {
             case "reject" -> RevocationFailureMode.REJECT;

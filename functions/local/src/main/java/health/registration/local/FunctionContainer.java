@@ -5,11 +5,16 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import health.registration.edge.Settings;
+import health.registration.issuance.Probing;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 
 /**
- * One warm Lambda container of a function: a handler instance, built once through its public no-argument
- * constructor and then reused. A container runs one invocation at a time, as a Lambda execution environment does;
+ * One warm Lambda container of a function: a handler instance, built once and then reused. An issuing function
+ * (one with a public constructor that takes a {@link Probing}) gets the {@link InProcessProbing} engine, as there is
+ * no probe function to invoke locally; any other handler is built through its public no-argument constructor, as
+ * Lambda builds it. A container runs one invocation at a time, as a Lambda execution environment does;
  * its {@link FunctionPool} hands it to one request at a time.
  */
 public final class FunctionContainer {
@@ -35,10 +40,22 @@ public final class FunctionContainer {
             throw new IOException(function.logicalId() + ": " + type.getName() + " does not implement RequestStreamHandler");
         }
         try {
-            return new FunctionContainer((RequestStreamHandler) type.getConstructor().newInstance());
+            Constructor<?> probing = probingConstructor(type);
+            Object handler = probing != null
+                    ? probing.newInstance(InProcessProbing.of(Settings.fromEnvironment()))
+                    : type.getConstructor().newInstance();
+            return new FunctionContainer((RequestStreamHandler) handler);
         } catch (InvocationTargetException e) {
             // The constructor's own failure (say, missing configuration) says more than the reflective wrapper.
             throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    private static Constructor<?> probingConstructor(Class<?> type) {
+        try {
+            return type.getConstructor(Probing.class);
+        } catch (NoSuchMethodException probesNothing) {
+            return null;
         }
     }
 

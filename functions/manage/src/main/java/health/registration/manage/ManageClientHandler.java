@@ -7,7 +7,8 @@ import health.registration.edge.ApiGatewayEvents;
 import health.registration.edge.ApiInvocation;
 import health.registration.edge.ApiRequest;
 import health.registration.edge.PrimingResource;
-import health.registration.issuance.IssuanceComponents;
+import health.registration.issuance.IssuanceWiring;
+import health.registration.issuance.Probing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,9 +21,18 @@ public final class ManageClientHandler implements RequestStreamHandler {
 
     private final ManagementRequests requests;
 
-    /** Wiring for Lambda: stores, prober and settings from the environment. */
+    /** Wiring for Lambda: stores and settings from the environment, probes through the probe function. */
     public ManageClientHandler() {
-        this(IssuanceComponents.fromEnvironment().registeredClients());
+        this(IssuanceWiring.fromEnvironment());
+    }
+
+    /** Wiring for the local runner: as for Lambda, but probing through {@code probing} (its in-process engine). */
+    public ManageClientHandler(Probing probing) {
+        this(IssuanceWiring.fromEnvironment(probing));
+    }
+
+    private ManageClientHandler(IssuanceWiring wiring) {
+        this(wiring.registeredClients());
         PrimingResource.register(ManagePriming.class, () -> new ManagePriming(System.getenv()));
     }
 

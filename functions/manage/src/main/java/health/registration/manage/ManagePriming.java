@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import health.registration.edge.PrimingRequests;
-import health.registration.issuance.IssuanceComponents;
 import health.registration.issuance.IssuancePriming;
+import health.registration.issuance.OfflineIssuance;
 import java.util.List;
 import java.util.Map;
 
@@ -22,10 +22,10 @@ final class ManagePriming extends IssuancePriming {
     }
 
     @Override
-    protected List<String> prime(IssuanceComponents offline) throws Exception {
-        JsonNode issued = registeredClient(offline);
+    protected List<String> prime(OfflineIssuance offline) throws Exception {
+        JsonNode issued = registeredClient(offline.wiring());
         String clientId = issued.path("client_id").asText();
-        ManageClientHandler handler = new ManageClientHandler(offline.registeredClients());
+        ManageClientHandler handler = new ManageClientHandler(offline.wiring().registeredClients());
         JsonNode read = PrimingRequests.invoke(handler, event("GET", issued, null));
         String update = ((ObjectNode) JSON.readTree(PrimingRequests.METADATA)).put("client_id", clientId)
                 .put("client_name", "Primed App").toString();

@@ -9,7 +9,8 @@ import health.registration.edge.ApiInvocation;
 import health.registration.edge.ApiRequest;
 import health.registration.edge.OperatorAuditLog;
 import health.registration.edge.PrimingResource;
-import health.registration.issuance.IssuanceComponents;
+import health.registration.issuance.IssuanceWiring;
+import health.registration.issuance.Probing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,9 +23,18 @@ public final class OperateClientsHandler implements RequestStreamHandler {
 
     private final OperatorRequests requests;
 
-    /** Wiring for Lambda: stores, prober, events and the audit trail from the environment. */
+    /** Wiring for Lambda: stores, events and the audit trail from the environment, probes through the probe function. */
     public OperateClientsHandler() {
-        this(IssuanceComponents.fromEnvironment().operatorServices(bus -> new OperatorAuditLog(bus, LambdaRuntime.getLogger())));
+        this(IssuanceWiring.fromEnvironment());
+    }
+
+    /** Wiring for the local runner: as for Lambda, but probing through {@code probing} (its in-process engine). */
+    public OperateClientsHandler(Probing probing) {
+        this(IssuanceWiring.fromEnvironment(probing));
+    }
+
+    private OperateClientsHandler(IssuanceWiring wiring) {
+        this(OperatorWiring.operatorServices(wiring, bus -> new OperatorAuditLog(bus, LambdaRuntime.getLogger())));
         PrimingResource.register(OperatorPriming.class, () -> new OperatorPriming(System.getenv()));
     }
 

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import health.registration.edge.OperatorAuditLog;
 import health.registration.edge.PrimingRequests;
-import health.registration.issuance.IssuanceComponents;
 import health.registration.issuance.IssuancePriming;
+import health.registration.issuance.OfflineIssuance;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +27,8 @@ final class OperatorPriming extends IssuancePriming {
     }
 
     @Override
-    protected List<String> prime(IssuanceComponents offline) throws Exception {
-        OperateClientsHandler handler = new OperateClientsHandler(offline.operatorServices(
+    protected List<String> prime(OfflineIssuance offline) throws Exception {
+        OperateClientsHandler handler = new OperateClientsHandler(OperatorWiring.operatorServices(offline.wiring(),
                 bus -> new OperatorAuditLog(bus, PrimingRequests.CONTEXT.getLogger())));
         JsonNode registered = PrimingRequests.invoke(handler, event("POST", CLIENTS, Map.of(), Map.of(),
                 PrimingRequests.METADATA));

@@ -9,7 +9,8 @@ import health.registration.edge.ApiGatewayEvents;
 import health.registration.edge.ApiInvocation;
 import health.registration.edge.ApiRequest;
 import health.registration.edge.PrimingResource;
-import health.registration.issuance.IssuanceComponents;
+import health.registration.issuance.IssuanceWiring;
+import health.registration.issuance.Probing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,14 +26,19 @@ public final class RegisterClientHandler implements RequestStreamHandler {
 
     private final RegistrationRequests requests;
 
-    /** Wiring for Lambda: stores, prober and settings from the environment. */
+    /** Wiring for Lambda: stores and settings from the environment, probes through the probe function. */
     public RegisterClientHandler() {
-        this(IssuanceComponents.fromEnvironment());
-        PrimingResource.register(RegisterPriming.class, () -> new RegisterPriming(System.getenv()));
+        this(new RegisterWiring(IssuanceWiring.fromEnvironment()));
     }
 
-    private RegisterClientHandler(IssuanceComponents components) {
-        this(components.registration(), components.udapRegistrar(), Optional.of(components.registrationQuota()));
+    /** Wiring for the local runner: as for Lambda, but probing through {@code probing} (its in-process engine). */
+    public RegisterClientHandler(Probing probing) {
+        this(new RegisterWiring(IssuanceWiring.fromEnvironment(probing)));
+    }
+
+    private RegisterClientHandler(RegisterWiring wiring) {
+        this(wiring.registration(), wiring.udapRegistrar(), Optional.of(wiring.registrationQuota()));
+        PrimingResource.register(RegisterPriming.class, () -> new RegisterPriming(System.getenv()));
     }
 
     RegisterClientHandler(IdempotentRegistration registration) {

@@ -1,8 +1,8 @@
 package health.registration.register;
 
 import health.registration.edge.PrimingRequests;
-import health.registration.issuance.IssuanceComponents;
 import health.registration.issuance.IssuancePriming;
+import health.registration.issuance.OfflineIssuance;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,9 +20,10 @@ final class RegisterPriming extends IssuancePriming {
     }
 
     @Override
-    protected List<String> prime(IssuanceComponents offline) throws Exception {
-        RegisterClientHandler handler = new RegisterClientHandler(offline.registration(), offline.udapRegistrar(),
-                Optional.of(offline.registrationQuota()));
+    protected List<String> prime(OfflineIssuance offline) throws Exception {
+        RegisterWiring wiring = new RegisterWiring(offline.wiring());
+        RegisterClientHandler handler = new RegisterClientHandler(wiring.registration(), wiring.udapRegistrar(),
+                Optional.of(wiring.registrationQuota()));
         Map<String, String> headers = Map.of("Content-Type", "application/json",
                 RegistrationRequests.IDEMPOTENCY_KEY, UUID.randomUUID().toString());
         byte[] registration = PrimingRequests.apiEvent("POST", "/register", headers, Map.of(), PrimingRequests.METADATA);

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import health.registration.edge.PrimingResource;
-import health.registration.issuance.IssuanceComponents;
+import health.registration.issuance.IssuanceWiring;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,9 +26,9 @@ public final class ReverifyClientsHandler implements RequestStreamHandler {
     private final ReverificationRequests requests;
     private final Clock clock;
 
-    /** Wiring for Lambda: stores, prober, events and queue from the environment. */
+    /** Wiring for Lambda: stores, events and queue from the environment, probes through the probe function. */
     public ReverifyClientsHandler() {
-        this(new ReverificationRequests(IssuanceComponents.fromEnvironment().reverification(), Clock.systemUTC()),
+        this(new ReverificationRequests(ReverifyWiring.reverification(IssuanceWiring.fromEnvironment()), Clock.systemUTC()),
                 Clock.systemUTC());
         PrimingResource.register(ReverifyPriming.class, () -> new ReverifyPriming(System.getenv()));
     }

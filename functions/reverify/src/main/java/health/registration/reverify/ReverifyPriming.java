@@ -3,8 +3,8 @@ package health.registration.reverify;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import health.registration.edge.PrimingRequests;
-import health.registration.issuance.IssuanceComponents;
 import health.registration.issuance.IssuancePriming;
+import health.registration.issuance.OfflineIssuance;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +23,11 @@ final class ReverifyPriming extends IssuancePriming {
     }
 
     @Override
-    protected List<String> prime(IssuanceComponents offline) throws Exception {
-        JsonNode issued = registeredClient(offline);
+    protected List<String> prime(OfflineIssuance offline) throws Exception {
+        JsonNode issued = registeredClient(offline.wiring());
         Clock clock = Clock.systemUTC();
         ReverifyClientsHandler handler = new ReverifyClientsHandler(
-                new ReverificationRequests(offline.reverification(), clock), clock);
+                new ReverificationRequests(ReverifyWiring.reverification(offline.wiring(), offline.hostResolver()), clock), clock);
         byte[] check = JSON.writeValueAsBytes(JSON.createObjectNode()
                 .put(ReverificationRequests.CLIENT_ID, issued.path("client_id").asText()));
         byte[] scheduled = JSON.writeValueAsBytes(JSON.createObjectNode()

@@ -19,7 +19,6 @@ import health.registration.core.port.MutableClock;
 import health.registration.core.reverify.Reverification;
 import health.registration.core.reverify.RunSummary;
 import health.registration.edge.Settings;
-import health.registration.issuance.IssuanceComponents;
 import health.registration.testkit.MotoServer;
 import health.registration.testkit.TemplateTable;
 import java.io.BufferedReader;
@@ -46,7 +45,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * The re-verification benchmark (issue 6 part 8; {@code benchmarks/reverify-10k} runs it): {@link BenchFleet}'s
  * apps due now in a copy of the template's table on moto, then ONE {@link Reverification#run} of them, inline, wired
- * as the function wires it ({@code IssuanceComponents.from(settings).reverification()}, the in-process network
+ * as the function wires it ({@code InProcessWiring.of(settings).reverification()}, the in-process network
  * prober) against {@link BenchSites} in a separate JVM.
  *
  * <ul>
@@ -119,7 +118,7 @@ public final class ReverificationBenchmark {
                 throw new IllegalStateException("the benchmark sites did not start");
             }
             Map<String, String> environment = BenchEnvironment.of(table, directory);
-            Reverification reverification = IssuanceComponents.from(new Settings(environment)).reverification();
+            Reverification reverification = InProcessWiring.of(new Settings(environment)).reverification();
             long requestsBefore = count(toSites, fromSites);
             Duration sitesCpuBefore = cpu(sites.toHandle());
             PeakMemory.reset();

@@ -20,7 +20,6 @@ import health.registration.core.probe.ProbeReport;
 import health.registration.core.udap.LeafSpec;
 import health.registration.core.udap.TestAuthority;
 import health.registration.core.udap.TestKeys;
-import health.registration.issuance.IssuanceComponents;
 import health.registration.testkit.MotoServer;
 import health.registration.testkit.TemplateTable;
 import java.io.IOException;
@@ -44,7 +43,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * A UDAP client's certificate under re-verification, through the function's own wiring
- * ({@code IssuanceComponents.from(settings).reverification()}) on moto: a client bound to a certificate of the
+ * ({@code InProcessWiring.of(settings).reverification()}) on moto: a client bound to a certificate of the
  * developer CA that expired, or that the CA's CRL (read from the certificates table, as registration reads it) lists,
  * is suspended at once by the next run, with a {@code ClientSuspended} event naming the problem; one whose certificate
  * still holds stays active. Its URLs are on {@link ReverifySites} (127.0.0.83:443) and pass.
@@ -110,7 +109,7 @@ class ReverificationCertificateIT {
         new DynamoUdapClientStore(dynamo, deployment.tableName()).register(client);
 
         deployment.takeEvents();
-        IssuanceComponents.from(deployment.settings(Map.of("CERTIFICATE_AUTHORITY_NAME", CA_NAME,
+        InProcessWiring.of(deployment.settings(Map.of("CERTIFICATE_AUTHORITY_NAME", CA_NAME,
                 "CERTIFICATES_TABLE", certificates.name()))).reverification()
                 .run("certificate-it:" + fault, NOW.plus(Duration.ofMinutes(1)), Instant.now().plus(Duration.ofMinutes(5)));
 

@@ -18,7 +18,6 @@ import health.registration.core.issue.UrlChecks;
 import health.registration.core.reverify.Reverification;
 import health.registration.core.reverify.RunSummary;
 import health.registration.edge.ReverificationConfiguration;
-import health.registration.issuance.IssuanceComponents;
 import health.registration.reverify.ReverifySites.Answer;
 import health.registration.testkit.RecordingLambdaContext;
 import health.registration.testkit.SampleEvents;
@@ -39,7 +38,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 6, the lifecycle end to end: apps registered for real, then re-verified through the function's own wiring
- * ({@code IssuanceComponents.from(settings).reverification()}: the DynamoDB store on moto, the in-process network
+ * ({@code InProcessWiring.of(settings).reverification()}: the DynamoDB store on moto, the in-process network
  * prober against {@link ReverifySites} on 127.0.0.81:443, lifecycle events to an EventBridge bus on moto whose rule
  * sends them to an SQS queue, where the test reads them as an operator's rule would). Runs are scheduled days after
  * registration (each client is due a day after registration, then a day after each run).
@@ -71,7 +70,7 @@ class ReverificationIT {
     @BeforeEach
     void deploy() {
         deployment = new EmulatedDeployment(sites);
-        registration = IssuanceComponents.from(deployment.settings()).registration();
+        registration = InProcessWiring.of(deployment.settings()).registration();
         store = new DynamoClientStore(AwsClients.dynamoDb(), deployment.tableName());
         registeredFrom = Instant.now();
     }
@@ -87,7 +86,7 @@ class ReverificationIT {
     void aLogoThatStopsAnsweringWarnsThenSuspendsAfterTheGracePeriodAndIsReinstatedOnceFixed() throws IOException {
         RegisteredApp app = RegisteredApp.register(registration, sites.newHost());
         sites.answer(app.logo(), Answer.NOT_FOUND);
-        Reverification reverification = IssuanceComponents.from(deployment.settings(NO_SPAN)).reverification();
+        Reverification reverification = InProcessWiring.of(deployment.settings(NO_SPAN)).reverification();
 
         RunSummary first = run(reverification, 2);
         assertThat(first.checked()).isEqualTo(1);
@@ -143,7 +142,7 @@ class ReverificationIT {
         sites.answer(redirecting.home(), Answer.REDIRECT);
         sites.answer(missingCallback.callback(), Answer.NOT_FOUND);
         sites.answer(htmlLogo.logo(), Answer.HTML);
-        Reverification reverification = IssuanceComponents.from(deployment.settings()).reverification();
+        Reverification reverification = InProcessWiring.of(deployment.settings()).reverification();
 
         RunSummary failing = run(reverification, 2);
 
@@ -181,7 +180,7 @@ class ReverificationIT {
         sites.answer(slow.home(), Answer.SLOW);
         sites.answer(both.home(), Answer.UNAVAILABLE);
         sites.answer(both.logo(), Answer.NOT_FOUND);
-        Reverification reverification = IssuanceComponents.from(deployment.settings()).reverification();
+        Reverification reverification = InProcessWiring.of(deployment.settings()).reverification();
 
         Instant before = Instant.now();
         RunSummary summary = run(reverification, 2);
@@ -212,7 +211,7 @@ class ReverificationIT {
         sites.answer(failingForDays.logo(), Answer.NOT_FOUND);
         sites.answer(failingSinceAnHour.logo(), Answer.NOT_FOUND);
         // The production grace period: three failed checks in a row spanning at least 72 hours.
-        Reverification reverification = IssuanceComponents.from(deployment.settings()).reverification();
+        Reverification reverification = InProcessWiring.of(deployment.settings()).reverification();
 
         RunSummary summary = run(reverification, 2);
 
@@ -236,7 +235,7 @@ class ReverificationIT {
         ObjectNode event = SampleEvents.forClient(SampleEvents.read(SampleEvents.folder().resolve("reverify-client.json")),
                 app.clientId(), "unused");
         ReverifyClientsHandler handler = new ReverifyClientsHandler(new ReverificationRequests(
-                IssuanceComponents.from(deployment.settings()).reverification(), Clock.systemUTC()), Clock.systemUTC());
+                InProcessWiring.of(deployment.settings()).reverification(), Clock.systemUTC()), Clock.systemUTC());
 
         // Not due for a day: an operator's check runs anyway.
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -276,7 +275,7 @@ class ReverificationIT {
     }
 
     private JsonNode rfc7592Read(RegisteredApp app) throws IOException {
-        ManagementOutcome read = IssuanceComponents.from(deployment.settings()).registeredClients().read(app.clientId(), app.token());
+        ManagementOutcome read = InProcessWiring.of(deployment.settings()).registeredClients().read(app.clientId(), app.token());
         assertThat(read).isInstanceOf(ManagementOutcome.Shown.class);
         return JSON.readTree(((ManagementOutcome.Shown) read).answer());
     }

@@ -18,7 +18,6 @@ import health.registration.core.port.FailingClientStore;
 import health.registration.core.port.StoreUnavailable;
 import health.registration.core.reverify.RunSummary;
 import health.registration.edge.ReverificationConfiguration;
-import health.registration.issuance.IssuanceComponents;
 import health.registration.reverify.ReverifySites.Answer;
 import health.registration.testkit.RecordingLambdaContext;
 import health.registration.testkit.SampleEvents;
@@ -75,7 +74,7 @@ class ReverificationRunIT {
     @BeforeEach
     void deploy() {
         deployment = new EmulatedDeployment(sites);
-        registration = IssuanceComponents.from(deployment.settings()).registration();
+        registration = InProcessWiring.of(deployment.settings()).registration();
         store = new DynamoClientStore(AwsClients.dynamoDb(), deployment.tableName());
         // Every client registered by a test is due by then: a day after registration.
         runAt = Instant.now().plus(Duration.ofDays(2));
@@ -95,7 +94,7 @@ class ReverificationRunIT {
                 "https://" + sites.newHost(), vendor + "/logo.png", vendor + "/terms", vendor + "/privacy")).toList();
         sites.resetCounts();
 
-        RunSummary summary = IssuanceComponents.from(deployment.settings()).reverification()
+        RunSummary summary = InProcessWiring.of(deployment.settings()).reverification()
                 .run("it:shared", runAt, Instant.now().plus(Duration.ofSeconds(30)));
 
         assertThat(summary.checked()).isEqualTo(6);
@@ -188,11 +187,11 @@ class ReverificationRunIT {
                 .put("logo_uri", app.site() + "/new-logo.png");
         AtomicReference<ManagementOutcome> updated = new AtomicReference<>();
         // The developer fixes the logo through RFC 7592 just as the run fetches the app's home page.
-        sites.onFirstRequest(app.home(), () -> updated.set(IssuanceComponents.from(deployment.settings()).registeredClients()
+        sites.onFirstRequest(app.home(), () -> updated.set(InProcessWiring.of(deployment.settings()).registeredClients()
                 .update(app.clientId(), app.token(), ClientMetadata.of(update))));
         long versionBefore = store.find(app.id()).orElseThrow().version();
 
-        RunSummary summary = IssuanceComponents.from(deployment.settings()).reverification()
+        RunSummary summary = InProcessWiring.of(deployment.settings()).reverification()
                 .run("it:locking", runAt, Instant.now().plus(Duration.ofSeconds(30)));
 
         assertThat(updated.get()).isInstanceOf(ManagementOutcome.Shown.class);
@@ -214,7 +213,7 @@ class ReverificationRunIT {
         sites.answer(apps.get(0).logo(), Answer.NOT_FOUND);
         sites.answer(apps.get(1).callback(), Answer.REDIRECT);
         RecordingLambdaContext lambda = new RecordingLambdaContext("reverify");
-        ReverifyClientsHandler handler = new ReverifyClientsHandler(new ReverificationRequests(IssuanceComponents.from(
+        ReverifyClientsHandler handler = new ReverifyClientsHandler(new ReverificationRequests(InProcessWiring.of(
                 deployment.settings(Map.of(ReverificationConfiguration.REVERIFY_QUEUE_URL, deployment.segmentsQueueUrl(),
                         ReverificationConfiguration.REVERIFY_INLINE_LIMIT, "1"))).reverification(), Clock.systemUTC()),
                 Clock.systemUTC());

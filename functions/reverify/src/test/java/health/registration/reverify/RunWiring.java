@@ -25,7 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Re-verification wired as {@code IssuanceComponents.reverification()} wires it — the settings from the environment,
+ * Re-verification wired as {@code ReverifyWiring.reverification()} wires it — the settings from the environment,
  * the in-process network prober, events to the EventBridge bus — but with a page size and a per-host budget of the
  * test's choosing (neither has an environment variable) and the client store handed in, so that a test can put a
  * failure-injecting decorator around the DynamoDB store. Each run gets an executor of its own that is drained before
