@@ -2,7 +2,7 @@ package health.registration.reverify;
 
 import health.registration.adapters.aws.SqsReverificationQueue;
 import health.registration.adapters.dynamodb.DynamoClientStore;
-import health.registration.adapters.http.NetworkUrlProber;
+import health.registration.adapters.dns.SystemNameResolver;
 import health.registration.core.issue.ClientEvents;
 import health.registration.core.model.SupportedScopes;
 import health.registration.core.policy.PolicyContext;
@@ -36,7 +36,7 @@ public final class ReverifyWiring {
 
     /** Re-verification resolving hosts through the system resolver. */
     public static Reverification reverification(IssuanceWiring shared) {
-        return reverification(shared, NetworkUrlProber.resolver(shared.settings().probeConfiguration()));
+        return reverification(shared, SystemNameResolver.create(shared.settings().probeConfiguration()));
     }
 
     /** Re-verification resolving hosts through {@code hostResolver} (priming resolves nothing through DNS). */

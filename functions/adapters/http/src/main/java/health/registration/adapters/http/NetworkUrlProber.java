@@ -1,5 +1,6 @@
 package health.registration.adapters.http;
 
+import health.registration.adapters.dns.SystemNameResolver;
 import health.registration.core.policy.PolicyContext;
 import health.registration.core.probe.UrlProber;
 import health.registration.core.probe.AddressPolicy;
@@ -42,7 +43,7 @@ public final class NetworkUrlProber {
 
     /** The prober's resolver alone (with the hosts-file seam when set), for what needs addresses but fetches nothing. */
     public static NameResolver resolver(ProbeConfiguration configuration) {
-        return SystemNameResolver.create(hostsFile(configuration), configuration.limits());
+        return SystemNameResolver.create(configuration);
     }
 
     /** The resolver, fetcher and address policy alone, for other fetches through the same guard (CRLs). */
@@ -50,7 +51,7 @@ public final class NetworkUrlProber {
         ProbeLimits limits = configuration.limits();
         AddressPolicy policy = configuration.addressPolicy();
         return new ProbeNetwork(
-                SystemNameResolver.create(hostsFile(configuration), limits),
+                SystemNameResolver.create(SystemNameResolver.hostsFile(configuration), limits),
                 OkHttpPageFetcher.create(policy, trust(configuration), limits, configuration.userAgent()),
                 policy);
     }
@@ -68,21 +69,13 @@ public final class NetworkUrlProber {
                 limits.maxPerHostPerMinute());
         AddressPolicy policy = configuration.addressPolicy();
         return new ProbeNetwork(
-                SystemNameResolver.create(hostsFile(configuration), capped),
+                SystemNameResolver.create(SystemNameResolver.hostsFile(configuration), capped),
                 OkHttpPageFetcher.create(policy, trust(configuration), capped, configuration.userAgent()),
                 policy);
     }
 
     private static Duration shorter(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    private static HostsFile hostsFile(ProbeConfiguration configuration) {
-        try {
-            return configuration.hostsFile().isPresent() ? HostsFile.read(configuration.hostsFile().get()) : HostsFile.empty();
-        } catch (IOException | IllegalArgumentException e) {
-            throw new IllegalStateException("PROBE_HOSTS_FILE cannot be read: " + e.getMessage(), e);
-        }
     }
 
     private static X509TrustManager trust(ProbeConfiguration configuration) {

@@ -1,5 +1,7 @@
 package health.registration.adapters.http;
 
+import health.registration.adapters.dns.HostsFile;
+import health.registration.adapters.dns.SystemNameResolver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

@@ -1,5 +1,6 @@
 package health.registration.adapters.http;
 
+import health.registration.adapters.dns.HostsFile;
 import static health.registration.adapters.http.FetcherFixture.CERTS;
 import static health.registration.adapters.http.FetcherFixture.LOOPBACK;
 import static health.registration.adapters.http.RecordingDialer.FAKE_PUBLIC;

@@ -1,11 +1,13 @@
-package health.registration.adapters.http;
+package health.registration.adapters.dns;
 
 import com.google.common.net.InetAddresses;
 import health.registration.core.model.IpLiteral;
 import health.registration.core.probe.NameResolver;
+import health.registration.core.probe.ProbeConfiguration;
 import health.registration.core.probe.ProbeFailure;
 import health.registration.core.probe.ProbeLimits;
 import health.registration.core.probe.ProbeOutcome;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -32,7 +34,7 @@ public final class SystemNameResolver implements NameResolver {
 
     /** The lookup delegate: the JDK in production, a fake in tests (which must never query real DNS). */
     @FunctionalInterface
-    interface AddressLookup {
+    public interface AddressLookup {
         InetAddress[] lookup(String host) throws UnknownHostException;
     }
 
@@ -47,13 +49,33 @@ public final class SystemNameResolver implements NameResolver {
     private final AddressLookup lookup;
     private final ThreadPoolExecutor executor;
 
-    SystemNameResolver(HostsFile hosts, Duration timeout, AddressLookup lookup) {
+    /** A resolver over {@code lookup}: the prober's tests give it one that never queries real DNS. */
+    public SystemNameResolver(HostsFile hosts, Duration timeout, AddressLookup lookup) {
         this.hosts = Objects.requireNonNull(hosts);
         this.timeout = Objects.requireNonNull(timeout);
         this.lookup = Objects.requireNonNull(lookup);
         this.executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(QUEUED), daemonThreads());
         this.executor.allowCoreThreadTimeOut(true);
+    }
+
+    /**
+     * The resolver {@code configuration} describes: the {@code PROBE_HOSTS_FILE} seam when set, then the system
+     * resolver, with the configured resolve time limit.
+     *
+     * @throws IllegalStateException when the hosts file cannot be read; the function then fails to start
+     */
+    public static SystemNameResolver create(ProbeConfiguration configuration) {
+        return create(hostsFile(configuration), configuration.limits());
+    }
+
+    /** The hosts file {@code configuration} names ({@code PROBE_HOSTS_FILE}), or an empty one. */
+    public static HostsFile hostsFile(ProbeConfiguration configuration) {
+        try {
+            return configuration.hostsFile().isPresent() ? HostsFile.read(configuration.hostsFile().get()) : HostsFile.empty();
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalStateException("PROBE_HOSTS_FILE cannot be read: " + e.getMessage(), e);
+        }
     }
 
     /** Consults {@code hosts}, then the system resolver, waiting at most {@code limits.resolveTimeout()}. */

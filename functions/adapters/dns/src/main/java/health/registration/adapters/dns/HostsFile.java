@@ -1,4 +1,4 @@
-package health.registration.adapters.http;
+package health.registration.adapters.dns;
 
 import com.google.common.net.InetAddresses;
 import java.io.IOException;
@@ -44,7 +44,8 @@ public final class HostsFile {
         return parse(Files.readAllLines(file, StandardCharsets.UTF_8));
     }
 
-    static HostsFile parse(List<String> lines) {
+    /** The entries of {@code lines} in hosts-file form; tests give them inline. */
+    public static HostsFile parse(List<String> lines) {
         Map<String, Set<InetAddress>> entries = new LinkedHashMap<>();
         for (int index = 0; index < lines.size(); index++) {
             String content = withoutComment(lines.get(index)).strip();

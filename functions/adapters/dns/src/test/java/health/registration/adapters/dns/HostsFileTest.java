@@ -1,4 +1,4 @@
-package health.registration.adapters.http;
+package health.registration.adapters.dns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
