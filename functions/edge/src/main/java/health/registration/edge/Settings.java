@@ -99,7 +99,7 @@ public final class Settings {
     public static final String SECRETS_KMS_KEY_ID = "SECRETS_KMS_KEY_ID";
     /** Days until a client secret expires ({@code client_secret_expires_at}); 0 or unset for never. */
     public static final String CLIENT_SECRET_LIFETIME_DAYS = "CLIENT_SECRET_LIFETIME_DAYS";
-    /** The probe function (name, ARN or alias ARN) to invoke; unset means probing in-process (the local API). */
+    /** The probe function (name, ARN or alias ARN) the issuing functions invoke; the local runner probes in-process. */
     public static final String PROBE_FUNCTION_NAME = "PROBE_FUNCTION_NAME";
 
     /** Product token of the prober's User-Agent. */

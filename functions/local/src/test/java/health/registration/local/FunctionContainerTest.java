@@ -53,6 +53,11 @@ class FunctionContainerTest {
     }
 
     @Test
+    void handsAFunctionThatProbesTheInProcessEngineInPlaceOfTheProbeFunction() throws Exception {
+        assertThat(invoke(start(ProbingHandler.class, "handleRequest"), "{}")).isEqualTo("probing InProcessProbing");
+    }
+
+    @Test
     void reportsTheConstructorsOwnError() {
         assertThatException().isThrownBy(() -> start(FailingConstructorHandler.class, "handleRequest"))
                 .isInstanceOf(IllegalStateException.class).withMessage(FailingConstructorHandler.MESSAGE);
