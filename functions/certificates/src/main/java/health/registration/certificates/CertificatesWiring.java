@@ -52,8 +52,8 @@ final class CertificatesWiring {
     RevokedCertificateClients revokedCertificateClients() {
         DynamoDbClient dynamo = shared.aws().dynamoDb();
         String table = shared.settings().clientsTable();
-        return new RevokedCertificateClients(new DynamoUdapClientStore(dynamo, table), new DynamoClientStore(dynamo, table),
-                shared.events(), IssuanceWiring.CLOCK);
+        return new RevokedCertificateClients(new DynamoUdapClientStore(dynamo, table),
+                new DynamoClientStore(dynamo, table), shared.events(), IssuanceWiring.CLOCK);
     }
 
     CertificateAuditTrail auditTrail() {

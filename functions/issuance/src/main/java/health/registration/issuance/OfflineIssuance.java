@@ -21,9 +21,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The issuing functions wired exactly as in Lambda ({@link IssuanceWiring} and each function's own wiring, from the function's own environment),
- * over {@link AwsClients#offline} SDK clients: DynamoDB and Secrets Manager kept in memory, and the probe function's
- * Invoke answered in memory, every URL reachable. Whatever runs through it goes through the handlers, the core, the
+ * The issuing functions wired exactly as in Lambda ({@link IssuanceWiring} and each function's own wiring, from the
+ * function's own environment), over {@link AwsClients#offline} SDK clients: DynamoDB and Secrets Manager kept in
+ * memory, and the probe function's Invoke answered in memory, every URL reachable. Whatever runs through it goes through the handlers, the core, the
  * adapters and the SDK's whole request path, and nothing leaves the process: SnapStart priming. Always through the
  * Lambda prober (the probe function is named even where the environment names none), never the in-process one, so
  * it never probes a URL.

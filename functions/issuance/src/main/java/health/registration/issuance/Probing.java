@@ -7,7 +7,7 @@ import health.registration.core.udap.CrlSource;
 import health.registration.core.udap.IssuerCertificateSource;
 
 /**
- * How an issuing function reaches the web outside: the probes of a registration (policy section 3), CRLs (UDAP DCR
+ * How an issuing function reaches the web outside: the probes of a registration (policy section 5), CRLs (UDAP DCR
  * §4.2), issuer certificates from Authority Information Access (RFC 5280 §4.2.2.1) and ownership challenges. In AWS
  * always the probe function through Lambda Invoke ({@link ProbeFunction}); only the local runner hands a function
  * an in-process engine instead, through the handler's constructor that takes one.
