@@ -20,6 +20,8 @@ Modes:
 Runs are interleaved (every subject and mode once per round) after one unmeasured round, so drift hits all alike.
 
 Environment (set by ./run): RIE, RIC_DIR (ric/*.jar and jni/), BOOTSTRAP_JAR, HELLO_JAR, AWS_ENDPOINT_URL (moto).
+The template, the task roots, the emulator's and the JVM's command lines come from scripts/lib/lambda_local, the
+library scripts/invoke runs functions with.
 Needs root: the probe function only probes port 443, so the sites it probes are served on 127.0.0.97:443.
 """
 import argparse
@@ -49,15 +51,21 @@ import zipfile
 import zlib
 
 import boto3
-import yaml
 
 HERE = pathlib.Path(__file__).resolve().parent
 REPO = HERE.parent.parent
+sys.path.insert(0, str(REPO / "scripts" / "lib"))
+
+from lambda_local.emulated_aws import table_request  # noqa: E402
+from lambda_local.package import code_uri, task_root  # noqa: E402
+from lambda_local.processes import free_port, stop_group, wait_for_port  # noqa: E402
+from lambda_local.runtime import JNI_PROPERTY, RIC_MAIN, RIE_INVOKE_PATH as INVOKE_PATH  # noqa: E402
+from lambda_local.runtime import emulator_command, java_command  # noqa: E402
+from lambda_local.template import function_properties, functions_of, read_template  # noqa: E402
+
+TEMPLATE = REPO / "infrastructure" / "template.yaml"
 WORK = HERE / "target"
-RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda"
 PRIMED_MAIN = "coldstart.bootstrap.PrimeThenServe"
-JNI_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI"
-INVOKE_PATH = "/2015-03-31/functions/function/invocations"
 SITE_ADDRESS = "127.0.0.97"
 PUBLIC_BASE_URL = "https://registration.example.com"
 COMMUNITY = "urn:example:coldstart-community"
@@ -85,33 +93,15 @@ PRIME_RE = re.compile(r"PRIME construct=([0-9.]+)ms beforeCheckpoint=([0-9.]+)ms
 
 # ---------------------------------------------------------------------------------------------------- the template
 
-class CfnLoader(yaml.SafeLoader):
-    """YAML with CloudFormation's short-form tags (!Ref X -> {"Ref": X}, !GetAtt a.b -> {"Fn::GetAtt": "a.b"})."""
-
-
-def _cfn_tag(loader, suffix, node):
-    name = "Ref" if suffix == "Ref" else "Fn::" + suffix
-    if isinstance(node, yaml.ScalarNode):
-        return {name: loader.construct_scalar(node)}
-    if isinstance(node, yaml.SequenceNode):
-        return {name: loader.construct_sequence(node, deep=True)}
-    return {name: loader.construct_mapping(node, deep=True)}
-
-
-CfnLoader.add_multi_constructor("!", _cfn_tag)
-
-
 def template_functions(template):
-    """(module, logical id) of every function of the template, in template order."""
+    """(module, logical id, jar) of every function of the template, in template order: the jar is its CodeUri, the
+    deployment package mvn package built in functions/<module>/target."""
     found = []
-    for logical_id, resource in template["Resources"].items():
-        if resource.get("Type") != "AWS::Serverless::Function":
-            continue
-        code = str(resource["Properties"].get("CodeUri", ""))
-        match = re.search(r"functions/([^/]+)", code)
-        if not match:
-            raise SystemExit(f"coldstart: {logical_id}: no module in CodeUri {code!r}")
-        found.append((match.group(1), logical_id))
+    for logical_id, resource in functions_of(template).items():
+        jar = code_uri(resource.get("Properties", {}), TEMPLATE.parent)
+        if jar.parent.name != "target" or jar.parent.parent.parent != REPO / "functions":
+            raise SystemExit(f"coldstart: {logical_id}: CodeUri {jar} is no module's jar")
+        found.append((jar.parent.parent.name, logical_id, jar))
     return found
 
 
@@ -126,16 +116,6 @@ def event_file(module):
     return named[0]
 
 
-def function_properties(template, logical_id):
-    props = dict(template.get("Globals", {}).get("Function", {}))
-    variables = dict(props.get("Environment", {}).get("Variables", {}))
-    own = template["Resources"][logical_id]["Properties"]
-    variables.update(own.get("Environment", {}).get("Variables", {}))
-    props.update(own)
-    props["Environment"] = {"Variables": variables}
-    return props
-
-
 def resolve(value, parameters, resources):
     """A template value as the function would see it here: parameters by their Default, resources by `resources`."""
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
@@ -143,8 +123,11 @@ def resolve(value, parameters, resources):
     if isinstance(value, bool):
         return str(value).lower()
     reference = value.get("Ref") or value.get("Fn::GetAtt")
-    if reference is None:
-        raise SystemExit(f"coldstart: cannot resolve {value!r}")
+    if isinstance(reference, list):  # !GetAtt a.b reads as [a, b]
+        reference = ".".join(reference)
+    if reference is None:  # Fn::Join, Fn::Sub...: left unset, as scripts/invoke leaves them
+        print(f"coldstart: not set locally: {json.dumps(value)}", file=sys.stderr)
+        return None
     if reference in resources:
         return resources[reference]
     if reference in parameters and "Default" in parameters[reference]:
@@ -180,12 +163,14 @@ def local_aws(template, work):
     """The template's tables, the event bus, the queue, the UDAP secrets and the developer CA's key in moto; returns
     the resource values."""
     run_id = uuid.uuid4().hex[:8]
-    table = template["Resources"]["ClientsTable"]["Properties"]
     name = f"coldstart-{run_id}"
     dynamodb = boto3.client("dynamodb")
-    dynamodb.create_table(TableName=name, BillingMode=table.get("BillingMode", "PAY_PER_REQUEST"),
-                          AttributeDefinitions=table["AttributeDefinitions"], KeySchema=table["KeySchema"],
-                          GlobalSecondaryIndexes=table.get("GlobalSecondaryIndexes", []))
+
+    def create_table(logical_id, table_name):
+        # As scripts/invoke makes the template's tables (lambda_local), indexes included.
+        dynamodb.create_table(**table_request(table_name, template["Resources"][logical_id]["Properties"]))
+
+    create_table("ClientsTable", name)
     bus = boto3.client("events").create_event_bus(Name=f"coldstart-{run_id}")["EventBusArn"].split("/")[-1]
     queue = boto3.client("sqs").create_queue(QueueName=f"coldstart-{run_id}")["QueueUrl"]
     anchors, credentials = udap_material(work)
@@ -193,19 +178,19 @@ def local_aws(template, work):
     anchors_secret = secrets.create_secret(Name=f"coldstart/{run_id}/udap-anchors", SecretString=anchors)["Name"]
     credentials_secret = secrets.create_secret(Name=f"coldstart/{run_id}/udap-server",
                                                SecretString=credentials)["Name"]
-    certificates = template["Resources"]["CertificatesTable"]["Properties"]
-    dynamodb.create_table(TableName=f"{name}-certificates", BillingMode="PAY_PER_REQUEST",
-                          AttributeDefinitions=certificates["AttributeDefinitions"], KeySchema=certificates["KeySchema"])
-    counts = template["Resources"]["RequestCountsTable"]["Properties"]
-    dynamodb.create_table(TableName=f"{name}-request-counts", BillingMode="PAY_PER_REQUEST",
-                          AttributeDefinitions=counts["AttributeDefinitions"], KeySchema=counts["KeySchema"])
+    create_table("CertificatesTable", f"{name}-certificates")
+    create_table("RequestCountsTable", f"{name}-request-counts")
     run_openssl("req", "-x509", "-newkey", "rsa:3072", "-nodes", "-keyout", f"{work}/developer-ca.key", "-out",
                 f"{work}/developer-ca.pem", "-days", "2", "-subj", "/CN=Cold start developer CA",
                 "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign")
     authority = "".join(pathlib.Path(f"{work}/{file}").read_text() for file in ("developer-ca.key", "developer-ca.pem"))
     authority_secret = secrets.create_secret(Name=f"coldstart/{run_id}/developer-ca", SecretString=authority)["Name"]
+    # As the template's GenerateSecretString: a random value nobody types.
+    pepper_secret = secrets.create_secret(Name=f"coldstart/{run_id}/idempotency-pepper",
+                                          SecretString=uuid.uuid4().hex + uuid.uuid4().hex)["Name"]
     return {
         "CertificatesTable": f"{name}-certificates", "CertificateAuthoritySecret": authority_secret,
+        "IdempotencyPepperSecret": pepper_secret,
         "RequestCountsTable": f"{name}-request-counts",
         "ClientsTable": name, "ClientEventsBus": bus, "ReverifyQueue": queue, "ProbeFunction.Alias": "function",
         "SecretsKey.Arn": None, "PublicBaseUrl": PUBLIC_BASE_URL,
@@ -277,60 +262,28 @@ def serve_sites(work, hosts):
 
 # ---------------------------------------------------------------------------------------------------- one process
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for_port(port, process, deadline):
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            return False
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                return True
-        except OSError:
-            time.sleep(0.002)
-    return False
-
-
 class Subject:
     """One function (or the baseline) as deployed here: task root, handler, environment, event."""
 
-    def __init__(self, name, root, handler, memory, env, event, check, event_for_run=None):
-        self.name, self.root, self.handler, self.memory = name, root, handler, memory
+    def __init__(self, name, jar, root, handler, memory, env, event, check, event_for_run=None):
+        self.name, self.jar, self.root, self.handler, self.memory = name, jar, root, handler, memory
         self.env, self.event, self.check = env, event, check
         self.event_for_run = event_for_run or (lambda n: self.event)
 
     def command(self, tools, port, api_port, primed, extra=()):
-        java = os.path.join(os.environ["JAVA_HOME"], "bin", "java") if os.environ.get("JAVA_HOME") else "java"
-        jni = tools["ric"] / "jni" / ("libaws-lambda-jni.linux-aarch_64.so" if os.uname().machine in ("aarch64", "arm64")
-                                      else "libaws-lambda-jni.linux-x86_64.so")
-        # As scripts/invoke: close to the managed runtime's JVM (serial GC, C1 only, heap from the memory size).
-        jvm = [java, f"-XX:MaxHeapSize={int(self.memory * 0.85)}m", "-XX:+UseSerialGC", "-XX:+TieredCompilation",
-               "-XX:TieredStopAtLevel=1", "-Xshare:auto", f"-D{JNI_PROPERTY}={jni}",
-               "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac", *extra]
+        # As scripts/invoke (lambda_local): the managed runtime's JVM (serial GC, C1 only, heap from the memory size).
+        options = ["-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac", *extra]
         ric_jars = f"{tools['ric']}/ric/*"
         if primed:
-            classpath = os.pathsep.join([ric_jars, str(tools["bootstrap"]), f"{self.root}/lib/*"])
-            jvm += ["-cp", classpath, PRIMED_MAIN, self.handler]
+            jvm = java_command(self.memory, [ric_jars, str(tools["bootstrap"]), str(self.root)], PRIMED_MAIN,
+                               self.handler, options, tools["ric"])
         else:
-            jvm += ["-cp", ric_jars, RIC_MAIN, self.handler]
-        return [str(tools["rie"]), "--runtime-interface-emulator-address", f"127.0.0.1:{port}",
-                "--runtime-api-address", f"127.0.0.1:{api_port}", "--log-level", "info"] + jvm
+            jvm = java_command(self.memory, [ric_jars], RIC_MAIN, self.handler, options, tools["ric"])
+        return emulator_command(port, api_port, "info", tools["rie"]) + jvm
 
 
 def stop(process):
-    try:
-        os.killpg(process.pid, signal.SIGTERM)  # the RIE's own process group: the RIE and the JVM it started
-    except ProcessLookupError:
-        pass
-    try:
-        process.wait(timeout=5)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
+    stop_group(process)  # the RIE's own process group: the RIE and the JVM it started
 
 
 def post(port, body, timeout=120):
@@ -354,7 +307,7 @@ def one_run(subject, tools, primed, number, extra=()):
         rie = subprocess.Popen(subject.command(tools, port, api_port, primed, extra), cwd=subject.root,
                                env=subject.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         try:
-            if not wait_for_port(port, rie, time.monotonic() + 10):
+            if not wait_for_port(port, rie, 10, interval=0.002):
                 raise RuntimeError(f"{subject.name}: the emulator did not listen")
             status, body = post(port, event)
             t1 = time.perf_counter()
@@ -387,7 +340,7 @@ class Served:
         self.process = subprocess.Popen(subject.command(tools, self.port, free_port(), False), cwd=subject.root,
                                         env=subject.env, stdout=self.log, stderr=subprocess.STDOUT,
                                         start_new_session=True)
-        if not wait_for_port(self.port, self.process, time.monotonic() + 10):
+        if not wait_for_port(self.port, self.process, 10, interval=0.002):
             raise SystemExit(f"coldstart: {subject.name} could not be served")
 
     def close(self):
@@ -453,25 +406,11 @@ def registration_event(sample, number):
     return json.dumps(event).encode()
 
 
-def task_root(module, jar):
-    """The directory Lambda unpacks the deployment package into: the shaded jar under lib/, as sam build lays it."""
-    root = WORK / "task" / module
-    shutil.rmtree(root, ignore_errors=True)
-    (root / "lib").mkdir(parents=True)
-    shutil.copy2(jar, root / "lib" / f"{module}.jar")
-    return root
-
-
-def artifact_size(root):
-    files = [p for p in root.rglob("*") if p.is_file()]
-    buffer = io.BytesIO()  # what sam package uploads: the task root zipped with deflate
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for p in files:
-            archive.write(p, p.relative_to(root))
-    jar = next(root.glob("lib/*.jar"))
+def artifact_size(jar):
+    """The deployment package: the jar, which sam package uploads as it is (the template's CodeUri)."""
     with zipfile.ZipFile(jar) as archive:
         classes = sum(1 for n in archive.namelist() if n.endswith(".class"))
-    return {"jar_bytes": jar.stat().st_size, "zip_bytes": buffer.tell(), "classes_in_jar": classes}
+    return {"jar_bytes": jar.stat().st_size, "zip_bytes": jar.stat().st_size, "classes_in_jar": classes}
 
 
 def subjects(template, functions, resources, seams, only):
@@ -484,14 +423,13 @@ def subjects(template, functions, resources, seams, only):
     if os.environ.get("JAVA_HOME"):
         base["JAVA_HOME"] = os.environ["JAVA_HOME"]
     found = {}
-    for module, logical_id in functions:
+    for module, logical_id, jar in functions:
         if only and module not in only and not (module == "probe" and "register" in only):
             continue
-        jars = sorted((REPO / "functions" / module / "target").glob(f"{module}-*-lambda.jar"))
-        if not jars:
-            raise SystemExit(f"coldstart: functions/{module}/target/{module}-*-lambda.jar is missing: "
-                             "build first (mvn -q package -DskipTests)")
-        jar = jars[-1]
+        if module in found:
+            continue  # a second function of a module (PublicProbeFunction): the first (ProbeFunction) is measured
+        if not jar.is_file():
+            raise SystemExit(f"coldstart: {jar.relative_to(REPO)} is missing: build first (mvn -q package -DskipTests)")
         props = function_properties(template, logical_id)
         env = dict(base)
         for name, value in props["Environment"]["Variables"].items():
@@ -499,7 +437,7 @@ def subjects(template, functions, resources, seams, only):
             if resolved is not None:
                 env[name] = resolved
         memory, timeout = int(props.get("MemorySize", 128)), int(props.get("Timeout", 3))
-        root = task_root(module, jar)
+        root = task_root(jar, WORK / "task")  # unpacked, as Lambda unpacks the jar into /var/task
         env.update(AWS_LAMBDA_FUNCTION_NAME=logical_id, AWS_LAMBDA_FUNCTION_MEMORY_SIZE=str(memory),
                    AWS_LAMBDA_FUNCTION_TIMEOUT=str(timeout), LAMBDA_TASK_ROOT=str(root))
         if props.get("LoggingConfig", {}).get("LogFormat"):
@@ -507,9 +445,10 @@ def subjects(template, functions, resources, seams, only):
         if module == "probe":
             env.update(seams)
         event = (REPO / "events" / event_file(module)).read_bytes()
-        found[module] = Subject(module, root, props["Handler"], memory, env, event, CHECKS.get(module, generic_check))
-    hello_root = task_root("hello", pathlib.Path(os.environ["HELLO_JAR"]))
-    found[HELLO] = Subject(HELLO, hello_root, "coldstart.hello.HelloHandler::handleRequest", 1024,
+        found[module] = Subject(module, jar, root, props["Handler"], memory, env, event, CHECKS.get(module, generic_check))
+    hello_jar = pathlib.Path(os.environ["HELLO_JAR"])
+    hello_root = task_root(hello_jar, WORK / "task")
+    found[HELLO] = Subject(HELLO, hello_jar, hello_root, "coldstart.hello.HelloHandler::handleRequest", 1024,
                            dict(base, AWS_LAMBDA_FUNCTION_NAME="HelloWorld", AWS_LAMBDA_FUNCTION_MEMORY_SIZE="1024",
                                 AWS_LAMBDA_FUNCTION_TIMEOUT="10", LAMBDA_TASK_ROOT=str(hello_root)),
                            b"{}", direct_check(lambda a: a.get("hello") == "world"))
@@ -521,9 +460,14 @@ def registered_client(register, tools):
     served = Served(register, tools)
     try:
         status, raw = post(served.port, register.event_for_run(0))
+        served.log.seek(0)
+        log = served.log.read().decode(errors="replace")
     finally:
         served.close()
     body = json.loads(json.loads(raw)["body"])
+    if "client_id" not in body:
+        raise SystemExit(f"coldstart: register did not register the client manage reads: {raw[:500]!r}"
+                         f"\n--- log ---\n{log[-3000:]}")
     return body["client_id"], body["registration_access_token"]
 
 
@@ -577,7 +521,7 @@ def main():
     only = {m for m in args.only.split(",") if m}
     tools = {"rie": pathlib.Path(os.environ["RIE"]), "ric": pathlib.Path(os.environ["RIC_DIR"]),
              "bootstrap": pathlib.Path(os.environ["BOOTSTRAP_JAR"])}
-    template = yaml.load((REPO / "infrastructure" / "template.yaml").read_text(), Loader=CfnLoader)
+    template = read_template(TEMPLATE)
     WORK.mkdir(exist_ok=True)
     rounds = args.runs + 1
     with tempfile.TemporaryDirectory(prefix="coldstart-") as work:
@@ -600,7 +544,8 @@ def main():
                 text = found["manage"].event.decode()
                 found["manage"].event = text.replace("kq3F8xUjT1aW0zR5bN7mLg", client_id).replace(
                     "rG7mX2pQ9vLk4sT8wZ1nB6cY3hJ5fD0aE2uI7oP9qWx", token).encode()
-            order = [m for m, _ in functions if m in found and (not only or m in only)] + [HELLO]
+            order = list(dict.fromkeys(m for m, _, _ in functions if m in found and (not only or m in only)))
+            order.append(HELLO)
             results = {name: {"plain": [], "primed": []} for name in order}
             for number in range(rounds):
                 for name in order:
@@ -610,7 +555,7 @@ def main():
                             results[name][mode].append(run)
                 print(f"round {number + 1}/{rounds} done", file=sys.stderr)
             for name in order:
-                results[name]["size"] = artifact_size(found[name].root)
+                results[name]["size"] = artifact_size(found[name].jar)
                 results[name]["census"] = census(found[name], tools)
         finally:
             if served:

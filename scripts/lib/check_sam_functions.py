@@ -1,16 +1,17 @@
-"""Checks that every function of infrastructure/template.yaml can be built by `sam build` and is invoked by the events
+"""Checks that every function of infrastructure/template.yaml is packaged by `mvn package` and is invoked by the events
 check, before anything is built (scripts/test runs it):
-  - each AWS::Serverless::Function has Metadata BuildMethod: makefile and a CodeUri folder whose Makefile is a copy
-    of scripts/lib/function.mk;
+  - each AWS::Serverless::Function has Metadata SkipBuild: true and a CodeUri that is its Maven module's shaded jar,
+    functions/<module>/target/<module>-<version>-lambda.jar, with the version of the root pom.xml;
   - each file of events/ has an entry in scripts/lib/check_invoke_events.py's EVENTS, each entry names a file of
     events/ and a function of the template, and each function has at least one event.
-Adding a function: copy scripts/lib/function.mk to its module's Makefile, add its Metadata, an event in events/ and
-an entry with a check in check_invoke_events.py.
+Adding a function: point its CodeUri at its module's shaded jar, add its Metadata, an event in events/ and an entry
+with a check in check_invoke_events.py.
 
 Usage: python3 scripts/lib/check_sam_functions.py [TEMPLATE]   (exits 1 and names each problem when one is found)
 """
 import pathlib
 import sys
+import xml.etree.ElementTree
 
 
 LIB = pathlib.Path(__file__).resolve().parent
@@ -21,20 +22,37 @@ from check_invoke_events import EVENTS  # noqa: E402
 from lambda_local.template import functions_of, read_template  # noqa: E402
 
 
+def project_version():
+    """The version of the root pom.xml, which every module inherits and names its jars with."""
+    pom = xml.etree.ElementTree.parse(ROOT / "pom.xml").getroot()
+    return pom.find("{http://maven.apache.org/POM/4.0.0}version").text
+
+
+def shaded_jar_problem(template_path, code_uri, version):
+    """Why CodeUri is not a module's shaded jar, functions/<module>/target/<module>-<version>-lambda.jar; or None."""
+    if not isinstance(code_uri, str):
+        return f"CodeUri {code_uri!r} is not a path"
+    jar = (template_path.parent / code_uri).resolve()
+    module = jar.parent.parent
+    if jar.parent.name != "target" or module.parent != ROOT / "functions" or not (module / "pom.xml").is_file():
+        return f"CodeUri {code_uri} is not in the target/ folder of a module of functions/"
+    expected = f"{module.name}-{version}-lambda.jar"
+    if jar.name != expected:
+        return f"CodeUri {code_uri} is not {module.name}'s shaded jar {expected}"
+    return None
+
+
 def problems(template_path):
     template = read_template(template_path)
-    recipe = (LIB / "function.mk").read_bytes()
+    version = project_version()
     found = []
     functions = functions_of(template)
     for name, resource in functions.items():
-        if (resource.get("Metadata") or {}).get("BuildMethod") != "makefile":
-            found.append(f"{name}: no Metadata BuildMethod: makefile")
-        code_uri = (resource.get("Properties") or {}).get("CodeUri")
-        makefile = (template_path.parent / str(code_uri) / "Makefile").resolve()
-        if not isinstance(code_uri, str) or not makefile.is_file():
-            found.append(f"{name}: CodeUri {code_uri!r} is not a folder with a Makefile")
-        elif makefile.read_bytes() != recipe:
-            found.append(f"{name}: {makefile.relative_to(ROOT)} is not a copy of scripts/lib/function.mk")
+        if (resource.get("Metadata") or {}).get("SkipBuild") is not True:
+            found.append(f"{name}: no Metadata SkipBuild: true (its CodeUri is the jar mvn package built)")
+        problem = shaded_jar_problem(template_path, (resource.get("Properties") or {}).get("CodeUri"), version)
+        if problem:
+            found.append(f"{name}: {problem}")
         if name not in EVENTS.values():
             found.append(f"{name}: no event of events/ invokes it (check_invoke_events.py, EVENTS)")
     stems = {path.stem for path in (ROOT / "events").glob("*.json")}
@@ -51,5 +69,5 @@ if __name__ == "__main__":
     for problem in found:
         print(f"check-sam-functions: {problem}", file=sys.stderr)
     if not found:
-        print(f"{len(functions_of(read_template(path)))} functions built by make, {len(EVENTS)} events checked")
+        print(f"{len(functions_of(read_template(path)))} functions packaged as their modules' jars, {len(EVENTS)} events checked")
     sys.exit(1 if found else 0)

@@ -1,10 +1,12 @@
 """What scripts/invoke needs before it runs a function: the Lambda tools (scripts/install-tools), the functions' jars
-(mvn package) and their deployment packages (sam build), each made only when missing or older than its sources."""
+(mvn package: the deployment packages the template's CodeUris name) and the built template (sam build), each made
+only when missing or older than its sources."""
 import os
 import subprocess
 import sys
 
 from lambda_local import InvokeError, note
+from lambda_local.package import code_uri
 from lambda_local.runtime import REPO, RIC_DIR, RIE
 from lambda_local.template import functions_of, read_template
 
@@ -29,19 +31,14 @@ def run_to_stderr(command, failure, env=None):
         raise InvokeError(f"{failure} (exit status {status})")
 
 
-def modules(template):
-    """Function logical id -> its Maven module folder, from the source template's CodeUri."""
-    result = {}
-    for name, resource in functions_of(template).items():
-        code_uri = resource.get("Properties", {}).get("CodeUri")
-        if isinstance(code_uri, str):
-            result[name] = (SOURCE_TEMPLATE.parent / code_uri).resolve()
-    return result
+def jars(template):
+    """Function logical id -> the shaded jar its CodeUri names (functions/<module>/target/*-lambda.jar)."""
+    return {name: code_uri(resource.get("Properties", {}), SOURCE_TEMPLATE.parent)
+            for name, resource in functions_of(template).items()}
 
 
-def shaded_jar(module):
-    jars = sorted(module.glob("target/*-lambda.jar"))
-    return jars[0] if len(jars) == 1 else None
+def module_of(jar):
+    return jar.parent.parent
 
 
 def newest_source_time():
@@ -60,41 +57,34 @@ def newest_source_time():
 
 
 def ensure_built(build_dir, allow_build):
-    """Builds the jars (mvn package) and the deployment packages (sam build) when missing or stale."""
+    """Builds the jars (mvn package: the deployment packages) and the built template (sam build) when missing or
+    stale."""
     built_template = build_dir / "template.yaml"
     if not allow_build:
         if not built_template.is_file():
             raise InvokeError(f"{built_template} not found: build with `mvn package -DskipTests && sam build` "
                               "(or run scripts/invoke without --no-build)")
         return
-    by_function = modules(read_template(SOURCE_TEMPLATE))
-    jars = {name: shaded_jar(module) for name, module in by_function.items()}
-    if None in jars.values() or min(jar.stat().st_mtime for jar in jars.values()) < newest_source_time():
-        jars = build_jars(by_function)
-    if not built_template.is_file() or built_template.stat().st_mtime < SOURCE_TEMPLATE.stat().st_mtime or any(
-            package_time(build_dir / name) < jar.stat().st_mtime for name, jar in jars.items()):
-        note("building the deployment packages (sam build)")
+    by_function = jars(read_template(SOURCE_TEMPLATE))
+    if any(not jar.is_file() for jar in by_function.values()) or \
+            min(jar.stat().st_mtime for jar in by_function.values()) < newest_source_time():
+        build_jars(by_function)
+    if not built_template.is_file() or built_template.stat().st_mtime < SOURCE_TEMPLATE.stat().st_mtime:
+        note("writing the built template (sam build)")
         run_to_stderr([str(SAM), "build", "--template", str(SOURCE_TEMPLATE), "--build-dir", str(build_dir)],
                       "sam build failed", dict(os.environ, SAM_CLI_TELEMETRY="0"))
 
 
 def build_jars(by_function):
-    """mvn package of the function modules; their shaded jars, by function."""
+    """mvn package of the function modules, which makes the jars the template's CodeUris name."""
     note("building the functions' jars (mvn package -DskipTests)")
     # Two functions may share a module (ProbeFunction and PublicProbeFunction): each is built once.
-    module_list = ",".join(dict.fromkeys(str(module.relative_to(REPO)) for module in by_function.values()))
+    module_list = ",".join(dict.fromkeys(str(module_of(jar).relative_to(REPO)) for jar in by_function.values()))
     run_to_stderr(["mvn", "-q", "-B", "-Dstyle.color=never", "-DskipTests", "package", "-pl", module_list, "-am"],
                   "mvn package failed")
-    jars = {name: shaded_jar(module) for name, module in by_function.items()}
-    missing = [str(by_function[name].relative_to(REPO)) for name, jar in jars.items() if jar is None]
+    missing = sorted({str(jar.relative_to(REPO)) for jar in by_function.values() if not jar.is_file()})
     if missing:
-        raise InvokeError(f"mvn package made no target/*-lambda.jar in {', '.join(missing)}")
-    for jar in jars.values():
+        raise InvokeError(f"mvn package made no {', '.join(missing)}: does the template's CodeUri name the jar "
+                          "of the module's version?")
+    for jar in by_function.values():
         os.utime(jar)  # Maven leaves an up-to-date jar untouched: it is as new as the sources now
-    return jars
-
-
-def package_time(package):
-    """When the deployment package's jar was made; 0 when there is none."""
-    jars = list((package / "lib").glob("*.jar"))
-    return jars[0].stat().st_mtime if jars else 0

@@ -37,7 +37,8 @@ def stop_group(process, grace=5):
         pass
 
 
-def wait_for_port(port, process, seconds):
+def wait_for_port(port, process, seconds, interval=0.02):
+    """Whether 127.0.0.1:port accepts a connection within `seconds` while `process` runs (tried every `interval`)."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -46,7 +47,7 @@ def wait_for_port(port, process, seconds):
             with socket.create_connection(("127.0.0.1", port), timeout=0.2):
                 return True
         except OSError:
-            time.sleep(0.02)
+            time.sleep(interval)
     return False
 
 

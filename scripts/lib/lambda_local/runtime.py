@@ -11,6 +11,7 @@ import urllib.error
 import urllib.request
 
 from lambda_local import InvokeError
+from lambda_local.package import code_uri, task_root
 from lambda_local.processes import die_with_parent, free_port, stop_group, wait_for_port
 from lambda_local.template import function_properties
 
@@ -21,6 +22,31 @@ RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda"
 JNI_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI"
 # The one path the emulator serves; its function name is always "function".
 RIE_INVOKE_PATH = "/2015-03-31/functions/function/invocations"
+
+
+def emulator_command(port, api_port, log_level, rie=RIE):
+    """The Runtime Interface Emulator on 127.0.0.1:port, serving the Runtime API on api_port to the command after it.
+    Its own settings go in flags, never in variables: it hands its whole environment to the runtime."""
+    return [str(rie), "--runtime-interface-emulator-address", f"127.0.0.1:{port}",
+            "--runtime-api-address", f"127.0.0.1:{api_port}", "--log-level", log_level]
+
+
+def java_command(memory, classpath, main, handler, java_options=(), ric_dir=RIC_DIR):
+    """The JVM of Lambda's managed java runtime for a function of `memory` MB: serial GC, C1 only, heap from the
+    memory, IPv4 sockets, the RIC's JNI library from ric_dir/jni; then java_options, the class path and main."""
+    java_home = os.environ.get("JAVA_HOME")
+    java = os.path.join(java_home, "bin", "java") if java_home else shutil.which("java")
+    if not java:
+        raise InvokeError("no java: put it on PATH or set JAVA_HOME")
+    machine = os.uname().machine
+    jni = pathlib.Path(ric_dir) / "jni" / ("libaws-lambda-jni.linux-aarch_64.so" if machine in ("aarch64", "arm64")
+                                           else "libaws-lambda-jni.linux-x86_64.so")
+    if not jni.is_file():
+        raise InvokeError(f"{jni} is missing: run scripts/install-tools")
+    return ([java, f"-XX:MaxHeapSize={int(memory * 0.85)}m", "-XX:+UseSerialGC", "-Xshare:auto",
+             "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Djava.net.preferIPv4Stack=true",
+             f"-D{JNI_PROPERTY}={jni}"] + list(java_options)
+            + ["-cp", os.pathsep.join(classpath), main, handler])
 
 
 class Emulated:
@@ -34,9 +60,8 @@ class Emulated:
         self.handler = properties.get("Handler")
         if not isinstance(self.handler, str):
             raise InvokeError(f"{function} has no Handler in the template")
-        self.task_root = (build_dir / function).resolve()
-        if not self.task_root.is_dir():
-            raise InvokeError(f"{self.task_root} (the deployment package) is missing: run sam build")
+        # The built template's CodeUri (relative to the build folder) is the jar; unpacked under the build folder.
+        self.task_root = task_root(code_uri(properties, build_dir), build_dir / "task")
         self.env = env
         self.java_options = list(java_options)
         self.process = None
@@ -44,26 +69,9 @@ class Emulated:
         self.lock = threading.Lock()
 
     def command(self, port, api_port):
-        java_home = os.environ.get("JAVA_HOME")
-        java = os.path.join(java_home, "bin", "java") if java_home else shutil.which("java")
-        if not java:
-            raise InvokeError("no java: put it on PATH or set JAVA_HOME")
-        machine = os.uname().machine
-        jni = RIC_DIR / "jni" / ("libaws-lambda-jni.linux-aarch_64.so" if machine in ("aarch64", "arm64")
-                                 else "libaws-lambda-jni.linux-x86_64.so")
-        if not jni.is_file():
-            raise InvokeError(f"{jni} is missing: run scripts/install-tools")
-        # The RIE's own settings go in flags, never in variables: it hands its whole environment to the runtime.
-        command = [str(RIE), "--runtime-interface-emulator-address", f"127.0.0.1:{port}",
-                   "--runtime-api-address", f"127.0.0.1:{api_port}",
-                   "--log-level", os.environ.get("INVOKE_RIE_LOG_LEVEL", "error")]
-        # The managed java runtime's JVM: serial GC, C1 only, heap from the function's memory, IPv4 sockets.
-        command += [java, f"-XX:MaxHeapSize={int(self.memory * 0.85)}m", "-XX:+UseSerialGC", "-Xshare:auto",
-                    "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Djava.net.preferIPv4Stack=true",
-                    f"-D{JNI_PROPERTY}={jni}"]
-        command += self.java_options
-        # The RIC loads the handler from the working directory (the task root) and its lib/*.jar, as in Lambda.
-        return command + ["-cp", str(RIC_DIR / "ric" / "*"), RIC_MAIN, self.handler]
+        # The RIC loads the handler from the working directory (the task root), as in Lambda.
+        return (emulator_command(port, api_port, os.environ.get("INVOKE_RIE_LOG_LEVEL", "error"))
+                + java_command(self.memory, [str(RIC_DIR / "ric" / "*")], RIC_MAIN, self.handler, self.java_options))
 
     def start(self):
         self.port, api_port = free_port(), free_port()

@@ -1,5 +1,7 @@
 package health.registration.local;
 
+import health.registration.template.TableDefinition;
+import health.registration.template.TableDefinition.Outcome;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.URI;
@@ -12,7 +14,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
-import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 
 /**
  * Creates the template's tables ({@link TemplateTables}) in the local AWS emulator, moto server, before the API
@@ -25,9 +26,6 @@ public final class EmulatorTables {
     public static final String ENDPOINT = "AWS_ENDPOINT_URL";
     /** The region the tables are created in, as the handlers' SDK clients read it. */
     public static final String REGION = "AWS_REGION";
-
-    /** What happened to one table. */
-    public enum Outcome { CREATED, ALREADY_EXISTED }
 
     /** One table and what happened to it. */
     public record Result(TableDefinition table, Outcome outcome) {}
@@ -105,20 +103,8 @@ public final class EmulatorTables {
     public static List<Result> create(DynamoDbClient dynamo, List<TableDefinition> tables) {
         List<Result> results = new ArrayList<>();
         for (TableDefinition table : tables) {
-            results.add(new Result(table, create(dynamo, table)));
+            results.add(new Result(table, table.createIn(dynamo)));
         }
         return results;
-    }
-
-    private static Outcome create(DynamoDbClient dynamo, TableDefinition table) {
-        try {
-            dynamo.createTable(table.createTable());
-        } catch (ResourceInUseException exists) {
-            return Outcome.ALREADY_EXISTED;
-        }
-        // UpdateTimeToLive needs an ACTIVE table; moto's is at once, other emulators may take a moment.
-        dynamo.waiter().waitUntilTableExists(request -> request.tableName(table.tableName()));
-        table.timeToLive().ifPresent(dynamo::updateTimeToLive);
-        return Outcome.CREATED;
     }
 }

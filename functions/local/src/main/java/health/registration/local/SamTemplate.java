@@ -1,9 +1,8 @@
 package health.registration.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import health.registration.template.TemplateYaml;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,8 +13,8 @@ import java.util.Map;
 /**
  * The routes of a SAM template, found as {@code sam local start-api} finds them: every {@code Type: Api} event of
  * every {@code AWS::Serverless::Function}, so a new route needs only a template edit. Also gives other resources and
- * the functions' environment variables to {@link TemplateTables}. CloudFormation tags such as {@code !Ref} are
- * dropped by the YAML reader, which gives the value they wrap (a logical id, a parameter name) as plain text.
+ * the functions' environment variables to {@link TemplateTables}. Read by {@link TemplateYaml}, which the test kit
+ * reads the template with too: a tag such as {@code !Ref} reads as the value it wraps, as plain text.
  */
 public final class SamTemplate {
 
@@ -25,8 +24,6 @@ public final class SamTemplate {
     static final int DEFAULT_TIMEOUT_SECONDS = 3;
     static final int DEFAULT_MEMORY_MB = 128;
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
     private final JsonNode root;
 
     private SamTemplate(JsonNode root) {
@@ -34,11 +31,7 @@ public final class SamTemplate {
     }
 
     public static SamTemplate read(Path template) throws IOException {
-        JsonNode root = YAML.readTree(template.toFile());
-        if (root == null || !root.path("Resources").isObject()) {
-            throw new IOException(template + " is not a SAM template: it has no Resources");
-        }
-        return new SamTemplate(root);
+        return new SamTemplate(TemplateYaml.read(template));
     }
 
     /** Every API route, in template order. */

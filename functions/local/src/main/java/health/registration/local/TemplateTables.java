@@ -1,6 +1,7 @@
 package health.registration.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import health.registration.template.TableDefinition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -3,6 +3,7 @@ package health.registration.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import health.registration.template.TableDefinition;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -76,7 +77,7 @@ class EmulatorTablesIT {
     @Test
     void createsTheClientsTableOnTheFirstStart() {
         assertThat(firstStart).hasSize(3).first().satisfies(result -> {
-            assertThat(result.outcome()).isEqualTo(EmulatorTables.Outcome.CREATED);
+            assertThat(result.outcome()).isEqualTo(TableDefinition.Outcome.CREATED);
             assertThat(result.table().logicalId()).isEqualTo("ClientsTable");
         });
     }
@@ -125,7 +126,7 @@ class EmulatorTablesIT {
         List<EmulatorTables.Result> secondStart = EmulatorTables.create(dynamo, tables);
 
         assertThat(secondStart).extracting(EmulatorTables.Result::outcome)
-                .containsOnly(EmulatorTables.Outcome.ALREADY_EXISTED).hasSize(3);
+                .containsOnly(TableDefinition.Outcome.ALREADY_EXISTED).hasSize(3);
         assertThat(dynamo.describeTable(request -> request.tableName(tableName)).table().creationDateTime())
                 .isEqualTo(created);
         assertThat(dynamo.getItem(request -> request.tableName(tableName).key(key)).item())

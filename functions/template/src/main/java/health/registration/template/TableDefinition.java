@@ -1,9 +1,10 @@
-package health.registration.local;
+package health.registration.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
@@ -11,6 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
 
 /**
@@ -23,7 +25,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
  * recovery, deletion protection, streams and tags mean nothing to an emulator and are left out.
  *
  * @param logicalId   the resource's logical id
- * @param variable    the environment variable that gives the functions the table's name ({@code !Ref} of it)
+ * @param variable    the environment variable that gives the functions the table's name ({@code !Ref} of it); empty
+ *                    for a table no function is told of (a test's own copy)
  * @param createTable the CreateTable call, with the local table name
  * @param timeToLive  the UpdateTimeToLive call, when the template enables TTL
  */
@@ -35,8 +38,11 @@ public record TableDefinition(String logicalId, String variable, CreateTableRequ
         return createTable.tableName();
     }
 
+    /** What {@link #createIn} did. */
+    public enum Outcome { CREATED, ALREADY_EXISTED }
+
     /** Translates the resource's {@code Properties}; a missing key schema or attribute list is refused. */
-    static TableDefinition translate(String logicalId, String variable, String tableName, JsonNode properties) {
+    public static TableDefinition translate(String logicalId, String variable, String tableName, JsonNode properties) {
         CreateTableRequest.Builder create = CreateTableRequest.builder()
                 .tableName(tableName)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
@@ -62,6 +68,22 @@ public record TableDefinition(String logicalId, String variable, CreateTableRequ
             create.localSecondaryIndexes(local);
         }
         return new TableDefinition(logicalId, variable, create.build(), timeToLive(tableName, properties, logicalId));
+    }
+
+    /**
+     * Creates the table in the emulator {@code dynamo} unless it exists, then enables its TTL; an existing table is
+     * not changed, data and all. Only ever call it with a client of an emulator on a loopback address.
+     */
+    public Outcome createIn(DynamoDbClient dynamo) {
+        try {
+            dynamo.createTable(createTable);
+        } catch (ResourceInUseException exists) {
+            return Outcome.ALREADY_EXISTED;
+        }
+        // UpdateTimeToLive needs an ACTIVE table; moto's is at once, other emulators may take a moment.
+        dynamo.waiter().waitUntilTableExists(request -> request.tableName(tableName()));
+        timeToLive.ifPresent(dynamo::updateTimeToLive);
+        return Outcome.CREATED;
     }
 
     private static List<AttributeDefinition> attributes(JsonNode definitions, String logicalId) {
