@@ -15,6 +15,7 @@ import health.registration.core.certificate.RevocationReason;
 import health.registration.core.certificate.RevokedCertificateClients;
 import health.registration.core.issue.ClientId;
 import health.registration.core.model.ClientMetadata;
+import health.registration.core.operator.OperatorAction;
 import health.registration.core.policy.RegistrationErrorCode;
 import health.registration.edge.ApiRequest;
 import health.registration.edge.ApiResponse;
@@ -64,7 +65,7 @@ final class CertificateRequests {
         MetadataBody.Reading reading = body(request, serial != null);
         if (reading instanceof MetadataBody.Refused refused) {
             audit.notDone(serial != null ? CertificateAuditTrail.REVOKE : challenge ? CertificateAuditTrail.CHALLENGE
-                    : CertificateAuditTrail.ISSUE, caller, serial, "refused", request.requestId(), null, log);
+                    : CertificateAuditTrail.ISSUE, caller, serial, OperatorAction.REFUSED, request.requestId(), null, log);
             return ErrorResponses.of(refused.rejection());
         }
         JsonNode body = ((MetadataBody.AcceptedObject) reading).json();
@@ -82,7 +83,7 @@ final class CertificateRequests {
         ChallengeOutcome.Issued issued;
         switch (authority.ownership().challenge(request.developerId(), request.sanUri())) {
             case ChallengeOutcome.Refused refused -> {
-                audit.notDone(CertificateAuditTrail.CHALLENGE, caller, null, "refused", requestId,
+                audit.notDone(CertificateAuditTrail.CHALLENGE, caller, null, OperatorAction.REFUSED, requestId,
                         request.wellFormedDeveloperId().orElse(null), log);
                 return ErrorResponses.of(refused.error());
             }
@@ -110,7 +111,7 @@ final class CertificateRequests {
         IssuanceOutcome.Issued issued;
         switch (authority.issue(request, caller)) {
             case IssuanceOutcome.Refused refused -> {
-                audit.notDone(CertificateAuditTrail.ISSUE, caller, null, "refused", requestId,
+                audit.notDone(CertificateAuditTrail.ISSUE, caller, null, OperatorAction.REFUSED, requestId,
                         request.wellFormedDeveloperId().orElse(null), log);
                 return ErrorResponses.of(refused.error());
             }
@@ -128,14 +129,13 @@ final class CertificateRequests {
         Optional<RevocationReason> reason = reasonText.isMissingNode() ? Optional.of(RevocationReason.UNSPECIFIED)
                 : RevocationReason.parse(reasonText.isTextual() ? reasonText.textValue() : null);
         if (reason.isEmpty()) {
-            audit.notDone(CertificateAuditTrail.REVOKE, caller, serial, "refused", requestId, null, log);
+            audit.notDone(CertificateAuditTrail.REVOKE, caller, serial, OperatorAction.REFUSED, requestId, null, log);
             return ErrorResponses.simple(RegistrationErrorCode.INVALID_REQUEST, "reason must be one of unspecified, key_compromise,"
                     + " affiliation_changed, superseded, cessation_of_operation, privilege_withdrawn.");
         }
         return switch (authority.revoke(serial, reason.get(), caller)) {
             case RevocationOutcome.NotFound() -> {
-                audit.notDone(CertificateAuditTrail.REVOKE, caller, serial, RegistrationErrorCode.NOT_FOUND.code(),
-                        requestId, null, log);
+                audit.notDone(CertificateAuditTrail.REVOKE, caller, serial, OperatorAction.NOT_FOUND, requestId, null, log);
                 yield ErrorResponses.simple(RegistrationErrorCode.NOT_FOUND, "This authority issued no certificate with that serial.");
             }
             case RevocationOutcome.AlreadyRevoked(IssuedCertificate certificate) -> {

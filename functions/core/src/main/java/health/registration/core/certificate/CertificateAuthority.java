@@ -69,7 +69,7 @@ public final class CertificateAuthority {
         // A CRL exists before any certificate naming it does, so relying parties never find its URL empty.
         crls(() -> key).current(now);
         IssuedCertificate recorded = record(new CertificateProfile(key, settings), approved, requester, now);
-        return new IssuanceOutcome.Issued(recorded, key.chainPem(), CertificateAuditEvent.issued(recorded));
+        return new IssuanceOutcome.Issued(recorded, key.chainPem(), CertificateActions.issued(recorded));
     }
 
     private IssuedCertificate record(CertificateProfile profile, CertificateRequestReview.Approved approved,
@@ -125,7 +125,7 @@ public final class CertificateAuthority {
             return alreadyRevoked(key, winner, now);
         }
         CrlDocument crl = crls(() -> key).listing(new BigInteger(revoked.serial(), 16), now);
-        return new RevocationOutcome.Revoked(revoked, crl, CertificateAuditEvent.revoked(revoked));
+        return new RevocationOutcome.Revoked(revoked, crl, CertificateActions.revoked(revoked));
     }
 
     /** A repeated revocation also repairs a CRL that a failure left without the entry. */

@@ -61,7 +61,7 @@ public final class OperatorClients {
 
     public OperatorOutcome read(String clientId, String caller) {
         Optional<ClientRecord> client = find(clientId);
-        audit("client.read", caller, clientId, client.isPresent() ? "done" : "not_found");
+        audit("client.read", caller, clientId, client.isPresent() ? "done" : OperatorAction.NOT_FOUND);
         return client.<OperatorOutcome>map(c -> new OperatorOutcome.Shown(OperatorView.of(c, settings.publicBaseUrl()).toString()))
                 .orElseGet(OperatorOutcome.NotFound::new);
     }
@@ -73,7 +73,7 @@ public final class OperatorClients {
     public OperatorOutcome update(String clientId, ClientMetadata requested, String caller) {
         Optional<ClientRecord> found = find(clientId);
         if (found.isEmpty()) {
-            audit("client.update", caller, clientId, "not_found");
+            audit("client.update", caller, clientId, OperatorAction.NOT_FOUND);
             return new OperatorOutcome.NotFound();
         }
         ClientRecord client = found.get();
@@ -106,7 +106,7 @@ public final class OperatorClients {
     public OperatorOutcome delete(String clientId, String caller) {
         Optional<ClientRecord> found = find(clientId);
         if (found.isEmpty()) {
-            audit("client.delete", caller, clientId, "not_found");
+            audit("client.delete", caller, clientId, OperatorAction.NOT_FOUND);
             return new OperatorOutcome.NotFound();
         }
         if (found.get().path() == RegistrationPath.UDAP) {
