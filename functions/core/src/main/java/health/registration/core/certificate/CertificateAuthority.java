@@ -56,11 +56,13 @@ public final class CertificateAuthority {
         Objects.requireNonNull(requester);
         // The key first: when it cannot be read (503), the request's challenge is not yet used and may be sent again.
         IssuingAuthority key = authority.current();
-        CertificateRequestReview.Verdict verdict = review.review(Objects.requireNonNull(request));
-        if (verdict instanceof CertificateRequestReview.Refused refused) {
-            return new IssuanceOutcome.Refused(refused.error());
+        CertificateRequestReview.Approved approved;
+        switch (review.review(Objects.requireNonNull(request))) {
+            case CertificateRequestReview.Refused refused -> {
+                return new IssuanceOutcome.Refused(refused.error());
+            }
+            case CertificateRequestReview.Approved reviewed -> approved = reviewed;
         }
-        CertificateRequestReview.Approved approved = (CertificateRequestReview.Approved) verdict;
         Optional<RegistrationError> used = review.claim(request);
         if (used.isPresent()) {
             return new IssuanceOutcome.Refused(used.get());

@@ -50,13 +50,20 @@ public final class OperatorClients {
 
     /** Registers under the manual path's rules; the answer carries the secret (when the client uses one) and the token. */
     public OperatorOutcome register(ClientMetadata metadata, String caller) {
-        RegistrationOutcome outcome = registrar.register(metadata, RegistrationPath.MANUAL);
-        if (outcome instanceof RegistrationOutcome.Registered registered) {
-            audit("client.register", caller, registered.clientId(), "done");
-            return new OperatorOutcome.Created(registered.answer(), registered.clientId());
-        }
-        audit("client.register", caller, null, "refused");
-        return new OperatorOutcome.Refused(((RegistrationOutcome.Refused) outcome).error());
+        return switch (registrar.register(metadata, RegistrationPath.MANUAL)) {
+            case RegistrationOutcome.Registered registered -> {
+                audit("client.register", caller, registered.clientId(), OperatorAction.DONE);
+                yield new OperatorOutcome.Created(registered.answer(), registered.clientId());
+            }
+            case RegistrationOutcome.Refused refused -> {
+                audit("client.register", caller, null, OperatorAction.REFUSED);
+                yield new OperatorOutcome.Refused(refused.error());
+            }
+            // The registrar modifies only UDAP clients and knows no Idempotency-Key: neither is a manual answer.
+            case RegistrationOutcome.Modified modified -> throw new IllegalStateException("a manual registration modified a client");
+            case RegistrationOutcome.KeyReused reused -> throw new IllegalStateException("a manual registration had a key");
+            case RegistrationOutcome.KeyInProgress inProgress -> throw new IllegalStateException("a manual registration had a key");
+        };
     }
 
     public OperatorOutcome read(String clientId, String caller) {
