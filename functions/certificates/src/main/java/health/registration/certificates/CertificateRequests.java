@@ -15,6 +15,8 @@ import health.registration.core.certificate.RevocationReason;
 import health.registration.core.certificate.RevokedCertificateClients;
 import health.registration.core.issue.ClientId;
 import health.registration.core.model.ClientMetadata;
+import health.registration.core.operator.OperatorAction;
+import health.registration.core.policy.RegistrationErrorCode;
 import health.registration.edge.ApiRequest;
 import health.registration.edge.ApiResponse;
 import health.registration.edge.ErrorResponses;
@@ -63,7 +65,7 @@ final class CertificateRequests {
         MetadataBody.Reading reading = body(request, serial != null);
         if (reading instanceof MetadataBody.Refused refused) {
             audit.notDone(serial != null ? CertificateAuditTrail.REVOKE : challenge ? CertificateAuditTrail.CHALLENGE
-                    : CertificateAuditTrail.ISSUE, caller, serial, "refused", request.requestId(), null, log);
+                    : CertificateAuditTrail.ISSUE, caller, serial, OperatorAction.REFUSED, request.requestId(), null, log);
             return ErrorResponses.of(refused.rejection());
         }
         JsonNode body = ((MetadataBody.AcceptedObject) reading).json();
@@ -78,13 +80,15 @@ final class CertificateRequests {
 
     /** Only the developer id and client URI of the body count; the token is answered once and never logged. */
     private ApiResponse challenge(CertificateRequest request, String caller, String requestId, LambdaLogger log) {
-        ChallengeOutcome outcome = authority.ownership().challenge(request.developerId(), request.sanUri());
-        if (outcome instanceof ChallengeOutcome.Refused refused) {
-            audit.notDone(CertificateAuditTrail.CHALLENGE, caller, null, "refused", requestId,
-                    request.wellFormedDeveloperId().orElse(null), log);
-            return ErrorResponses.of(refused.error());
+        ChallengeOutcome.Issued issued;
+        switch (authority.ownership().challenge(request.developerId(), request.sanUri())) {
+            case ChallengeOutcome.Refused refused -> {
+                audit.notDone(CertificateAuditTrail.CHALLENGE, caller, null, OperatorAction.REFUSED, requestId,
+                        request.wellFormedDeveloperId().orElse(null), log);
+                return ErrorResponses.of(refused.error());
+            }
+            case ChallengeOutcome.Issued done -> issued = done;
         }
-        ChallengeOutcome.Issued issued = (ChallengeOutcome.Issued) outcome;
         audit.challenged(caller, issued.developerId(), issued.sanUri(), requestId, log);
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put(ChallengeOutcome.TOKEN, issued.token());
@@ -104,13 +108,15 @@ final class CertificateRequests {
     }
 
     private ApiResponse issue(CertificateRequest request, String caller, String requestId, LambdaLogger log) {
-        IssuanceOutcome outcome = authority.issue(request, caller);
-        if (outcome instanceof IssuanceOutcome.Refused refused) {
-            audit.notDone(CertificateAuditTrail.ISSUE, caller, null, "refused", requestId,
-                    request.wellFormedDeveloperId().orElse(null), log);
-            return ErrorResponses.of(refused.error());
+        IssuanceOutcome.Issued issued;
+        switch (authority.issue(request, caller)) {
+            case IssuanceOutcome.Refused refused -> {
+                audit.notDone(CertificateAuditTrail.ISSUE, caller, null, OperatorAction.REFUSED, requestId,
+                        request.wellFormedDeveloperId().orElse(null), log);
+                return ErrorResponses.of(refused.error());
+            }
+            case IssuanceOutcome.Issued done -> issued = done;
         }
-        IssuanceOutcome.Issued issued = (IssuanceOutcome.Issued) outcome;
         audit.done(issued.audit(), requestId, log);
         ObjectNode json = describe(issued.certificate());
         json.put("certificate", issued.certificatePem());
@@ -123,32 +129,34 @@ final class CertificateRequests {
         Optional<RevocationReason> reason = reasonText.isMissingNode() ? Optional.of(RevocationReason.UNSPECIFIED)
                 : RevocationReason.parse(reasonText.isTextual() ? reasonText.textValue() : null);
         if (reason.isEmpty()) {
-            audit.notDone(CertificateAuditTrail.REVOKE, caller, serial, "refused", requestId, null, log);
-            return ErrorResponses.simple(400, "invalid_request", "reason must be one of unspecified, key_compromise,"
+            audit.notDone(CertificateAuditTrail.REVOKE, caller, serial, OperatorAction.REFUSED, requestId, null, log);
+            return ErrorResponses.simple(RegistrationErrorCode.INVALID_REQUEST, "reason must be one of unspecified, key_compromise,"
                     + " affiliation_changed, superseded, cessation_of_operation, privilege_withdrawn.");
         }
-        RevocationOutcome outcome = authority.revoke(serial, reason.get(), caller);
-        if (outcome instanceof RevocationOutcome.NotFound) {
-            audit.notDone(CertificateAuditTrail.REVOKE, caller, serial, "not_found", requestId, null, log);
-            return ErrorResponses.simple(404, "not_found", "This authority issued no certificate with that serial.");
-        }
-        if (outcome instanceof RevocationOutcome.AlreadyRevoked already) {
-            audit.notDone(CertificateAuditTrail.REVOKE, caller, serial, "already_revoked", requestId,
-                    already.certificate().developerId(), log);
-            // A repeated revocation also suspends what a failure after the first one left active.
-            List<ClientId> suspended = clients.suspend(already.certificate());
-            return ApiResponse.json(200, describe(already.certificate(), suspended).toString());
-        }
-        RevocationOutcome.Revoked revoked = (RevocationOutcome.Revoked) outcome;
-        audit.done(revoked.audit(), requestId, log);
-        List<ClientId> suspended = clients.suspend(revoked.certificate());
-        audit.suspended(revoked.audit(), suspended.stream().map(ClientId::value).toList(), requestId, log);
-        return ApiResponse.json(200, describe(revoked.certificate(), suspended).toString());
+        return switch (authority.revoke(serial, reason.get(), caller)) {
+            case RevocationOutcome.NotFound() -> {
+                audit.notDone(CertificateAuditTrail.REVOKE, caller, serial, OperatorAction.NOT_FOUND, requestId, null, log);
+                yield ErrorResponses.simple(RegistrationErrorCode.NOT_FOUND, "This authority issued no certificate with that serial.");
+            }
+            case RevocationOutcome.AlreadyRevoked(IssuedCertificate certificate) -> {
+                audit.notDone(CertificateAuditTrail.REVOKE, caller, serial, "already_revoked", requestId,
+                        certificate.developerId(), log);
+                // A repeated revocation also suspends what a failure after the first one left active.
+                List<ClientId> suspended = clients.suspend(certificate);
+                yield ApiResponse.json(200, describe(certificate, suspended).toString());
+            }
+            case RevocationOutcome.Revoked revoked -> {
+                audit.done(revoked.audit(), requestId, log);
+                List<ClientId> suspended = clients.suspend(revoked.certificate());
+                audit.suspended(revoked.audit(), suspended.stream().map(ClientId::value).toList(), requestId, log);
+                yield ApiResponse.json(200, describe(revoked.certificate(), suspended).toString());
+            }
+        };
     }
 
     private ApiResponse crl(String file) {
         if (!file.equals(authority.name() + ".crl")) {
-            return ErrorResponses.simple(404, "not_found", "No such CRL.");
+            return ErrorResponses.simple(RegistrationErrorCode.NOT_FOUND, "No such CRL.");
         }
         return ApiResponse.binary(200, "application/pkix-crl", authority.crl().der())
                 .withHeader("Cache-Control", "public, max-age=300");

@@ -143,11 +143,14 @@ class CertificatesHandlerTest {
             assertThat(record.requester()).isEqualTo(CALLER);
             assertThat(record.metadata()).contains("Example Scheduling App");
         });
-        assertThat(audited).containsExactly(new OperatorAction("certificate.challenge", CALLER, null, "done", NOW, DEVELOPER),
-                new OperatorAction("certificate.issue", CALLER, issued.path("serial").asText(), "done", NOW, DEVELOPER));
+        assertThat(audited).usingRecursiveFieldByFieldElementComparatorIgnoringFields("requestId", "facts")
+                .containsExactly(new OperatorAction("certificate.challenge", CALLER, null, "done", NOW, DEVELOPER),
+                        new OperatorAction("certificate.issue", CALLER, issued.path("serial").asText(), "done", NOW, DEVELOPER));
+        assertThat(audited).extracting(OperatorAction::requestId).doesNotContainNull();
+        assertThat(audited.get(1).facts()).containsOnlyKeys("ca", "san_uri");
         assertThat(issued.path("developer_id").asText()).isEqualTo(DEVELOPER);
         assertThat(store.all().get(0).developerId()).isEqualTo(DEVELOPER);
-        assertThat(String.join("", lambda.loggedLines())).contains("\"audit\":\"certificate.issue\"", CALLER,
+        assertThat(String.join("", lambda.loggedLines())).contains("\"action\":\"certificate.issue\"", "\"audit\":\"OperatorAction\"", CALLER,
                         "\"developer_id\":\"" + DEVELOPER + "\"")
                 .doesNotContain("PRIVATE KEY", "CERTIFICATE REQUEST", "BEGIN CERTIFICATE", lastToken);
     }
@@ -171,7 +174,8 @@ class CertificatesHandlerTest {
         parsed.verify(ROOT.certificate().getPublicKey());
         assertThat(parsed.getRevokedCertificate(new BigInteger(serial, 16))).isNotNull();
         assertThat(audited).extracting(OperatorAction::action)
-                .containsExactly("certificate.challenge", "certificate.issue", "certificate.revoke");
+                .containsExactly("certificate.challenge", "certificate.issue", "certificate.revoke", "certificate.revoke");
+        assertThat(audited).extracting(OperatorAction::outcome).containsExactly("done", "done", "done", "clients_suspended");
         assertThat(audited).extracting(OperatorAction::developerId).containsOnly(DEVELOPER);
     }
 
@@ -183,8 +187,8 @@ class CertificatesHandlerTest {
 
         assertThat(revoked.path("statusCode").asInt()).isEqualTo(404);
         assertThat(body(revoked).path("error").asText()).isEqualTo("not_found");
-        assertThat(audited).singleElement().isEqualTo(new OperatorAction("certificate.revoke", CALLER, SAMPLE_SERIAL,
-                "not_found", NOW));
+        assertThat(audited).singleElement().usingRecursiveComparison().ignoringFields("requestId")
+                .isEqualTo(new OperatorAction("certificate.revoke", CALLER, SAMPLE_SERIAL, "not_found", NOW));
         JsonNode otherCrl = invoke(otherCa);
         assertThat(otherCrl.path("statusCode").asInt()).isEqualTo(404);
         assertThat(body(otherCrl).path("error").asText()).isEqualTo("not_found");
@@ -284,7 +288,7 @@ class CertificatesHandlerTest {
         assertThat(challenge.path("url").asText()).isEqualTo("https://app.example.com/.well-known/udap-certificate-challenge/"
                 + challenge.path("token").asText());
         assertThat(challenge.path("expires_at").asText()).isEqualTo(NOW.plus(Duration.ofHours(24)).toString());
-        assertThat(String.join("", lambda.loggedLines())).contains("\"audit\":\"certificate.challenge\"")
+        assertThat(String.join("", lambda.loggedLines())).contains("\"action\":\"certificate.challenge\"")
                 .doesNotContain(challenge.path("token").asText());
     }
 
@@ -297,7 +301,7 @@ class CertificatesHandlerTest {
 
         assertThat(refused.path("statusCode").asInt()).isEqualTo(400);
         assertThat(body(refused).path("errors").findValuesAsText("field")).containsExactly("/developer_id");
-        assertThat(String.join("", lambda.loggedLines())).contains("\"audit\":\"certificate.challenge\"")
+        assertThat(String.join("", lambda.loggedLines())).contains("\"action\":\"certificate.challenge\"")
                 .doesNotContain("forged");
         assertThat(audited).singleElement().satisfies(action -> {
             assertThat(action.outcome()).isEqualTo("refused");

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import health.registration.core.udap.UdapMetadata;
 import health.registration.core.udap.UdapMetadataAnswer;
+import health.registration.core.policy.RegistrationErrorCode;
 import health.registration.edge.ApiGatewayEvents;
 import health.registration.edge.ApiInvocation;
 import health.registration.edge.ApiRequest;
@@ -55,17 +56,21 @@ public final class UdapMetadataHandler implements RequestStreamHandler {
         String asked = community.isPresent() ? "given" : "none";
         UdapMetadataAnswer answer = metadata.map(udap -> udap.answer(community))
                 .orElseGet(UdapMetadataAnswer.NotOffered::new);
-        if (answer instanceof UdapMetadataAnswer.NotOffered) {
-            log.log("udap-metadata requestId=" + request.requestId() + " status=404 udap=off\n");
-            return ErrorResponses.simple(404, "not_found", "This server offers no UDAP workflows.");
-        }
-        if (answer instanceof UdapMetadataAnswer.Document document) {
-            log.log("udap-metadata requestId=" + request.requestId() + " status=200 community=" + asked + "\n");
-            return new ApiResponse(200, Map.of("Content-Type", "application/json", "Cache-Control", CACHE_CONTROL,
-                    "X-Content-Type-Options", "nosniff"), document.json());
-        }
-        // The community's URI is the caller's text: it is not logged.
-        log.log("udap-metadata requestId=" + request.requestId() + " status=204 community=unknown\n");
-        return ApiResponse.empty(204);
+        return switch (answer) {
+            case UdapMetadataAnswer.NotOffered() -> {
+                log.log("udap-metadata requestId=" + request.requestId() + " status=404 udap=off\n");
+                yield ErrorResponses.simple(RegistrationErrorCode.NOT_FOUND, "This server offers no UDAP workflows.");
+            }
+            case UdapMetadataAnswer.Document(String json) -> {
+                log.log("udap-metadata requestId=" + request.requestId() + " status=200 community=" + asked + "\n");
+                yield new ApiResponse(200, Map.of("Content-Type", "application/json", "Cache-Control", CACHE_CONTROL,
+                        "X-Content-Type-Options", "nosniff"), json);
+            }
+            case UdapMetadataAnswer.UnknownCommunity() -> {
+                // The community's URI is the caller's text: it is not logged.
+                log.log("udap-metadata requestId=" + request.requestId() + " status=204 community=unknown\n");
+                yield ApiResponse.empty(204);
+            }
+        };
     }
 }

@@ -40,12 +40,12 @@ public final class ErrorResponses {
 
     /** A 500 that says nothing about the cause; the cause goes to the log. */
     public static ApiResponse serverError() {
-        return simple(500, "server_error", "The service could not complete the request; please try again later.");
+        return simple(RegistrationErrorCode.SERVER_ERROR, "The service could not complete the request; please try again later.");
     }
 
     /** 503: a store or the prober did not answer; nothing was half-made, so the client may retry. */
     public static ApiResponse unavailable() {
-        return simple(503, "temporarily_unavailable", "The service could not complete the request now; please retry shortly.")
+        return simple(RegistrationErrorCode.TEMPORARILY_UNAVAILABLE, "The service could not complete the request now; please retry shortly.")
                 .withHeader("Retry-After", "5");
     }
 
@@ -54,7 +54,7 @@ public final class ErrorResponses {
      * rest of the configuration). Names the setting, never the secret's value; the rest of the service keeps working.
      */
     public static ApiResponse notConfigured(String setting) {
-        return simple(503, "temporarily_unavailable", "The service cannot answer this request until its operator "
+        return simple(RegistrationErrorCode.TEMPORARILY_UNAVAILABLE, "The service cannot answer this request until its operator "
                 + "creates or fixes the secret named by " + setting + "; please retry later.")
                 .withHeader("Retry-After", "60");
     }
@@ -64,7 +64,7 @@ public final class ErrorResponses {
      * nothing of this one was written after the conflict, so the client may send it again (RFC 9110 section 15.5.10).
      */
     public static ApiResponse concurrentChange() {
-        return simple(409, "invalid_request", "Another change to this registration happened at the same time; send the "
+        return simple(409, RegistrationErrorCode.INVALID_REQUEST, "Another change to this registration happened at the same time; send the "
                 + "request again (a UDAP client with a new software statement).").withHeader("Retry-After", "1");
     }
 
@@ -73,7 +73,7 @@ public final class ErrorResponses {
      * API Gateway's AWS_IAM authorisation always names one, so the function refuses rather than act for nobody.
      */
     public static ApiResponse noOperatorCaller() {
-        return simple(403, "access_denied", "The operator API needs an AWS IAM-signed request.");
+        return simple(RegistrationErrorCode.ACCESS_DENIED, "The operator API needs an AWS IAM-signed request.");
     }
 
     /**
@@ -87,10 +87,15 @@ public final class ErrorResponses {
         return of(405, RegistrationError.single(problem)).withHeader("Allow", methods);
     }
 
-    /** An error answer with just {@code error} and {@code error_description}. */
-    public static ApiResponse simple(int status, String error, String description) {
+    /** An error answer with just {@code error} and {@code error_description}, with the code's own status. */
+    public static ApiResponse simple(RegistrationErrorCode error, String description) {
+        return simple(error.httpStatus(), error, description);
+    }
+
+    /** An error answer with just {@code error} and {@code error_description}, with a status that fits the code. */
+    public static ApiResponse simple(int status, RegistrationErrorCode error, String description) {
         ObjectNode body = MAPPER.createObjectNode();
-        body.put(ERROR, error);
+        body.put(ERROR, error.code());
         body.put(ERROR_DESCRIPTION, description);
         return ApiResponse.json(status, write(body));
     }

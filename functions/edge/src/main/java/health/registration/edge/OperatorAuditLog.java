@@ -1,14 +1,13 @@
 package health.registration.edge;
 
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import health.registration.core.operator.OperatorAction;
 import health.registration.core.operator.OperatorActionJson;
 import health.registration.core.operator.OperatorAudit;
 
 /**
- * The audit trail of the operator functions (clients and certificates alike): a structured log line for every action
- * (always), then the event on the bus when one is configured. Neither carries a secret, a token or key material: an action names only who, what,
+ * The one audit trail of operator and certificate actions: a structured log line for every action (always), then the
+ * event on the bus when one is configured, both in {@link OperatorActionJson}'s one form. Neither carries a secret, a token or key material: an action names only who, what,
  * which client or certificate, and how it ended.
  */
 public final class OperatorAuditLog implements OperatorAudit {
@@ -27,9 +26,7 @@ public final class OperatorAuditLog implements OperatorAudit {
 
     @Override
     public void record(OperatorAction action) {
-        ObjectNode line = OperatorActionJson.detail(action);
-        line.put("audit", OperatorAction.DETAIL_TYPE);
-        log.log(line + "\n");
+        log.log(OperatorActionJson.logLine(action) + "\n");
         if (bus != null) {
             bus.record(action);
         }

@@ -9,6 +9,7 @@ import health.registration.adapters.aws.LambdaUrlProber;
 import health.registration.adapters.aws.OfflineClients;
 import health.registration.core.model.ClientMetadata;
 import health.registration.core.probe.NameResolver;
+import health.registration.core.probe.ProbeInvocation;
 import health.registration.core.probe.ProbeReportJson;
 import health.registration.core.probe.UrlProbeJson;
 import health.registration.edge.PrimingProber;
@@ -80,12 +81,12 @@ public final class OfflineIssuance implements AutoCloseable {
 
     /** What the probe function would answer if every URL answered 200 with what its member needs. */
     static JsonNode probeAnswer(JsonNode payload) {
-        if (payload.path(UrlProbeJson.TARGETS).isArray()) {
+        if (payload.path(ProbeInvocation.TARGETS).isArray()) {
             return UrlProbeJson.writeProbes(PROBER.probeUrls(UrlProbeJson.readTargets(payload)));
         }
-        if (payload.path(LambdaUrlProber.METADATA).isObject()) {
-            return ProbeReportJson.write(PROBER.probe(ClientMetadata.of((ObjectNode) payload.get(LambdaUrlProber.METADATA))));
+        if (payload.path(ProbeInvocation.METADATA).isObject()) {
+            return ProbeReportJson.write(PROBER.probe(ClientMetadata.of((ObjectNode) payload.get(ProbeInvocation.METADATA))));
         }
-        return JsonNodeFactory.instance.objectNode().put("error", "crl_unavailable");
+        return ProbeInvocation.unavailable(ProbeInvocation.Unavailable.CRL);
     }
 }

@@ -1,5 +1,6 @@
 package health.registration.local;
 
+import health.registration.core.policy.RegistrationErrorCode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
@@ -66,19 +67,20 @@ public final class OperatorGuard {
     /** The decision for a request under {@code /operator/} with these headers. */
     public Decision decide(Map<String, List<String>> headers) {
         if (token == null) {
-            return new Decision.Refused(answer(403, "access_denied", "The operator routes are off locally; set "
+            return new Decision.Refused(answer(RegistrationErrorCode.ACCESS_DENIED, "The operator routes are off locally; set "
                     + TOKEN_VARIABLE + " and send it as a bearer token (README, Operator API)."));
         }
         List<String> values = headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("Authorization"))
                 .flatMap(h -> h.getValue().stream()).toList();
         boolean admitted = values.size() == 1 && values.get(0).regionMatches(true, 0, BEARER, 0, BEARER.length())
                 && MessageDigest.isEqual(token, values.get(0).substring(BEARER.length()).strip().getBytes(StandardCharsets.UTF_8));
-        return admitted ? new Decision.Admitted(LOCAL_CALLER) : new Decision.Refused(answer(401, "invalid_token",
+        return admitted ? new Decision.Admitted(LOCAL_CALLER) : new Decision.Refused(answer(RegistrationErrorCode.INVALID_TOKEN,
                 "The operator routes need Authorization: Bearer with the token in " + TOKEN_VARIABLE + "."));
     }
 
-    private static ProxyResponse answer(int status, String error, String description) {
-        String body = "{\"error\":\"" + error + "\",\"error_description\":\"" + description + "\"}";
+    private static ProxyResponse answer(RegistrationErrorCode error, String description) {
+        int status = error.httpStatus();
+        String body = "{\"error\":\"" + error.code() + "\",\"error_description\":\"" + description + "\"}";
         Map<String, List<String>> headers = status == 401
                 ? Map.of("Content-Type", List.of("application/json"), "WWW-Authenticate", List.of("Bearer realm=\"operator\""))
                 : Map.of("Content-Type", List.of("application/json"));

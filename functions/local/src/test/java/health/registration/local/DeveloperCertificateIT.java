@@ -138,8 +138,8 @@ class DeveloperCertificateIT {
         assertRefused(service.register(UdapClient.body(client.sign(
                 client.claims(CLIENT_CREDENTIALS, service.registrationEndpoint())))), "unapproved_software_statement");
         String log = service.output();
-        assertThat(log).contains("\"audit\":\"certificate.challenge\"", "\"audit\":\"certificate.issue\"",
-                "\"audit\":\"certificate.revoke\"", "\"caller\":\"local-operator\"", "\"developer_id\":\"" + DEVELOPER + "\"");
+        assertThat(log).contains("\"action\":\"certificate.challenge\"", "\"action\":\"certificate.issue\"",
+                "\"action\":\"certificate.revoke\"", "\"audit\":\"OperatorAction\"", "\"caller\":\"local-operator\"", "\"developer_id\":\"" + DEVELOPER + "\"");
         assertThat(log).doesNotContain(pkcs8Body(ca), OPERATOR_TOKEN, token);
     }
 

@@ -3,6 +3,8 @@ package health.registration.manage;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import health.registration.core.issue.ManagementOutcome;
 import health.registration.core.issue.RegisteredClients;
+import health.registration.core.policy.RegistrationError;
+import health.registration.core.policy.RegistrationErrorCode;
 import health.registration.edge.ApiRequest;
 import health.registration.edge.ApiResponse;
 import health.registration.edge.ErrorResponses;
@@ -36,7 +38,7 @@ final class ManagementRequests {
                 outcome = clients.update(clientId, token, ((MetadataBody.Accepted) reading).metadata());
             }
             default -> {
-                return ErrorResponses.simple(405, "invalid_request", "Use GET, PUT or DELETE.");
+                return ErrorResponses.simple(405, RegistrationErrorCode.INVALID_REQUEST, "Use GET, PUT or DELETE.");
             }
         }
         log.log("manage requestId=" + request.requestId() + " method=" + request.httpMethod() + " outcome="
@@ -55,25 +57,20 @@ final class ManagementRequests {
     }
 
     private static ApiResponse respond(ManagementOutcome outcome) {
-        if (outcome instanceof ManagementOutcome.Shown shown) {
-            return ApiResponse.json(200, shown.answer());
-        }
-        if (outcome instanceof ManagementOutcome.Deleted) {
-            return ApiResponse.empty(204);
-        }
-        if (outcome instanceof ManagementOutcome.Unauthorized unauthorized) {
-            return unauthorized.tokenPresented()
-                    ? ErrorResponses.simple(401, "invalid_token", "A valid registration access token for this client is required.")
-                            .withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"")
+        return switch (outcome) {
+            case ManagementOutcome.Shown(String answer) -> ApiResponse.json(200, answer);
+            case ManagementOutcome.Deleted() -> ApiResponse.empty(204);
+            case ManagementOutcome.Unauthorized(boolean tokenPresented) -> tokenPresented
+                    ? ErrorResponses.simple(RegistrationErrorCode.INVALID_TOKEN, "A valid registration access token for this client is required.")
+                            .withHeader("WWW-Authenticate", "Bearer error=\"" + RegistrationErrorCode.INVALID_TOKEN.code() + "\"")
                     // RFC 6750 §3.1: no error code in the challenge of a request without a token; the body's
                     // invalid_request says what is missing (README, "HTTP behaviour").
-                    : ErrorResponses.simple(401, "invalid_request", "This request needs the client's registration access "
+                    : ErrorResponses.simple(401, RegistrationErrorCode.INVALID_REQUEST, "This request needs the client's registration access "
                             + "token as Authorization: Bearer <registration_access_token> (RFC 7592 section 3).")
                             .withHeader("WWW-Authenticate", "Bearer");
-        }
-        if (outcome instanceof ManagementOutcome.Refused refused) {
-            return ErrorResponses.of(refused.error());
-        }
-        return ErrorResponses.simple(409, "invalid_request", "The client changed while this request ran; read it again and retry.");
+            case ManagementOutcome.Refused(RegistrationError error) -> ErrorResponses.of(error);
+            case ManagementOutcome.Conflict() -> ErrorResponses.simple(409, RegistrationErrorCode.INVALID_REQUEST,
+                    "The client changed while this request ran; read it again and retry.");
+        };
     }
 }

@@ -7,6 +7,8 @@ import health.registration.core.operator.ClientListing;
 import health.registration.core.operator.OperatorClients;
 import health.registration.core.operator.OperatorOutcome;
 import health.registration.core.operator.OperatorSuspensions;
+import health.registration.core.policy.RegistrationErrorCode;
+import health.registration.core.policy.RegistrationError;
 import health.registration.edge.ApiRequest;
 import health.registration.edge.ApiResponse;
 import health.registration.edge.ErrorResponses;
@@ -46,11 +48,11 @@ final class OperatorRequests {
             return switch (method) {
                 case "POST" -> withMetadata(request, metadata -> clients.register(metadata, caller.get()));
                 case "GET" -> list(request);
-                default -> ErrorResponses.simple(405, "invalid_request", "Use POST or GET.");
+                default -> ErrorResponses.simple(405, RegistrationErrorCode.INVALID_REQUEST, "Use POST or GET.");
             };
         }
         if (request.path().endsWith("/suspend") || request.path().endsWith("/reinstate")) {
-            return !method.equals("POST") ? ErrorResponses.simple(405, "invalid_request", "Use POST.")
+            return !method.equals("POST") ? ErrorResponses.simple(405, RegistrationErrorCode.INVALID_REQUEST, "Use POST.")
                     : respond(request.path().endsWith("/suspend") ? suspensions.suspend(clientId, caller.get())
                             : suspensions.reinstate(clientId, caller.get()));
         }
@@ -58,7 +60,7 @@ final class OperatorRequests {
             case "GET" -> respond(clients.read(clientId, caller.get()));
             case "PUT" -> withMetadata(request, metadata -> clients.update(clientId, metadata, caller.get()));
             case "DELETE" -> respond(clients.delete(clientId, caller.get()));
-            default -> ErrorResponses.simple(405, "invalid_request", "Use GET, PUT or DELETE.");
+            default -> ErrorResponses.simple(405, RegistrationErrorCode.INVALID_REQUEST, "Use GET, PUT or DELETE.");
         };
     }
 
@@ -87,27 +89,21 @@ final class OperatorRequests {
             return ApiResponse.json(200, listing.page(status, request.queryParameter("failing_url"), limit,
                     request.queryParameter("cursor")).toString());
         } catch (IllegalArgumentException badQuery) {
-            return ErrorResponses.simple(400, "invalid_request", "status must be active, warning or suspended; limit 1 to "
+            return ErrorResponses.simple(RegistrationErrorCode.INVALID_REQUEST, "status must be active, warning or suspended; limit 1 to "
                     + ClientListing.MAX_LIMIT + "; cursor as the previous page gave it.");
         }
     }
 
     private static ApiResponse respond(OperatorOutcome outcome) {
-        if (outcome instanceof OperatorOutcome.Created created) {
-            return ApiResponse.json(201, created.answer());
-        }
-        if (outcome instanceof OperatorOutcome.Shown shown) {
-            return ApiResponse.json(200, shown.answer());
-        }
-        if (outcome instanceof OperatorOutcome.Deleted) {
-            return ApiResponse.empty(204);
-        }
-        if (outcome instanceof OperatorOutcome.NotFound) {
-            return ErrorResponses.simple(404, "not_found", "There is no registered client with this client_id.");
-        }
-        if (outcome instanceof OperatorOutcome.Refused refused) {
-            return ErrorResponses.of(refused.error());
-        }
-        return ErrorResponses.simple(409, "invalid_request", "The client changed while this request ran; read it again and retry.");
+        return switch (outcome) {
+            case OperatorOutcome.Created(String answer, String clientId) -> ApiResponse.json(201, answer);
+            case OperatorOutcome.Shown(String answer) -> ApiResponse.json(200, answer);
+            case OperatorOutcome.Deleted() -> ApiResponse.empty(204);
+            case OperatorOutcome.NotFound() -> ErrorResponses.simple(RegistrationErrorCode.NOT_FOUND,
+                    "There is no registered client with this client_id.");
+            case OperatorOutcome.Refused(RegistrationError error) -> ErrorResponses.of(error);
+            case OperatorOutcome.Conflict() -> ErrorResponses.simple(409, RegistrationErrorCode.INVALID_REQUEST,
+                    "The client changed while this request ran; read it again and retry.");
+        };
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import health.registration.core.policy.PolicyContext;
 import health.registration.core.probe.FetchPurpose;
+import health.registration.core.probe.ProbeInvocation;
 import health.registration.core.probe.ProbeTarget;
 import health.registration.core.probe.UrlProbeJson;
 import health.registration.edge.PrimingProber;
@@ -33,12 +34,12 @@ final class ProbePriming extends PrimingResource {
     protected List<String> prime() throws Exception {
         ProbeUrlsHandler handler = new ProbeUrlsHandler(new PrimingProber(), url -> Optional.empty(), url -> Optional.empty(), context);
         JsonNode metadata = JSON.readTree(PrimingRequests.METADATA);
-        byte[] report = JSON.writeValueAsBytes(JSON.createObjectNode().set(ProbeRequests.METADATA, metadata));
+        byte[] report = JSON.writeValueAsBytes(JSON.createObjectNode().set(ProbeInvocation.METADATA, metadata));
         byte[] targets = JSON.writeValueAsBytes(UrlProbeJson.writeTargets(List.of(
                 new ProbeTarget("https://app.example.com", FetchPurpose.PAGE),
                 new ProbeTarget("https://app.example.com/logo.png", FetchPurpose.IMAGE))));
         byte[] crl = JSON.writeValueAsBytes(
-                JSON.createObjectNode().put(ProbeRequests.CRL_URL, "https://ca.example.com/ca.crl"));
+                JSON.createObjectNode().put(ProbeInvocation.CRL_URL, "https://ca.example.com/ca.crl"));
         return List.of(
                 outcome(PrimingRequests.invoke(handler, report), "passed"),
                 outcome(PrimingRequests.invoke(handler, targets), UrlProbeJson.PROBES),

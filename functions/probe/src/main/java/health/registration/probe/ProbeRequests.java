@@ -14,6 +14,7 @@ import health.registration.core.certificate.ChallengeSite;
 import health.registration.core.udap.CrlSource;
 import health.registration.core.udap.IssuerCertificateSource;
 import health.registration.core.probe.UrlProber;
+import health.registration.core.probe.ProbeInvocation;
 import health.registration.core.probe.ProbeOutcome;
 import health.registration.core.probe.ProbeReport;
 import health.registration.core.probe.ProbeReportJson;
@@ -44,25 +45,7 @@ import java.util.stream.Collectors;
  */
 final class ProbeRequests {
 
-    /** The member of a direct invocation's payload that holds the metadata. */
-    static final String METADATA = "metadata";
-
     private static final Policy POLICY = Policies.openDynamicRegistration();
-
-    /** The member of a direct invocation's payload that asks for a CRL (UDAP revocation checks). */
-    static final String CRL_URL = "crl_url";
-    static final String CRL = "crl";
-
-    /** The member of a direct invocation's payload that asks for an issuer's certificates (UDAP AIA chasing). */
-    static final String ISSUER_URL = "issuer_url";
-    static final String CERTIFICATES = "certificates";
-
-    /** The member of a direct invocation's payload that asks for an ownership challenge (developer certificates). */
-    static final String CHALLENGE_URL = "challenge_url";
-    static final String CHALLENGE = "challenge";
-
-    /** Most targets one invocation probes: a re-verification run sends its URLs in chunks of at most this many. */
-    static final int MAX_TARGETS = 1000;
 
     private final UrlProber prober;
     private final CrlSource crls;
@@ -98,25 +81,26 @@ final class ProbeRequests {
     }
 
     /**
-     * A direct invocation: {@code {"metadata": {...}}} in, the report out; or {@code {"crl_url": "..."}} in, the CRL
-     * (base64 DER) out; or {@code {"issuer_url": "..."}} in, the certificates published there out
-     * ({@code {"certificates": [base64 DER, ...]}}); or {@code {"challenge_url": "..."}} in, the body served there
-     * out; each fetched through the same guard.
+     * A direct invocation, as {@link ProbeInvocation} defines it: the report for metadata, the probes for targets, a
+     * CRL, an issuer's certificates or a challenge's body, each fetched through the same guard.
      */
     ObjectNode answerInvocation(JsonNode payload, LambdaLogger log) {
-        if (payload != null && payload.path(CRL_URL).isTextual()) {
-            return answerCrl(payload.get(CRL_URL).textValue(), log);
+        Optional<String> crlUrl = ProbeInvocation.text(payload, ProbeInvocation.CRL_URL);
+        if (crlUrl.isPresent()) {
+            return answerCrl(crlUrl.get(), log);
         }
-        if (payload != null && payload.path(ISSUER_URL).isTextual()) {
-            return answerIssuer(payload.get(ISSUER_URL).textValue(), log);
+        Optional<String> issuerUrl = ProbeInvocation.text(payload, ProbeInvocation.ISSUER_URL);
+        if (issuerUrl.isPresent()) {
+            return answerIssuer(issuerUrl.get(), log);
         }
-        if (payload != null && payload.path(CHALLENGE_URL).isTextual()) {
-            return answerChallenge(payload.get(CHALLENGE_URL).textValue(), log);
+        Optional<String> challengeUrl = ProbeInvocation.text(payload, ProbeInvocation.CHALLENGE_URL);
+        if (challengeUrl.isPresent()) {
+            return answerChallenge(challengeUrl.get(), log);
         }
-        if (payload != null && payload.has(UrlProbeJson.TARGETS)) {
+        if (payload != null && payload.has(ProbeInvocation.TARGETS)) {
             return answerTargets(payload, log);
         }
-        JsonNode metadata = payload == null ? null : payload.get(METADATA);
+        JsonNode metadata = payload == null ? null : payload.get(ProbeInvocation.METADATA);
         if (metadata == null || !metadata.isObject()) {
             return invalidRequest("A probe invocation carries {\"metadata\": {...}}.");
         }
@@ -134,8 +118,8 @@ final class ProbeRequests {
         } catch (IllegalArgumentException malformed) {
             return invalidRequest("A probe invocation carries {\"targets\": [{\"url\": ..., \"purpose\": \"page\"|\"image\"}]}.");
         }
-        if (targets.size() > MAX_TARGETS) {
-            return invalidRequest("A probe invocation carries at most " + MAX_TARGETS + " targets.");
+        if (targets.size() > ProbeInvocation.MAX_TARGETS) {
+            return invalidRequest("A probe invocation carries at most " + ProbeInvocation.MAX_TARGETS + " targets.");
         }
         long start = System.nanoTime();
         List<ProbeTarget> fetchable = targets.stream().filter(ProbeRequests::fetchable).toList();
@@ -156,23 +140,15 @@ final class ProbeRequests {
     }
 
     private static ObjectNode invalidRequest(String description) {
-        ObjectNode error = JsonNodeFactory.instance.objectNode();
-        error.put(ErrorResponses.ERROR, "invalid_request");
-        error.put(ErrorResponses.ERROR_DESCRIPTION, description);
-        return error;
+        return ProbeInvocation.invalidRequest(description);
     }
 
     /** The body at an ownership challenge URL, through the same guard; the URL and body are not logged (a token). */
     private ObjectNode answerChallenge(String url, LambdaLogger log) {
-        ObjectNode answer = JsonNodeFactory.instance.objectNode();
         Optional<String> body = challenges.body(url);
         log.log("probe challenge fetched=" + body.isPresent() + "\n");
-        if (body.isEmpty()) {
-            answer.put(ErrorResponses.ERROR, "challenge_unavailable");
-        } else {
-            answer.put(CHALLENGE, body.get());
-        }
-        return answer;
+        return body.isEmpty() ? ProbeInvocation.unavailable(ProbeInvocation.Unavailable.CHALLENGE)
+                : JsonNodeFactory.instance.objectNode().put(ProbeInvocation.CHALLENGE, body.get());
     }
 
     /** The certificates at a caIssuers URL (RFC 5280 §4.2.2.1), as base64 DER; the URL is not logged. */
@@ -186,16 +162,14 @@ final class ProbeRequests {
         }
         log.log("probe issuer certificates=" + certificates.size() + "\n");
         if (certificates.isEmpty()) {
-            answer.put(ErrorResponses.ERROR, "issuer_unavailable");
-            return answer;
+            return ProbeInvocation.unavailable(ProbeInvocation.Unavailable.ISSUER);
         }
         try {
             for (X509Certificate certificate : certificates) {
-                answer.withArray(CERTIFICATES).add(Base64.getEncoder().encodeToString(certificate.getEncoded()));
+                answer.withArray(ProbeInvocation.CERTIFICATES).add(Base64.getEncoder().encodeToString(certificate.getEncoded()));
             }
         } catch (CertificateEncodingException unencodable) {
-            answer.removeAll();
-            answer.put(ErrorResponses.ERROR, "issuer_unavailable");
+            return ProbeInvocation.unavailable(ProbeInvocation.Unavailable.ISSUER);
         }
         return answer;
     }
@@ -210,13 +184,12 @@ final class ProbeRequests {
         }
         log.log("probe crl fetched=" + crl.isPresent() + "\n");
         if (crl.isEmpty()) {
-            answer.put(ErrorResponses.ERROR, "crl_unavailable");
-            return answer;
+            return ProbeInvocation.unavailable(ProbeInvocation.Unavailable.CRL);
         }
         try {
-            answer.put(CRL, Base64.getEncoder().encodeToString(crl.get().getEncoded()));
+            answer.put(ProbeInvocation.CRL, Base64.getEncoder().encodeToString(crl.get().getEncoded()));
         } catch (CRLException unencodable) {
-            answer.put(ErrorResponses.ERROR, "crl_unavailable");
+            return ProbeInvocation.unavailable(ProbeInvocation.Unavailable.CRL);
         }
         return answer;
     }

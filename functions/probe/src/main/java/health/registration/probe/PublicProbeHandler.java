@@ -9,10 +9,10 @@ import health.registration.adapters.dynamodb.DynamoRequestCounter;
 import health.registration.adapters.http.NetworkUrlProber;
 import health.registration.core.limit.SourceQuota;
 import health.registration.core.policy.PolicyContext;
+import health.registration.core.probe.ProbeInvocation;
 import health.registration.core.probe.UrlProber;
 import health.registration.edge.ApiGatewayEvents;
 import health.registration.edge.ApiInvocation;
-import health.registration.edge.ErrorResponses;
 import health.registration.edge.PrimingResource;
 import health.registration.edge.RequestLimits;
 import health.registration.edge.Settings;
@@ -57,8 +57,7 @@ public final class PublicProbeHandler implements RequestStreamHandler {
     public void handleRequest(InputStream input, OutputStream output, Context lambda) throws IOException {
         JsonNode event = JSON.readTree(input);
         if (!ApiGatewayEvents.isProxyEvent(event)) {
-            JSON.writeValue(output, JSON.createObjectNode().put(ErrorResponses.ERROR, "invalid_request")
-                    .put(ErrorResponses.ERROR_DESCRIPTION, "The public probe function answers POST /probe only."));
+            JSON.writeValue(output, ProbeInvocation.invalidRequest("The public probe function answers POST /probe only."));
             return;
         }
         ApiGatewayEvents.write(ApiInvocation.answer("probe", ApiGatewayEvents.read(event), lambda.getLogger(),

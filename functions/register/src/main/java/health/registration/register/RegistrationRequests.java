@@ -87,34 +87,27 @@ final class RegistrationRequests {
     }
 
     private static ApiResponse respond(RegistrationOutcome outcome) {
-        if (outcome instanceof RegistrationOutcome.Registered registered) {
-            return ApiResponse.json(201, registered.answer());
-        }
-        if (outcome instanceof RegistrationOutcome.Modified modified) {
-            return ApiResponse.json(200, modified.answer());
-        }
-        if (outcome instanceof RegistrationOutcome.Refused refused) {
-            return ErrorResponses.of(refused.error());
-        }
-        if (outcome instanceof RegistrationOutcome.KeyReused) {
-            return ErrorResponses.simple(422, "invalid_request",
+        return switch (outcome) {
+            case RegistrationOutcome.Registered(String answer, String clientId, boolean replayed) -> ApiResponse.json(201, answer);
+            case RegistrationOutcome.Modified(String answer, String clientId) -> ApiResponse.json(200, answer);
+            case RegistrationOutcome.Refused(RegistrationError error) -> ErrorResponses.of(error);
+            case RegistrationOutcome.KeyReused() -> ErrorResponses.simple(422, RegistrationErrorCode.INVALID_REQUEST,
                     "This Idempotency-Key was already used with a different request body; use a new key for a new request.");
-        }
-        return ErrorResponses.simple(409, "invalid_request",
-                "A request with this Idempotency-Key is still in progress; retry it shortly.").withHeader("Retry-After", "2");
+            case RegistrationOutcome.KeyInProgress() -> ErrorResponses.simple(409, RegistrationErrorCode.INVALID_REQUEST,
+                    "A request with this Idempotency-Key is still in progress; retry it shortly.").withHeader("Retry-After", "2");
+        };
     }
 
     /** For the log: the outcome and the client id, never the secret or the token. */
     private static String describe(RegistrationOutcome outcome) {
-        if (outcome instanceof RegistrationOutcome.Registered registered) {
-            return "outcome=" + (registered.replayed() ? "replayed" : "registered") + " clientId=" + registered.clientId();
-        }
-        if (outcome instanceof RegistrationOutcome.Modified modified) {
-            return "outcome=modified clientId=" + modified.clientId();
-        }
-        if (outcome instanceof RegistrationOutcome.Refused refused) {
-            return "outcome=refused error=" + refused.error().error().code() + " problems=" + refused.error().errors().size();
-        }
-        return "outcome=" + (outcome instanceof RegistrationOutcome.KeyReused ? "key-reused" : "key-in-progress");
+        return switch (outcome) {
+            case RegistrationOutcome.Registered(String answer, String clientId, boolean replayed) ->
+                    "outcome=" + (replayed ? "replayed" : "registered") + " clientId=" + clientId;
+            case RegistrationOutcome.Modified(String answer, String clientId) -> "outcome=modified clientId=" + clientId;
+            case RegistrationOutcome.Refused(RegistrationError error) ->
+                    "outcome=refused error=" + error.error().code() + " problems=" + error.errors().size();
+            case RegistrationOutcome.KeyReused() -> "outcome=key-reused";
+            case RegistrationOutcome.KeyInProgress() -> "outcome=key-in-progress";
+        };
     }
 }

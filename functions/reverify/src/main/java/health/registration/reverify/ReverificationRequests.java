@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import health.registration.core.issue.ClientId;
 import health.registration.core.issue.ClientInformation;
 import health.registration.core.issue.ClientRecord;
+import health.registration.core.policy.RegistrationErrorCode;
 import health.registration.core.port.StoreUnavailable;
+import health.registration.core.probe.ProbeInvocation;
 import health.registration.core.reverify.Reverification;
 import health.registration.core.reverify.ReverificationSegmentJson;
 import health.registration.core.reverify.RunSummary;
@@ -87,8 +89,8 @@ final class ReverificationRequests {
         Optional<ClientRecord> checked = ClientId.parse(clientId).flatMap(reverification::checkNow);
         ObjectNode answer = JsonNodeFactory.instance.objectNode();
         if (checked.isEmpty()) {
-            answer.put("error", "not_found");
-            answer.put("error_description", "There is no registered client with this client_id.");
+            answer.put(ProbeInvocation.ERROR, RegistrationErrorCode.NOT_FOUND.code());
+            answer.put(ProbeInvocation.ERROR_DESCRIPTION, "There is no registered client with this client_id.");
             return answer;
         }
         ObjectNode information = new ClientInformation(checked.get(), null, null, NO_BASE).toJsonWithChecks();

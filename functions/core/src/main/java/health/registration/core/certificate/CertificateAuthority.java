@@ -56,11 +56,13 @@ public final class CertificateAuthority {
         Objects.requireNonNull(requester);
         // The key first: when it cannot be read (503), the request's challenge is not yet used and may be sent again.
         IssuingAuthority key = authority.current();
-        CertificateRequestReview.Verdict verdict = review.review(Objects.requireNonNull(request));
-        if (verdict instanceof CertificateRequestReview.Refused refused) {
-            return new IssuanceOutcome.Refused(refused.error());
+        CertificateRequestReview.Approved approved;
+        switch (review.review(Objects.requireNonNull(request))) {
+            case CertificateRequestReview.Refused refused -> {
+                return new IssuanceOutcome.Refused(refused.error());
+            }
+            case CertificateRequestReview.Approved reviewed -> approved = reviewed;
         }
-        CertificateRequestReview.Approved approved = (CertificateRequestReview.Approved) verdict;
         Optional<RegistrationError> used = review.claim(request);
         if (used.isPresent()) {
             return new IssuanceOutcome.Refused(used.get());
@@ -69,7 +71,7 @@ public final class CertificateAuthority {
         // A CRL exists before any certificate naming it does, so relying parties never find its URL empty.
         crls(() -> key).current(now);
         IssuedCertificate recorded = record(new CertificateProfile(key, settings), approved, requester, now);
-        return new IssuanceOutcome.Issued(recorded, key.chainPem(), CertificateAuditEvent.issued(recorded));
+        return new IssuanceOutcome.Issued(recorded, key.chainPem(), CertificateActions.issued(recorded));
     }
 
     private IssuedCertificate record(CertificateProfile profile, CertificateRequestReview.Approved approved,
@@ -125,7 +127,7 @@ public final class CertificateAuthority {
             return alreadyRevoked(key, winner, now);
         }
         CrlDocument crl = crls(() -> key).listing(new BigInteger(revoked.serial(), 16), now);
-        return new RevocationOutcome.Revoked(revoked, crl, CertificateAuditEvent.revoked(revoked));
+        return new RevocationOutcome.Revoked(revoked, crl, CertificateActions.revoked(revoked));
     }
 
     /** A repeated revocation also repairs a CRL that a failure left without the entry. */

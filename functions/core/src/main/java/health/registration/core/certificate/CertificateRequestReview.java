@@ -74,11 +74,9 @@ public final class CertificateRequestReview {
     public Verdict review(CertificateRequest request) {
         List<Violation> problems = new ArrayList<>();
         CertificateSigningRequest csr = null;
-        CertificateSigningRequest.Reading reading = CertificateSigningRequest.read(request.csr());
-        if (reading instanceof CertificateSigningRequest.Readable readable) {
-            csr = readable.request();
-        } else {
-            problems.addAll(((CertificateSigningRequest.Unreadable) reading).problems());
+        switch (CertificateSigningRequest.read(request.csr())) {
+            case CertificateSigningRequest.Readable readable -> csr = readable.request();
+            case CertificateSigningRequest.Unreadable unreadable -> problems.addAll(unreadable.problems());
         }
         problems.addAll(UdapClientUri.problems(request.sanUri(), request.metadata(), csr));
         problems.addAll(ownership.problems(request));
@@ -92,11 +90,13 @@ public final class CertificateRequestReview {
         if (!problems.isEmpty()) {
             return new Refused(RegistrationError.of(problems));
         }
-        RegistrationReview.Verdict verdict = review.review(request.metadata());
-        if (verdict instanceof RegistrationReview.Refused refused) {
-            return new Refused(RegistrationError.of(underMetadata(refused.error().errors())));
+        RegistrationReview.Accepted accepted;
+        switch (review.review(request.metadata())) {
+            case RegistrationReview.Refused refused -> {
+                return new Refused(RegistrationError.of(underMetadata(refused.error().errors())));
+            }
+            case RegistrationReview.Accepted reviewed -> accepted = reviewed;
         }
-        RegistrationReview.Accepted accepted = (RegistrationReview.Accepted) verdict;
         Optional<Violation> unproven = ownership.unproven(request);
         if (unproven.isPresent()) {
             return new Refused(RegistrationError.single(unproven.get()));

@@ -1,5 +1,6 @@
 package health.registration.core.certificate;
 
+import health.registration.core.operator.OperatorAction;
 import health.registration.core.policy.RegistrationError;
 import java.util.Objects;
 
@@ -13,7 +14,7 @@ public sealed interface IssuanceOutcome {
      * @param chainPem    the issuing CA's chain, issuing CA first, to install beside the certificate
      * @param audit       the event to publish and log
      */
-    record Issued(IssuedCertificate certificate, String chainPem, CertificateAuditEvent audit)
+    record Issued(IssuedCertificate certificate, String chainPem, OperatorAction audit)
             implements IssuanceOutcome {
 
         public Issued {

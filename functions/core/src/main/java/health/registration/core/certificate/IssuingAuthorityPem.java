@@ -1,7 +1,7 @@
 package health.registration.core.certificate;
 
+import health.registration.core.model.PemBlocks;
 import java.io.IOException;
-import java.io.StringReader;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
@@ -17,7 +17,6 @@ import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.openssl.PEMKeyPair;
-import org.bouncycastle.openssl.PEMParser;
 
 /**
  * Reads the PEM texts of an {@link IssuingAuthority}: the key text holds one unencrypted private key (PKCS#8
@@ -64,14 +63,14 @@ final class IssuingAuthorityPem {
         return chain;
     }
 
+    /** Each block as {@link PemBlocks}' PEMParser reads it; a block it cannot read makes the text not well-formed. */
     private static List<Object> blocks(String pem, String what) {
         List<Object> blocks = new ArrayList<>();
-        try (PEMParser parser = new PEMParser(new StringReader(pem))) {
-            for (Object block = parser.readObject(); block != null; block = parser.readObject()) {
-                blocks.add(block);
+        try {
+            for (PemBlocks.Block block : PemBlocks.read(pem)) {
+                blocks.add(block.parsed());
             }
-        } catch (IOException | RuntimeException malformed) {
-            // No cause: a parser message could quote the text, which may hold the key.
+        } catch (IllegalArgumentException malformed) {
             throw new IllegalArgumentException(what + " is not well-formed PEM");
         }
         return blocks;

@@ -1,5 +1,6 @@
 package health.registration.core.certificate;
 
+import health.registration.core.operator.OperatorAction;
 import java.util.Objects;
 
 /** What {@link CertificateAuthority#revoke} answered. */
@@ -12,7 +13,7 @@ public sealed interface RevocationOutcome {
      * @param crl         the new CRL
      * @param audit       the event to publish and log
      */
-    record Revoked(IssuedCertificate certificate, CrlDocument crl, CertificateAuditEvent audit)
+    record Revoked(IssuedCertificate certificate, CrlDocument crl, OperatorAction audit)
             implements RevocationOutcome {
 
         public Revoked {

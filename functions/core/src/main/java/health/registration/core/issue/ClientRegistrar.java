@@ -66,10 +66,13 @@ public final class ClientRegistrar {
             return new RegistrationOutcome.Refused(overLimit.get());
         }
         RegistrationReview.Verdict verdict = review.review(metadata);
-        if (verdict instanceof RegistrationReview.Refused refused) {
-            return new RegistrationOutcome.Refused(refused.error());
+        RegistrationReview.Accepted accepted;
+        switch (verdict) {
+            case RegistrationReview.Refused refused -> {
+                return new RegistrationOutcome.Refused(refused.error());
+            }
+            case RegistrationReview.Accepted reviewed -> accepted = reviewed;
         }
-        RegistrationReview.Accepted accepted = (RegistrationReview.Accepted) verdict;
         boolean secretNeeded = authenticatesWithSecret(accepted.registered());
         ClientSecret secret = secretNeeded ? ids.newClientSecret() : null;
         RegistrationAccessToken token = ids.newRegistrationAccessToken();

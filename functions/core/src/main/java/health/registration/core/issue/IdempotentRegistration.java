@@ -68,10 +68,12 @@ public final class IdempotentRegistration {
             releaseQuietly(keyId, failed);
             throw failed;
         }
-        if (outcome instanceof RegistrationOutcome.Registered registered) {
-            store.complete(keyId, sealing.seal(idempotencyKey, registered.answer()));
-        } else {
-            store.release(keyId);
+        switch (outcome) {
+            case RegistrationOutcome.Registered registered -> store.complete(keyId, sealing.seal(idempotencyKey, registered.answer()));
+            case RegistrationOutcome.Modified modified -> store.release(keyId);
+            case RegistrationOutcome.Refused refused -> store.release(keyId);
+            case RegistrationOutcome.KeyReused reused -> store.release(keyId);
+            case RegistrationOutcome.KeyInProgress inProgress -> store.release(keyId);
         }
         return outcome;
     }

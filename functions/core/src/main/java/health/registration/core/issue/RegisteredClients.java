@@ -84,10 +84,13 @@ public final class RegisteredClients {
             return new ManagementOutcome.Refused(malformed.get());
         }
         RegistrationReview.Verdict verdict = review.review(requested.registrable());
-        if (verdict instanceof RegistrationReview.Refused refused) {
-            return new ManagementOutcome.Refused(refused.error());
+        RegistrationReview.Accepted accepted;
+        switch (verdict) {
+            case RegistrationReview.Refused refused -> {
+                return new ManagementOutcome.Refused(refused.error());
+            }
+            case RegistrationReview.Accepted reviewed -> accepted = reviewed;
         }
-        RegistrationReview.Accepted accepted = (RegistrationReview.Accepted) verdict;
         RegistrationAccessToken token = ids.newRegistrationAccessToken();
         Instant now = clock.instant();
         ClientRecord updated = client.reviewed(accepted.registered(), client.credentials().withTokenHash(token.hash()),

@@ -50,18 +50,25 @@ public final class OperatorClients {
 
     /** Registers under the manual path's rules; the answer carries the secret (when the client uses one) and the token. */
     public OperatorOutcome register(ClientMetadata metadata, String caller) {
-        RegistrationOutcome outcome = registrar.register(metadata, RegistrationPath.MANUAL);
-        if (outcome instanceof RegistrationOutcome.Registered registered) {
-            audit("client.register", caller, registered.clientId(), "done");
-            return new OperatorOutcome.Created(registered.answer(), registered.clientId());
-        }
-        audit("client.register", caller, null, "refused");
-        return new OperatorOutcome.Refused(((RegistrationOutcome.Refused) outcome).error());
+        return switch (registrar.register(metadata, RegistrationPath.MANUAL)) {
+            case RegistrationOutcome.Registered registered -> {
+                audit("client.register", caller, registered.clientId(), OperatorAction.DONE);
+                yield new OperatorOutcome.Created(registered.answer(), registered.clientId());
+            }
+            case RegistrationOutcome.Refused refused -> {
+                audit("client.register", caller, null, OperatorAction.REFUSED);
+                yield new OperatorOutcome.Refused(refused.error());
+            }
+            // The registrar modifies only UDAP clients and knows no Idempotency-Key: neither is a manual answer.
+            case RegistrationOutcome.Modified modified -> throw new IllegalStateException("a manual registration modified a client");
+            case RegistrationOutcome.KeyReused reused -> throw new IllegalStateException("a manual registration had a key");
+            case RegistrationOutcome.KeyInProgress inProgress -> throw new IllegalStateException("a manual registration had a key");
+        };
     }
 
     public OperatorOutcome read(String clientId, String caller) {
         Optional<ClientRecord> client = find(clientId);
-        audit("client.read", caller, clientId, client.isPresent() ? "done" : "not_found");
+        audit("client.read", caller, clientId, client.isPresent() ? "done" : OperatorAction.NOT_FOUND);
         return client.<OperatorOutcome>map(c -> new OperatorOutcome.Shown(OperatorView.of(c, settings.publicBaseUrl()).toString()))
                 .orElseGet(OperatorOutcome.NotFound::new);
     }
@@ -73,7 +80,7 @@ public final class OperatorClients {
     public OperatorOutcome update(String clientId, ClientMetadata requested, String caller) {
         Optional<ClientRecord> found = find(clientId);
         if (found.isEmpty()) {
-            audit("client.update", caller, clientId, "not_found");
+            audit("client.update", caller, clientId, OperatorAction.NOT_FOUND);
             return new OperatorOutcome.NotFound();
         }
         ClientRecord client = found.get();
@@ -106,7 +113,7 @@ public final class OperatorClients {
     public OperatorOutcome delete(String clientId, String caller) {
         Optional<ClientRecord> found = find(clientId);
         if (found.isEmpty()) {
-            audit("client.delete", caller, clientId, "not_found");
+            audit("client.delete", caller, clientId, OperatorAction.NOT_FOUND);
             return new OperatorOutcome.NotFound();
         }
         if (found.get().path() == RegistrationPath.UDAP) {

@@ -64,7 +64,7 @@ public final class OperatorSuspensions {
     private OperatorOutcome change(String clientId, String caller, String action, Change change) {
         Optional<ClientRecord> found = clients.find(clientId);
         if (found.isEmpty()) {
-            clients.audit(action, caller, clientId, "not_found");
+            clients.audit(action, caller, clientId, OperatorAction.NOT_FOUND);
             return new OperatorOutcome.NotFound();
         }
         ClientRecord changed = change.apply(found.get(), clock.instant());

@@ -58,12 +58,20 @@ final class ClientCheckWriter {
     }
 
     private static void count(ClientRecord before, ClientRecord after, CheckVerdict verdict, RunTally tally) {
-        if (verdict instanceof CheckVerdict.Deferred) {
-            tally.deferred.incrementAndGet();
-            return;
+        switch (verdict) {
+            case CheckVerdict.Deferred deferred -> {
+                tally.deferred.incrementAndGet();
+                return;
+            }
+            case CheckVerdict.Passed passed -> {
+                tally.checked.incrementAndGet();
+                tally.passed.incrementAndGet();
+            }
+            case CheckVerdict.Failed failed -> {
+                tally.checked.incrementAndGet();
+                tally.failed.incrementAndGet();
+            }
         }
-        tally.checked.incrementAndGet();
-        (verdict instanceof CheckVerdict.Passed ? tally.passed : tally.failed).incrementAndGet();
         tally.transition(before.status(), after.status());
     }
 }

@@ -37,15 +37,14 @@ public final class ClientLifecycle {
             throw new IllegalArgumentException("only a visible client is re-verified");
         }
         UrlChecks checks = client.checks();
-        if (verdict instanceof CheckVerdict.Deferred deferred) {
-            Duration wait = deferred.recheckIn() == null ? settings.deferredRecheck() : deferred.recheckIn();
-            return client.next(client.status(), client.metadata(), client.credentials(), checks.dueAt(now.plus(wait)), now);
-        }
-        Instant regular = nextRegularCheck(client, runAt, now);
-        if (verdict instanceof CheckVerdict.Passed passed) {
-            return passed(client, passed, runId, regular, now);
-        }
-        return failed(client, (CheckVerdict.Failed) verdict, runId, regular, now);
+        return switch (verdict) {
+            case CheckVerdict.Deferred deferred -> {
+                Duration wait = deferred.recheckIn() == null ? settings.deferredRecheck() : deferred.recheckIn();
+                yield client.next(client.status(), client.metadata(), client.credentials(), checks.dueAt(now.plus(wait)), now);
+            }
+            case CheckVerdict.Passed passed -> passed(client, passed, runId, nextRegularCheck(client, runAt, now), now);
+            case CheckVerdict.Failed failed -> failed(client, failed, runId, nextRegularCheck(client, runAt, now), now);
+        };
     }
 
     private ClientRecord passed(ClientRecord client, CheckVerdict.Passed passed, String runId, Instant next, Instant now) {

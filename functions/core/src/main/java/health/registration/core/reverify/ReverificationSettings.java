@@ -1,5 +1,6 @@
 package health.registration.core.reverify;
 
+import health.registration.core.probe.ProbeInvocation;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -21,7 +22,8 @@ import java.util.Objects;
  * @param inlineLimit          clients one invocation checks itself; beyond that the run fans out
  *                             ({@code REVERIFY_INLINE_LIMIT}, default 10,000)
  * @param segmentSize          clients per fan-out message (default 1,000)
- * @param probeChunk           URLs per call to the prober (at most the probe function's cap of 1,000; default 200)
+ * @param probeChunk           URLs per call to the prober (at most the probe function's cap,
+ *                             {@link ProbeInvocation#MAX_TARGETS}; default 200)
  * @param probeLanes           calls to the prober in flight at once; each host's URLs all go through one lane, so no
  *                             host is probed from two calls at once (default 8)
  * @param maxPerHostPerMinute  probes one run starts against one host name per minute, whichever probe function
@@ -44,6 +46,10 @@ public record ReverificationSettings(Duration interval, Duration jitter, Duratio
         if (suspendAfterFailures < 1 || pageSize < 1 || inlineLimit < 0 || segmentSize < 1 || probeChunk < 1
                 || probeLanes < 1 || maxPerHostPerMinute < 1) {
             throw new IllegalArgumentException("re-verification counts must be positive");
+        }
+        if (probeChunk > ProbeInvocation.MAX_TARGETS) {
+            throw new IllegalArgumentException("the probe function probes at most " + ProbeInvocation.MAX_TARGETS
+                    + " URLs per call");
         }
     }
 

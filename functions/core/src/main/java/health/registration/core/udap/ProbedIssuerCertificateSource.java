@@ -2,6 +2,7 @@ package health.registration.core.udap;
 
 import health.registration.core.probe.FetchPurpose;
 import health.registration.core.probe.GuardedFetch;
+import health.registration.core.probe.ProbeInvocation;
 import health.registration.core.probe.ProbeNetwork;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -26,7 +27,7 @@ public final class ProbedIssuerCertificateSource implements IssuerCertificateSou
     /** Largest body read: an issuer certificate, or a small bundle of them. */
     public static final int MAX_BYTES = 64 * 1024;
     /** Most certificates a certs-only message may hold; a larger one is not read. */
-    static final int MAX_CERTIFICATES = 8;
+    static final int MAX_CERTIFICATES = ProbeInvocation.MAX_CERTIFICATES;
 
     private final ProbeNetwork network;
 

@@ -1,5 +1,6 @@
 package health.registration.core.udap;
 
+import health.registration.core.model.PemBlocks;
 import java.io.ByteArrayInputStream;
 import java.security.KeyFactory;
 import java.security.NoSuchAlgorithmException;
@@ -11,24 +12,18 @@ import java.security.spec.InvalidKeySpecException;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads the PEM text of {@link ServerSigningCredentials}: exactly one unencrypted PKCS#8 {@code PRIVATE KEY} block and
- * one or more {@code CERTIFICATE} blocks, in the order given (RFC 7468 §10 and §5). Text outside the blocks is
- * ignored, as RFC 7468 §5.2 allows explanatory text; any other block label is refused by name. No message ever
- * repeats key material.
+ * one or more {@code CERTIFICATE} blocks, in the order given (RFC 7468 §10 and §5), read by {@link PemBlocks}. Text
+ * outside the blocks is ignored, as RFC 7468 §5.2 allows explanatory text; any other block label is refused by name.
+ * No message ever repeats key material.
  */
 final class ServerSigningCredentialsPem {
 
     static final String PRIVATE_KEY = "PRIVATE KEY";
     static final String CERTIFICATE = "CERTIFICATE";
-    private static final Pattern BLOCK = Pattern.compile(
-            "-----BEGIN ([A-Z0-9 ]+)-----(.*?)-----END ([A-Z0-9 ]+)-----", Pattern.DOTALL);
-    private static final Pattern STRAY_BEGIN = Pattern.compile("-----BEGIN ");
 
     /** What the text holds: the key and the certificates, in order. */
     record Contents(PrivateKey key, List<X509Certificate> chain) {}
@@ -36,29 +31,24 @@ final class ServerSigningCredentialsPem {
     private ServerSigningCredentialsPem() {}
 
     static Contents read(String pem) {
+        List<PemBlocks.Block> blocks;
+        try {
+            blocks = PemBlocks.read(pem);
+        } catch (IllegalArgumentException malformed) {
+            throw new IllegalArgumentException("the server credentials have a PEM block without a matching END line"
+                    + " or whose body is not base64");
+        }
         PrivateKey key = null;
         List<X509Certificate> chain = new ArrayList<>();
-        Matcher block = BLOCK.matcher(pem);
-        int blocks = 0;
-        while (block.find()) {
-            blocks++;
-            String label = block.group(1);
-            if (!label.equals(block.group(3))) {
-                throw new IllegalArgumentException("PEM block " + blocks + " begins as " + label + " but ends as "
-                        + block.group(3));
-            }
-            refuseUnsupported(label);
-            byte[] der = base64(block.group(2), blocks, label);
-            if (label.equals(CERTIFICATE)) {
-                chain.add(certificate(der, chain.size() + 1));
+        for (PemBlocks.Block block : blocks) {
+            refuseUnsupported(block.label());
+            if (block.label().equals(CERTIFICATE)) {
+                chain.add(certificate(block.der(), chain.size() + 1));
             } else if (key != null) {
                 throw new IllegalArgumentException("the server credentials hold more than one PRIVATE KEY block");
             } else {
-                key = privateKey(der);
+                key = privateKey(block.der());
             }
-        }
-        if (STRAY_BEGIN.matcher(pem).results().count() != blocks) {
-            throw new IllegalArgumentException("the server credentials have a PEM block without a matching END line");
         }
         return complete(key, chain);
     }
@@ -90,14 +80,6 @@ final class ServerSigningCredentialsPem {
                     + " -----BEGIN CERTIFICATE----- blocks of the chain";
         };
         throw new IllegalArgumentException("the server credentials' " + label + " block" + advice);
-    }
-
-    private static byte[] base64(String body, int block, String label) {
-        try {
-            return Base64.getMimeDecoder().decode(body.strip());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("PEM block " + block + " (" + label + ") is not base64");
-        }
     }
 
     /** The key as the JDK reads it; the algorithm is judged by the caller. */

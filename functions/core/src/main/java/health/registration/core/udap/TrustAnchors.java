@@ -1,5 +1,6 @@
 package health.registration.core.udap;
 
+import health.registration.core.model.PemBlocks;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -8,7 +9,6 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 
 /**
  * The trust anchors of the UDAP communities this server accepts (UDAP DCR §4.2: the chain is validated "to a trusted
- * anchor"), read from PEM text:
+ * anchor"), read from PEM text (each block through {@link PemBlocks}):
  *
  * <pre>
  * # community: urn:example:community-a
@@ -149,7 +149,8 @@ public final class TrustAnchors {
     private static X509Certificate anchor(int block, String base64) {
         X509Certificate certificate;
         try {
-            byte[] der = Base64.getDecoder().decode(base64);
+            List<PemBlocks.Block> read = PemBlocks.read(BEGIN + "\n" + base64 + "\n" + END + "\n");
+            byte[] der = read.get(0).der();
             certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
                     .generateCertificate(new ByteArrayInputStream(der));
             if (!Arrays.equals(certificate.getEncoded(), der)) {

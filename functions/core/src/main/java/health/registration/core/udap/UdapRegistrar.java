@@ -64,11 +64,13 @@ public final class UdapRegistrar {
         if (malformed.isPresent()) {
             return new RegistrationOutcome.Refused(malformed.get());
         }
-        StatementVerdict verdict = verifier.verify(request.softwareStatement());
-        if (verdict instanceof StatementVerdict.Rejected rejected) {
-            return refuse(rejected.code(), rejected.description());
+        VerifiedStatement statement;
+        switch (verifier.verify(request.softwareStatement())) {
+            case StatementVerdict.Rejected rejected -> {
+                return refuse(rejected.code(), rejected.description());
+            }
+            case StatementVerdict.Verified verified -> statement = verified.statement();
         }
-        VerifiedStatement statement = ((StatementVerdict.Verified) verdict).statement();
         if (stores.jtis().seen(statement.issuer(), statement.jti(), clock.instant())) {
             return refuse(RegistrationErrorCode.INVALID_SOFTWARE_STATEMENT, "this software statement (its jti) was used before");
         }
@@ -83,14 +85,16 @@ public final class UdapRegistrar {
         if (overLimit.isPresent()) {
             return new RegistrationOutcome.Refused(overLimit.get());
         }
-        RegistrationReview.Verdict reviewed = review.review(parameters);
-        if (reviewed instanceof RegistrationReview.Refused refused) {
-            return new RegistrationOutcome.Refused(refused.error());
+        RegistrationReview.Accepted accepted;
+        switch (review.review(parameters)) {
+            case RegistrationReview.Refused refused -> {
+                return new RegistrationOutcome.Refused(refused.error());
+            }
+            case RegistrationReview.Accepted reviewed -> accepted = reviewed;
         }
         if (!stores.jtis().record(statement.issuer(), statement.jti(), statement.expiresAt(), clock.instant())) {
             return refuse(RegistrationErrorCode.INVALID_SOFTWARE_STATEMENT, "this software statement (its jti) was used before");
         }
-        RegistrationReview.Accepted accepted = (RegistrationReview.Accepted) reviewed;
         UrlChecks checks = checksNow(accepted.report());
         // UDAP IG STU2 general §7.3: the scope stored and answered is the one granted; the rest exactly as sent.
         ClientMetadata granted = accepted.registered().text(MetadataMember.SCOPE)

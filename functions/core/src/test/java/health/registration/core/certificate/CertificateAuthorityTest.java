@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import health.registration.core.operator.OperatorAction;
 import health.registration.core.policy.RegistrationErrorCode;
 import health.registration.core.port.WriteConflict;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Issue 8 part 2: issuance, its record and audit event; revocation outcomes; the CRL kept current. */
@@ -29,9 +32,9 @@ class CertificateAuthorityTest {
         assertThat(new ObjectMapper().readTree(record.metadata())).isEqualTo(AuthorityBench.metadata().toJson());
         assertThat(issued.certificatePem()).startsWith("-----BEGIN CERTIFICATE-----\n").isEqualTo(record.pem());
         assertThat(issued.chainPem()).isEqualTo(bench.rootPem());
-        assertThat(issued.audit()).isEqualTo(new CertificateAuditEvent(CertificateAuditEvent.Action.ISSUED,
-                AuthorityBench.CA_NAME, record.serial(), TestCsrs.CLIENT_URI, AuthorityBench.REQUESTER,
-                AuthorityBench.NOW, null, AuthorityBench.DEVELOPER));
+        assertThat(issued.audit()).isEqualTo(new OperatorAction(CertificateActions.ISSUE, AuthorityBench.REQUESTER,
+                record.serial(), OperatorAction.DONE, AuthorityBench.NOW, AuthorityBench.DEVELOPER, null,
+                Map.of("ca", AuthorityBench.CA_NAME, "san_uri", TestCsrs.CLIENT_URI), List.of()));
     }
 
     @Test
@@ -89,9 +92,10 @@ class CertificateAuthorityTest {
         assertThat(revoked.crl().number()).isEqualTo(BigInteger.TWO);
         assertThat(revoked.crl().lists(issued.x509().getSerialNumber())).isTrue();
         assertThat(bench.store.currentCrl(AuthorityBench.CA_NAME)).contains(revoked.crl());
-        assertThat(revoked.audit()).isEqualTo(new CertificateAuditEvent(CertificateAuditEvent.Action.REVOKED,
-                AuthorityBench.CA_NAME, issued.serial(), TestCsrs.CLIENT_URI, "arn:revoker", revocation.at(),
-                RevocationReason.KEY_COMPROMISE, AuthorityBench.DEVELOPER));
+        assertThat(revoked.audit()).isEqualTo(new OperatorAction(CertificateActions.REVOKE, "arn:revoker",
+                issued.serial(), OperatorAction.DONE, revocation.at(), AuthorityBench.DEVELOPER, null,
+                Map.of("ca", AuthorityBench.CA_NAME, "san_uri", TestCsrs.CLIENT_URI,
+                        "reason", RevocationReason.KEY_COMPROMISE.code()), List.of()));
     }
 
     @Test

@@ -3,6 +3,7 @@ package health.registration.adapters.aws;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import health.registration.core.probe.ProbeInvocation;
 import health.registration.core.udap.CrlSource;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -24,14 +25,12 @@ import software.amazon.awssdk.services.lambda.model.InvocationType;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 
 /**
- * CRLs fetched by the probe function ({@code {"crl_url": ...}} in, {@code {"crl": base64 DER}} out), so that every
+ * CRLs fetched by the probe function ({@link ProbeInvocation}: {@code {"crl_url": ...}} in, {@code {"crl": base64 DER}} out), so that every
  * fetch of a URL someone else chose leaves from the function whose role can reach nothing. Each CRL is kept until
  * its next update (an hour when it has none). Empty when the probe function cannot supply it.
  */
 public final class LambdaCrlSource implements CrlSource {
 
-    public static final String CRL_URL = "crl_url";
-    public static final String CRL = "crl";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WITHOUT_NEXT_UPDATE = Duration.ofHours(1);
 
@@ -61,17 +60,18 @@ public final class LambdaCrlSource implements CrlSource {
 
     private Optional<X509CRL> fetch(URI distributionPoint) {
         try {
-            ObjectNode payload = JSON.createObjectNode().put(CRL_URL, distributionPoint.toString());
+            ObjectNode payload = ProbeInvocation.crlRequest(distributionPoint.toString());
             InvokeResponse response = lambda.invoke(r -> r.functionName(functionName).invocationType(InvocationType.REQUEST_RESPONSE)
                     .payload(SdkBytes.fromUtf8String(payload.toString())));
             if (response.functionError() != null) {
                 return Optional.empty();
             }
             JsonNode answer = JSON.readTree(response.payload().asByteArray());
-            if (!answer.path(CRL).isTextual()) {
+            Optional<String> base64 = ProbeInvocation.text(answer, ProbeInvocation.CRL);
+            if (base64.isEmpty()) {
                 return Optional.empty();
             }
-            byte[] der = Base64.getDecoder().decode(answer.get(CRL).textValue());
+            byte[] der = Base64.getDecoder().decode(base64.get());
             return Optional.of((X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(der)));
         } catch (SdkException | IOException | GeneralSecurityException | IllegalArgumentException unavailable) {
             return Optional.empty();

@@ -3,6 +3,7 @@ package health.registration.adapters.aws;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import health.registration.core.probe.ProbeInvocation;
 import health.registration.core.udap.IssuerCertificateSource;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -20,17 +21,13 @@ import software.amazon.awssdk.services.lambda.model.InvocationType;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 
 /**
- * Issuer certificates from Authority Information Access fetched by the probe function ({@code {"issuer_url": ...}}
+ * Issuer certificates from Authority Information Access fetched by the probe function ({@link ProbeInvocation}: {@code {"issuer_url": ...}}
  * in, {@code {"certificates": [base64 DER, ...]}} out), so that every fetch of a URL someone else chose leaves from
  * the function whose role can reach nothing. Nothing is cached here (wrap it in a cache). Empty when the probe
  * function cannot supply them.
  */
 public final class LambdaIssuerCertificateSource implements IssuerCertificateSource {
 
-    public static final String ISSUER_URL = "issuer_url";
-    public static final String CERTIFICATES = "certificates";
-    /** Most certificates read from one answer, as the probe function reads at most that many from one URL. */
-    private static final int MAX_CERTIFICATES = 8;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final LambdaClient lambda;
@@ -44,20 +41,17 @@ public final class LambdaIssuerCertificateSource implements IssuerCertificateSou
     @Override
     public List<X509Certificate> certificates(URI caIssuers) {
         try {
-            ObjectNode payload = JSON.createObjectNode().put(ISSUER_URL, caIssuers.toString());
+            ObjectNode payload = ProbeInvocation.issuerRequest(caIssuers.toString());
             InvokeResponse response = lambda.invoke(r -> r.functionName(functionName)
                     .invocationType(InvocationType.REQUEST_RESPONSE).payload(SdkBytes.fromUtf8String(payload.toString())));
             if (response.functionError() != null) {
                 return List.of();
             }
-            JsonNode answer = JSON.readTree(response.payload().asByteArray()).path(CERTIFICATES);
-            if (!answer.isArray() || answer.size() > MAX_CERTIFICATES) {
-                return List.of();
-            }
+            List<String> answer = ProbeInvocation.certificates(JSON.readTree(response.payload().asByteArray()));
             CertificateFactory factory = CertificateFactory.getInstance("X.509");
             List<X509Certificate> certificates = new ArrayList<>();
-            for (JsonNode base64 : answer) {
-                byte[] der = Base64.getDecoder().decode(base64.asText());
+            for (String base64 : answer) {
+                byte[] der = Base64.getDecoder().decode(base64);
                 certificates.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der)));
             }
             return List.copyOf(certificates);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import health.registration.core.model.ClientMetadata;
 import health.registration.core.port.StoreUnavailable;
+import health.registration.core.probe.ProbeInvocation;
 import health.registration.core.probe.UrlProber;
 import health.registration.core.probe.ProbeReport;
 import health.registration.core.probe.ProbeReportJson;
@@ -24,7 +25,7 @@ import software.amazon.awssdk.services.lambda.model.InvokeRequest;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 
 /**
- * {@link UrlProber} through the probe function: a synchronous Lambda Invoke with {@code {"metadata": {...}}}, answered
+ * {@link UrlProber} through the probe function ({@link ProbeInvocation}): a synchronous Lambda Invoke with {@code {"metadata": {...}}}, answered
  * with a {@link ProbeReportJson} report, or with {@code {"targets": [...]}}, answered with {@link UrlProbeJson} probes. The probe function is the only code that fetches registrants' URLs, and its
  * role holds no credentials worth stealing, so the issuing functions never fetch anything themselves. When no report
  * comes back (the function failed, answered something else, or could not be reached) this throws
@@ -32,9 +33,6 @@ import software.amazon.awssdk.services.lambda.model.InvokeResponse;
  * tokens in their queries.
  */
 public final class LambdaUrlProber implements UrlProber {
-
-    /** The payload member holding the metadata; the probe function's {@code ProbeRequests} reads the same name. */
-    public static final String METADATA = "metadata";
 
     private static final String NO_ANSWER = "the probe function did not answer";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,9 +51,7 @@ public final class LambdaUrlProber implements UrlProber {
 
     @Override
     public ProbeReport probe(ClientMetadata metadata) {
-        ObjectNode payload = JsonNodeFactory.instance.objectNode();
-        payload.set(METADATA, metadata.toJson());
-        return read(invoke(payload), ProbeReportJson::read, "a probe report");
+        return read(invoke(ProbeInvocation.metadataRequest(metadata.toJson())), ProbeReportJson::read, "a probe report");
     }
 
     /** One invocation with {@code {"targets": [...]}}; the caller keeps each call within the function's cap. */

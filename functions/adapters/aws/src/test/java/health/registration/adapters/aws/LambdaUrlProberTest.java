@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import health.registration.core.port.StoreUnavailable;
+import health.registration.core.probe.ProbeInvocation;
 import health.registration.core.probe.ProbeReportJson;
 import java.io.IOException;
 import java.util.Map;
@@ -49,7 +50,7 @@ class LambdaUrlProberTest {
             assertThat(invocation.path()).isEqualTo("/2015-03-31/functions/" + FUNCTION + "/invocations");
             assertThat(invocation.headers().get("X-amz-invocation-type")).containsExactly("RequestResponse");
             assertThat(JSON.readTree(invocation.body()))
-                    .isEqualTo(JSON.createObjectNode().set(LambdaUrlProber.METADATA, ProbeSamples.metadata().toJson()));
+                    .isEqualTo(JSON.createObjectNode().set(ProbeInvocation.METADATA, ProbeSamples.metadata().toJson()));
         });
     }
 
