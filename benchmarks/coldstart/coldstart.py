@@ -102,7 +102,7 @@ CfnLoader.add_multi_constructor("!", _cfn_tag)
 
 
 def template_functions(template):
-    """(module, logical id) of every function of the template, in template order."""
+    """(module, logical id) of every module's first function of the template, in template order."""
     found = []
     for logical_id, resource in template["Resources"].items():
         if resource.get("Type") != "AWS::Serverless::Function":
@@ -111,7 +111,10 @@ def template_functions(template):
         match = re.search(r"functions/([^/]+)", code)
         if not match:
             raise SystemExit(f"coldstart: {logical_id}: no module in CodeUri {code!r}")
-        found.append((match.group(1), logical_id))
+        # One function a module, the template's first: ProbeFunction (which register invokes), not the
+        # PublicProbeFunction that shares its package.
+        if match.group(1) not in {module for module, _ in found}:
+            found.append((match.group(1), logical_id))
     return found
 
 
@@ -142,6 +145,8 @@ def resolve(value, parameters, resources):
         return str(value)
     if isinstance(value, bool):
         return str(value).lower()
+    if "Fn::Join" in value:  # VERSION_PRUNED_FUNCTIONS, the stack's function names: none here, left unset
+        return None
     reference = value.get("Ref") or value.get("Fn::GetAtt")
     if reference is None:
         raise SystemExit(f"coldstart: cannot resolve {value!r}")
@@ -195,7 +200,8 @@ def local_aws(template, work):
                                                SecretString=credentials)["Name"]
     certificates = template["Resources"]["CertificatesTable"]["Properties"]
     dynamodb.create_table(TableName=f"{name}-certificates", BillingMode="PAY_PER_REQUEST",
-                          AttributeDefinitions=certificates["AttributeDefinitions"], KeySchema=certificates["KeySchema"])
+                          AttributeDefinitions=certificates["AttributeDefinitions"], KeySchema=certificates["KeySchema"],
+                          GlobalSecondaryIndexes=certificates.get("GlobalSecondaryIndexes", []))
     counts = template["Resources"]["RequestCountsTable"]["Properties"]
     dynamodb.create_table(TableName=f"{name}-request-counts", BillingMode="PAY_PER_REQUEST",
                           AttributeDefinitions=counts["AttributeDefinitions"], KeySchema=counts["KeySchema"])
@@ -204,6 +210,8 @@ def local_aws(template, work):
                 "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign")
     authority = "".join(pathlib.Path(f"{work}/{file}").read_text() for file in ("developer-ca.key", "developer-ca.pem"))
     authority_secret = secrets.create_secret(Name=f"coldstart/{run_id}/developer-ca", SecretString=authority)["Name"]
+    pepper_secret = secrets.create_secret(Name=f"coldstart/{run_id}/idempotency-pepper",
+                                          SecretString=uuid.uuid4().hex + uuid.uuid4().hex)["Name"]
     return {
         "CertificatesTable": f"{name}-certificates", "CertificateAuthoritySecret": authority_secret,
         "RequestCountsTable": f"{name}-request-counts",
@@ -212,7 +220,7 @@ def local_aws(template, work):
         "ManualRegistrationUrl": "https://manual-registration.example.com/apps",
         "SecretPrefix": f"coldstart/{run_id}/clients/",
         "UdapTrustAnchorsSecret": anchors_secret, "UdapServerCredentialsSecret": credentials_secret,
-        "UdapTokenEndpoint": "https://auth.example.com/token",
+        "UdapTokenEndpoint": "https://auth.example.com/token", "IdempotencyPepperSecret": pepper_secret,
     }
 
 
@@ -522,8 +530,12 @@ def registered_client(register, tools):
     try:
         status, raw = post(served.port, register.event_for_run(0))
     finally:
+        served.log.seek(0)
+        log = served.log.read().decode(errors="replace")
         served.close()
     body = json.loads(json.loads(raw)["body"])
+    if "client_id" not in body:
+        raise SystemExit(f"coldstart: the register function registered no client: {status} {body}\n{log[-3000:]}")
     return body["client_id"], body["registration_access_token"]
 
 
