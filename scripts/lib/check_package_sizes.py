@@ -1,0 +1,82 @@
+"""Checks the size of every function's deployment package, after `mvn package` (scripts/check-package-sizes; run by
+scripts/test after the Maven build).
+
+The packages are the shaded jars that the functions' CodeUris of infrastructure/template.yaml name
+(functions/<module>/target/<module>-*-lambda.jar), one per module. Each has a target (README "Performance"): 5 MB for validate, 10 MB for every
+other function (1 MB = 1,000,000 bytes). A package whose size is still above its target has a ceiling in CEILING_MB,
+today's size with a little room: the check fails when a package grows past its ceiling, or past its target when it
+has no ceiling, so the sizes can only come down. A ceiling whose package has reached its target is reported, to be
+removed.
+
+Usage: python3 scripts/lib/check_package_sizes.py [TEMPLATE]
+Prints one line per package and exits 1 when one is too big or missing.
+"""
+import pathlib
+import sys
+
+LIB = pathlib.Path(__file__).resolve().parent
+ROOT = LIB.parent.parent
+sys.path.insert(0, str(LIB))
+
+from lambda_local.template import functions_of, read_template  # noqa: E402
+
+MB = 1_000_000
+TARGET_MB = {"validate": 5}
+DEFAULT_TARGET_MB = 10
+# Packages still above their target. What they carry beyond it (README "Performance", "Package sizes"): the AWS SDK
+# service clients, whose every model class the JVM's verifier loads with the client, and Jackson, Guava and ICU4J.
+CEILING_MB = {
+    "validate": 6.5,
+    "probe": 22.5,
+    "discovery": 17.0,
+    "register": 24.5,
+    "manage": 24.5,
+    "operator": 24.5,
+    "cleanup": 24.5,
+    "reverify": 24.5,
+    "certificates": 24.5,
+}
+
+
+def modules(template_path):
+    """The deployment package of each module's functions (the CodeUri: functions/<module>/target/*-lambda.jar),
+    each module once."""
+    found = {}
+    for resource in functions_of(read_template(template_path)).values():
+        package = (template_path.parent / str((resource.get("Properties") or {}).get("CodeUri"))).resolve()
+        found[package.parent.parent.name] = package
+    return found
+
+
+def check(template_path):
+    problems = []
+    for module, package in sorted(modules(template_path).items()):
+        if not package.is_file():
+            problems.append(f"{module}: no deployment package {package}: run mvn package first")
+            continue
+        size = package.stat().st_size
+        target = TARGET_MB.get(module, DEFAULT_TARGET_MB)
+        ceiling = CEILING_MB.get(module)
+        limit = ceiling if ceiling is not None else target
+        line = f"{module}: {size / MB:.1f} MB (target {target} MB"
+        line += f", ceiling {ceiling} MB)" if ceiling is not None else ")"
+        if size > limit * MB:
+            problems.append(f"{line}: too big")
+            print(f"FAIL {line}", flush=True)
+        elif ceiling is not None and size <= target * MB:
+            print(f"ok   {line}: at its target, remove its ceiling from CEILING_MB", flush=True)
+        else:
+            print(f"ok   {line}", flush=True)
+    return problems
+
+
+def main():
+    template = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "infrastructure" / "template.yaml"
+    problems = check(template.resolve())
+    for problem in problems:
+        print(f"check-package-sizes: {problem}", file=sys.stderr)
+    sys.exit(1 if problems else 0)
+
+
+if __name__ == "__main__":
+    main()
