@@ -2,8 +2,8 @@
 scripts/test after the Maven build).
 
 The packages are the shaded jars that the functions' CodeUris of infrastructure/template.yaml name
-(functions/<module>/target/<module>-*-lambda.jar), one per module. Each has a target (README "Performance"): 5 MB for validate, 10 MB for every
-other function (1 MB = 1,000,000 bytes). A package whose size is still above its target has a ceiling in CEILING_MB,
+(functions/<module>/target/<module>-*-lambda.jar), one per module. Each has a target (README "Performance"): 5 MB
+for validate, 10 MB for every other function (1 MB = 1,000,000 bytes). A package whose size is still above its target has a ceiling in CEILING_MB,
 today's size with a little room: the check fails when a package grows past its ceiling, or past its target when it
 has no ceiling, so the sizes can only come down. A ceiling whose package has reached its target is reported, to be
 removed.
@@ -29,12 +29,12 @@ CEILING_MB = {
     "validate": 6.5,
     "probe": 22.5,
     "discovery": 17.0,
-    "register": 24.5,
-    "manage": 24.5,
-    "operator": 24.5,
-    "cleanup": 24.5,
-    "reverify": 24.5,
-    "certificates": 24.5,
+    "register": 20.5,
+    "manage": 20.5,
+    "operator": 20.5,
+    "cleanup": 20.5,
+    "reverify": 20.5,
+    "certificates": 21.5,
 }
 
 
