@@ -3,7 +3,6 @@ bootstrap, as Lambda's managed java21 runtime runs it."""
 import json
 import os
 import pathlib
-import shutil
 import subprocess
 import sys
 import threading
@@ -11,6 +10,7 @@ import urllib.error
 import urllib.request
 
 from lambda_local import InvokeError
+from lambda_local.java import java21_home
 from lambda_local.processes import die_with_parent, free_port, stop_group, wait_for_port
 from lambda_local.template import function_properties
 
@@ -44,10 +44,7 @@ class Emulated:
         self.lock = threading.Lock()
 
     def command(self, port, api_port):
-        java_home = os.environ.get("JAVA_HOME")
-        java = os.path.join(java_home, "bin", "java") if java_home else shutil.which("java")
-        if not java:
-            raise InvokeError("no java: put it on PATH or set JAVA_HOME")
+        java = os.path.join(java21_home(), "bin", "java")
         machine = os.uname().machine
         jni = RIC_DIR / "jni" / ("libaws-lambda-jni.linux-aarch_64.so" if machine in ("aarch64", "arm64")
                                  else "libaws-lambda-jni.linux-x86_64.so")
