@@ -19,7 +19,8 @@ Modes:
           function would pay on its first request.
 Runs are interleaved (every subject and mode once per round) after one unmeasured round, so drift hits all alike.
 
-Environment (set by ./run): RIE, RIC_DIR (ric/*.jar and jni/), BOOTSTRAP_JAR, HELLO_JAR, AWS_ENDPOINT_URL (moto).
+Environment (set by ./run): RIE, RIC_DIR (ric/*.jar and jni/), BOOTSTRAP_JAR, HELLO_JAR, AWS_ENDPOINT_URL (moto),
+JAVA_HOME (a JDK 21+); COLDSTART_JAVA_OPTS, JVM options appended for every subject (the baseline too) when set.
 Needs root: the probe function only probes port 443, so the sites it probes are served on 127.0.0.97:443.
 """
 import argparse
@@ -310,7 +311,9 @@ class Subject:
         # As scripts/invoke: close to the managed runtime's JVM (serial GC, C1 only, heap from the memory size).
         jvm = [java, f"-XX:MaxHeapSize={int(self.memory * 0.85)}m", "-XX:+UseSerialGC", "-XX:+TieredCompilation",
                "-XX:TieredStopAtLevel=1", "-Xshare:auto", f"-D{JNI_PROPERTY}={jni}",
-               "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac", *extra]
+               "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac",
+               # Options under trial (e.g. -XX:TieredStopAtLevel=4 to compare with C2): later options win.
+               *os.environ.get("COLDSTART_JAVA_OPTS", "").split(), *extra]
         ric_jars = f"{tools['ric']}/ric/*"
         if primed:
             classpath = os.pathsep.join([ric_jars, str(tools["bootstrap"]), f"{self.root}/lib/*"])
@@ -618,8 +621,9 @@ def main():
             server.shutdown()
     java = os.path.join(os.environ["JAVA_HOME"], "bin", "java") if os.environ.get("JAVA_HOME") else "java"
     version = subprocess.run([java, "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+    options = os.environ.get("COLDSTART_JAVA_OPTS", "").strip()
     header = (f"{datetime.date.today()}, {args.runs} runs per subject and mode, interleaved; {version}; "
-              f"{os.cpu_count()} CPUs")
+              f"{os.cpu_count()} CPUs" + (f"; extra JVM options: {options}" if options else ""))
     markdown = table(results, order)
     (WORK / "results.json").write_text(json.dumps({"header": header, "results": results}, indent=1))
     (WORK / "results.md").write_text(header + "\n\n" + markdown + "\n")
