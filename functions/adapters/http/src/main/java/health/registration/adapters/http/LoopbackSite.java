@@ -33,16 +33,16 @@ import okhttp3.tls.HeldCertificate;
 
 /**
  * An HTTPS site inside the process, for SnapStart priming: it listens on a loopback address only, with a throw-away
- * self-signed certificate made here, and answers every GET as a registration's sites would (a page, a PNG logo, a
+ * certificate and authority made here, and answers every GET as a registration's sites would (a page, a PNG logo, a
  * redirect URI that wants a code). {@link #prober} is the deployed prober's whole stack (the URL rules,
  * {@link RegistrationProber}, the connect-time guard, {@link OkHttpPageFetcher} on OkHttp with TLS 1.2+ and PKIX
  * trust), with only the seams below the checks replaced (security research §4.2): every name resolves to this site's
- * address, only that address is exempted from the public-address rule, the trust is this site's certificate alone,
+ * address, only that address is exempted from the public-address rule, the trust is this site's authority alone,
  * and the dialer sends the probed port 443 to this site and refuses every other endpoint. So priming runs the TLS
  * handshake and the HTTP client the first real probe would, and not one packet leaves the process.
  *
- * <p>Nothing made here outlives {@link #close()}: the key, the certificate, the trust and the client's TLS sessions
- * belong to this site's objects, and the certificate's validity is fixed (no clock reading goes into a snapshot).
+ * <p>Nothing made here outlives {@link #close()}: the keys, the certificates, the trust and the client's TLS sessions
+ * belong to this site's objects, and the certificates' validity is fixed (no clock reading goes into a snapshot).
  */
 public final class LoopbackSite implements AutoCloseable {
 
@@ -59,7 +59,7 @@ public final class LoopbackSite implements AutoCloseable {
     private static final byte[] NO_CODE = "missing code".getBytes(StandardCharsets.US_ASCII);
 
     private final InetAddress address;
-    private final HeldCertificate certificate;
+    private final HeldCertificate authority;
     private final SSLServerSocket server;
     private final Thread acceptor;
     private final ExecutorService probeThreads;
@@ -71,15 +71,21 @@ public final class LoopbackSite implements AutoCloseable {
             throw new IllegalArgumentException("the priming site listens on loopback only");
         }
         this.address = address;
-        // Fixed validity: the certificate carries no reading of the clock (the class comment).
-        this.certificate = new HeldCertificate.Builder()
+        // An authority and a site certificate it signed, as real sites present them, so that priming runs the whole
+        // PKIX path validation. Fixed validity: neither carries a reading of the clock (the class comment).
+        long notBefore = Instant.parse("2000-01-01T00:00:00Z").toEpochMilli();
+        long notAfter = Instant.parse("2999-12-31T00:00:00Z").toEpochMilli();
+        this.authority = new HeldCertificate.Builder().commonName("priming authority").certificateAuthority(0)
+                .validityInterval(notBefore, notAfter).build();
+        HeldCertificate site = new HeldCertificate.Builder()
                 .commonName("priming")
                 .addSubjectAlternativeName("*.example.com")
                 .addSubjectAlternativeName("example.com")
-                .validityInterval(Instant.parse("2000-01-01T00:00:00Z").toEpochMilli(),
-                        Instant.parse("2999-12-31T00:00:00Z").toEpochMilli())
+                .validityInterval(notBefore, notAfter)
+                .signedBy(authority)
                 .build();
-        HandshakeCertificates serverSide = new HandshakeCertificates.Builder().heldCertificate(certificate).build();
+        HandshakeCertificates serverSide = new HandshakeCertificates.Builder()
+                .heldCertificate(site, authority.certificate()).build();
         this.server = (SSLServerSocket) serverSide.sslContext().getServerSocketFactory()
                 .createServerSocket(0, 16, address);
         this.acceptor = new Thread(this::serve, "priming-site");
@@ -109,7 +115,7 @@ public final class LoopbackSite implements AutoCloseable {
         SystemNameResolver resolver = new SystemNameResolver(HostsFile.empty(), limits.resolveTimeout(),
                 host -> new InetAddress[] {address});
         HandshakeCertificates clientSide = new HandshakeCertificates.Builder()
-                .addTrustedCertificate(certificate.certificate()).build();
+                .addTrustedCertificate(authority.certificate()).build();
         OkHttpPageFetcher fetcher = new OkHttpPageFetcher(policy, clientSide.trustManager(), limits, USER_AGENT,
                 dialer());
         return new RegistrationProber(new ProbeNetwork(resolver, fetcher, policy),
