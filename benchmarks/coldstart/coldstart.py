@@ -70,6 +70,7 @@ COMMUNITY = "urn:example:coldstart-community"
 EVENTS = {
     "validate": "validate-valid.json",
     "probe": "probe-invoke.json",
+    "public-probe": "probe-api.json",
     "manage": "manage-read.json",
     "reverify": "reverify-scheduled.json",
     "discovery": "udap-metadata.json",
@@ -102,8 +103,17 @@ def _cfn_tag(loader, suffix, node):
 CfnLoader.add_multi_constructor("!", _cfn_tag)
 
 
+def subject_name(module, logical_id, taken):
+    """A function's name in the table: its module's, or for a second function of a module (PublicProbeFunction of
+    probe) its logical id in kebab case without "Function" (public-probe)."""
+    if module not in taken:
+        return module
+    words = re.findall(r"[A-Z][a-z0-9]*", logical_id.removesuffix("Function"))
+    return "-".join(word.lower() for word in words)
+
+
 def template_functions(template):
-    """(module, logical id) of every function of the template, in template order."""
+    """(name, module, logical id) of every function of the template, in template order."""
     found = []
     for logical_id, resource in template["Resources"].items():
         if resource.get("Type") != "AWS::Serverless::Function":
@@ -112,7 +122,7 @@ def template_functions(template):
         match = re.search(r"functions/([^/]+)", code)
         if not match:
             raise SystemExit(f"coldstart: {logical_id}: no module in CodeUri {code!r}")
-        found.append((match.group(1), logical_id))
+        found.append((subject_name(match.group(1), logical_id, {m for _, m, _ in found}), match.group(1), logical_id))
     return found
 
 
@@ -143,6 +153,8 @@ def resolve(value, parameters, resources):
         return str(value)
     if isinstance(value, bool):
         return str(value).lower()
+    if "Fn::Join" in value:
+        return None  # a list of deployed names (cleanup's VERSION_PRUNED_FUNCTIONS): nothing is deployed here
     reference = value.get("Ref") or value.get("Fn::GetAtt")
     if reference is None:
         raise SystemExit(f"coldstart: cannot resolve {value!r}")
@@ -177,6 +189,12 @@ def udap_material(work):
     return anchors, credentials + anchor
 
 
+def indexes(table):
+    """A table's global secondary indexes as create_table takes them: none given when it has none."""
+    found = table.get("GlobalSecondaryIndexes")
+    return {"GlobalSecondaryIndexes": found} if found else {}
+
+
 def local_aws(template, work):
     """The template's tables, the event bus, the queue, the UDAP secrets and the developer CA's key in moto; returns
     the resource values."""
@@ -196,17 +214,23 @@ def local_aws(template, work):
                                                SecretString=credentials)["Name"]
     certificates = template["Resources"]["CertificatesTable"]["Properties"]
     dynamodb.create_table(TableName=f"{name}-certificates", BillingMode="PAY_PER_REQUEST",
-                          AttributeDefinitions=certificates["AttributeDefinitions"], KeySchema=certificates["KeySchema"])
+                          AttributeDefinitions=certificates["AttributeDefinitions"], KeySchema=certificates["KeySchema"],
+                          **indexes(certificates))
     counts = template["Resources"]["RequestCountsTable"]["Properties"]
     dynamodb.create_table(TableName=f"{name}-request-counts", BillingMode="PAY_PER_REQUEST",
-                          AttributeDefinitions=counts["AttributeDefinitions"], KeySchema=counts["KeySchema"])
+                          AttributeDefinitions=counts["AttributeDefinitions"], KeySchema=counts["KeySchema"],
+                          **indexes(counts))
     run_openssl("req", "-x509", "-newkey", "rsa:3072", "-nodes", "-keyout", f"{work}/developer-ca.key", "-out",
                 f"{work}/developer-ca.pem", "-days", "2", "-subj", "/CN=Cold start developer CA",
                 "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign")
     authority = "".join(pathlib.Path(f"{work}/{file}").read_text() for file in ("developer-ca.key", "developer-ca.pem"))
     authority_secret = secrets.create_secret(Name=f"coldstart/{run_id}/developer-ca", SecretString=authority)["Name"]
+    # As the template's generated secret: 64 letters and digits.
+    pepper_secret = secrets.create_secret(Name=f"coldstart/{run_id}/idempotency-pepper",
+                                          SecretString=uuid.uuid4().hex + uuid.uuid4().hex)["Name"]
     return {
         "CertificatesTable": f"{name}-certificates", "CertificateAuthoritySecret": authority_secret,
+        "IdempotencyPepperSecret": pepper_secret,
         "RequestCountsTable": f"{name}-request-counts",
         "ClientsTable": name, "ClientEventsBus": bus, "ReverifyQueue": queue, "ProbeFunction.Alias": "function",
         "SecretsKey.Arn": None, "PublicBaseUrl": PUBLIC_BASE_URL,
@@ -487,8 +511,8 @@ def subjects(template, functions, resources, seams, only):
     if os.environ.get("JAVA_HOME"):
         base["JAVA_HOME"] = os.environ["JAVA_HOME"]
     found = {}
-    for module, logical_id in functions:
-        if only and module not in only and not (module == "probe" and "register" in only):
+    for subject, module, logical_id in functions:
+        if only and subject not in only and not (subject == "probe" and "register" in only):
             continue
         jars = sorted((REPO / "functions" / module / "target").glob(f"{module}-*-lambda.jar"))
         if not jars:
@@ -502,15 +526,16 @@ def subjects(template, functions, resources, seams, only):
             if resolved is not None:
                 env[name] = resolved
         memory, timeout = int(props.get("MemorySize", 128)), int(props.get("Timeout", 3))
-        root = task_root(module, jar)
+        root = task_root(subject, jar)
         env.update(AWS_LAMBDA_FUNCTION_NAME=logical_id, AWS_LAMBDA_FUNCTION_MEMORY_SIZE=str(memory),
                    AWS_LAMBDA_FUNCTION_TIMEOUT=str(timeout), LAMBDA_TASK_ROOT=str(root))
         if props.get("LoggingConfig", {}).get("LogFormat"):
             env["AWS_LAMBDA_LOG_FORMAT"] = props["LoggingConfig"]["LogFormat"]
-        if module == "probe":
+        if module == "probe":  # both probe functions probe
             env.update(seams)
-        event = (REPO / "events" / event_file(module)).read_bytes()
-        found[module] = Subject(module, root, props["Handler"], memory, env, event, CHECKS.get(module, generic_check))
+        event = (REPO / "events" / event_file(subject)).read_bytes()
+        found[subject] = Subject(subject, root, props["Handler"], memory, env, event,
+                                 CHECKS.get(subject, generic_check))
     hello_root = task_root("hello", pathlib.Path(os.environ["HELLO_JAR"]))
     found[HELLO] = Subject(HELLO, hello_root, "coldstart.hello.HelloHandler::handleRequest", 1024,
                            dict(base, AWS_LAMBDA_FUNCTION_NAME="HelloWorld", AWS_LAMBDA_FUNCTION_MEMORY_SIZE="1024",
@@ -526,7 +551,10 @@ def registered_client(register, tools):
         status, raw = post(served.port, register.event_for_run(0))
     finally:
         served.close()
-    body = json.loads(json.loads(raw)["body"])
+    answer = json.loads(raw)
+    body = json.loads(answer.get("body") or "{}")
+    if "client_id" not in body:
+        raise SystemExit(f"coldstart: the registration for manage failed: {raw[:800]!r}")
     return body["client_id"], body["registration_access_token"]
 
 
@@ -603,7 +631,7 @@ def main():
                 text = found["manage"].event.decode()
                 found["manage"].event = text.replace("kq3F8xUjT1aW0zR5bN7mLg", client_id).replace(
                     "rG7mX2pQ9vLk4sT8wZ1nB6cY3hJ5fD0aE2uI7oP9qWx", token).encode()
-            order = [m for m, _ in functions if m in found and (not only or m in only)] + [HELLO]
+            order = [n for n, _, _ in functions if n in found and (not only or n in only)] + [HELLO]
             results = {name: {"plain": [], "primed": []} for name in order}
             for number in range(rounds):
                 for name in order:
