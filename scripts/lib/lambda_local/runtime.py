@@ -3,7 +3,6 @@ bootstrap, as Lambda's managed java21 runtime runs it."""
 import json
 import os
 import pathlib
-import shutil
 import subprocess
 import sys
 import threading
@@ -12,6 +11,7 @@ import urllib.request
 
 from lambda_local import InvokeError
 from lambda_local.package import code_uri, task_root
+from lambda_local.java import java21_home
 from lambda_local.processes import die_with_parent, free_port, stop_group, wait_for_port
 from lambda_local.template import function_properties
 
@@ -34,10 +34,7 @@ def emulator_command(port, api_port, log_level, rie=RIE):
 def java_command(memory, classpath, main, handler, java_options=(), ric_dir=RIC_DIR):
     """The JVM of Lambda's managed java runtime for a function of `memory` MB: serial GC, C1 only, heap from the
     memory, IPv4 sockets, the RIC's JNI library from ric_dir/jni; then java_options, the class path and main."""
-    java_home = os.environ.get("JAVA_HOME")
-    java = os.path.join(java_home, "bin", "java") if java_home else shutil.which("java")
-    if not java:
-        raise InvokeError("no java: put it on PATH or set JAVA_HOME")
+    java = os.path.join(java21_home(), "bin", "java")
     machine = os.uname().machine
     jni = pathlib.Path(ric_dir) / "jni" / ("libaws-lambda-jni.linux-aarch_64.so" if machine in ("aarch64", "arm64")
                                            else "libaws-lambda-jni.linux-x86_64.so")

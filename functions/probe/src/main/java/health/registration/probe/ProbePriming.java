@@ -7,7 +7,7 @@ import health.registration.core.probe.FetchPurpose;
 import health.registration.core.probe.ProbeInvocation;
 import health.registration.core.probe.ProbeTarget;
 import health.registration.core.probe.UrlProbeJson;
-import health.registration.edge.PrimingProber;
+import health.registration.adapters.http.LoopbackSite;
 import health.registration.edge.PrimingRequests;
 import health.registration.edge.PrimingResource;
 import java.util.List;
@@ -15,15 +15,18 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The probe function's SnapStart priming: a handler of its own, over a prober that fetches nothing
- * ({@link PrimingProber}) and a CRL source that has none, answers a direct invocation with metadata, one with targets,
- * a CRL request, and {@code POST /probe}. The function's own handler would fetch the URLs, so it does not serve here.
+ * The probe function's SnapStart priming: a handler of its own, over the deployed prober's stack aimed at an HTTPS
+ * site inside the process ({@link LoopbackSite}: loopback only, a throw-away certificate) and a CRL source that has
+ * none, answers a direct invocation with metadata, one with targets, a CRL request, and {@code POST /probe}. So the
+ * TLS handshake and OkHttp's request path are loaded and run before the snapshot, not on the first probe after a
+ * restore; the function's own handler would fetch the real URLs, so it does not serve here.
  */
 final class ProbePriming extends PrimingResource {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PolicyContext context;
+    private volatile int handshakes;
 
     ProbePriming(PolicyContext context) {
         super("probe");
@@ -32,7 +35,20 @@ final class ProbePriming extends PrimingResource {
 
     @Override
     protected List<String> prime() throws Exception {
-        ProbeUrlsHandler handler = new ProbeUrlsHandler(new PrimingProber(), url -> Optional.empty(), url -> Optional.empty(), context);
+        try (LoopbackSite site = LoopbackSite.start()) {
+            List<String> outcomes = prime(new ProbeUrlsHandler(site.prober(context), url -> Optional.empty(),
+                    url -> Optional.empty(), context));
+            handshakes = site.handshakes();
+            return outcomes;
+        }
+    }
+
+    /** TLS handshakes the last priming made with its loopback site. */
+    int handshakes() {
+        return handshakes;
+    }
+
+    private static List<String> prime(ProbeUrlsHandler handler) throws Exception {
         JsonNode metadata = JSON.readTree(PrimingRequests.METADATA);
         byte[] report = JSON.writeValueAsBytes(JSON.createObjectNode().set(ProbeInvocation.METADATA, metadata));
         byte[] targets = JSON.writeValueAsBytes(UrlProbeJson.writeTargets(List.of(

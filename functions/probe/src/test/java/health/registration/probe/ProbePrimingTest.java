@@ -9,12 +9,13 @@ import org.junit.jupiter.api.Test;
 class ProbePrimingTest {
 
     @Test
-    void primingAnswersEveryKindOfInvocationWithoutFetching() {
+    void primingAnswersEveryKindOfInvocationOverTlsToItsLoopbackSite() {
         ProbePriming priming = new ProbePriming(new PolicyContext(URI.create("https://manual.example.org/register")));
 
         priming.beforeCheckpoint(null);
 
-        // Every URL "answered" by the priming prober: a fetch would have failed (no site listens for app.example.com).
+        // Every URL answered by the in-process site: app.example.com itself would not have answered (no network).
         assertThat(priming.outcomes()).containsExactly("passed=true", "probes:array", "error=crl_unavailable", "200");
+        assertThat(priming.handshakes()).isGreaterThanOrEqualTo(5);
     }
 }

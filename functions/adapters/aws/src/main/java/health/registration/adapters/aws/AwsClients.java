@@ -1,8 +1,11 @@
 package health.registration.adapters.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
+import javax.net.ssl.TrustManager;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -67,16 +70,31 @@ public final class AwsClients {
     }
 
     /**
-     * Clients configured like this container's (region, protocol, signing) whose HTTP client answers from memory and
-     * never opens a connection, and whose credentials are fixed placeholders (so no credentials provider is asked):
+     * Clients configured like this container's (region, protocol, signing, the url-connection HTTP client over TLS)
+     * whose requests go to an HTTPS endpoint inside the process on 127.0.0.1 ({@link LoopbackEndpoint}, a throw-away
+     * certificate that only these clients trust) and are answered from memory, and whose credentials are fixed placeholders (so no credentials provider is asked):
      * DynamoDB keeps the items put into it, Secrets Manager the secrets created in it, EventBridge accepts every
      * event, and a Lambda Invoke is answered by {@code invoke} from the payload. For priming only: nothing they do
      * leaves the process. Close them when done.
      */
     public static OfflineClients offline(UnaryOperator<JsonNode> invoke) {
-        String region = System.getenv(REGION_VARIABLE);
-        return new OfflineClients(new OfflineHttpClient(new OfflineAnswers(invoke)),
-                region == null || region.isBlank() ? Region.US_EAST_1 : Region.of(region));
+        String variable = System.getenv(REGION_VARIABLE);
+        Region region = variable == null || variable.isBlank() ? Region.US_EAST_1 : Region.of(variable);
+        OfflineAnswers answers = new OfflineAnswers(invoke);
+        LoopbackEndpoint loopback = null;
+        try {
+            loopback = LoopbackEndpoint.start(answers);
+            TrustManager[] trust = loopback.trust();
+            // The deployed clients' HTTP client, trusting the endpoint's throw-away certificate alone.
+            return new OfflineClients(UrlConnectionHttpClient.builder().tlsTrustManagersProvider(() -> trust).build(),
+                    region, loopback);
+        } catch (IOException | GeneralSecurityException | RuntimeException unavailable) {
+            // No loopback socket or TLS here: the same answers without a connection (priming still runs the SDK).
+            if (loopback != null) {
+                loopback.close();
+            }
+            return new OfflineClients(new OfflineHttpClient(answers), region);
+        }
     }
 
     public static DynamoDbClient dynamoDb() {

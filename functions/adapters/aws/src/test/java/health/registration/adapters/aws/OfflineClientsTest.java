@@ -1,0 +1,49 @@
+package health.registration.adapters.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.net.URI;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+class OfflineClientsTest {
+
+    @Test
+    void everyRequestGoesOverTlsToTheLoopbackEndpointAndIsAnsweredFromMemory() {
+        try (OfflineClients clients = AwsClients.offline(payload -> JsonNodeFactory.instance.objectNode()
+                .put("echo", payload.path("ping").asText()))) {
+            Map<String, AttributeValue> item = Map.of("client_id", AttributeValue.fromS("c1"),
+                    "name", AttributeValue.fromS("Primed"));
+            clients.dynamoDb().putItem(r -> r.tableName("clients").item(item));
+            Map<String, AttributeValue> read = clients.dynamoDb()
+                    .getItem(r -> r.tableName("clients").key(Map.of("client_id", AttributeValue.fromS("c1")))).item();
+            clients.secretsManager().createSecret(r -> r.name("s1").secretString("value"));
+            String secret = clients.secretsManager().getSecretValue(r -> r.secretId("s1")).secretString();
+            String invoked = clients.lambda().invoke(r -> r.functionName("probe")
+                    .payload(SdkBytes.fromUtf8String("{\"ping\": \"pong\"}"))).payload().asUtf8String();
+
+            assertThat(read).isEqualTo(item);
+            assertThat(secret).isEqualTo("value");
+            assertThat(invoked).contains("\"echo\":\"pong\"");
+            // Five SDK calls, five requests answered by the endpoint, each on a TLS connection of its own.
+            assertThat(clients.requests()).isEqualTo(5);
+            assertThat(clients.handshakes()).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void theClientsReachNothingButTheLoopbackEndpoint() {
+        try (OfflineClients clients = AwsClients.offline(payload -> payload)) {
+            for (var configuration : java.util.List.of(clients.dynamoDb().serviceClientConfiguration(),
+                    clients.secretsManager().serviceClientConfiguration(), clients.lambda().serviceClientConfiguration(),
+                    clients.eventBridge().serviceClientConfiguration(), clients.sqs().serviceClientConfiguration())) {
+                URI endpoint = configuration.endpointOverride().orElseThrow();
+                assertThat(endpoint.getScheme()).isEqualTo("https");
+                assertThat(endpoint.getHost()).isEqualTo("127.0.0.1");
+            }
+        }
+    }
+}
