@@ -1,5 +1,7 @@
 package health.registration.adapters.http;
 
+import health.registration.adapters.dns.HostsFile;
+import health.registration.adapters.dns.SystemNameResolver;
 import health.registration.core.policy.PolicyContext;
 import health.registration.core.probe.AddressPolicy;
 import health.registration.core.probe.Cidr;
