@@ -3,10 +3,8 @@ package health.registration.adapters.aws;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
-import java.time.Duration;
 import java.util.function.UnaryOperator;
 import javax.net.ssl.TrustManager;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -16,24 +14,16 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The one place AWS SDK clients are built: one client per service and container, each built on first use, so a
- * function builds only the clients it uses (the cleanup function never builds a Lambda client). Every client uses
- * the url-connection HTTP client (the quickest to start), the region from {@code AWS_REGION}, and the default
- * credentials chain, which finds the access keys in the environment without SnapStart and the container credentials
- * with it. No endpoint is set here: the SDK reads {@code AWS_ENDPOINT_URL} by itself, which locally and in tests
- * points at the moto server and in Lambda is not set.
+ * All five of this container's SDK clients as {@link ServiceClients}, for the wiring that may call any of them, and
+ * the offline clients for priming. Each client is built on first use by its service's class ({@link DynamoDbClients},
+ * {@link SecretsManagerClients}, {@link LambdaClients}, {@link EventBridgeClients}, {@link SqsClients}) with the
+ * settings of {@link ClientSettings}. Naming this class puts every service's model into a function's package: a
+ * function that calls one or two services names their classes instead.
  */
 public final class AwsClients {
 
     /** The variable Lambda sets to the function's region; locally {@code scripts/lib/moto.sh} sets it. */
-    public static final String REGION_VARIABLE = "AWS_REGION";
-
-    /**
-     * How long an Invoke of the probe function may take to answer. The function's own timeout is 30 seconds
-     * (template.yaml, {@code ProbeFunction}); waiting a little longer lets Lambda's timeout error, not a read timeout
-     * here, end a probe that hangs.
-     */
-    static final Duration PROBE_INVOKE_READ_TIMEOUT = Duration.ofSeconds(35);
+    public static final String REGION_VARIABLE = ClientSettings.REGION_VARIABLE;
 
     private static final ServiceClients SHARED = new ServiceClients() {
         @Override
@@ -98,73 +88,22 @@ public final class AwsClients {
     }
 
     public static DynamoDbClient dynamoDb() {
-        return DynamoDb.CLIENT;
+        return DynamoDbClients.shared();
     }
 
     public static SecretsManagerClient secretsManager() {
-        return SecretsManager.CLIENT;
+        return SecretsManagerClients.shared();
     }
 
     public static LambdaClient lambda() {
-        return Lambda.CLIENT;
+        return LambdaClients.shared();
     }
 
     public static EventBridgeClient eventBridge() {
-        return EventBridge.CLIENT;
+        return EventBridgeClients.shared();
     }
 
     public static SqsClient sqs() {
-        return Sqs.CLIENT;
-    }
-
-    // One holder class per client: the JVM initialises a holder, and so builds its client, on its first use only.
-
-    private static final class DynamoDb {
-        static final DynamoDbClient CLIENT = DynamoDbClient.builder()
-                .httpClient(UrlConnectionHttpClient.create())
-                .region(region())
-                .credentialsProvider(DefaultCredentialsProvider.builder().build())
-                .build();
-    }
-
-    private static final class SecretsManager {
-        static final SecretsManagerClient CLIENT = SecretsManagerClient.builder()
-                .httpClient(UrlConnectionHttpClient.create())
-                .region(region())
-                .credentialsProvider(DefaultCredentialsProvider.builder().build())
-                .build();
-    }
-
-    private static final class Lambda {
-        static final LambdaClient CLIENT = LambdaClient.builder()
-                .httpClient(UrlConnectionHttpClient.builder().socketTimeout(PROBE_INVOKE_READ_TIMEOUT).build())
-                .region(region())
-                .credentialsProvider(DefaultCredentialsProvider.builder().build())
-                .build();
-    }
-
-    private static final class EventBridge {
-        static final EventBridgeClient CLIENT = EventBridgeClient.builder()
-                .httpClient(UrlConnectionHttpClient.create())
-                .region(region())
-                .credentialsProvider(DefaultCredentialsProvider.builder().build())
-                .build();
-    }
-
-    private static final class Sqs {
-        static final SqsClient CLIENT = SqsClient.builder()
-                .httpClient(UrlConnectionHttpClient.create())
-                .region(region())
-                .credentialsProvider(DefaultCredentialsProvider.builder().build())
-                .build();
-    }
-
-    /** The region, set explicitly so that the SDK skips its region lookup chain at start. */
-    static Region region() {
-        String region = System.getenv(REGION_VARIABLE);
-        if (region == null || region.isBlank()) {
-            throw new IllegalStateException(REGION_VARIABLE + " is not set: Lambda sets it; locally, scripts/lib/moto.sh does");
-        }
-        return Region.of(region);
+        return SqsClients.shared();
     }
 }

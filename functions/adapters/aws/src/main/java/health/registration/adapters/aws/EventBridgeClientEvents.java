@@ -30,7 +30,7 @@ public final class EventBridgeClientEvents implements ClientEvents {
     private final String busName;
 
     /**
-     * @param eventBridge from {@link AwsClients#eventBridge()}
+     * @param eventBridge from {@link EventBridgeClients#shared()}
      * @param busName     the bus's name or ARN ({@code EVENT_BUS_NAME})
      */
     public EventBridgeClientEvents(EventBridgeClient eventBridge, String busName) {

@@ -20,7 +20,7 @@ public final class EventBridgeOperatorAudit implements OperatorAudit {
     private final String busName;
 
     /**
-     * @param eventBridge from {@link AwsClients#eventBridge()}
+     * @param eventBridge from {@link EventBridgeClients#shared()}
      * @param busName     the bus's name or ARN ({@code EVENT_BUS_NAME})
      */
     public EventBridgeOperatorAudit(EventBridgeClient eventBridge, String busName) {

@@ -40,7 +40,7 @@ public final class LambdaFunctionVersions {
      */
     public static LambdaFunctionVersions fromEnvironment(Map<String, String> environment) {
         List<String> functions = functionsOf(environment);
-        return functions.isEmpty() ? none() : new LambdaFunctionVersions(AwsClients.lambda(), functions, keptOf(environment));
+        return functions.isEmpty() ? none() : new LambdaFunctionVersions(LambdaClients.shared(), functions, keptOf(environment));
     }
 
     /** Prunes nothing. */

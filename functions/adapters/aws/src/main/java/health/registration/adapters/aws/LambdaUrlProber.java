@@ -41,7 +41,7 @@ public final class LambdaUrlProber implements UrlProber {
     private final String functionName;
 
     /**
-     * @param lambda       from {@link AwsClients#lambda()}
+     * @param lambda       from {@link LambdaClients#shared()}
      * @param functionName the probe function's name or ARN, with its alias ({@code PROBE_FUNCTION_NAME})
      */
     public LambdaUrlProber(LambdaClient lambda, String functionName) {

@@ -21,7 +21,7 @@ public final class SqsReverificationQueue implements ReverificationQueue {
     private final String queueUrl;
 
     /**
-     * @param sqs      from {@link AwsClients#sqs()}
+     * @param sqs      from {@link SqsClients#shared()}
      * @param queueUrl the queue's URL ({@code REVERIFY_QUEUE_URL})
      */
     public SqsReverificationQueue(SqsClient sqs, String queueUrl) {

@@ -45,7 +45,7 @@ class AwsClientsIT {
         AwsClients.dynamoDb().createTable(r -> r.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build())
                 .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build()));
-        try (DynamoDbClient explicit = DynamoDbClient.builder().endpointOverride(moto).region(AwsClients.region())
+        try (DynamoDbClient explicit = DynamoDbClient.builder().endpointOverride(moto).region(ClientSettings.region())
                 .credentialsProvider(DefaultCredentialsProvider.builder().build())
                 .httpClient(UrlConnectionHttpClient.create()).build()) {
             assertThat(explicit.describeTable(r -> r.tableName(table)).table().tableName()).isEqualTo(table);
@@ -58,7 +58,7 @@ class AwsClientsIT {
     void secretsManagerClientReachesTheEmulatorNamedByTheEnvironment() {
         String name = "aws-clients-it/" + UUID.randomUUID();
         AwsClients.secretsManager().createSecret(r -> r.name(name).secretString("not a real secret"));
-        try (SecretsManagerClient explicit = SecretsManagerClient.builder().endpointOverride(moto).region(AwsClients.region())
+        try (SecretsManagerClient explicit = SecretsManagerClient.builder().endpointOverride(moto).region(ClientSettings.region())
                 .credentialsProvider(DefaultCredentialsProvider.builder().build())
                 .httpClient(UrlConnectionHttpClient.create()).build()) {
             assertThat(explicit.describeSecret(r -> r.secretId(name)).name()).isEqualTo(name);
@@ -77,7 +77,7 @@ class AwsClientsIT {
     void eventBridgeClientReachesTheEmulatorNamedByTheEnvironment() {
         String bus = "aws-clients-it-" + UUID.randomUUID();
         AwsClients.eventBridge().createEventBus(r -> r.name(bus));
-        try (EventBridgeClient explicit = EventBridgeClient.builder().endpointOverride(moto).region(AwsClients.region())
+        try (EventBridgeClient explicit = EventBridgeClient.builder().endpointOverride(moto).region(ClientSettings.region())
                 .credentialsProvider(DefaultCredentialsProvider.builder().build())
                 .httpClient(UrlConnectionHttpClient.create()).build()) {
             assertThat(explicit.describeEventBus(r -> r.name(bus)).name()).isEqualTo(bus);
@@ -89,7 +89,7 @@ class AwsClientsIT {
     @Test
     void sqsClientReachesTheEmulatorNamedByTheEnvironment() {
         String queueUrl = AwsClients.sqs().createQueue(r -> r.queueName("aws-clients-it-" + UUID.randomUUID())).queueUrl();
-        try (SqsClient explicit = SqsClient.builder().endpointOverride(moto).region(AwsClients.region())
+        try (SqsClient explicit = SqsClient.builder().endpointOverride(moto).region(ClientSettings.region())
                 .credentialsProvider(DefaultCredentialsProvider.builder().build())
                 .httpClient(UrlConnectionHttpClient.create()).build()) {
             assertThat(explicit.listQueues().queueUrls()).contains(queueUrl);

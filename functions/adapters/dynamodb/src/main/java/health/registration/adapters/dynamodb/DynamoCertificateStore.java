@@ -42,7 +42,7 @@ public final class DynamoCertificateStore implements CertificateStore {
     private final String table;
 
     /**
-     * @param dynamo    from {@code AwsClients.dynamoDb()}
+     * @param dynamo    from {@code DynamoDbClients.shared()}
      * @param tableName the certificates table ({@value CertificatesTable#NAME_VARIABLE})
      */
     public DynamoCertificateStore(DynamoDbClient dynamo, String tableName) {

@@ -35,7 +35,7 @@ public final class DynamoChallengeStore implements ChallengeStore {
     private final String table;
 
     /**
-     * @param dynamo    from {@code AwsClients.dynamoDb()}
+     * @param dynamo    from {@code DynamoDbClients.shared()}
      * @param tableName the certificates table ({@value CertificatesTable#NAME_VARIABLE})
      */
     public DynamoChallengeStore(DynamoDbClient dynamo, String tableName) {

@@ -55,7 +55,7 @@ public final class DynamoClientStore implements ClientStore {
     private final int pageSize;
 
     /**
-     * @param dynamo    from {@code AwsClients.dynamoDb()}
+     * @param dynamo    from {@code DynamoDbClients.shared()}
      * @param tableName the clients table ({@value ClientsTable#NAME_VARIABLE})
      */
     public DynamoClientStore(DynamoDbClient dynamo, String tableName) {

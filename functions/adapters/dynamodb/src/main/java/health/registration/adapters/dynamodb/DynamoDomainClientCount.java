@@ -24,7 +24,7 @@ public final class DynamoDomainClientCount implements DomainClientCount {
     private final String table;
 
     /**
-     * @param dynamo    from {@code AwsClients.dynamoDb()}
+     * @param dynamo    from {@code DynamoDbClients.shared()}
      * @param tableName the clients table ({@value ClientsTable#NAME_VARIABLE})
      */
     public DynamoDomainClientCount(DynamoDbClient dynamo, String tableName) {

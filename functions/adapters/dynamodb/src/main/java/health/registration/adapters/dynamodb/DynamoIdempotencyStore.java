@@ -47,7 +47,7 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
     private final Clock clock;
 
     /**
-     * @param dynamo    from {@code AwsClients.dynamoDb()}
+     * @param dynamo    from {@code DynamoDbClients.shared()}
      * @param tableName the clients table ({@value ClientsTable#NAME_VARIABLE})
      * @param clock     tells {@link #find} which entries have expired
      */

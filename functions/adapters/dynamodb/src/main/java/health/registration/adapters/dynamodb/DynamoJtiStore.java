@@ -30,7 +30,7 @@ public final class DynamoJtiStore implements JtiStore {
     private final String table;
 
     /**
-     * @param dynamo    from {@code AwsClients.dynamoDb()}
+     * @param dynamo    from {@code DynamoDbClients.shared()}
      * @param tableName the clients table ({@value ClientsTable#NAME_VARIABLE})
      */
     public DynamoJtiStore(DynamoDbClient dynamo, String tableName) {

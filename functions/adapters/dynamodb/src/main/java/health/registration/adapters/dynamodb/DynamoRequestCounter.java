@@ -31,7 +31,7 @@ public final class DynamoRequestCounter implements RequestCounter {
     private final String table;
 
     /**
-     * @param dynamo    from {@code AwsClients.dynamoDb()}
+     * @param dynamo    from {@code DynamoDbClients.shared()}
      * @param tableName the request counts table ({@value RequestCountsTable#NAME_VARIABLE})
      */
     public DynamoRequestCounter(DynamoDbClient dynamo, String tableName) {

@@ -49,7 +49,7 @@ public final class DynamoUdapClientStore implements UdapClientStore {
     private final String table;
 
     /**
-     * @param dynamo    from {@code AwsClients.dynamoDb()}
+     * @param dynamo    from {@code DynamoDbClients.shared()}
      * @param tableName the clients table ({@value ClientsTable#NAME_VARIABLE})
      */
     public DynamoUdapClientStore(DynamoDbClient dynamo, String tableName) {

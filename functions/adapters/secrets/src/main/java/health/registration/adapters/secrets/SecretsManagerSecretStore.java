@@ -43,7 +43,7 @@ public final class SecretsManagerSecretStore implements SecretStore {
     private final Optional<String> kmsKeyId;
 
     /**
-     * @param secrets    from {@code AwsClients.secretsManager()}
+     * @param secrets    from {@code SecretsManagerClients.shared()}
      * @param namePrefix {@code SECRET_PREFIX}, e.g. {@code fhir-registration/clients/}
      * @param kmsKeyId   {@code SECRETS_KMS_KEY_ID}; empty for the account's default key
      */

@@ -1,0 +1,59 @@
+package health.registration.adapters.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Each service's client class, with its holder and the shared settings, names no other service's classes: a
+ * function's minimised package keeps every class its own classes name, so a function that names one service's class
+ * carries that service's model alone (README "Performance", "Package sizes").
+ */
+class ServiceClientClassesTest {
+
+    private static final Pattern SERVICE = Pattern.compile("software/amazon/awssdk/services/([a-z0-9]+)/");
+
+    @ParameterizedTest
+    @CsvSource({
+        "DynamoDbClients, dynamodb",
+        "DynamoDbClients$Holder, dynamodb",
+        "SecretsManagerClients, secretsmanager",
+        "SecretsManagerClients$Holder, secretsmanager",
+        "LambdaClients, lambda",
+        "LambdaClients$Holder, lambda",
+        "EventBridgeClients, eventbridge",
+        "EventBridgeClients$Holder, eventbridge",
+        "SqsClients, sqs",
+        "SqsClients$Holder, sqs",
+    })
+    void namesOnlyItsOwnService(String simpleName, String service) throws IOException {
+        assertThat(servicesNamedBy(simpleName)).containsExactly(service);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"ClientSettings"})
+    void theSharedSettingsNameNoService(String simpleName) throws IOException {
+        assertThat(servicesNamedBy(simpleName)).isEmpty();
+    }
+
+    /** The SDK services whose classes the class file names (its constant pool's names are ASCII). */
+    private static Set<String> servicesNamedBy(String simpleName) throws IOException {
+        try (InputStream in = ServiceClientClassesTest.class.getResourceAsStream(simpleName + ".class")) {
+            assertThat(in).as(simpleName + ".class").isNotNull();
+            Matcher named = SERVICE.matcher(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1));
+            Set<String> services = new TreeSet<>();
+            while (named.find()) {
+                services.add(named.group(1));
+            }
+            return services;
+        }
+    }
+}
