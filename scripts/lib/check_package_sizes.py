@@ -27,8 +27,7 @@ DEFAULT_TARGET_MB = 10
 # service clients, whose every model class the JVM's verifier loads with the client, and Jackson, Guava and ICU4J.
 CEILING_MB = {
     "validate": 6.5,
-    "probe": 22.5,
-    "discovery": 17.0,
+    "probe": 16.0,
     "register": 20.5,
     "manage": 20.5,
     "operator": 20.5,

@@ -1,6 +1,6 @@
 package health.registration.discovery;
 
-import health.registration.adapters.aws.AwsClients;
+import health.registration.adapters.aws.SecretsManagerClients;
 import health.registration.adapters.secrets.SecretsManagerText;
 import health.registration.core.port.SecretSource;
 import health.registration.core.udap.CommunitySigningCredentials;
@@ -44,7 +44,7 @@ public final class DiscoveryComponents {
 
     /** The metadata from the environment's settings, secrets from Secrets Manager; empty when UDAP is off. */
     public static Optional<UdapMetadata> udapMetadata(Settings settings) {
-        return udapMetadata(settings, name -> SecretsManagerText.read(AwsClients.secretsManager(), name),
+        return udapMetadata(settings, name -> SecretsManagerText.read(SecretsManagerClients.shared(), name),
                 Clock.systemUTC());
     }
 
