@@ -33,9 +33,9 @@ public final class UdapMetadataHandler implements RequestStreamHandler {
 
     private final Optional<UdapMetadata> metadata;
 
-    /** Wiring for Lambda: {@link DiscoveryComponents}, from the environment. */
+    /** Wiring for Lambda: {@link DiscoveryWiring}, from the environment. */
     public UdapMetadataHandler() {
-        this(DiscoveryComponents.udapMetadata(Settings.fromEnvironment()));
+        this(DiscoveryWiring.udapMetadata(Settings.fromEnvironment()));
         // Priming answers with UDAP off: the function's own handler would read its secrets into the snapshot.
         PrimingResource.register(DiscoveryPriming.class, () -> new DiscoveryPriming(new UdapMetadataHandler(Optional.empty())));
     }
