@@ -36,8 +36,8 @@ public final class UdapMetadataHandler implements RequestStreamHandler {
     /** Wiring for Lambda: {@link DiscoveryWiring}, from the environment. */
     public UdapMetadataHandler() {
         this(DiscoveryWiring.udapMetadata(Settings.fromEnvironment()));
-        // Priming answers with UDAP off: the function's own handler would read its secrets into the snapshot.
-        PrimingResource.register(DiscoveryPriming.class, () -> new DiscoveryPriming(new UdapMetadataHandler(Optional.empty())));
+        // Priming signs with throw-away credentials: this handler would read its secrets into the snapshot.
+        PrimingResource.register(DiscoveryPriming.class, () -> new DiscoveryPriming(System.getenv()));
     }
 
     /** @param metadata the document to publish; empty when UDAP is off */
