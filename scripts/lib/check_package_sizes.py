@@ -28,7 +28,7 @@ DEFAULT_TARGET_MB = 10
 CEILING_MB = {
     "validate": 6.5,
     "probe": 22.5,
-    "discovery": 17.0,
+    "discovery": 17.5,
     "register": 20.5,
     "manage": 20.5,
     "operator": 20.5,
