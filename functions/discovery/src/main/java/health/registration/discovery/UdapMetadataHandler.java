@@ -33,11 +33,11 @@ public final class UdapMetadataHandler implements RequestStreamHandler {
 
     private final Optional<UdapMetadata> metadata;
 
-    /** Wiring for Lambda: {@link DiscoveryComponents}, from the environment. */
+    /** Wiring for Lambda: {@link DiscoveryWiring}, from the environment. */
     public UdapMetadataHandler() {
-        this(DiscoveryComponents.udapMetadata(Settings.fromEnvironment()));
-        // Priming answers with UDAP off: the function's own handler would read its secrets into the snapshot.
-        PrimingResource.register(DiscoveryPriming.class, () -> new DiscoveryPriming(new UdapMetadataHandler(Optional.empty())));
+        this(DiscoveryWiring.udapMetadata(Settings.fromEnvironment()));
+        // Priming signs with throw-away credentials: this handler would read its secrets into the snapshot.
+        PrimingResource.register(DiscoveryPriming.class, () -> new DiscoveryPriming(System.getenv()));
     }
 
     /** @param metadata the document to publish; empty when UDAP is off */

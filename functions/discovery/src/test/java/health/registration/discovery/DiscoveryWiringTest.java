@@ -29,7 +29,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class DiscoveryComponentsTest {
+class DiscoveryWiringTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final UdapMetadataFixture FIXTURE = new UdapMetadataFixture();
@@ -82,7 +82,7 @@ class DiscoveryComponentsTest {
     }
 
     private Optional<UdapMetadata> wire(Map<String, String> environment) {
-        return DiscoveryComponents.udapMetadata(new Settings(environment), secrets, clock);
+        return DiscoveryWiring.udapMetadata(new Settings(environment), secrets, clock);
     }
 
     @Test
@@ -115,7 +115,7 @@ class DiscoveryComponentsTest {
         Map<String, String> noCredentials = withSecrets();
         noCredentials.put(Settings.UDAP_SERVER_CREDENTIALS_SECRET, " ");
 
-        assertThat(DiscoveryComponents.udapMetadata(new Settings(endpoints()),
+        assertThat(DiscoveryWiring.udapMetadata(new Settings(endpoints()),
                 name -> { throw new AssertionError("read a secret with UDAP off"); }, clock)).isEmpty();
         assertThatIllegalStateException().isThrownBy(() -> wire(noAnchors))
                 .withMessageContaining(Settings.UDAP_TRUST_ANCHORS_SECRET);

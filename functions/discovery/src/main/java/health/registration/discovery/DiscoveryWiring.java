@@ -38,9 +38,9 @@ import java.util.Optional;
  * setting (never its value) is logged, with what is wrong with the credentials (a message that never holds key
  * material).
  */
-public final class DiscoveryComponents {
+public final class DiscoveryWiring {
 
-    private DiscoveryComponents() {}
+    private DiscoveryWiring() {}
 
     /** The metadata from the environment's settings, secrets from Secrets Manager; empty when UDAP is off. */
     public static Optional<UdapMetadata> udapMetadata(Settings settings) {
