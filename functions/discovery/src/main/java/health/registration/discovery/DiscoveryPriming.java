@@ -1,8 +1,7 @@
 package health.registration.discovery;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import health.registration.adapters.aws.AwsClients;
-import health.registration.adapters.aws.OfflineClients;
+import health.registration.adapters.aws.OfflineEndpoint;
 import health.registration.adapters.secrets.SecretsManagerText;
 import health.registration.core.udap.UdapMetadata;
 import health.registration.edge.PrimingRequests;
@@ -20,7 +19,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * The discovery function's SnapStart priming: a handler answers {@code GET /.well-known/udap} without a community,
  * for its community and for an unknown one (IG STU2 §2.4). With UDAP on, the handler is wired as in Lambda
  * ({@link DiscoveryWiring}, the function's own settings) but over throw-away credentials ({@link PrimingCredentials})
- * kept in the {@link AwsClients#offline} Secrets Manager, so the first request after a restore finds the SDK's
+ * kept in a Secrets Manager client of an {@link OfflineEndpoint}, so the first request after a restore finds the SDK's
  * request path, TLS included, PEM parsing, chain checks, RS256 signing and the document's JSON already warm. The
  * function's own key and anchors are never read while priming (they must not be frozen into a snapshot; the
  * function's handler reads them on its first request), and the metadata primed here, with its signed document, is
@@ -50,10 +49,12 @@ final class DiscoveryPriming extends PrimingResource {
         if (UdapSettings.of(new Settings(environment)).isEmpty()) {
             return answers(new UdapMetadataHandler(Optional.empty()));
         }
-        try (OfflineClients clients = AwsClients.offline(payload -> payload)) {
-            List<String> outcomes = answers(new UdapMetadataHandler(Optional.of(metadata(clients.secretsManager()))));
-            offlineRequests = clients.requests();
-            offlineHandshakes = clients.handshakes();
+        // Secrets Manager's client alone: naming every service's offline client would put every model in the package.
+        try (OfflineEndpoint endpoint = OfflineEndpoint.open(payload -> payload);
+             SecretsManagerClient secrets = endpoint.client(SecretsManagerClient.builder())) {
+            List<String> outcomes = answers(new UdapMetadataHandler(Optional.of(metadata(secrets))));
+            offlineRequests = endpoint.requests();
+            offlineHandshakes = endpoint.handshakes();
             return outcomes;
         }
     }

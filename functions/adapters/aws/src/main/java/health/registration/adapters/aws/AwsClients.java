@@ -1,12 +1,7 @@
 package health.registration.adapters.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.security.GeneralSecurityException;
 import java.util.function.UnaryOperator;
-import javax.net.ssl.TrustManager;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -68,23 +63,7 @@ public final class AwsClients {
      * leaves the process. Close them when done.
      */
     public static OfflineClients offline(UnaryOperator<JsonNode> invoke) {
-        String variable = System.getenv(REGION_VARIABLE);
-        Region region = variable == null || variable.isBlank() ? Region.US_EAST_1 : Region.of(variable);
-        OfflineAnswers answers = new OfflineAnswers(invoke);
-        LoopbackEndpoint loopback = null;
-        try {
-            loopback = LoopbackEndpoint.start(answers);
-            TrustManager[] trust = loopback.trust();
-            // The deployed clients' HTTP client, trusting the endpoint's throw-away certificate alone.
-            return new OfflineClients(UrlConnectionHttpClient.builder().tlsTrustManagersProvider(() -> trust).build(),
-                    region, loopback);
-        } catch (IOException | GeneralSecurityException | RuntimeException unavailable) {
-            // No loopback socket or TLS here: the same answers without a connection (priming still runs the SDK).
-            if (loopback != null) {
-                loopback.close();
-            }
-            return new OfflineClients(new OfflineHttpClient(answers), region);
-        }
+        return new OfflineClients(OfflineEndpoint.open(invoke));
     }
 
     public static DynamoDbClient dynamoDb() {

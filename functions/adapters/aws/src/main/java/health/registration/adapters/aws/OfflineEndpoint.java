@@ -1,0 +1,99 @@
+package health.registration.adapters.aws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.security.GeneralSecurityException;
+import java.util.function.IntSupplier;
+import java.util.function.UnaryOperator;
+import javax.net.ssl.TrustManager;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * Where priming's SDK clients send their requests, without leaving the process: the url-connection HTTP client aimed
+ * at a {@link LoopbackEndpoint} over TLS (or, where no loopback socket can be opened, {@link OfflineHttpClient}), both
+ * answering from {@link OfflineAnswers}; the function's region and placeholder credentials. It names no service, so a
+ * function that primes one service's client ({@link #client}) carries only that service's model; {@link
+ * OfflineClients} builds all five on it. {@link #close()} closes the HTTP client and the endpoint; the clients built
+ * on it are their builder's to close.
+ */
+public final class OfflineEndpoint implements AutoCloseable {
+
+    // Signing runs as for real requests; these credentials are placeholders that no request carries anywhere.
+    private static final StaticCredentialsProvider PLACEHOLDER =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("PRIMINGOFFLINE", "priming-offline"));
+
+    private final SdkHttpClient http;
+    private final Region region;
+    private final URI endpoint;
+    private final IntSupplier requests;
+    private final LoopbackEndpoint loopback;
+
+    private OfflineEndpoint(SdkHttpClient http, Region region, LoopbackEndpoint loopback, IntSupplier requests) {
+        this.http = http;
+        this.region = region;
+        this.loopback = loopback;
+        this.endpoint = loopback == null ? null : loopback.uri();
+        this.requests = requests;
+    }
+
+    /**
+     * An endpoint answering as {@link OfflineAnswers} does, Lambda invocations through {@code invoke}; over loopback
+     * TLS when a socket can be opened, else in memory.
+     */
+    public static OfflineEndpoint open(UnaryOperator<JsonNode> invoke) {
+        String variable = System.getenv(AwsClients.REGION_VARIABLE);
+        Region region = variable == null || variable.isBlank() ? Region.US_EAST_1 : Region.of(variable);
+        OfflineAnswers answers = new OfflineAnswers(invoke);
+        LoopbackEndpoint loopback = null;
+        try {
+            loopback = LoopbackEndpoint.start(answers);
+            TrustManager[] trust = loopback.trust();
+            // The deployed clients' HTTP client, trusting the endpoint's throw-away certificate alone.
+            LoopbackEndpoint started = loopback;
+            return new OfflineEndpoint(UrlConnectionHttpClient.builder().tlsTrustManagersProvider(() -> trust).build(),
+                    region, started, started::requests);
+        } catch (IOException | GeneralSecurityException | RuntimeException unavailable) {
+            // No loopback socket or TLS here: the same answers without a connection (priming still runs the SDK).
+            if (loopback != null) {
+                loopback.close();
+            }
+            OfflineHttpClient inMemory = new OfflineHttpClient(answers);
+            return new OfflineEndpoint(inMemory, region, null, inMemory::requests);
+        }
+    }
+
+    /** A client of {@code builder}'s service whose every request this endpoint answers. */
+    public <B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C> C client(B builder) {
+        builder.httpClient(http).region(region).credentialsProvider(PLACEHOLDER);
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
+        return builder.build();
+    }
+
+    /** How many requests the clients made, all of them answered from memory. */
+    public int requests() {
+        return requests.getAsInt();
+    }
+
+    /** TLS handshakes the clients made with the loopback endpoint; 0 over the in-memory HTTP client. */
+    public int handshakes() {
+        return loopback == null ? 0 : loopback.handshakes();
+    }
+
+    @Override
+    public void close() {
+        // A client given to a builder stays its giver's to close.
+        http.close();
+        if (loopback != null) {
+            loopback.close();
+        }
+    }
+}
