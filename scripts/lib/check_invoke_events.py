@@ -187,6 +187,36 @@ def certificate_authority_secret():
     return name
 
 
+def udap_secrets():
+    """UDAP on with its secrets in moto: a throw-away community anchor (a CA) and server credentials (a PKCS#8 key and
+    a certificate the anchor signed, naming the FHIR base URL as its SAN URI), made with openssl; answers the
+    settings that turn UDAP on with them."""
+    fhir_base = "https://fhir.example.com/r4"
+    steps = [("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "30", "-subj", "/CN=Invoke Events Community",
+              "-keyout", "community-key.pem", "-out", "community.pem",
+              "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign"),
+             ("req", "-new", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=Invoke Events Server",
+              "-keyout", "server-key.pem", "-out", "server.csr")]
+    for step in steps:
+        code, output = openssl(*step)
+        if code != 0:
+            raise RuntimeError(output)
+    (WORK / "server.ext").write_text("basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\n"
+                                     f"subjectAltName=URI:{fhir_base}\n")
+    code, output = openssl("x509", "-req", "-in", "server.csr", "-CA", "community.pem", "-CAkey", "community-key.pem",
+                           "-CAcreateserial", "-days", "30", "-extfile", "server.ext", "-out", "server.pem")
+    if code != 0:
+        raise RuntimeError(output)
+    secrets = boto3.client("secretsmanager")
+    anchors = "community: urn:example:invoke-events\n" + (WORK / "community.pem").read_text()
+    credentials = "".join((WORK / name).read_text() for name in ("server-key.pem", "server.pem", "community.pem"))
+    secrets.create_secret(Name="invoke-events/udap/anchors", SecretString=anchors)
+    secrets.create_secret(Name="invoke-events/udap/credentials", SecretString=credentials)
+    return (f"FHIR_BASE_URL={fhir_base}", "UDAP_TRUST_ANCHORS_SECRET=invoke-events/udap/anchors",
+            "UDAP_SERVER_CREDENTIALS_SECRET=invoke-events/udap/credentials",
+            "UDAP_TOKEN_ENDPOINT=https://auth.example.com/token")
+
+
 def serve_challenge(token):
     """Puts the token where the fixture site serves it (https_fixture.py: /.well-known/udap-certificate-challenge/)."""
     folder = WORK / "challenges"
@@ -421,6 +451,12 @@ def main():
     api_case("UDAP trust anchors not created yet: 503 naming the setting", "RegisterFunction", "register-udap", 503,
              lambda b: b["error"] == "temporarily_unavailable"
              and "UDAP_TRUST_ANCHORS_SECRET" in b["error_description"], *absent)
+
+    # --- UDAP on, its secrets in place: the packaged discovery function reads the PEM, signs and answers (every class
+    # of that path is in the minimised package)
+    api_case("UDAP metadata signed for the FHIR base URL", "DiscoveryFunction", "udap-metadata", 200,
+             lambda b: b["registration_endpoint"].endswith("/register") and b["signed_metadata"].count(".") == 2,
+             *udap_secrets())
 
     missing = sorted(p.stem for p in EVENTS_DIR.glob("*.json") if p.stem not in invoked)
     check("every file of events/ invoked", not missing, f"not invoked: {missing}")
