@@ -3,24 +3,19 @@ package health.registration.adapters.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import health.registration.adapters.aws.AwsClients;
 import health.registration.core.certificate.CrlDocument;
 import health.registration.core.certificate.IssuedCertificate;
 import health.registration.core.certificate.RevocationReason;
 import health.registration.core.certificate.RevokedCertificate;
 import health.registration.core.port.StoreUnavailable;
 import health.registration.core.port.WriteConflict;
-import health.registration.testkit.MotoServer;
-import health.registration.testkit.TemplateTable;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link DynamoCertificateStore} against moto, each test on a fresh copy of the template's CertificatesTable. */
 class DynamoCertificateStoreIT {
@@ -28,25 +23,14 @@ class DynamoCertificateStoreIT {
     private static final Instant NOW = Instant.parse("2026-06-01T12:00:00.123Z");
     private static final String CA = "developers";
 
-    private static DynamoDbClient dynamo;
+    @RegisterExtension
+    static final EmulatedTable TABLE = EmulatedTable.of("certificate-store-it", "CertificatesTable");
 
-    private TemplateTable table;
     private DynamoCertificateStore store;
 
-    @BeforeAll
-    static void requireEmulator() {
-        dynamo = MotoServer.require(AwsClients.dynamoDb());
-    }
-
     @BeforeEach
-    void createTable() {
-        table = TemplateTable.create(dynamo, "certificate-store-it", "CertificatesTable");
-        store = new DynamoCertificateStore(dynamo, table.name());
-    }
-
-    @AfterEach
-    void deleteTable() {
-        table.close();
+    void buildStoreOnTheTable() {
+        store = new DynamoCertificateStore(TABLE.dynamo(), TABLE.name());
     }
 
     private static IssuedCertificate certificate(String ca, String serial) {
@@ -165,7 +149,7 @@ class DynamoCertificateStoreIT {
 
     @Test
     void aStoreThatDoesNotAnswerIsUnavailable() {
-        DynamoCertificateStore missingTable = new DynamoCertificateStore(dynamo, "no-such-table-" + NOW.toEpochMilli());
+        DynamoCertificateStore missingTable = new DynamoCertificateStore(TABLE.dynamo(), "no-such-table-" + NOW.toEpochMilli());
 
         assertThatThrownBy(() -> missingTable.find(CA, "0a1b")).isInstanceOf(StoreUnavailable.class);
         assertThatThrownBy(() -> missingTable.revoked(CA)).isInstanceOf(StoreUnavailable.class);

@@ -3,19 +3,14 @@ package health.registration.adapters.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import health.registration.adapters.aws.AwsClients;
 import health.registration.core.certificate.OwnershipChallenge;
 import health.registration.core.port.WriteConflict;
-import health.registration.testkit.MotoServer;
-import health.registration.testkit.TemplateTable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** {@link DynamoChallengeStore} against moto, each test on a fresh copy of the template's CertificatesTable. */
@@ -24,25 +19,14 @@ class DynamoChallengeStoreIT {
     private static final Instant NOW = Instant.parse("2026-06-01T12:00:00.123Z");
     private static final String HASH = OwnershipChallenge.hash("token-of-the-test");
 
-    private static DynamoDbClient dynamo;
+    @RegisterExtension
+    static final EmulatedTable TABLE = EmulatedTable.of("challenge-store-it", "CertificatesTable");
 
-    private TemplateTable table;
     private DynamoChallengeStore store;
 
-    @BeforeAll
-    static void requireEmulator() {
-        dynamo = MotoServer.require(AwsClients.dynamoDb());
-    }
-
     @BeforeEach
-    void createTable() {
-        table = TemplateTable.create(dynamo, "challenge-store-it", "CertificatesTable");
-        store = new DynamoChallengeStore(dynamo, table.name());
-    }
-
-    @AfterEach
-    void deleteTable() {
-        table.close();
+    void buildStoreOnTheTable() {
+        store = new DynamoChallengeStore(TABLE.dynamo(), TABLE.name());
     }
 
     private static OwnershipChallenge challenge(String hash) {
@@ -60,7 +44,7 @@ class DynamoChallengeStoreIT {
         assertThat(read.issuedAt()).isEqualTo(NOW);
         assertThat(read.expiresAt()).isEqualTo(Instant.parse("2026-06-02T12:00:01Z"));
         assertThat(read.used()).isEmpty();
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table.name())
+        Map<String, AttributeValue> item = TABLE.dynamo().getItem(r -> r.tableName(TABLE.name())
                 .key(Map.of("pk", AttributeValue.fromS("CHALLENGE#" + HASH), "sk", AttributeValue.fromS("CHALLENGE")))).item();
         assertThat(item.get(CertificatesTable.EXPIRES_AT).n()).isEqualTo(String.valueOf(read.expiresAt().getEpochSecond()));
         assertThat(item).as("kept out of the sanUri index").doesNotContainKey(CertificatesTable.SAN_URI);

@@ -1,12 +1,9 @@
 package health.registration.adapters.dynamodb;
 
-import health.registration.testkit.TemplateTable;
 import static health.registration.adapters.dynamodb.ClientRecords.assertSameRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import health.registration.adapters.aws.AwsClients;
-import health.registration.testkit.MotoServer;
 import health.registration.core.issue.ClientRecord;
 import health.registration.core.issue.ClientStatus;
 import health.registration.core.issue.ClientStore.DuePage;
@@ -22,44 +19,23 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** {@link DynamoClientStore} against moto, each test on a fresh copy of the template's table. */
+/** {@link DynamoClientStore} against moto, each test on a fresh copy of the template's TABLE.table(). */
 class DynamoClientStoreIT {
 
-    private static DynamoDbClient dynamo;
-    /** For races: see {@link OneRequestAtATime} on why moto is sent one request at a time. */
-    private static DynamoDbClient racingDynamo;
+    @RegisterExtension
+    static final EmulatedTable TABLE = EmulatedTable.clients("client-store-it");
 
-    private TemplateTable table;
     private DynamoClientStore store;
 
-    @BeforeAll
-    static void requireEmulator() {
-        dynamo = MotoServer.require(AwsClients.dynamoDb());
-        racingDynamo = OneRequestAtATime.dynamoDb();
-    }
-
-    @AfterAll
-    static void closeRacingClient() {
-        racingDynamo.close();
-    }
-
     @BeforeEach
-    void createTable() {
-        table = TemplateTable.create(dynamo, "client-store-it");
-        store = new DynamoClientStore(dynamo, table.name());
-    }
-
-    @AfterEach
-    void deleteTable() {
-        table.close();
+    void buildStoreOnTheTable() {
+        store = new DynamoClientStore(TABLE.dynamo(), TABLE.name());
     }
 
     @Test
@@ -142,7 +118,7 @@ class DynamoClientStoreIT {
     }
 
     private ClientRecord replaced(ClientRecord replacement) {
-        new DynamoClientStore(racingDynamo, table.name()).replace(replacement);
+        new DynamoClientStore(TABLE.racingDynamo(), TABLE.name()).replace(replacement);
         return replacement;
     }
 
@@ -176,7 +152,7 @@ class DynamoClientStoreIT {
         all.forEach(store::create);
         putForeignItemIntoTheIndex(dueBy.minusSeconds(3_600));
         // Three records a page: ten records need four queries, each continuing where the last stopped.
-        DynamoClientStore pagedStore = new DynamoClientStore(dynamo, table.name(), 3);
+        DynamoClientStore pagedStore = new DynamoClientStore(TABLE.dynamo(), TABLE.name(), 3);
 
         List<ClientRecord> firstTen = pagedStore.due(ClientStatus.ACTIVE, dueBy, 10);
         List<ClientRecord> everyDue = pagedStore.due(ClientStatus.ACTIVE, dueBy, 100);
@@ -337,7 +313,7 @@ class DynamoClientStoreIT {
 
     /** An item that is no client record but carries the index's attributes, as a stray write might leave. */
     private void putForeignItemIntoTheIndex(Instant nextCheckAt) {
-        dynamo.putItem(r -> r.tableName(table.name()).item(java.util.Map.of(
+        TABLE.dynamo().putItem(r -> r.tableName(TABLE.name()).item(java.util.Map.of(
                 ClientsTable.KEY, AttributeValue.fromS("OTHER#stray"),
                 ClientsTable.STATUS, AttributeValue.fromS(ClientStatus.ACTIVE.code()),
                 ClientsTable.NEXT_CHECK_AT, AttributeValue.fromN(Long.toString(nextCheckAt.toEpochMilli())))));

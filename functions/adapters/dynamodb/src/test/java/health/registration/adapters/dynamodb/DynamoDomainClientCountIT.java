@@ -3,18 +3,13 @@ package health.registration.adapters.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import health.registration.adapters.aws.AwsClients;
 import health.registration.core.issue.ClientRecord;
 import health.registration.core.issue.ClientStatus;
 import health.registration.core.issue.RegistrationPath;
 import health.registration.core.model.ClientMetadata;
-import health.registration.testkit.MotoServer;
-import health.registration.testkit.TemplateTable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@link DynamoDomainClientCount} against moto: the records {@link DynamoClientStore} writes carry the domain index's
@@ -22,27 +17,16 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 class DynamoDomainClientCountIT {
 
-    private static DynamoDbClient dynamo;
+    @RegisterExtension
+    static final EmulatedTable TABLE = EmulatedTable.clients("domain-count-it");
 
-    private TemplateTable table;
     private DynamoClientStore store;
     private DynamoDomainClientCount counts;
 
-    @BeforeAll
-    static void requireEmulator() {
-        dynamo = MotoServer.require(AwsClients.dynamoDb());
-    }
-
     @BeforeEach
-    void createTable() {
-        table = TemplateTable.create(dynamo, "domain-count-it");
-        store = new DynamoClientStore(dynamo, table.name());
-        counts = new DynamoDomainClientCount(dynamo, table.name());
-    }
-
-    @AfterEach
-    void deleteTable() {
-        table.close();
+    void buildStoreOnTheTable() {
+        store = new DynamoClientStore(TABLE.dynamo(), TABLE.name());
+        counts = new DynamoDomainClientCount(TABLE.dynamo(), TABLE.name());
     }
 
     @Test

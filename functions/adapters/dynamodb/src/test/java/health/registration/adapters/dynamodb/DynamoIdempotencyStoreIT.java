@@ -1,11 +1,8 @@
 package health.registration.adapters.dynamodb;
 
-import health.registration.testkit.TemplateTable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import health.registration.adapters.aws.AwsClients;
-import health.registration.testkit.MotoServer;
 import health.registration.core.issue.IdempotencyEntry;
 import health.registration.core.issue.IdempotencyKey;
 import health.registration.core.issue.IdempotencyPepper;
@@ -22,15 +19,12 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** {@link DynamoIdempotencyStore} against moto, each test on a fresh copy of the template's table. */
+/** {@link DynamoIdempotencyStore} against moto, each test on a fresh copy of the template's TABLE.table(). */
 class DynamoIdempotencyStoreIT {
 
     /** A whole second, so that expiries (kept in epoch seconds) read back equal. */
@@ -38,36 +32,12 @@ class DynamoIdempotencyStoreIT {
     private static final Duration LOCK = Duration.ofSeconds(30);
     private static final Duration WINDOW = Duration.ofHours(24);
 
-    private static DynamoDbClient dynamo;
-    /** For races: see {@link OneRequestAtATime} on why moto is sent one request at a time. */
-    private static DynamoDbClient racingDynamo;
-
-    private TemplateTable table;
-
-    @BeforeAll
-    static void requireEmulator() {
-        dynamo = MotoServer.require(AwsClients.dynamoDb());
-        racingDynamo = OneRequestAtATime.dynamoDb();
-    }
-
-    @AfterAll
-    static void closeRacingClient() {
-        racingDynamo.close();
-    }
-
-    @BeforeEach
-    void createTable() {
-        table = TemplateTable.create(dynamo, "idempotency-it");
-    }
-
-    @AfterEach
-    void deleteTable() {
-        table.close();
-    }
+    @RegisterExtension
+    static final EmulatedTable TABLE = EmulatedTable.clients("idempotency-it");
 
     /** The store as seen at a time: {@code find} treats entries expired by then as absent. */
     private DynamoIdempotencyStore storeAt(Instant now) {
-        return new DynamoIdempotencyStore(dynamo, table.name(), Clock.fixed(now, ZoneOffset.UTC));
+        return new DynamoIdempotencyStore(TABLE.dynamo(), TABLE.name(), Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private static IdempotencyEntry fresh(String keyId, String bodyHash, Instant now) {
@@ -95,7 +65,7 @@ class DynamoIdempotencyStoreIT {
             List<Callable<Optional<IdempotencyEntry>>> claims = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 IdempotencyEntry entry = fresh(key, "body-" + i, NOW);
-                claims.add(() -> new DynamoIdempotencyStore(racingDynamo, table.name(), Clock.fixed(NOW, ZoneOffset.UTC))
+                claims.add(() -> new DynamoIdempotencyStore(TABLE.racingDynamo(), TABLE.name(), Clock.fixed(NOW, ZoneOffset.UTC))
                         .claim(entry, NOW));
             }
 
@@ -205,7 +175,7 @@ class DynamoIdempotencyStoreIT {
         assertThat(storeAt(expiry).find(key)).contains(entry);
         assertThat(storeAt(expiry.plusMillis(999)).find(key)).contains(entry); // expiry is kept to the second
         assertThat(storeAt(expiry.plusSeconds(1)).find(key)).isEmpty();
-        assertThat(dynamo.getItem(r -> r.tableName(table.name()).key(IdempotencyItem.key(key))).hasItem())
+        assertThat(TABLE.dynamo().getItem(r -> r.tableName(TABLE.name()).key(IdempotencyItem.key(key))).hasItem())
                 .as("moto never applies the time-to-live").isTrue();
     }
 
@@ -242,7 +212,7 @@ class DynamoIdempotencyStoreIT {
         store.claim(fresh(keyId, sealing.bodyHash(key, new byte[] {'{', '}'}), NOW), NOW);
         store.complete(keyId, sealing.seal(key, answer));
 
-        List<java.util.Map<String, AttributeValue>> items = dynamo.scan(r -> r.tableName(table.name())).items();
+        List<java.util.Map<String, AttributeValue>> items = TABLE.dynamo().scan(r -> r.tableName(TABLE.name())).items();
 
         assertThat(items).singleElement().satisfies(item -> {
             String everything = item.toString();

@@ -3,10 +3,7 @@ package health.registration.adapters.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import health.registration.adapters.aws.AwsClients;
 import health.registration.core.port.StoreUnavailable;
-import health.registration.testkit.MotoServer;
-import health.registration.testkit.TemplateTable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,14 +11,12 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** {@link DynamoJtiStore} against moto, each test on a fresh copy of the template's table. */
+/** {@link DynamoJtiStore} against moto, each test on a fresh copy of the template's TABLE.table(). */
 class DynamoJtiStoreIT {
 
     /** A whole second, as the table keeps expiries. */
@@ -30,33 +25,14 @@ class DynamoJtiStoreIT {
     private static final Instant EXP = NOW.plus(Duration.ofMinutes(5));
     private static final String ISSUER = "https://app.example.org/fhir";
 
-    private static DynamoDbClient dynamo;
-    /** For races: see {@link OneRequestAtATime} on why moto is sent one request at a time. */
-    private static DynamoDbClient racingDynamo;
+    @RegisterExtension
+    static final EmulatedTable TABLE = EmulatedTable.clients("jti-store-it");
 
-    private TemplateTable table;
     private DynamoJtiStore store;
 
-    @BeforeAll
-    static void requireEmulator() {
-        dynamo = MotoServer.require(AwsClients.dynamoDb());
-        racingDynamo = OneRequestAtATime.dynamoDb();
-    }
-
-    @AfterAll
-    static void closeRacingClient() {
-        racingDynamo.close();
-    }
-
     @BeforeEach
-    void createTable() {
-        table = TemplateTable.create(dynamo, "jti-store-it");
-        store = new DynamoJtiStore(dynamo, table.name());
-    }
-
-    @AfterEach
-    void deleteTable() {
-        table.close();
+    void buildStoreOnTheTable() {
+        store = new DynamoJtiStore(TABLE.dynamo(), TABLE.name());
     }
 
     private static String newJti() {
@@ -101,7 +77,7 @@ class DynamoJtiStoreIT {
         assertThat(store.seen(ISSUER, jti, EXP)).isTrue();
         assertThat(store.seen(ISSUER, jti, EXP.plusMillis(999))).as("expiry is kept to the second").isTrue();
         assertThat(store.seen(ISSUER, jti, EXP.plusSeconds(1))).isFalse();
-        assertThat(dynamo.getItem(r -> r.tableName(table.name()).key(JtiItem.key(ISSUER, jti))).hasItem())
+        assertThat(TABLE.dynamo().getItem(r -> r.tableName(TABLE.name()).key(JtiItem.key(ISSUER, jti))).hasItem())
                 .as("moto never applies the time-to-live").isTrue();
 
         Instant later = EXP.plusSeconds(1);
@@ -112,7 +88,7 @@ class DynamoJtiStoreIT {
 
     @Test
     void ofTenConcurrentRecordsOfOneJtiExactlyOneSucceeds() throws Exception {
-        DynamoJtiStore racing = new DynamoJtiStore(racingDynamo, table.name());
+        DynamoJtiStore racing = new DynamoJtiStore(TABLE.racingDynamo(), TABLE.name());
         for (int round = 0; round < 5; round++) {
             String jti = newJti();
             List<Callable<Boolean>> records = new ArrayList<>();
@@ -131,9 +107,9 @@ class DynamoJtiStoreIT {
     void jtiItemsStayOutOfTheStatusIndex() {
         store.record(ISSUER, newJti(), EXP, NOW);
         store.record(ISSUER, newJti(), EXP, NOW);
-        new DynamoClientStore(dynamo, table.name()).create(ClientRecords.active(ClientRecords.newId()));
+        new DynamoClientStore(TABLE.dynamo(), TABLE.name()).create(ClientRecords.active(ClientRecords.newId()));
 
-        assertThat(TableKeys.inStatusIndex(dynamo, table.name())).singleElement()
+        assertThat(TableKeys.inStatusIndex(TABLE.dynamo(), TABLE.name())).singleElement()
                 .satisfies(key -> assertThat(key).startsWith("CLIENT#"));
     }
 
@@ -154,7 +130,7 @@ class DynamoJtiStoreIT {
     }
 
     private long storedExpiry(String issuer, String jti) {
-        return Long.parseLong(dynamo.getItem(r -> r.tableName(table.name()).key(JtiItem.key(issuer, jti))
+        return Long.parseLong(TABLE.dynamo().getItem(r -> r.tableName(TABLE.name()).key(JtiItem.key(issuer, jti))
                 .consistentRead(true)).item().get(ClientsTable.EXPIRES_AT).n());
     }
 }

@@ -4,64 +4,40 @@ import static health.registration.adapters.dynamodb.ClientRecords.assertSameReco
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import health.registration.adapters.aws.AwsClients;
 import health.registration.core.issue.CertificateBinding;
 import health.registration.core.issue.ClientRecord;
 import health.registration.core.issue.ClientStatus;
 import health.registration.core.issue.Credentials;
 import health.registration.core.port.StoreUnavailable;
 import health.registration.core.port.WriteConflict;
-import health.registration.testkit.MotoServer;
-import health.registration.testkit.TemplateTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** {@link DynamoUdapClientStore} against moto, each test on a fresh copy of the template's table. */
+/** {@link DynamoUdapClientStore} against moto, each test on a fresh copy of the template's TABLE.table(). */
 class DynamoUdapClientStoreIT {
 
     private static final String COMMUNITY = "https://community.example.org/trust";
     private static final String OTHER_COMMUNITY = "https://other-community.example.net/";
     private static final String ISSUER = "https://app.example.org/fhir";
 
-    private static DynamoDbClient dynamo;
-    /** For races: see {@link OneRequestAtATime} on why moto is sent one request at a time. */
-    private static DynamoDbClient racingDynamo;
+    @RegisterExtension
+    static final EmulatedTable TABLE = EmulatedTable.clients("udap-client-store-it");
 
-    private TemplateTable table;
     private DynamoUdapClientStore store;
     private DynamoClientStore clients;
 
-    @BeforeAll
-    static void requireEmulator() {
-        dynamo = MotoServer.require(AwsClients.dynamoDb());
-        racingDynamo = OneRequestAtATime.dynamoDb();
-    }
-
-    @AfterAll
-    static void closeRacingClient() {
-        racingDynamo.close();
-    }
-
     @BeforeEach
-    void createTable() {
-        table = TemplateTable.create(dynamo, "udap-client-store-it");
-        store = new DynamoUdapClientStore(dynamo, table.name());
-        clients = new DynamoClientStore(dynamo, table.name());
-    }
-
-    @AfterEach
-    void deleteTable() {
-        table.close();
+    void buildStoreOnTheTable() {
+        store = new DynamoUdapClientStore(TABLE.dynamo(), TABLE.name());
+        clients = new DynamoClientStore(TABLE.dynamo(), TABLE.name());
     }
 
     private static ClientRecord udap(String community, String issuer) {
@@ -142,7 +118,7 @@ class DynamoUdapClientStoreIT {
 
     @Test
     void ofTenConcurrentRegistrationsOfOneIssuerExactlyOneWins() throws Exception {
-        DynamoUdapClientStore racing = new DynamoUdapClientStore(racingDynamo, table.name());
+        DynamoUdapClientStore racing = new DynamoUdapClientStore(TABLE.racingDynamo(), TABLE.name());
         for (int round = 0; round < 5; round++) {
             String issuer = ISSUER + "/" + round;
             List<Callable<ClientRecord>> registrations = new ArrayList<>();
@@ -262,10 +238,10 @@ class DynamoUdapClientStoreIT {
     }
 
     private Map<String, AttributeValue> item(Map<String, AttributeValue> key) {
-        return dynamo.getItem(r -> r.tableName(table.name()).key(key).consistentRead(true)).item();
+        return TABLE.dynamo().getItem(r -> r.tableName(TABLE.name()).key(key).consistentRead(true)).item();
     }
 
     private List<String> tableKeys() {
-        return TableKeys.all(dynamo, table.name());
+        return TableKeys.all(TABLE.dynamo(), TABLE.name());
     }
 }

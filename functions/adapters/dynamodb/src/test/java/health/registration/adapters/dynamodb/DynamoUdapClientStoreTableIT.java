@@ -4,19 +4,14 @@ import static health.registration.adapters.dynamodb.ClientRecords.assertSameReco
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import health.registration.adapters.aws.AwsClients;
 import health.registration.core.issue.ClientRecord;
 import health.registration.core.issue.ClientStatus;
 import health.registration.core.port.StoreUnavailable;
 import health.registration.core.port.WriteConflict;
-import health.registration.testkit.MotoServer;
-import health.registration.testkit.TemplateTable;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@link DynamoUdapClientStore} sharing the clients table with {@link DynamoClientStore}, against moto: the record is
@@ -28,27 +23,16 @@ class DynamoUdapClientStoreTableIT {
     private static final String OTHER_COMMUNITY = "https://other-community.example.net/";
     private static final String ISSUER = "https://app.example.org/fhir";
 
-    private static DynamoDbClient dynamo;
+    @RegisterExtension
+    static final EmulatedTable TABLE = EmulatedTable.clients("udap-table-it");
 
-    private TemplateTable table;
     private DynamoUdapClientStore store;
     private DynamoClientStore clients;
 
-    @BeforeAll
-    static void requireEmulator() {
-        dynamo = MotoServer.require(AwsClients.dynamoDb());
-    }
-
     @BeforeEach
-    void createTable() {
-        table = TemplateTable.create(dynamo, "udap-table-it");
-        store = new DynamoUdapClientStore(dynamo, table.name());
-        clients = new DynamoClientStore(dynamo, table.name());
-    }
-
-    @AfterEach
-    void deleteTable() {
-        table.close();
+    void buildStoreOnTheTable() {
+        store = new DynamoUdapClientStore(TABLE.dynamo(), TABLE.name());
+        clients = new DynamoClientStore(TABLE.dynamo(), TABLE.name());
     }
 
     private static ClientRecord udap(String community, String issuer) {
@@ -60,7 +44,7 @@ class DynamoUdapClientStoreTableIT {
         // The condition check on the mapping: a record left without its mapping is no registration to replace.
         ClientRecord v1 = udap(COMMUNITY, ISSUER);
         store.register(v1);
-        dynamo.deleteItem(r -> r.tableName(table.name()).key(UdapMappingItem.key(COMMUNITY, ISSUER)));
+        TABLE.dynamo().deleteItem(r -> r.tableName(TABLE.name()).key(UdapMappingItem.key(COMMUNITY, ISSUER)));
 
         assertThatThrownBy(() -> store.replace(ClientRecords.renewed(v1, 10))).isInstanceOf(WriteConflict.class);
         assertSameRecord(clients.find(v1.clientId()).orElseThrow(), v1);
@@ -91,7 +75,7 @@ class DynamoUdapClientStoreTableIT {
     void aMappingToARecordBoundElsewhereIsUnavailableNotAnAnswer() {
         ClientRecord elsewhere = udap(OTHER_COMMUNITY, ISSUER);
         clients.create(elsewhere);
-        dynamo.putItem(r -> r.tableName(table.name())
+        TABLE.dynamo().putItem(r -> r.tableName(TABLE.name())
                 .item(UdapMappingItem.write(ClientRecords.binding(COMMUNITY, ISSUER), elsewhere.clientId())));
 
         assertThatThrownBy(() -> store.findByIssuer(COMMUNITY, ISSUER)).isInstanceOf(StoreUnavailable.class)
@@ -104,9 +88,9 @@ class DynamoUdapClientStoreTableIT {
         store.register(udap(OTHER_COMMUNITY, ISSUER));
         clients.create(ClientRecords.active(ClientRecords.newId()));
 
-        List<String> indexed = TableKeys.inStatusIndex(dynamo, table.name());
+        List<String> indexed = TableKeys.inStatusIndex(TABLE.dynamo(), TABLE.name());
 
-        assertThat(TableKeys.all(dynamo, table.name())).hasSize(5);
+        assertThat(TableKeys.all(TABLE.dynamo(), TABLE.name())).hasSize(5);
         assertThat(indexed).hasSize(3).allSatisfy(key -> assertThat(key).startsWith("CLIENT#"));
     }
 }

@@ -1,0 +1,82 @@
+package health.registration.adapters.dynamodb;
+
+import health.registration.adapters.aws.AwsClients;
+import health.registration.testkit.MotoServer;
+import health.registration.testkit.TemplateTable;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * One table of the template in moto server for each test of an emulator test: the suite fails unless the SDK calls
+ * a loopback moto server ({@link MotoServer#require}); each test gets a fresh copy of the table, made before the
+ * test class's own {@code @BeforeEach} methods and deleted after its {@code @AfterEach} ones; races get a second
+ * client that sends moto one request at a time ({@link OneRequestAtATime}), made on first use and closed after the
+ * class. Register it as a static field with {@code @RegisterExtension}.
+ */
+final class EmulatedTable implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
+
+    private final String prefix;
+    private final String logicalId;
+    private DynamoDbClient dynamo;
+    private DynamoDbClient racingDynamo;
+    private TemplateTable table;
+
+    private EmulatedTable(String prefix, String logicalId) {
+        this.prefix = prefix;
+        this.logicalId = logicalId;
+    }
+
+    /** Copies of the template's clients table, named from {@code prefix}. */
+    static EmulatedTable clients(String prefix) {
+        return new EmulatedTable(prefix, null);
+    }
+
+    /** Copies of the template's table {@code logicalId}, named from {@code prefix}. */
+    static EmulatedTable of(String prefix, String logicalId) {
+        return new EmulatedTable(prefix, logicalId);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        dynamo = MotoServer.require(AwsClients.dynamoDb());
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        table = logicalId == null ? TemplateTable.create(dynamo, prefix) : TemplateTable.create(dynamo, prefix, logicalId);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        table.close();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (racingDynamo != null) {
+            racingDynamo.close();
+        }
+    }
+
+    DynamoDbClient dynamo() {
+        return dynamo;
+    }
+
+    /** A client for races: see {@link OneRequestAtATime} on why moto is sent one request at a time. */
+    synchronized DynamoDbClient racingDynamo() {
+        racingDynamo = racingDynamo != null ? racingDynamo : OneRequestAtATime.dynamoDb();
+        return racingDynamo;
+    }
+
+    TemplateTable table() {
+        return table;
+    }
+
+    String name() {
+        return table.name();
+    }
+}
