@@ -16,6 +16,7 @@ import java.util.Map;
  * Policy section 8: at most 20 redirect_uris and 10 contacts (and 10 grant or response types); for the members of
  * section 9, at most 20 post_logout_redirect_uris and 10 request_uris (and 10 UDAP certifications). More is refused
  * as malformed before anything is probed, so every array member is bounded.
+ * <p>Policy sections: docs/spec/registration-policy.md.
  */
 public final class ArraysWithinLimits implements Rule {
 

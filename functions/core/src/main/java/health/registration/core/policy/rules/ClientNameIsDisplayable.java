@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 /**
  * Policy section 2: client_name (and each language variant) has 1 to 200 characters after trimming, and no
  * control, format (bidirectional overrides, zero-width) or line-separator characters that could disguise it.
+ * <p>Policy sections: docs/spec/registration-policy.md.
  */
 public final class ClientNameIsDisplayable implements Rule {
 

@@ -21,6 +21,7 @@ import java.util.TreeSet;
  * Policy section 6: at least one contact's registrable domain (Public Suffix List, private section included)
  * equals the registrable domain of the client_uri host or of a redirect URI host. Says nothing while there is
  * no valid contact or no valid URL to compare, because other rules already report those.
+ * <p>Policy sections: docs/spec/registration-policy.md.
  */
 public final class ContactDomainMatchesClient implements Rule {
 

@@ -14,6 +14,7 @@ import java.util.List;
 /**
  * Policy section 6: every contact is an email address, bare or as a {@code mailto:} URI, whose domain is under a
  * public suffix (see {@link EmailAddress}).
+ * <p>Policy sections: docs/spec/registration-policy.md.
  */
 public final class ContactIsEmailAddress implements Rule {
 

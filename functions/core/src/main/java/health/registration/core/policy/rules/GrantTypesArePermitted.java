@@ -13,6 +13,7 @@ import java.util.Set;
 /**
  * Policy section 4, open path: only authorization_code, optionally with refresh_token. The requirements send
  * client_credentials apps to manual registration or to a UDAP client certificate.
+ * <p>Policy sections: docs/spec/registration-policy.md.
  */
 public final class GrantTypesArePermitted implements Rule {
 

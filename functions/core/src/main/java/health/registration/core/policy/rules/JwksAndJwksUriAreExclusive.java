@@ -9,7 +9,10 @@ import health.registration.core.policy.Rule;
 import health.registration.core.policy.Violation;
 import java.util.List;
 
-/** RFC 7591 §2 and policy section 9: the jwks_uri and jwks parameters MUST NOT both be present in the same request. */
+/**
+ * RFC 7591 §2 and policy section 9: the jwks_uri and jwks parameters MUST NOT both be present in the same request.
+ * <p>Policy sections: docs/spec/registration-policy.md.
+ */
 public final class JwksAndJwksUriAreExclusive implements Rule {
 
     @Override

@@ -14,6 +14,7 @@ import java.util.Optional;
  * The keys of a jwks member, for the jwks rules (policy section 9). The entries are handed out only when the set is
  * bounded (an object whose {@code keys} is an array of 1 to {@link #MAX_KEYS} entries), so no rule parses more than
  * that many keys; {@link JwksIsBoundedKeySet} reports every other shape.
+ * <p>Policy sections: docs/spec/registration-policy.md.
  */
 final class JwksEntries {
 

@@ -13,6 +13,7 @@ import java.util.List;
  * members of an RSA or EC key (RFC 7518 §6.2.2, §6.3.2: {@code d}, {@code p}, {@code q}, {@code dp}, {@code dq},
  * {@code qi}, {@code oth}) are secrets sent in the clear, which the registry would store and hand on; the key must be
  * replaced, not only removed.
+ * <p>Policy sections: docs/spec/registration-policy.md.
  */
 public final class JwksHoldsOnlyPublicKeys implements Rule {
 

@@ -15,6 +15,7 @@ import java.util.Set;
  * Policy section 9 and RFC 7517 §5: jwks is a JWK Set, an object whose {@code keys} holds 1 to 10 JSON Web Keys of
  * type RSA or EC (symmetric keys are refused by {@link JwksHoldsOnlyPublicKeys}). The number of keys is checked
  * before any key is parsed.
+ * <p>Policy sections: docs/spec/registration-policy.md.
  */
 public final class JwksIsBoundedKeySet implements Rule {
 

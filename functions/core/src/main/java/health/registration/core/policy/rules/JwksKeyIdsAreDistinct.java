@@ -14,6 +14,7 @@ import java.util.Map;
 /**
  * Policy section 9 and RFC 7517 §4.5: the keys of jwks have distinct {@code kid}s, so that a verifier choosing a key
  * by the {@code kid} of a JWS header finds one key, not the first of several.
+ * <p>Policy sections: docs/spec/registration-policy.md.
  */
 public final class JwksKeyIdsAreDistinct implements Rule {
 

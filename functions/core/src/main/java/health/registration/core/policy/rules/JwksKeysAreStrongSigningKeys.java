@@ -18,6 +18,7 @@ import java.util.Set;
  * Policy section 9: every key of jwks is RSA of at least 2,048 bits or EC on P-256 or P-384 (the strengths the UDAP
  * IG and this service's certificates accept), and a key that states its use states {@code sig}: the keys sign
  * the client's assertions and request objects.
+ * <p>Policy sections: docs/spec/registration-policy.md.
  */
 public final class JwksKeysAreStrongSigningKeys implements Rule {
 

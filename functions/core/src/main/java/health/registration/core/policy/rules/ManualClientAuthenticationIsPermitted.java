@@ -15,6 +15,7 @@ import java.util.Set;
  * Policy section 4 with the manual path's relaxations: client_secret_basic (the default) or client_secret_post;
  * {@code none} for native public clients of the authorization code flow; private_key_jwt with exactly one of jwks
  * and jwks_uri (RFC 7591 §2). The client_credentials grant takes client_secret_basic or private_key_jwt only.
+ * <p>Policy sections: docs/spec/registration-policy.md.
  */
 public final class ManualClientAuthenticationIsPermitted implements Rule {
 

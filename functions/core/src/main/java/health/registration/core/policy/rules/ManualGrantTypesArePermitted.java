@@ -14,6 +14,7 @@ import java.util.Set;
 /**
  * Policy sections 1 and 4, manual path: authorization_code (optionally with refresh_token) and client_credentials,
  * which only this path and UDAP accept; never implicit or password (RFC 9700).
+ * <p>Policy sections: docs/spec/registration-policy.md.
  */
 public final class ManualGrantTypesArePermitted implements Rule {
 

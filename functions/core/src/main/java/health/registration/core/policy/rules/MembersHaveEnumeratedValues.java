@@ -14,6 +14,7 @@ import java.util.TreeSet;
 /**
  * Policy section 9: a member of enumerated values ({@code application_type}, {@code subject_type}, the signing
  * algorithms of OpenID Connect Registration §2) holds one of the values the member table lists for it.
+ * <p>Policy sections: docs/spec/registration-policy.md.
  */
 public final class MembersHaveEnumeratedValues implements Rule {
 

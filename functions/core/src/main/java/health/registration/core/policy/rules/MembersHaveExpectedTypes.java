@@ -16,6 +16,7 @@ import java.util.Locale;
  * Policy sections 2 and 8: every member this service reads has its JSON type, with no coercion: a string is never
  * read as a one-element array, a number never as a string, {@code 1.0} never as an integer, and null is not a value.
  * Members only the server sets are checked where a request may carry them (RFC 7592 §2.2), not here.
+ * <p>Policy sections: docs/spec/registration-policy.md.
  */
 public final class MembersHaveExpectedTypes implements Rule {
 

@@ -16,6 +16,7 @@ import java.util.Locale;
  * a loopback address ({@code http://127.0.0.1/cb}, {@code http://[::1]/cb}, RFC 8252 §7.3; any port, since the app
  * picks one at run time; never the name {@code localhost}, §8.3). Neither is probed: nothing on the internet serves
  * them.
+ * <p>Policy sections: docs/spec/registration-policy.md.
  */
 public final class NativeRedirectUriIsAcceptable implements UrlRule {
 

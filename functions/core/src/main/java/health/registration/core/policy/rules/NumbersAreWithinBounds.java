@@ -15,6 +15,7 @@ import java.util.List;
 /**
  * Policy section 9: an integer member ({@code default_max_age}, OpenID Connect Registration §2, in seconds) lies from
  * 0 to the bound the member table gives it. The value is compared as a big integer, so no number overflows first.
+ * <p>Policy sections: docs/spec/registration-policy.md.
  */
 public final class NumbersAreWithinBounds implements Rule {
 

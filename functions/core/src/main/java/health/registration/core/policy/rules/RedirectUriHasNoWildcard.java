@@ -6,7 +6,10 @@ import health.registration.core.policy.PolicyContext;
 import health.registration.core.policy.Violation;
 import java.util.List;
 
-/** Policy section 3: redirect URIs are compared by exact string (RFC 9700 §2.1), so none may carry a wildcard. */
+/**
+ * Policy section 3: redirect URIs are compared by exact string (RFC 9700 §2.1), so none may carry a wildcard.
+ * <p>Policy sections: docs/spec/registration-policy.md.
+ */
 public final class RedirectUriHasNoWildcard implements UrlRule {
 
     @Override

@@ -9,6 +9,7 @@ import java.util.List;
 /**
  * Policy section 3: no loopback redirect URIs ({@code localhost}, {@code *.localhost}, 127.0.0.0/8, {@code ::1}).
  * The requirements send such apps (RFC 8252 §7.3 native apps) to manual registration.
+ * <p>Policy sections: docs/spec/registration-policy.md.
  */
 public final class RedirectUriHostIsNotLoopback implements UrlRule {
 

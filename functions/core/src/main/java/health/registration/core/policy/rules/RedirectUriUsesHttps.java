@@ -11,6 +11,7 @@ import java.util.Set;
 /**
  * Policy section 3: redirect URIs use https. Private-use schemes ({@code com.example.app:/cb}, RFC 8252 §7.1)
  * are refused with the manual registration address, as the requirements direct.
+ * <p>Policy sections: docs/spec/registration-policy.md.
  */
 public final class RedirectUriUsesHttps implements UrlRule {
 

@@ -16,6 +16,7 @@ import java.util.List;
  * entries of the two arrays are reported here too, so that the syntax rules need not. On the UDAP path
  * ({@link #withRedirectUrisOnlyForAuthorizationCode()}) redirect_uris is required only with the authorization_code
  * grant: the IG forbids it for client_credentials (policy section 4, the B2B exception).
+ * <p>Policy sections: docs/spec/registration-policy.md.
  */
 public final class RequiredMembersArePresent implements Rule {
 

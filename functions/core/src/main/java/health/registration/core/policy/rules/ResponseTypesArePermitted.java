@@ -10,7 +10,10 @@ import health.registration.core.policy.Violation;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Policy section 4: response_types holds only {@code code} (the authorization code flow); it defaults to it. */
+/**
+ * Policy section 4: response_types holds only {@code code} (the authorization code flow); it defaults to it.
+ * <p>Policy sections: docs/spec/registration-policy.md.
+ */
 public final class ResponseTypesArePermitted implements Rule {
 
     @Override

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  * Policy section 9 and RFC 7591 §2: scope is a list of RFC 6749 §3.3 scope tokens ({@code %x21 / %x23-5B / %x5D-7E})
  * separated by single spaces; at most 100 tokens and 2,048 characters, so that what the authorization server later
  * reads is bounded.
+ * <p>Policy sections: docs/spec/registration-policy.md.
  */
 public final class ScopeIsScopeTokens implements Rule {
 

@@ -13,6 +13,7 @@ import java.util.List;
 /**
  * Policy section 9: a text member ({@code software_id}, {@code software_version}) is not empty and has at most the
  * number of characters the member table gives it.
+ * <p>Policy sections: docs/spec/registration-policy.md.
  */
 public final class TextIsWithinLength implements Rule {
 

@@ -14,6 +14,7 @@ import java.util.Set;
  * Policy section 4, plain registration: client_secret_basic (the default) or client_secret_post. Public clients
  * ({@code none}) are native apps, which the requirements send to manual registration; private_key_jwt belongs
  * to UDAP registration.
+ * <p>Policy sections: docs/spec/registration-policy.md.
  */
 public final class TokenEndpointAuthMethodIsPermitted implements Rule {
 

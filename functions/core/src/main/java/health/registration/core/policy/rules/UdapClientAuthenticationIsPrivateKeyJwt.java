@@ -12,6 +12,7 @@ import java.util.List;
 /**
  * UDAP IG STU2 §3.1 and policy section 4: token_endpoint_auth_method is present and is {@code private_key_jwt}
  * (UDAP JWT-based client authentication with the registered certificate).
+ * <p>Policy sections: docs/spec/registration-policy.md.
  */
 public final class UdapClientAuthenticationIsPrivateKeyJwt implements Rule {
 

@@ -16,6 +16,7 @@ import java.util.Set;
  * authorization_code or client_credentials, not both; refresh_token only with authorization_code; nothing else; and
  * only grant types this server's discovery document advertises in grant_types_supported (IG STU2 §2.2, carried by
  * {@link PolicyContext#udapGrantTypesSupported()}). (An empty array is a cancellation, which never reaches the policy.)
+ * <p>Policy sections: docs/spec/registration-policy.md.
  */
 public final class UdapGrantTypesAreValid implements Rule {
 

@@ -5,7 +5,10 @@ import health.registration.core.policy.PolicyContext;
 import health.registration.core.policy.Violation;
 import java.util.List;
 
-/** Policy section 3 (RFC 6749 §3.1.2: a redirection endpoint URI must not include a fragment), applied to every URL. */
+/**
+ * Policy section 3 (RFC 6749 §3.1.2: a redirection endpoint URI must not include a fragment), applied to every URL.
+ * <p>Policy sections: docs/spec/registration-policy.md.
+ */
 public final class UrlHasNoFragment implements UrlRule {
 
     @Override

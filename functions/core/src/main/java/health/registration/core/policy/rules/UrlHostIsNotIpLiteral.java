@@ -10,6 +10,7 @@ import java.util.List;
  * Policy sections 3 and 5: a URL names its host by a DNS name, never an IP address in any form ({@code 1.2.3.4},
  * {@code [2001:db8::1]}, {@code 2130706433}). Loopback redirect URIs are left to the rule that points their apps to
  * manual registration.
+ * <p>Policy sections: docs/spec/registration-policy.md.
  */
 public final class UrlHostIsNotIpLiteral implements UrlRule {
 

@@ -9,6 +9,7 @@ import java.util.List;
 /**
  * Policy sections 2 and 8: every URL is an absolute http(s) URL of RFC 3986 syntax, in ASCII, of at most 2,048
  * characters. URLs with other schemes are left to the scheme rules.
+ * <p>Policy sections: docs/spec/registration-policy.md.
  */
 public final class UrlIsWellFormed implements UrlRule {
 

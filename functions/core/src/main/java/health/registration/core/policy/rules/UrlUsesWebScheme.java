@@ -10,6 +10,7 @@ import java.util.Locale;
 /**
  * Policy section 2: logo_uri is https; client_uri, tos_uri and policy_uri are http or https, with a warning for
  * http. Redirect URIs have their own rule.
+ * <p>Policy sections: docs/spec/registration-policy.md.
  */
 public final class UrlUsesWebScheme implements UrlRule {
 
