@@ -2,7 +2,7 @@
 """Cold start of every function under the AWS Lambda Runtime Interface Emulator (RIE) and the AWS Java runtime
 interface client (RIC), against a hello-world handler packaged and invoked the same way. Started by
 benchmarks/coldstart/run, which starts moto server; it measures the functions' deployment packages as built (it
-builds none of them). See the README's "Performance" section.
+builds none of them). See benchmarks/README.md, "Cold start".
 
 Per run, for one subject (a function, or the hello-world baseline) and one mode:
   t0     just before the RIE is launched (the RIE starts the JVM when the first invocation arrives)

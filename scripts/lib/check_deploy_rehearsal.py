@@ -19,7 +19,7 @@ stack beside the first, depends on:
     only (kms:ViaService);
   - methods: every resource of the API with a method also has an ANY method (so that another method answers 405
     with Allow rather than API Gateway's 403), AWS_IAM-authorised under /operator/ as the declared ones are, and an
-    unknown route answers 404 (README, "HTTP behaviour").
+    unknown route answers 404 (docs/api/registration.md, "HTTP behaviour").
 Then it checks itself: each rule must flag a template that breaks it (a check that cannot fail proves nothing).
 
 Runs with the SAM CLI's Python (.tools/sam/bin/python), which has aws-sam-translator and cfn-lint.

@@ -2,7 +2,7 @@
 scripts/test after the Maven build).
 
 The packages are the shaded jars that the functions' CodeUris of infrastructure/template.yaml name
-(functions/<module>/target/<module>-*-lambda.jar), one per module. Each has a target (README "Performance"): 5 MB
+(functions/<module>/target/<module>-*-lambda.jar), one per module. Each has a target (benchmarks/README.md, "Package sizes"): 5 MB
 for validate, 10 MB for every other function (1 MB = 1,000,000 bytes). A package whose size is still above its target has a ceiling in CEILING_MB,
 today's size with a little room: the check fails when a package grows past its ceiling, or past its target when it
 has no ceiling, so the sizes can only come down. A ceiling whose package has reached its target is reported, to be
@@ -23,7 +23,7 @@ from lambda_local.template import functions_of, read_template  # noqa: E402
 MB = 1_000_000
 TARGET_MB = {"validate": 5}
 DEFAULT_TARGET_MB = 10
-# Packages still above their target. What they carry beyond it (README "Performance", "Package sizes"): the AWS SDK
+# Packages still above their target. What they carry beyond it (benchmarks/README.md, "Package sizes"): the AWS SDK
 # service clients, whose every model class the JVM's verifier loads with the client, and Jackson, Guava and ICU4J.
 CEILING_MB = {
     "validate": 6.5,

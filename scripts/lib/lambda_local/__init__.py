@@ -1,6 +1,6 @@
 """The parts of scripts/invoke and of the cold-start benchmark (benchmarks/coldstart): a function of the SAM template
 run through the AWS Lambda Runtime Interface Emulator and the AWS Java runtime interface client, on this machine
-(README, "Lambda runtime locally")."""
+(docs/local-running.md)."""
 import sys
 
 # Exit statuses of scripts/invoke.

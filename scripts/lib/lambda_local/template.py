@@ -1,5 +1,5 @@
 """The function's settings from the SAM template: its properties with Globals merged in, and its environment
-variables resolved to local values (README, "Lambda runtime locally")."""
+variables resolved to local values (docs/local-running.md)."""
 import json
 import os
 
@@ -84,7 +84,7 @@ def function_properties(template, function):
 
 
 class Resolver:
-    """The local value of a template variable (README, "Lambda runtime locally")."""
+    """The local value of a template variable (docs/local-running.md)."""
 
     def __init__(self, template, region, endpoints):
         self.parameters = template.get("Parameters", {})

@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /**
  * The configuration every function and the local API read from their environment. The names are fixed; the
- * README's configuration table describes each. AWS endpoints and region come from the SDK's own
+ * docs/configuration.md describes each. AWS endpoints and region come from the SDK's own
  * {@code AWS_ENDPOINT_URL} and {@code AWS_REGION}.
  */
 public final class Settings {

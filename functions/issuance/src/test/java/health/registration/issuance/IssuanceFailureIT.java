@@ -41,9 +41,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
- * Issue #4, "nothing half-made", against moto: a registration fails at each step of its writes (pending record,
- * secret, activation), with the real DynamoDB and Secrets Manager adapters behind failure-injecting decorators; one
- * cleanup pass later the emulator holds zero orphaned secrets and zero clients without a secret.
+ * docs/data-model.md, "Nothing half-made", against moto: a registration fails at each step of its writes (pending
+ * record, secret, activation), with the real DynamoDB and Secrets Manager adapters behind failure-injecting decorators;
+ * one cleanup pass later the emulator holds zero orphaned secrets and zero clients without a secret.
  */
 class IssuanceFailureIT {
 

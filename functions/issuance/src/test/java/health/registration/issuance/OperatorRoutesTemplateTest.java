@@ -46,7 +46,7 @@ class OperatorRoutesTemplateTest {
                 .containsExactlyInAnyOrder("post /operator/clients", "get /operator/clients", "get /operator/clients/{client_id}",
                         "put /operator/clients/{client_id}", "delete /operator/clients/{client_id}",
                         "post /operator/clients/{client_id}/suspend", "post /operator/clients/{client_id}/reinstate",
-                        // every other method answers 405 (README, "HTTP behaviour")
+                        // every other method answers 405 (docs/api/registration.md, "HTTP behaviour")
                         "any /operator/clients", "any /operator/clients/{client_id}",
                         "any /operator/clients/{client_id}/suspend", "any /operator/clients/{client_id}/reinstate");
     }

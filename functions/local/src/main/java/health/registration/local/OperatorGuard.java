@@ -68,7 +68,7 @@ public final class OperatorGuard {
     public Decision decide(Map<String, List<String>> headers) {
         if (token == null) {
             return new Decision.Refused(answer(RegistrationErrorCode.ACCESS_DENIED, "The operator routes are off locally; set "
-                    + TOKEN_VARIABLE + " and send it as a bearer token (README, Operator API)."));
+                    + TOKEN_VARIABLE + " and send it as a bearer token (docs/api/operator.md)."));
         }
         List<String> values = headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("Authorization"))
                 .flatMap(h -> h.getValue().stream()).toList();

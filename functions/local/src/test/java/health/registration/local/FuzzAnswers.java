@@ -32,7 +32,7 @@ final class FuzzAnswers {
     record Registration(String clientId, String secret, String token) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** The errors about the metadata, which the API answers with the list of problems (README, "API"). */
+    /** The errors about the metadata, which the API answers with the list of problems (docs/api/registration.md). */
     private static final Set<String> METADATA_ERRORS = Set.of("invalid_client_metadata", "invalid_redirect_uri",
             "invalid_software_statement", "unapproved_software_statement");
     private static final Duration TIMEOUT = Duration.ofSeconds(60);

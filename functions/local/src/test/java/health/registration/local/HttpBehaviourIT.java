@@ -19,10 +19,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * End to end, the API's HTTP behaviour (README, "HTTP behaviour") through {@code scripts/local-api} (the packaged jar,
- * the real template and handlers, HTTPS fixtures on 127.0.0.141, DynamoDB and Secrets Manager in moto): an unknown
- * path answers 404 and a method a resource does not declare 405 with {@code Allow}, both with the RFC 7591 error JSON
- * (RFC 9110 §15.5.5, §15.5.6); the RFC 7592 endpoint challenges a request without a token with a bare
+ * End to end, the API's HTTP behaviour (docs/api/registration.md, "HTTP behaviour") through {@code scripts/local-api}
+ * (the packaged jar, the real template and handlers, HTTPS fixtures on 127.0.0.141, DynamoDB and Secrets Manager in
+ * moto): an unknown path answers 404 and a method a resource does not declare 405 with {@code Allow}, both with the RFC
+ * 7591 error JSON (RFC 9110 §15.5.5, §15.5.6); the RFC 7592 endpoint challenges a request without a token with a bare
  * {@code WWW-Authenticate: Bearer} and a wrong token with {@code error="invalid_token"} (RFC 6750 §3, §3.1).
  */
 class HttpBehaviourIT {

@@ -18,9 +18,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The template's side of the API's HTTP behaviour (README, "HTTP behaviour"): every resource has an ANY method on the
- * function of its declared ones, whose methods are the ones {@link AllowedMethods} names in {@code Allow}; and the
- * answers API Gateway makes itself carry our error JSON.
+ * The template's side of the API's HTTP behaviour (docs/api/registration.md, "HTTP behaviour"): every resource has an
+ * ANY method on the function of its declared ones, whose methods are the ones {@link AllowedMethods} names in {@code
+ * Allow}; and the answers API Gateway makes itself carry our error JSON.
  */
 class HttpBehaviourTemplateTest {
 

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Checks of the UDAP registration answers on the wire (udap.md §2, Inferno x.2.01–x.2.04) and of what moto holds. */
+/**
+ * Checks of the UDAP registration answers on the wire (UDAP DCR §5, RFC 7591 §3.2; Inferno x.2.01–x.2.04) and of what
+ * moto holds.
+ */
 final class UdapAnswers {
 
     private static final ObjectMapper JSON = new ObjectMapper();

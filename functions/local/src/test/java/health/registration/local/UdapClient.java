@@ -13,10 +13,11 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * A UDAP client app as Inferno plays one (udap.md §6.B): its client URI ({@code iss}, a SAN URI of its certificate),
- * its certificate and key with the chain it sends in {@code x5c}, and the fixture host its pages live on. It builds
- * the claims of a software statement in Inferno's order, with the vendor policy's client_uri, tos_uri and policy_uri
- * added, signs them with Nimbus JOSE (core's {@link SoftwareStatements}), and wraps them in Inferno's request body.
+ * A UDAP client app as the Inferno UDAP Security Test Kit's registration group plays one: its client URI ({@code iss},
+ * a SAN URI of its certificate), its certificate and key with the chain it sends in {@code x5c}, and the fixture host
+ * its pages live on. It builds the claims of a software statement in Inferno's order, with the vendor policy's
+ * client_uri, tos_uri and policy_uri added, signs them with Nimbus JOSE (core's {@link SoftwareStatements}), and wraps
+ * them in Inferno's request body.
  */
 record UdapClient(String iss, String host, TestCredential credential, List<X509Certificate> x5c) {
 

@@ -69,7 +69,8 @@ class UdapDiscoveryIT {
         service = LocalUdapService.start("udap-discovery-it", "127.0.0.101", 8, (work, baseUrl, pki) -> {
             TestCredential server = pki.rsaLeaf(FHIR_BASE);
             TestCredential betaServer = beta.rsaLeaf(FHIR_BASE);
-            // The default chain, then community beta's key and chain after its line (README, "GET /.well-known/udap").
+            // The default chain, then community beta's key and chain after its line (docs/api/udap.md, "GET
+            // /.well-known/udap").
             String chains = pem(pki.chain(server)) + "# community: " + BETA + "\n"
                     + UdapMetadataFixture.keyPem(betaServer.privateKey()) + pem(beta.chain(betaServer));
             return Map.of(

@@ -13,9 +13,9 @@ import java.util.function.Consumer;
 
 /**
  * Software statements that fail exactly one check of the UDAP path (UDAP DCR §4.1–4.4, IG STU2 §3.1 and general
- * §7.1; udap.md §1.3, §1.4 and §6.B), each from a new client, with the error code UDAP DCR §5.2 and RFC 7591 §3.2.2
- * give it, a phrase of the description that names the check, and for trust checks the CRL path the fixture must have
- * been asked for.
+ * §7.1; as Inferno's registration group sends them), each from a new client, with the error code UDAP DCR §5.2 and RFC
+ * 7591 §3.2.2 give it, a phrase of the description that names the check, and for trust checks the CRL path the fixture
+ * must have been asked for.
  */
 enum UdapRefusal {
     INFERNO_X_2_01_ISS_NOT_A_SAN_URI("invalid_software_statement", "iss must be one of the uniformResourceIdentifier entries", null,

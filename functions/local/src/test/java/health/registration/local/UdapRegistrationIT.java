@@ -34,9 +34,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * End to end, UDAP dynamic client registration (IG STU2 §3, UDAP DCR §4–§6) and discovery (§2) through
  * {@code scripts/local-api} (the packaged jar, the real template and handlers, the real prober and CRL fetcher) against
  * an HTTPS fixture on 127.0.0.61 that serves the community's CRLs and the apps' pages, with the records in moto.
- * Requests are Inferno's (udap.md §6.B). After every refusal the table is scanned to prove nothing was stored; after
- * every success the record's certificate binding is read back. The last test searches the API's whole log for key
- * material. Nothing but 127.0.0.x is contacted.
+ * Requests are those of the Inferno UDAP Security Test Kit's registration group. After every refusal the table is
+ * scanned to prove nothing was stored; after every success the record's certificate binding is read back. The last test
+ * searches the API's whole log for key material. Nothing but 127.0.0.x is contacted.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class UdapRegistrationIT {
@@ -107,7 +107,7 @@ class UdapRegistrationIT {
 
     /**
      * Policy section 8: out-of-bounds input is refused before costly work. The goal is 100 ms a request (see the
-     * benchmark in the README); the bound here is generous, so that a loaded machine does not fail the test.
+     * benchmark in benchmarks/README.md); the bound here is generous, so that a loaded machine does not fail the test.
      */
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = UdapRefusal.class, names = {"EXP_1E999999999", "SIX_CERTIFICATES_IN_X5C",

@@ -64,7 +64,7 @@ final class ManagementRequests {
                     ? ErrorResponses.simple(RegistrationErrorCode.INVALID_TOKEN, "A valid registration access token for this client is required.")
                             .withHeader("WWW-Authenticate", "Bearer error=\"" + RegistrationErrorCode.INVALID_TOKEN.code() + "\"")
                     // RFC 6750 §3.1: no error code in the challenge of a request without a token; the body's
-                    // invalid_request says what is missing (README, "HTTP behaviour").
+                    // invalid_request says what is missing (docs/api/registration.md, "HTTP behaviour").
                     : ErrorResponses.simple(401, RegistrationErrorCode.INVALID_REQUEST, "This request needs the client's registration access "
                             + "token as Authorization: Bearer <registration_access_token> (RFC 7592 section 3).")
                             .withHeader("WWW-Authenticate", "Bearer");

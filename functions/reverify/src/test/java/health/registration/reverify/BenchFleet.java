@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The registered apps of the re-verification benchmark (issue 6 part 8), with realistic sharing: vendors of
- * {@value #APPS_PER_VENDOR} apps each, every app with its own host for its home page and redirect URI, and every
- * vendor's apps sharing the logo, terms and privacy pages on the vendor's host. 10,000 apps make 500 vendors, 50,000
- * URL references and 21,500 distinct URLs. Hosts are single labels under example.com (one {@code *.example.com}
+ * The registered apps of the re-verification benchmark (docs/operations/reverification.md), with realistic sharing:
+ * vendors of {@value #APPS_PER_VENDOR} apps each, every app with its own host for its home page and redirect URI, and
+ * every vendor's apps sharing the logo, terms and privacy pages on the vendor's host. 10,000 apps make 500 vendors,
+ * 50,000 URL references and 21,500 distinct URLs. Hosts are single labels under example.com (one {@code *.example.com}
  * certificate covers them), spread over {@link #ADDRESSES} on loopback; contacts are on example.com, so the contacts
  * rule passes.
  */

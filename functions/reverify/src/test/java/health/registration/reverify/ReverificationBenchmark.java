@@ -43,9 +43,9 @@ import java.util.concurrent.Future;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The re-verification benchmark (issue 6 part 8; {@code benchmarks/reverify-10k} runs it): {@link BenchFleet}'s
- * apps due now in a copy of the template's table on moto, then ONE {@link Reverification#run} of them, inline, wired
- * as the function wires it ({@code InProcessWiring.of(settings).reverification()}, the in-process network
+ * The re-verification benchmark (docs/operations/reverification.md; {@code benchmarks/reverify-10k} runs it): {@link
+ * BenchFleet}'s apps due now in a copy of the template's table on moto, then ONE {@link Reverification#run} of them,
+ * inline, wired as the function wires it ({@code InProcessWiring.of(settings).reverification()}, the in-process network
  * prober) against {@link BenchSites} in a separate JVM.
  *
  * <ul>

@@ -37,11 +37,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 6, the lifecycle end to end: apps registered for real, then re-verified through the function's own wiring
- * ({@code InProcessWiring.of(settings).reverification()}: the DynamoDB store on moto, the in-process network
- * prober against {@link ReverifySites} on 127.0.0.81:443, lifecycle events to an EventBridge bus on moto whose rule
- * sends them to an SQS queue, where the test reads them as an operator's rule would). Runs are scheduled days after
- * registration (each client is due a day after registration, then a day after each run).
+ * docs/operations/reverification.md, the lifecycle end to end: apps registered for real, then re-verified through the
+ * function's own wiring ({@code InProcessWiring.of(settings).reverification()}: the DynamoDB store on moto, the
+ * in-process network prober against {@link ReverifySites} on 127.0.0.81:443, lifecycle events to an EventBridge bus on
+ * moto whose rule sends them to an SQS queue, where the test reads them as an operator's rule would). Runs are
+ * scheduled days after registration (each client is due a day after registration, then a day after each run).
  */
 class ReverificationIT {
 

@@ -41,12 +41,12 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
- * Issue 6, how a run divides and protects its work, against moto and {@link ReverifySites} on 127.0.0.82:443: each
- * distinct URL probed once per run, a host's per-minute budget never exceeded (the excess deferred, not failed), a
- * run stopped midway and restarted with the same id checking every client exactly once, an RFC 7592 update made
- * while a run checks the client surviving it, and a run too large for one invocation fanned out through a real SQS
- * queue to the function's segment handler. Where a setting has no environment variable (page size, per-host
- * budget) or a fault is injected, {@link RunWiring} builds the service from the same adapters as the function.
+ * docs/operations/reverification.md, how a run divides and protects its work, against moto and {@link ReverifySites} on
+ * 127.0.0.82:443: each distinct URL probed once per run, a host's per-minute budget never exceeded (the excess
+ * deferred, not failed), a run stopped midway and restarted with the same id checking every client exactly once, an RFC
+ * 7592 update made while a run checks the client surviving it, and a run too large for one invocation fanned out
+ * through a real SQS queue to the function's segment handler. Where a setting has no environment variable (page size,
+ * per-host budget) or a fault is injected, {@link RunWiring} builds the service from the same adapters as the function.
  */
 class ReverificationRunIT {
 

@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Who may obtain a certificate naming a client URI (README, "Developer certificates"): the developer who proved
+ * Who may obtain a certificate naming a client URI (docs/api/certificates.md): the developer who proved
  * control of its host by serving a fresh {@link OwnershipChallenge} token, while no valid certificate of another
  * developer names the same URI. Issues challenges; before issuance checks the request's challenge (known, unused,
  * unexpired, issued for this developer and URI) and the URI's current owner, then fetches the challenge URL, then

@@ -31,8 +31,8 @@ import org.bouncycastle.cert.bc.BcX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 
 /**
- * The profile of a developer certificate (RFC 5280 §4; issue 8: "key usage and extended key usage fit for client
- * authentication, validity from configuration, a CRL distribution point"):
+ * The profile of a developer certificate (RFC 5280 §4; docs/api/certificates.md, "2. The certificate": key usage and
+ * extended key usage fit for client authentication, validity from configuration, a CRL distribution point):
  * <ul>
  *   <li>X.509 v3, a random positive serial of at most 159 bits ({@link CertificateSerial});</li>
  *   <li>subject {@code CN=<client_name>}, trimmed and cut to 64 characters (RFC 5280 ub-common-name), written as a

@@ -6,7 +6,8 @@ import health.registration.core.model.ClientMetadata;
 import java.util.Optional;
 
 /**
- * What a developer asks the authority for ({@code POST /operator/certificates}, issue 8 part 2), as sent:
+ * What a developer asks the authority for ({@code POST /operator/certificates}; docs/api/certificates.md, "2. The
+ * certificate"), as sent:
  *
  * <pre>
  * {"csr": "-----BEGIN CERTIFICATE REQUEST-----...", "san_uri": "https://app.example.com/udap",

@@ -16,10 +16,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Whether a developer certificate may be issued (issue 8 part 2): the request ({@link CertificateSigningRequest}),
- * the client URI it will name ({@link UdapClientUri}) and the app's metadata under the full UDAP policy
- * ({@link Policies#udapRegistration()}: all seven members, open-path URL rules, client_credentials with
- * private_key_jwt), with probing. Every problem is reported in one {@link RegistrationError} (policy section 7):
+ * Whether a developer certificate may be issued (docs/api/certificates.md, "2. The certificate"): the request ({@link
+ * CertificateSigningRequest}), the client URI it will name ({@link UdapClientUri}) and the app's metadata under the
+ * full UDAP policy ({@link Policies#udapRegistration()}: all seven members, open-path URL rules, client_credentials
+ * with private_key_jwt), with probing. Every problem is reported in one {@link RegistrationError} (policy section 7):
  * request problems at {@code /csr} and {@code /san_uri} as {@code invalid_request}, metadata problems at their
  * pointer under {@code /metadata} with the policy's codes. Probing runs only for a request with no other problem,
  * as in {@link RegistrationReview}: a request refused anyway does not earn the URLs' owners requests. The developer's

@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 
 /**
  * The authority's published CRL: signed again on every revocation and whenever the stored one is missing or within
- * the refresh margin of its nextUpdate (issue 8: "regenerated on revocation and before its next-update time"). Each
+ * the refresh margin of its nextUpdate (docs/api/certificates.md, "3. Revocation"). Each
  * new CRL has the stored number plus one and lists every revocation recorded when it was built. The store refuses a
  * CRL whose number is not above the stored one, so of two concurrent refreshes one fails and builds again from what
  * the store then holds: a CRL listing a revocation is never replaced by one built before it.

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Port: the certificates an issuing authority issued, its revocations and its current CRL (issue 8: "Every certificate
- * is recorded in DynamoDB"). Keyed by authority name and serial. Every write is conditional, so that concurrent
+ * Port: the certificates an issuing authority issued, its revocations and its current CRL (docs/api/certificates.md,
+ * "Data"). Keyed by authority name and serial. Every write is conditional, so that concurrent
  * issuers, revokers and CRL refreshers never overwrite each other; reads are strongly consistent. Throws
  * {@link StoreUnavailable} when the store cannot answer.
  */

@@ -12,8 +12,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A certificate this service issued, as recorded (issue 8: "Every certificate is recorded ... serial, subject, SAN,
- * metadata, requester"). Holds no key material: only the certificate, which is public.
+ * A certificate this service issued, as recorded (docs/api/certificates.md, "Data": serial, subject, SAN,
+ * metadata, requester). Holds no key material: only the certificate, which is public.
  *
  * @param caName      the issuing authority's name
  * @param serial      the serial in the form of {@link CertificateSerial#hex}; unique per authority

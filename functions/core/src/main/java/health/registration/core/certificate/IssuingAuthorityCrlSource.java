@@ -9,9 +9,10 @@ import java.util.Optional;
 /**
  * A {@link CrlSource} that answers this service's own CRL URL ({@code {publicBaseUrl}/crl/{ca}.crl}) from the store,
  * and every other distribution point from the source it wraps (in AWS the probe function). So a revocation takes
- * effect on the very next UDAP registration (issue 8 part 3): no HTTP round trip to itself, no cache. Needs no key:
- * the register function reads what the issuing function stored. The CRL's signature and currency are judged by the
- * PKIX validation that asked for it, like any fetched CRL. Thread-safe when the store and the wrapped source are.
+ * effect on the very next UDAP registration (docs/api/certificates.md, "With UDAP"): no HTTP round trip to itself, no
+ * cache. Needs no key: the register function reads what the issuing function stored. The CRL's signature and currency
+ * are judged by the PKIX validation that asked for it, like any fetched CRL. Thread-safe when the store and the wrapped
+ * source are.
  */
 public final class IssuingAuthorityCrlSource implements CrlSource {
 

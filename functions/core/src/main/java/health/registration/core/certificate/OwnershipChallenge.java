@@ -10,8 +10,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A challenge that proves a developer controls the host of the client URI a certificate will name (README,
- * "Developer certificates"): the developer serves the token at {@link #url}, and the authority fetches it before it
+ * A challenge that proves a developer controls the host of the client URI a certificate will name
+ * (docs/api/certificates.md): the developer serves the token at {@link #url}, and the authority fetches it before it
  * issues. Only the token's SHA-256 is kept, so a read of the table cannot answer a challenge. A challenge is bound to
  * one developer and one client URI, expires after {@link #LIFETIME} and is used at most once.
  *

@@ -21,7 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A revoked developer certificate's clients (README, "Developer certificates"): every UDAP client bound to it is
+ * A revoked developer certificate's clients (docs/api/certificates.md): every UDAP client bound to it is
  * suspended at once, with a {@code ClientSuspended} event through the {@link health.registration.core.issue.EventOutbox}
  * whose problem says the certificate was revoked. The suspension is held like an operator's
  * ({@link StatusChange#CERTIFICATE_REVOKED}). Idempotent: a client suspended for this reason already is left as it

@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * An absolute {@code http} or {@code https} URL split into the components of RFC 3986 §3 exactly as written.
- * Nothing is normalised: rules refuse what a lenient parser would silently change (security research §1.5),
- * so the string that is checked is the string that is stored, compared and fetched.
+ * Nothing is normalised: rules refuse what a lenient parser would silently change (docs/security.md, "Encodings and
+ * parser differentials"), so the string that is checked is the string that is stored, compared and fetched.
  *
  * @param scheme   as written (rules require lower case)
  * @param userInfo the part before {@code @} in the authority, or null

@@ -19,7 +19,8 @@ public enum RegistrationErrorCode {
     UNAPPROVED_SOFTWARE_STATEMENT("unapproved_software_statement", 400),
     /**
      * Too many requests from one source address (RFC 6585 §4, 429 with Retry-After). RFC 7591 defines no code for
-     * this; {@code rate_limited} is the one API Gateway's throttling answer already uses (README, "API").
+     * this; {@code rate_limited} is the one API Gateway's throttling answer already uses
+     * (docs/api/abuse-and-limits.md).
      */
     RATE_LIMITED("rate_limited", 429),
     /** RFC 6750 §3.1 (RFC 7592 §2): the registration access token is missing, unknown or for another client. */

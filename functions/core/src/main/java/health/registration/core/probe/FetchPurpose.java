@@ -6,7 +6,8 @@ import health.registration.core.model.UrlField;
 public enum FetchPurpose {
     /** A page: a redirect URI, client_uri, tos_uri or policy_uri. Only the status matters. */
     PAGE("text/html, application/xhtml+xml;q=0.9, */*;q=0.8"),
-    /** A logo: the raster types a logo may have (security research §1.11); SVG is never asked for. */
+    /** A logo: the raster types a logo may have (docs/security.md, "Logos are raster images"); SVG is never asked for.
+     * */
     IMAGE("image/png, image/jpeg, image/gif, image/webp, image/x-icon;q=0.8, image/vnd.microsoft.icon;q=0.8"),
     /** A certificate revocation list from a CRL distribution point (RFC 5280 §4.2.1.13). */
     CRL("application/pkix-crl, application/x-pkcs7-crl;q=0.9, */*;q=0.1"),
@@ -15,7 +16,8 @@ public enum FetchPurpose {
      * certs-only CMS message.
      */
     ISSUER_CERTIFICATE("application/pkix-cert, application/pkcs7-mime;q=0.9, */*;q=0.1"),
-    /** A developer certificate's ownership challenge: a short text file on the app's host (README, "Developer certificates"). */
+    /** A developer certificate's ownership challenge: a short text file on the app's host (docs/api/certificates.md).
+     * */
     CHALLENGE("text/plain, */*;q=0.1");
 
     private final String accept;

@@ -9,9 +9,9 @@ import java.util.Optional;
 
 /**
  * One GET of a URL that is not a registration's member (a CRL, an ownership challenge) under the rules the prober
- * applies to any client-supplied URL (security research §1.2): an absolute URL of an allowed scheme whose host is a
- * public DNS name, without user information, fragment or a non-default port, checked before any lookup; every
- * resolved address allowed by the address policy, or none is fetched (fail closed); one GET pinned to those
+ * applies to any client-supplied URL (docs/security.md, "The fetch pipeline"): an absolute URL of an allowed scheme
+ * whose host is a public DNS name, without user information, fragment or a non-default port, checked before any lookup;
+ * every resolved address allowed by the address policy, or none is fetched (fail closed); one GET pinned to those
  * addresses, no redirects, capped at {@code maxBytes}. Never throws for network problems: any failure is empty.
  */
 public final class GuardedFetch {
@@ -30,7 +30,8 @@ public final class GuardedFetch {
         }
         try {
             List<InetAddress> addresses = network.resolver().resolve(host.get());
-            // Fail closed: one address outside public unicast refuses the whole name (security research §1.4).
+            // Fail closed: one address outside public unicast refuses the whole name (docs/security.md, "Refused
+            // addresses").
             if (addresses.isEmpty() || !addresses.stream().allMatch(network.addressPolicy()::permits)) {
                 return Optional.empty();
             }

@@ -15,7 +15,7 @@ import java.time.Clock;
 
 /**
  * Politeness toward the hosts we probe, across every registration this process handles: at most so many probes at
- * once against one host, and at most so many started per minute (security research §1.8), so that the service
+ * once against one host, and at most so many started per minute (docs/security.md, "Limits"), so that the service
  * cannot be used to flood a third party. A host is counted both by its name and by each address it resolves to, so
  * many names pointing at one victim's address share that address's budget. An IPv6 address counts by its /64 (RFC
  * 4291 §2.5.4), which one site typically holds whole.

@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The logo formats accepted (security research §1.11), each with its content types and the magic bytes of the WHATWG
- * MIME Sniffing Standard ("image type pattern matching"). SVG is never accepted: it is XML that can carry script and
- * external references.
+ * The logo formats accepted (docs/security.md, "Logos are raster images"), each with its content types and the magic
+ * bytes of the WHATWG MIME Sniffing Standard ("image type pattern matching"). SVG is never accepted: it is XML that can
+ * carry script and external references.
  */
 public enum ImageFormat {
     PNG(List.of("image/png"), new int[] {0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}),

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * The wire form of a direct invocation of the probe function, the only code that fetches URLs someone else chose
- * (README, "Architecture"): its member names, its limits and its answers, for the probe function and for every caller
+ * (docs/architecture.md): its member names, its limits and its answers, for the probe function and for every caller
  * (register's prober, the CRL, issuer-certificate and challenge fetches, re-verification). Each request carries one
  * of these members:
  * <ul>

@@ -3,7 +3,7 @@ package health.registration.core.probe;
 import java.time.Duration;
 
 /**
- * The bounds on probing (security research §1.8).
+ * The bounds on probing (docs/security.md, "Limits").
  *
  * @param connectTimeout           TCP and TLS connect
  * @param readTimeout              between two reads

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The special-purpose address ranges a probe never connects to (security research §1.4), as one table with the RFC
- * of each row in its description. Sources: the IANA IPv4 and IPv6 Special-Purpose Address Registries, plus the
- * cloud metadata addresses that sit inside (or, for Azure, outside) them.
+ * The special-purpose address ranges a probe never connects to (docs/security.md, "Refused addresses"), as one table
+ * with the RFC of each row in its description. Sources: the IANA IPv4 and IPv6 Special-Purpose Address Registries, plus
+ * the cloud metadata addresses that sit inside (or, for Azure, outside) them.
  *
  * <p>The most specific row containing an address decides, so a metadata /32 wins over its link-local /16 and the
  * blocks inside {@code 2000::/3} win over it. IPv4 is a deny list; IPv6 is an allow list of global unicast

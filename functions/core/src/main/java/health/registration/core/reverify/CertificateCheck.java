@@ -21,7 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Re-verification of a UDAP client's bound certificate (README, "Re-verification"): still within its validity
+ * Re-verification of a UDAP client's bound certificate (docs/operations/reverification.md): still within its validity
  * (RFC 5280 §4.1.2.5) and not listed on the CRL of any of its distribution points (RFC 5280 §4.2.1.13), fetched
  * through the same {@link CrlSource} registration uses (the service's own CA from its table, others through the
  * prober). An expired, revoked or unreadable certificate is a hard problem that suspends the client at once

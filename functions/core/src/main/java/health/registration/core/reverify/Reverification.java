@@ -31,12 +31,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
 /**
- * Scheduled re-verification (policy section 5, issue 6): every visible client due by the run's scheduled time is
- * checked against the whole policy of the path it registered by, with its URLs probed (each distinct URL once per
- * run) and, for a UDAP client, its certificate's validity and revocation checked ({@link CertificateCheck}), and
- * moved along its {@link ClientLifecycle}. Clients are selected through the status index page by page;
- * beyond the inline limit, or when time runs short, the rest are sent as segments to worker invocations. Each client
- * is written with optimistic locking, and carries the run's id so that a restarted run skips it.
+ * Scheduled re-verification (policy section 5; docs/operations/reverification.md): every visible client due by the
+ * run's scheduled time is checked against the whole policy of the path it registered by, with its URLs probed (each
+ * distinct URL once per run) and, for a UDAP client, its certificate's validity and revocation checked ({@link
+ * CertificateCheck}), and moved along its {@link ClientLifecycle}. Clients are selected through the status index page
+ * by page; beyond the inline limit, or when time runs short, the rest are sent as segments to worker invocations. Each
+ * client is written with optimistic locking, and carries the run's id so that a restarted run skips it.
  */
 public final class Reverification {
 

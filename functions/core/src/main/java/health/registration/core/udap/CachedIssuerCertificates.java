@@ -12,7 +12,7 @@ import java.util.Objects;
 
 /**
  * An {@link IssuerCertificateSource} that remembers what another answered, per URL: certificates for
- * {@link #FOUND} (an issuer's certificate changes rarely; README, "UDAP registration"), a failure for
+ * {@link #FOUND} (an issuer's certificate changes rarely; docs/api/udap.md), a failure for
  * {@link #NOT_FOUND}, so that statements sent again and again do not make the prober fetch a dead URL each time,
  * yet a fixed one is tried again soon. At most {@link #MAX_ENTRIES} URLs, the least recently used dropped first.
  * Thread-safe; two threads missing the cache at once may both fetch.

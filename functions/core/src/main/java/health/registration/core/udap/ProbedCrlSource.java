@@ -20,12 +20,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@link CrlSource} of the deployed service: fetches a CRL distribution point (RFC 5280 §4.2.1.13) through the
- * prober's network under the same rules as any client-supplied URL (security research §1.2): an absolute http or
- * https URL whose host is a public DNS name, without user information or a non-default port; every resolved address
- * allowed by the address policy; one GET pinned to those addresses, capped at {@code maxBytes}; status 200 and the
- * whole body. The body is a DER or PEM X.509 CRL. Each CRL is cached by URL until its nextUpdate (an hour when it has
- * none); failures are not cached. Never throws for network problems: any failure is empty. Thread-safe; two threads
- * missing the cache at once may both fetch.
+ * prober's network under the same rules as any client-supplied URL (docs/security.md, "The fetch pipeline"): an
+ * absolute http or https URL whose host is a public DNS name, without user information or a non-default port; every
+ * resolved address allowed by the address policy; one GET pinned to those addresses, capped at {@code maxBytes}; status
+ * 200 and the whole body. The body is a DER or PEM X.509 CRL. Each CRL is cached by URL until its nextUpdate (an hour
+ * when it has none); failures are not cached. Never throws for network problems: any failure is empty. Thread-safe; two
+ * threads missing the cache at once may both fetch.
  */
 public final class ProbedCrlSource implements CrlSource {
 

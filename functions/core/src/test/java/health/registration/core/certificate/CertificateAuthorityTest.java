@@ -14,7 +14,10 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Issue 8 part 2: issuance, its record and audit event; revocation outcomes; the CRL kept current. */
+/**
+ * docs/api/certificates.md, "2. The certificate" and "3. Revocation": issuance, its record and audit event; revocation
+ * outcomes; the CRL kept current.
+ */
 class CertificateAuthorityTest {
 
     private final AuthorityBench bench = new AuthorityBench();

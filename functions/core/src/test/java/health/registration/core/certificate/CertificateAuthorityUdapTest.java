@@ -22,9 +22,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Issue 8 part 3, end to end in core: with the issuing CA as a trust anchor and {@link IssuingAuthorityCrlSource} as
- * the verifier's CRL source, a certificate the authority issued signs a software statement the UDAP verifier accepts;
- * right after its revocation the next statement is unapproved (UDAP DCR §5.2), with no cache in between.
+ * docs/api/certificates.md, "With UDAP", end to end in core: with the issuing CA as a trust anchor and {@link
+ * IssuingAuthorityCrlSource} as the verifier's CRL source, a certificate the authority issued signs a software
+ * statement the UDAP verifier accepts; right after its revocation the next statement is unapproved (UDAP DCR §5.2),
+ * with no cache in between.
  */
 class CertificateAuthorityUdapTest {
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Who may obtain a developer certificate (README, "Developer certificates"): the developer who served a fresh
+ * Who may obtain a developer certificate (docs/api/certificates.md): the developer who served a fresh
  * challenge for the client URI, while no valid certificate of another developer names it.
  */
 class CertificateOwnershipTest {

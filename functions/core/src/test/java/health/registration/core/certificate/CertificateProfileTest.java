@@ -43,8 +43,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The profile of an issued certificate (issue 8 part 2), judged by the JDK's PKIX validator and by the real
- * {@code openssl verify}: one test per property, each against a certificate issued through the authority.
+ * The profile of an issued certificate (docs/api/certificates.md, "2. The certificate"), judged by the JDK's PKIX
+ * validator and by the real {@code openssl verify}: one test per property, each against a certificate issued through
+ * the authority.
  */
 class CertificateProfileTest {
 

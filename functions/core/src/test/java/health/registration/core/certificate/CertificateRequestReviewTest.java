@@ -23,8 +23,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Issue 8 part 2 and part 6: the metadata under the full UDAP policy with probing, the request's key and signature, the
- * client URI; every problem in one answer, request problems beside metadata problems.
+ * docs/api/certificates.md, "2. The certificate": the metadata under the full UDAP policy with probing, the request's
+ * key and signature, the client URI; every problem in one answer, request problems beside metadata problems.
  */
 class CertificateRequestReviewTest {
 

@@ -16,7 +16,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Issue 8 part 6: a good request, a weak key, a bad signature; RFC 2986 and RFC 7468 forms; every problem at /csr. */
+/**
+ * docs/api/certificates.md, "2. The certificate": a good request, a weak key, a bad signature; RFC 2986 and RFC 7468
+ * forms; every problem at /csr.
+ */
 class CertificateSigningRequestTest {
 
     static Stream<Arguments> requests() {

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Issue 8 part 3: the authority's own CRL URL is answered from the store, every other one by the wrapped source. */
+/**
+ * docs/api/certificates.md, "With UDAP": the authority's own CRL URL is answered from the store, every other one by
+ * the wrapped source.
+ */
 class IssuingAuthorityCrlSourceTest {
 
     private static final TestPki OTHER_PKI = TestPki.create("elsewhere");

@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * An ownership challenge is fetched under the prober's rules (security research §1.2–1.6): https only, a public DNS
- * name whose every address is public, one GET pinned to them, no redirects, a body of at most a kilobyte.
+ * An ownership challenge is fetched under the prober's rules (docs/security.md, "The fetch pipeline"): https only, a
+ * public DNS name whose every address is public, one GET pinned to them, no redirects, a body of at most a kilobyte.
  */
 class ProbedChallengeSiteTest {
 

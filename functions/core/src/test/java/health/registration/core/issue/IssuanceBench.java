@@ -24,7 +24,8 @@ import java.util.Objects;
 
 /**
  * Issuance wired to in-memory ports: stores behind failure-injecting decorators, sequential ids, a clock that
- * moves only when told, a prober that never touches the network. Also states the two invariants of issue #4.
+ * moves only when told, a prober that never touches the network. Also states the two invariants of docs/data-model.md,
+ * "Nothing half-made".
  */
 final class IssuanceBench {
 

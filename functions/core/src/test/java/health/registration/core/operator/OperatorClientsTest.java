@@ -33,7 +33,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The operator's client API (issue 8, part 1): register under the manual path's rules, read, update, delete, audited. */
+/**
+ * The operator's client API (docs/api/operator.md): register under the manual path's rules, read, update, delete,
+ * audited.
+ */
 class OperatorClientsTest {
 
     private final OperatorBench bench = new OperatorBench();

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Security research §1.4 and §4.1. Addresses are built from literals and bytes only: nothing resolves or connects. */
+/**
+ * docs/security.md, "Refused addresses" and "Testing without weakening the guard" item 1. Addresses are built from
+ * literals and bytes only: nothing resolves or connects.
+ */
 class SpecialPurposeAddressesTest {
 
     private static final String PUBLIC = "public";

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** CRLs fetched through the prober's network under the SSRF rules (security research §1.2–1.6), and cached. */
+/** CRLs fetched through the prober's network under the SSRF rules (docs/security.md, "The fetch pipeline"), and cached.
+ * */
 class ProbedCrlSourceTest {
 
     private static final TestPki PKI = TestPki.create("alpha");

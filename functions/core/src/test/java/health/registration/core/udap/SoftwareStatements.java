@@ -25,9 +25,10 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Builds UDAP software statements the way a client does (IG STU2 registration §3.1; Inferno's shape, udap.md §6.B),
- * and the broken ones a server must refuse: any header, any payload text (duplicates included), a key other than
- * x5c[0]'s, {@code alg: none}, HS256. The header and payload are written as given, so tests control every byte.
+ * Builds UDAP software statements the way a client does (IG STU2 registration §3.1; the shape of the Inferno UDAP
+ * Security Test Kit's registration group), and the broken ones a server must refuse: any header, any payload text
+ * (duplicates included), a key other than x5c[0]'s, {@code alg: none}, HS256. The header and payload are written as
+ * given, so tests control every byte.
  */
 public final class SoftwareStatements {
 

@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * How the Inferno UDAP Security Test Kit (v0.12.2) reads a discovery document (research udap.md §6.A): its two runs of
- * the discovery group and the assertion helpers its tests share, written in Java.
+ * How the Inferno UDAP Security Test Kit (v0.12.2) reads a discovery document ({@code discovery_group.rb}): its two
+ * runs of the discovery group and the assertion helpers its tests share, written in Java.
  */
 final class UdapMetadataInferno {
 

@@ -12,8 +12,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every check of the Inferno UDAP Security Test Kit's discovery group (v0.12.2, {@code discovery_group.rb}; research
- * udap.md §6.A) up to x.1.16 against the document this server publishes, on both of Inferno's runs (see
+ * Every check of the Inferno UDAP Security Test Kit's discovery group (v0.12.2, {@code discovery_group.rb})
+ * up to x.1.16 against the document this server publishes, on both of Inferno's runs (see
  * {@link UdapMetadataInferno#runs()}); x.1.17 and x.1.18 are {@link UdapMetadataInfernoSignedMetadataTest}. Where
  * Inferno is STU1-lenient (x.1.09 and x.1.15 omit when the member is absent), these tests hold the document to the
  * STU2 rule (IG STU2 §2.2: both members required).

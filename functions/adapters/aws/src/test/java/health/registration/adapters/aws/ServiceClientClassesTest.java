@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Each service's client class, with its holder and the shared settings, names no other service's classes: a
  * function's minimised package keeps every class its own classes name, so a function that names one service's class
- * carries that service's model alone (README "Performance", "Package sizes").
+ * carries that service's model alone (benchmarks/README.md, "Package sizes").
  */
 class ServiceClientClassesTest {
 

@@ -17,9 +17,9 @@ import java.util.Set;
 
 /**
  * Names mapped to addresses in hosts-file format ({@code address name [alias…]}, {@code #} comments, blank lines),
- * read by the prober before DNS. It is the {@code PROBE_HOSTS_FILE} test seam (security research §4.2 item 3):
- * tests give public-suffix names such as {@code ok.example.com} chosen addresses without any DNS server. Addresses
- * are read as literals only, never resolved.
+ * read by the prober before DNS. It is the {@code PROBE_HOSTS_FILE} test seam (docs/security.md, "Testing without
+ * weakening the guard" item 3): tests give public-suffix names such as {@code ok.example.com} chosen addresses without
+ * any DNS server. Addresses are read as literals only, never resolved.
  */
 public final class HostsFile {
 
@@ -80,7 +80,8 @@ public final class HostsFile {
 
     private static InetAddress literal(String text, int lineNumber) {
         // Guava accepts only dotted-quad IPv4 and RFC 4291 IPv6 text and never queries DNS, unlike
-        // InetAddress.getByName, which reads "127.1" as 127.0.0.1 and looks names up (security research §1.5).
+        // InetAddress.getByName, which reads "127.1" as 127.0.0.1 and looks names up (docs/security.md, "Encodings and
+        // parser differentials").
         try {
             return InetAddresses.forString(text);
         } catch (IllegalArgumentException notALiteral) {

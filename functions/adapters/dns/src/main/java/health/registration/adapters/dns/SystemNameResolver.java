@@ -38,9 +38,9 @@ public final class SystemNameResolver implements NameResolver {
         InetAddress[] lookup(String host) throws UnknownHostException;
     }
 
-    // getAllByName cannot be interrupted and has no timeout of its own (security research §1.6), so lookups run on
-    // a few daemon threads and the caller stops waiting at the limit. A stuck lookup holds one thread until the OS
-    // resolver gives up; the bounds keep stuck lookups from piling up threads.
+    // getAllByName cannot be interrupted and has no timeout of its own (docs/security.md, "DNS rebinding and pinned
+    // addresses"), so lookups run on a few daemon threads and the caller stops waiting at the limit. A stuck lookup
+    // holds one thread until the OS resolver gives up; the bounds keep stuck lookups from piling up threads.
     private static final int THREADS = 4;
     private static final int QUEUED = 32;
 
@@ -89,8 +89,9 @@ public final class SystemNameResolver implements NameResolver {
             throw new ProbeFailure(ProbeOutcome.DNS_ERROR, "an empty host name does not resolve");
         }
         if (isIpLiteral(host)) {
-            // The NameResolver port never resolves literals: the URL rules refuse them (security research §0 item 2),
-            // and the JDK would read "127.1" or "2130706433" as loopback without asking DNS (§1.5).
+            // The NameResolver port never resolves literals: the URL rules refuse them (docs/security.md, "URL syntax
+            // per field"), and the JDK would read "127.1" or "2130706433" as loopback without asking DNS
+            // (docs/security.md, "Encodings and parser differentials").
             throw new ProbeFailure(ProbeOutcome.DNS_ERROR, "IP literals are not resolved");
         }
         Optional<List<InetAddress>> listed = hosts.lookup(host);

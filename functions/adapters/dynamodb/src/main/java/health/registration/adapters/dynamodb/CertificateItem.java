@@ -16,8 +16,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The items of the certificates table ({@link CertificatesTable}): a certificate with its metadata and requester
- * (issue 8: "serial, subject, SAN, metadata, requester"), a revocation entry, and the current CRL. Instants are epoch
- * milliseconds. A malformed item is an {@link IllegalArgumentException} naming the attribute, never its value.
+ * (docs/api/certificates.md, "Data": serial, subject, SAN, metadata, requester), a revocation entry, and the current
+ * CRL. Instants are epoch milliseconds. A malformed item is an {@link IllegalArgumentException} naming the attribute,
+ * never its value.
  */
 final class CertificateItem {
 

@@ -6,8 +6,8 @@ import java.net.InetSocketAddress;
 /**
  * The last hop below the connect-time guard: where a socket actually goes once the guard has approved an endpoint.
  * Production dials the approved endpoint itself ({@link #DIRECT}). Tests translate an approved public-looking
- * address to a loopback server (security research §4.2 item 2), so the unmodified policy runs in tests. Package
- * private and never wired in production.
+ * address to a loopback server (docs/security.md, "Testing without weakening the guard" item 2), so the unmodified
+ * policy runs in tests. Package private and never wired in production.
  */
 @FunctionalInterface
 interface Dialer {

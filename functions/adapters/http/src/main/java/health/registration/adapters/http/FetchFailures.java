@@ -54,7 +54,7 @@ final class FetchFailures {
                 "the connection to " + host + " failed before a complete answer (reset, closed or malformed)");
     }
 
-    // Security research §1.9: expired, untrusted-issuer, wrong-host and other handshake failures are told apart.
+    // TLS (docs/security.md): expired, untrusted-issuer, wrong-host and other handshake failures are told apart.
     private static String tlsProblem(String host, List<Throwable> causes) {
         if (first(causes, SSLPeerUnverifiedException.class).isPresent()) {
             return "the TLS certificate of " + host + " is not valid for that name";

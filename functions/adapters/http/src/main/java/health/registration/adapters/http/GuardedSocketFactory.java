@@ -14,12 +14,12 @@ import java.util.Set;
 import javax.net.SocketFactory;
 
 /**
- * The connect-time guard, stage 4 of the probe pipeline (security research §1.2, §1.6): every socket it makes checks
- * the endpoint it is about to connect to against the address policy, and refuses instead of connecting. This is the
- * enforcement point: OkHttp does not call its {@code Dns} for IP-literal hosts ({@code 127.1}, {@code [::1]}), and
- * any other path that skips the resolver (HTTP/2 coalescing, fast fallback) still ends in {@link Socket#connect}.
- * A factory {@link #pinnedTo pinned} to one fetch's checked addresses also refuses every other address, so even a
- * public literal the engine never checked is not dialled.
+ * The connect-time guard, stage 4 of the probe pipeline (docs/security.md, "The fetch pipeline", "DNS rebinding and
+ * pinned addresses"): every socket it makes checks the endpoint it is about to connect to against the address policy,
+ * and refuses instead of connecting. This is the enforcement point: OkHttp does not call its {@code Dns} for IP-literal
+ * hosts ({@code 127.1}, {@code [::1]}), and any other path that skips the resolver (HTTP/2 coalescing, fast fallback)
+ * still ends in {@link Socket#connect}. A factory {@link #pinnedTo pinned} to one fetch's checked addresses also
+ * refuses every other address, so even a public literal the engine never checked is not dialled.
  */
 final class GuardedSocketFactory extends SocketFactory {
 
@@ -80,7 +80,8 @@ final class GuardedSocketFactory extends SocketFactory {
             throw new RefusedAddressException("the endpoint is not an IP socket address");
         }
         if (inet.isUnresolved() || inet.getAddress() == null) {
-            // An unresolved endpoint would be resolved again inside connect: a second, unchecked lookup (§1.6).
+            // An unresolved endpoint would be resolved again inside connect: a second, unchecked lookup
+            // (docs/security.md, "DNS rebinding and pinned addresses").
             throw new RefusedAddressException("the endpoint was not resolved to a checked address");
         }
         Optional<String> refusal;
@@ -94,7 +95,8 @@ final class GuardedSocketFactory extends SocketFactory {
             throw new RefusedAddressException(refusal.get());
         }
         if (pinned.isPresent() && !pinned.get().contains(inet.getAddress())) {
-            // The checked address must be the connected address (security research §1.6).
+            // The checked address must be the connected address (docs/security.md, "DNS rebinding and pinned
+            // addresses").
             throw new RefusedAddressException("the address is not one that was checked for this host");
         }
         return inet;
@@ -104,7 +106,7 @@ final class GuardedSocketFactory extends SocketFactory {
 
         GuardedSocket() {
             // Proxy.NO_PROXY gives a plain socket: the default one would honour socksProxyHost and connect to a proxy
-            // that resolves the target itself (security research §1.6).
+            // that resolves the target itself (docs/security.md, "DNS rebinding and pinned addresses").
             super(Proxy.NO_PROXY);
         }
 

@@ -38,10 +38,11 @@ import okhttp3.tls.HeldCertificate;
  * certificate and authority made here, and answers every GET as a registration's sites would (a page, a PNG logo, a
  * redirect URI that wants a code). {@link #prober} is the deployed prober's whole stack (the URL rules,
  * {@link RegistrationProber}, the connect-time guard, {@link OkHttpPageFetcher} on OkHttp with TLS 1.2+ and PKIX
- * trust), with only the seams below the checks replaced (security research §4.2): every name resolves to this site's
- * address, only that address is exempted from the public-address rule, the trust is this site's authority alone,
- * and the dialer sends the probed port 443 to this site and refuses every other endpoint. So priming runs the TLS
- * handshake and the HTTP client the first real probe would, and not one packet leaves the process.
+ * trust), with only the seams below the checks replaced (docs/security.md, "Testing without weakening the guard"):
+ * every name resolves to this site's address, only that address is exempted from the public-address rule, the trust is
+ * this site's authority alone, and the dialer sends the probed port 443 to this site and refuses every other endpoint.
+ * So priming runs the TLS handshake and the HTTP client the first real probe would, and not one packet leaves the
+ * process.
  *
  * <p>Nothing made here outlives {@link #close()}: the keys, the certificates, the trust and the client's TLS sessions
  * belong to this site's objects, and the certificates' validity is fixed (no clock reading goes into a snapshot).
@@ -54,7 +55,7 @@ public final class LoopbackSite implements AutoCloseable {
     private static final int PROBED_PORT = 443;
     private static final Duration LIMIT = Duration.ofSeconds(5);
     private static final String USER_AGENT = "registration-priming (in-process)";
-    /** A 1×1 PNG: what a logo_uri answers (security research §1.11, raster logos). */
+    /** A 1×1 PNG: what a logo_uri answers (docs/security.md, "Logos are raster images"). */
     private static final byte[] PNG = Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
     private static final byte[] PAGE = "<!doctype html><title>priming</title>".getBytes(StandardCharsets.US_ASCII);

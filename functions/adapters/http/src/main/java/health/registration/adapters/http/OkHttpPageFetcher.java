@@ -37,8 +37,8 @@ import okio.BufferedSource;
 /**
  * The {@link PageFetcher} of the deployed prober, on OkHttp: one GET to the request's checked addresses only, with
  * no proxy, redirect, retry, cookie, compression or connection reuse, bounded by the connect, read and whole-call
- * limits and the request's body cap (security research §1.6–§1.10). Every socket passes the connect-time address
- * guard.
+ * limits and the request's body cap (docs/security.md, "The fetch pipeline"). Every socket passes the connect-time
+ * address guard.
  */
 public final class OkHttpPageFetcher implements PageFetcher {
 
@@ -46,7 +46,7 @@ public final class OkHttpPageFetcher implements PageFetcher {
     /** Where {@link #withoutRetryHint} keeps a 503's Retry-After; never sent, only read back from the answer. */
     private static final String HELD_RETRY_AFTER = "X-Probe-Held-Retry-After";
 
-    // Security research §1.11: the raster types a logo may have; SVG is never asked for.
+    // Logos (docs/security.md, "Logos are raster images"): the raster types a logo may have; SVG is never asked for.
 
     private final OkHttpClient base;
     private final GuardedSocketFactory guard;
@@ -55,7 +55,8 @@ public final class OkHttpPageFetcher implements PageFetcher {
     OkHttpPageFetcher(AddressPolicy policy, X509TrustManager trust, ProbeLimits limits, String userAgent,
                       Dialer dialer) {
         if (userAgent == null || userAgent.isBlank()) {
-            throw new IllegalArgumentException("the prober needs a descriptive User-Agent (security research §1.10)");
+            throw new IllegalArgumentException(
+                    "the prober needs a descriptive User-Agent (docs/security.md, Request shape)");
         }
         this.guard = new GuardedSocketFactory(policy, dialer);
         this.base = baseClient(guard, trust, limits);
@@ -89,19 +90,24 @@ public final class OkHttpPageFetcher implements PageFetcher {
 
     private static OkHttpClient baseClient(GuardedSocketFactory guard, X509TrustManager trust, ProbeLimits limits) {
         return new OkHttpClient.Builder()
-                .proxy(Proxy.NO_PROXY) // §1.6: a proxy would resolve and connect on our behalf, unchecked
-                .followRedirects(false) // §1.7: a 3xx is an answer, never followed
+                // docs/security.md, "DNS rebinding and pinned addresses": a proxy would resolve and connect on our
+                // behalf, unchecked.
+                .proxy(Proxy.NO_PROXY)
+                .followRedirects(false) // docs/security.md, "Redirects": a 3xx is an answer, never followed
                 .followSslRedirects(false)
                 .retryOnConnectionFailure(false)
                 .connectTimeout(limits.connectTimeout())
                 .readTimeout(limits.readTimeout())
                 .writeTimeout(limits.readTimeout())
-                .callTimeout(limits.callTimeout()) // §1.8: the read timeout alone lets a dripping server hold a call
-                // TLS 1.2+ (§1.9); cleartext only for http:// URLs, which the URL rules allow for informational pages.
+                // docs/security.md, "Limits": the read timeout alone lets a dripping server hold a call.
+                .callTimeout(limits.callTimeout())
+                // TLS 1.2+ (docs/security.md, "TLS"); cleartext only for http:// URLs, which the URL rules allow for
+                // informational pages.
                 .connectionSpecs(List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT))
                 .cookieJar(CookieJar.NO_COOKIES)
                 // HTTP/1.1 only: a status probe gains nothing from HTTP/2, whose connection coalescing reuses a
-                // connection for other hosts without a lookup (§1.2) and whose framing adds parser surface.
+                // connection for other hosts without a lookup (docs/security.md, "The fetch pipeline") and whose
+                // framing adds parser surface.
                 .protocols(List.of(Protocol.HTTP_1_1))
                 // No idle connection is kept, so no probe ever rides on a connection another probe opened.
                 .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
@@ -115,7 +121,8 @@ public final class OkHttpPageFetcher implements PageFetcher {
 
     private OkHttpClient clientFor(FetchRequest request, AtomicReference<InetSocketAddress> connected) {
         return base.newBuilder()
-                // Pinning (§1.6): the name resolves to exactly the checked addresses, and sockets dial nothing else.
+                // Pinning (docs/security.md, "DNS rebinding and pinned addresses"): the name resolves to exactly the
+                // checked addresses, and sockets dial nothing else.
                 .dns(new PinnedDns(request.host(), request.addresses()))
                 .socketFactory(guard.pinnedTo(request.addresses()))
                 .addNetworkInterceptor(chain -> {
@@ -139,7 +146,8 @@ public final class OkHttpPageFetcher implements PageFetcher {
     }
 
     private Request requestFor(HttpUrl url, FetchPurpose purpose) {
-        // §1.10: fixed headers; identity encoding also turns off OkHttp's transparent gzip (no decompression bombs).
+        // docs/security.md, "Request shape": fixed headers; identity encoding also turns off OkHttp's transparent gzip
+        // (no decompression bombs).
         return new Request.Builder().url(url).get()
                 .header("User-Agent", userAgent)
                 .header("Accept", purpose.accept())
@@ -156,7 +164,7 @@ public final class OkHttpPageFetcher implements PageFetcher {
         ResponseBody body = response.body();
         long declared = body.contentLength();
         byte[] bytes = new byte[0];
-        // §1.8: a declared length over the cap is refused without reading a byte of the body.
+        // docs/security.md, "Limits": a declared length over the cap is refused without reading a byte of the body.
         boolean truncated = declared > maxBodyBytes;
         if (!truncated) {
             BufferedSource source = body.source();

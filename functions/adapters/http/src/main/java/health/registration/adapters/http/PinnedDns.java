@@ -9,7 +9,7 @@ import okhttp3.Dns;
 /**
  * The {@code Dns} of one fetch: it answers the request's host with exactly the addresses the engine checked, and
  * nothing else. The checked address is thus the connected address, and no second lookup can rebind the name to
- * another (security research §1.6).
+ * another (docs/security.md, "DNS rebinding and pinned addresses").
  */
 final class PinnedDns implements Dns {
 

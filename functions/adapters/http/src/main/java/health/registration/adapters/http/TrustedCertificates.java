@@ -18,10 +18,10 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 /**
- * The certificate authorities the prober trusts (security research §1.9): the JDK's default trust anchors, plus,
- * when the {@code PROBE_TRUSTED_CA_FILE} test seam names a PEM file, every certificate in it (§4.4). The managers
- * are the JDK's own PKIX ones, so chain building, validity dates and key usage are checked as for any TLS client;
- * nothing here ever trusts everything.
+ * The certificate authorities the prober trusts (docs/security.md, "TLS"): the JDK's default trust anchors, plus,
+ * when the {@code PROBE_TRUSTED_CA_FILE} test seam names a PEM file, every certificate in it (docs/security.md,
+ * "Testing without weakening the guard" item 6). The managers are the JDK's own PKIX ones, so chain building, validity
+ * dates and key usage are checked as for any TLS client; nothing here ever trusts everything.
  */
 public final class TrustedCertificates {
 

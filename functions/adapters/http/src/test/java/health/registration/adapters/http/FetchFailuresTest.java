@@ -38,7 +38,7 @@ class FetchFailuresTest {
                         "did not answer within the time limit"),
                 Arguments.of(new InterruptedIOException("timeout"), false, ProbeOutcome.TIMEOUT, "time limit"),
                 Arguments.of(new IOException("Canceled"), true, ProbeOutcome.TIMEOUT, "time limit"),
-                // TLS, told apart as security research §1.9 asks
+                // TLS, told apart (docs/security.md, "TLS")
                 Arguments.of(new SSLPeerUnverifiedException("Hostname ok.example.com not verified"), false,
                         ProbeOutcome.TLS_ERROR, "is not valid for that name"),
                 Arguments.of(wrapped(new SSLHandshakeException("PKIX path validation failed"),

@@ -140,7 +140,8 @@ class GuardedSocketFactoryTest {
     @ParameterizedTest
     @ValueSource(strings = {"https://127.0.0.1:%d/", "https://127.1:%d/", "https://[::1]:%d/"})
     void theFetcherRefusesIpLiteralHostsThatOkHttpConnectsToWithoutItsDns(String template) throws Exception {
-        // Security research §1.6 (observed): OkHttp never calls Dns for a literal, so only the guard stands here.
+        // Observed (docs/security.md, "DNS rebinding and pinned addresses"): OkHttp never calls Dns for a literal, so
+        // only the guard stands here.
         CountingListener listener = fixture.listener(template.contains("::1") ? LOOPBACK6 : LOOPBACK);
         String url = String.format(template, listener.port());
 

@@ -159,7 +159,7 @@ class OkHttpPageFetcherTest {
 
     @Test
     void endsAServerDrippingOneBytePerHalfSecondAtTheCallTimeout() {
-        // Security research §1.8: each byte arrives well within the read timeout; only the call timeout ends this.
+        // Limits (docs/security.md): each byte arrives well within the read timeout; only the call timeout ends this.
         server.enqueue(new MockResponse.Builder().body("x".repeat(100)).throttleBody(1, 500, TimeUnit.MILLISECONDS)
                 .build());
 
@@ -259,7 +259,8 @@ class OkHttpPageFetcherTest {
 
     @Test
     void fetchesNothingWhenTheUrlNamesAnotherHostThanTheCheckedOne() {
-        // Pinning (security research §1.6): the checked addresses belong to request.host() and to nothing else.
+        // Pinning (docs/security.md, "DNS rebinding and pinned addresses"): the checked addresses belong to
+        // request.host() and to nothing else.
         ProbeFailure failure = failureOf(
                 request("https://other.example.com/", HOST, List.of(FAKE_PUBLIC), UrlField.CLIENT_URI));
 

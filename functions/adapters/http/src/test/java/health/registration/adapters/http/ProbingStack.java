@@ -26,8 +26,8 @@ import javax.net.ssl.X509TrustManager;
 /**
  * The whole prober as {@link NetworkUrlProber} wires it: the URL rules and {@link RegistrationProber} over the real
  * {@link SystemNameResolver} and {@link OkHttpPageFetcher}, bound by the unmodified {@link AddressPolicy#publicOnly()}.
- * Only the two seams below the checks differ (security research §4.2): the resolver's lookup, which stands in for
- * DNS and records every name it is asked, and the fetcher's {@link RecordingDialer}.
+ * Only the two seams below the checks differ (docs/security.md, "Testing without weakening the guard"): the resolver's
+ * lookup, which stands in for DNS and records every name it is asked, and the fetcher's {@link RecordingDialer}.
  */
 final class ProbingStack implements AutoCloseable {
 

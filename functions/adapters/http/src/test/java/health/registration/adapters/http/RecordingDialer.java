@@ -10,9 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The test dialer below the guard (security research §4.2 item 2): records every endpoint the guard approved, sends
- * the fake public address {@link #FAKE_PUBLIC} to loopback servers by port, lets other loopback endpoints through
- * unchanged, and refuses everything else, so a bug can never send a packet off the machine.
+ * The test dialer below the guard (docs/security.md, "Testing without weakening the guard" item 2): records every
+ * endpoint the guard approved, sends the fake public address {@link #FAKE_PUBLIC} to loopback servers by port, lets
+ * other loopback endpoints through unchanged, and refuses everything else, so a bug can never send a packet off the
+ * machine.
  */
 final class RecordingDialer implements Dialer {
 

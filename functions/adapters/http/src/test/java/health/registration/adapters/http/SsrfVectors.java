@@ -8,10 +8,10 @@ import health.registration.core.probe.ProbeOutcome;
 import java.util.List;
 
 /**
- * SSRF vectors (security research §1.3–§1.5, §5; OWASP, PortSwigger, Orange Tsai, Claroty/Snyk URL-confusion
- * catalogues), each with the member it is registered in and the stage of the prober that must refuse it: a URL rule
- * ({@code INVALID_URL}, nothing resolved), the address check after resolution ({@code NOT_PUBLIC}), or the resolver
- * ({@code DNS_ERROR}). None of them may ever be connected to.
+ * SSRF vectors (docs/security.md, "URL syntax per field", "Refused addresses", "Encodings and parser differentials";
+ * OWASP, PortSwigger, Orange Tsai, Claroty/Snyk URL-confusion catalogues), each with the member it is registered in and
+ * the stage of the prober that must refuse it: a URL rule ({@code INVALID_URL}, nothing resolved), the address check
+ * after resolution ({@code NOT_PUBLIC}), or the resolver ({@code DNS_ERROR}). None of them may ever be connected to.
  */
 final class SsrfVectors {
 
@@ -63,7 +63,8 @@ final class SsrfVectors {
             "::1 mixed6.example.com");
 
     static final List<Vector> ALL = List.of(
-            // IPv4 literals in every radix and part count browsers accept (WHATWG IPv4 parser; research §1.5).
+            // IPv4 literals in every radix and part count browsers accept (WHATWG IPv4 parser; docs/security.md,
+            // "Encodings and parser differentials").
             rule("redirect_uris", "https://2130706433/cb", "decimal dword of 127.0.0.1"),
             rule("redirect_uris", "https://017700000001/cb", "octal dword of 127.0.0.1"),
             rule("redirect_uris", "https://0x7f000001/cb", "hex dword of 127.0.0.1"),
@@ -117,7 +118,8 @@ final class SsrfVectors {
             rule("redirect_uris", "HTTPS://loopback.example.com/cb", "upper-case scheme, which lenient parsers fix"),
             rule("redirect_uris", "https:127.0.0.1/cb", "no slashes after the scheme"),
             rule("redirect_uris", "//127.0.0.1/cb", "scheme-relative"),
-            // Trailing dots, percent-encoding, control characters and Unicode look-alikes (research §1.5, §5).
+            // Trailing dots, percent-encoding, control characters and Unicode look-alikes (docs/security.md, "Encodings
+            // and parser differentials").
             rule("redirect_uris", "https://127.0.0.1./cb", "trailing dot after a literal"),
             rule("redirect_uris", "https://loopback.example.com./cb", "trailing dot on a name that maps to loopback"),
             rule("redirect_uris", "https://%31%32%37.0.0.1/cb", "percent-encoded digits OkHttp decodes to 127"),
@@ -128,7 +130,8 @@ final class SsrfVectors {
             rule("redirect_uris", "https://local\nhost/cb", "newline inside the host, stripped by WHATWG"),
             rule("redirect_uris", "https://127.0.0.1\u0000.app.example.com/cb", "NUL: C resolvers stop at it"),
             rule("redirect_uris", "https://loc%61lhost/cb", "percent-encoded letter OkHttp decodes to localhost"),
-            // Internal names, stopped by the public-suffix rule before any lookup (research §1.4).
+            // Internal names, stopped by the public-suffix rule before any lookup (docs/security.md, "URL syntax per
+            // field").
             rule("redirect_uris", "https://localhost/cb", "localhost"),
             rule("redirect_uris", "https://localhost./cb", "localhost with a trailing dot"),
             rule("redirect_uris", "https://LOCALHOST/cb", "upper-case localhost"),

@@ -156,7 +156,8 @@ class SsrfVectorsTest {
                         .containsExactly(new InetSocketAddress(FAKE_PUBLIC, 443));
                 assertThat(sentinels.newConnections()).as("connections accepted on loopback").isEmpty();
 
-                // Security research §4.2 item 4: a re-probe resolves again, sees loopback and refuses it unconnected.
+                // Testing without weakening the guard (docs/security.md) item 4: a re-probe resolves again, sees
+                // loopback and refuses it unconnected.
                 ProbeResult again = stack.probe("redirect_uris", "https://" + REBOUND + "/callback");
 
                 assertThat(again.outcome()).isEqualTo(ProbeOutcome.NOT_PUBLIC);

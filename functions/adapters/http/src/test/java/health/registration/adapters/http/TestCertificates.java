@@ -5,7 +5,10 @@ import java.time.Instant;
 import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
 
-/** A test CA and server certificates signed by it, good and bad (security research §4.4). */
+/**
+ * A test CA and server certificates signed by it, good and bad (docs/security.md, "Testing without weakening the
+ * guard" item 6).
+ */
 final class TestCertificates {
 
     static final String HOST = "ok.example.com";

@@ -5,7 +5,11 @@ import health.registration.core.policy.PolicyContext;
 import health.registration.core.policy.Violation;
 import java.util.List;
 
-/** Policy section 3 and security research §1.3: no user information ({@code user@host}), a classic parser confusion. */
+/**
+ * Policy section 3 and docs/security.md, "URL syntax per field": no user information ({@code user@host}), a classic
+ * parser confusion.
+ * <p>Policy sections: docs/spec/registration-policy.md.
+ */
 public final class UrlHasNoUserInfo implements UrlRule {
 
     @Override

@@ -10,9 +10,10 @@ import health.registration.core.policy.Violation;
 import java.util.List;
 
 /**
- * Policy section 5 (the part that needs no network) and security research §1.3: the host is a DNS name in
- * A-labels under an ICANN public suffix, so {@code localhost}, {@code *.internal}, {@code *.local} and metadata
+ * Policy section 5 (the part that needs no network) and docs/security.md, "URL syntax per field": the host is a DNS
+ * name in A-labels under an ICANN public suffix, so {@code localhost}, {@code *.internal}, {@code *.local} and metadata
  * names are refused before any lookup. IP literals, loopback redirects and wildcard redirects have rules of their own.
+ * <p>Policy sections: docs/spec/registration-policy.md.
  */
 public final class UrlHostIsPublicDomainName implements UrlRule {
 

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Security research §0.1: a URL is registered in the one form every parser agrees on, so the string that is
- * checked is the string a browser and our prober use: lower-case scheme and host, no trailing dot, no
+ * docs/security.md, "URLs in one form": a URL is registered in the one form every parser agrees on, so the string that
+ * is checked is the string a browser and our prober use: lower-case scheme and host, no trailing dot, no
  * {@code .} or {@code ..} path segments (plain or percent-encoded).
  */
 public final class UrlIsCanonical implements UrlRule {

@@ -8,8 +8,8 @@ import health.registration.core.policy.Violation;
 import java.util.List;
 
 /**
- * Security research §0.2: URLs use their scheme's default port, written implicitly. Other ports would let anyone
- * aim the prober at arbitrary services; an explicit default port is a second spelling of the same URL.
+ * docs/security.md, "URLs in one form": URLs use their scheme's default port, written implicitly. Other ports would let
+ * anyone aim the prober at arbitrary services; an explicit default port is a second spelling of the same URL.
  */
 public final class UrlUsesDefaultPort implements UrlRule {
 

@@ -20,9 +20,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * {@link Policies#udapRegistration()} as a whole against every row of the IG STU2 registration §3.1 claim table
- * (udap.md §1.3), each row breaking one registration parameter of a valid fixture of its grant and naming the RFC 7591
- * error the refusal carries; both grants pass; the open path's refusals of client_credentials and private_key_jwt
- * do not apply.
+ * (with UDAP DCR §2 and §4.3), each row breaking one registration parameter of a valid fixture of its grant and naming
+ * the RFC 7591 error the refusal carries; both grants pass; the open path's refusals of client_credentials and
+ * private_key_jwt do not apply.
  */
 class PoliciesUdapTest {
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Security research §0.1: URLs are registered in the one form every parser agrees on. */
+/** docs/security.md, "URLs in one form": URLs are registered in the one form every parser agrees on. */
 class UrlIsCanonicalTest {
 
     private static final Rule RULE = new UrlIsCanonical();

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Security research §0.2: URLs use their scheme's default port, written implicitly. */
+/** docs/security.md, "URLs in one form": URLs use their scheme's default port, written implicitly. */
 class UrlUsesDefaultPortTest {
 
     private static final Rule RULE = new UrlUsesDefaultPort();
