@@ -132,7 +132,12 @@ class DevelopmentSecretsIT {
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().put("AWS_ENDPOINT_URL", MotoServer.endpoint().toString());
         Process process = builder.start();
-        assertThat(process.waitFor(SCRIPT_DEADLINE.toSeconds(), TimeUnit.SECONDS)).as("make-dev-secrets ended").isTrue();
+        if (!process.waitFor(SCRIPT_DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            assertThat(false).as("make-dev-secrets ended within %s; its stderr:%n%s", SCRIPT_DEADLINE,
+                    Files.readString(err)).isTrue();
+        }
         return new Result(process.exitValue(), Files.readString(out),
                 Files.readString(err));
     }
