@@ -5,7 +5,7 @@ import health.registration.core.limit.SourceQuota;
 import java.util.Optional;
 
 /**
- * The abuse and cost limits' configuration (README, "Configuration") and their answer: how many requests a source
+ * The abuse and cost limits' configuration (docs/configuration.md) and their answer: how many requests a source
  * address may make per hour to {@code POST /register} and {@code POST /probe}, where they are counted, and how many
  * clients one registrable domain may have.
  */

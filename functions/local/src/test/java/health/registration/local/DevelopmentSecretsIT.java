@@ -76,6 +76,8 @@ class DevelopmentSecretsIT {
                 "MANUAL_REGISTRATION_URL", LocalDeployment.MANUAL_REGISTRATION_URL,
                 "FHIR_BASE_URL", fhirBase,
                 "UDAP_TOKEN_ENDPOINT", "https://authorization.example.com/token"));
+        // The template always sets it (parameter ScopesSupported); discovery publishes it as scopes_supported.
+        environment.put("SCOPES_SUPPORTED", "openid fhirUser system/*.rs");
         environment.put("UDAP_SERVER_CREDENTIALS_SECRET", parameters.get("UdapServerCredentialsSecret"));
         environment.put("UDAP_TRUST_ANCHORS_SECRET", parameters.get("UdapTrustAnchorsSecret"));
         environment.put("CERTIFICATE_AUTHORITY_SECRET", parameters.get("CertificateAuthoritySecret"));
