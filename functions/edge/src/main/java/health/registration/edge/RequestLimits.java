@@ -13,8 +13,18 @@ public final class RequestLimits {
 
     /** The request counts table ({@code REQUEST_COUNTS_TABLE: !Ref RequestCountsTable}). */
     public static final String REQUEST_COUNTS_TABLE = "REQUEST_COUNTS_TABLE";
+    /**
+     * {@code POST /register} requests one source address (IPv4 address, IPv6 /64) may make per clock hour, refused
+     * ones counted too; beyond, {@code 429 rate_limited} with {@code Retry-After} (default 20). A value that is no whole
+     * number of at least 1 stops the function from starting.
+     */
     public static final String REGISTRATIONS_PER_SOURCE_PER_HOUR = "REGISTRATIONS_PER_SOURCE_PER_HOUR";
+    /** The same for {@code POST /probe} (default 60). */
     public static final String PROBES_PER_SOURCE_PER_HOUR = "PROBES_PER_SOURCE_PER_HOUR";
+    /**
+     * Most visible clients per registrable domain of {@code client_uri} on the open and UDAP paths (default 25); a new
+     * client beyond is refused with {@code 400}, naming the limit and {@code MANUAL_REGISTRATION_URL}.
+     */
     public static final String CLIENTS_PER_DOMAIN = "CLIENTS_PER_DOMAIN";
 
     static final long DEFAULT_REGISTRATIONS_PER_HOUR = 20;

@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The configuration every function and the local API read from their environment. The names are fixed; the
- * docs/configuration.md describes each. AWS endpoints and region come from the SDK's own
- * {@code AWS_ENDPOINT_URL} and {@code AWS_REGION}.
+ * The configuration every function and the local API read from their environment. The names are fixed;
+ * docs/configuration.md, generated from these constants' Javadoc, describes each. AWS endpoints and region come
+ * from the SDK's own {@code AWS_ENDPOINT_URL} and {@code AWS_REGION}.
  */
 public final class Settings {
 

@@ -21,13 +21,33 @@ import java.util.Optional;
  */
 public final class CertificateConfiguration {
 
+    /**
+     * Name of the developer-certificate CA (lower-case letters, digits, hyphens): its CRL is
+     * {@code PUBLIC_BASE_URL/crl/<name>.crl}. Set, the register and reverify functions read that CRL from
+     * {@code CERTIFICATES_TABLE} instead of fetching it.
+     */
     public static final String CERTIFICATE_AUTHORITY_NAME = "CERTIFICATE_AUTHORITY_NAME";
+    /** DynamoDB table of certificates, revocations, ownership challenges (time to live) and the current CRL. */
     public static final String CERTIFICATES_TABLE = "CERTIFICATES_TABLE";
+    /**
+     * Locally: the CA's unencrypted private key (PKCS#8, or OpenSSL's RSA/EC form) and its chain (PEM, issuing CA
+     * first), read on first use and every {@code SECRETS_REFRESH_SECONDS}. Only one of the two, or the files and
+     * {@code CERTIFICATE_AUTHORITY_SECRET} together, stop the function at start.
+     */
     public static final String CERTIFICATE_AUTHORITY_KEY_FILE = "CERTIFICATE_AUTHORITY_KEY_FILE";
     public static final String CERTIFICATE_AUTHORITY_CHAIN_FILE = "CERTIFICATE_AUTHORITY_CHAIN_FILE";
+    /**
+     * In AWS: the Secrets Manager secret with the CA's key PEM followed by its chain PEM; only the certificates
+     * function may read it. Read on first use and every {@code SECRETS_REFRESH_SECONDS}; missing or unusable, the
+     * routes that sign answer {@code 503} naming this setting. {@code scripts/make-dev-secrets} makes one for
+     * development (docs/deploy.md).
+     */
     public static final String CERTIFICATE_AUTHORITY_SECRET = "CERTIFICATE_AUTHORITY_SECRET";
+    /** Days an issued certificate is valid (default 365; never beyond the CA's chain). */
     public static final String CERTIFICATE_VALIDITY_DAYS = "CERTIFICATE_VALIDITY_DAYS";
+    /** Hours from a CRL's thisUpdate to its nextUpdate (default 168). */
     public static final String CRL_VALIDITY_HOURS = "CRL_VALIDITY_HOURS";
+    /** A CRL is signed again when fewer than this many hours remain before its nextUpdate (default 24). */
     public static final String CRL_REFRESH_HOURS = "CRL_REFRESH_HOURS";
 
     private CertificateConfiguration() {}

@@ -17,7 +17,10 @@ import java.util.Optional;
  */
 public final class OperatorGuard {
 
-    /** Environment variable with the local operator token. */
+    /**
+     * Local API only, never set by the template: the bearer token (at least 16 characters) that stands in for AWS_IAM
+     * on every path under {@code /operator/}. Unset, the operator routes are off locally ({@code 403}).
+     */
     public static final String TOKEN_VARIABLE = "OPERATOR_LOCAL_TOKEN";
     /** The caller an admitted request names, in place of an IAM principal's ARN. */
     public static final String LOCAL_CALLER = "local-operator";

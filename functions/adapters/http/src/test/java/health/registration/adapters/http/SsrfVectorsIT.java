@@ -43,7 +43,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * listeners on the loopback default ports would see any connection that slipped past the checks, and the recording
  * dialer below the guard refuses to leave the machine, so a prober bug can fail a row but never send a packet out.
  */
-class SsrfVectorsTest {
+class SsrfVectorsIT {
 
     private static final HostsFile HOSTS = HostsFile.parse(SsrfVectors.HOSTS);
     private static final String REBOUND = "rebind.example.com";
