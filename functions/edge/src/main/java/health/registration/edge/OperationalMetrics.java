@@ -116,6 +116,11 @@ public final class OperationalMetrics {
         refused(path, error.error(), rules);
     }
 
+    /** A registration refused before any rule of a policy ran (the body, a header): its rule is {@value #REQUEST_RULE}. */
+    public void refusedRequest(RegistrationPath path, RegistrationErrorCode code) {
+        refused(path, code, Set.of());
+    }
+
     /** A registration on {@code path} that failed on the service's side (an answer of 5xx). */
     public void failed(RegistrationPath path) {
         registrations(path, "failed");
@@ -145,22 +150,20 @@ public final class OperationalMetrics {
                 List.of(new Measure(PROBE_LATENCY, Unit.MILLISECONDS, elapsedMillis)));
     }
 
-    /** A re-verification run (or worker segment) that completed, with its counts and duration. */
-    public void reverificationCompleted(RunSummary summary, Duration took) {
+    /** What a re-verification run, or a worker's segment of one, checked and changed. */
+    public void reverificationChecked(RunSummary summary) {
         emit(List.of(List.of()), Map.of(), List.of(
                 new Measure("ReverifyChecked", Unit.COUNT, summary.checked()),
                 new Measure("ReverifyPassed", Unit.COUNT, summary.passed()),
                 new Measure("ReverifyWarned", Unit.COUNT, summary.warned()),
                 new Measure("ReverifySuspended", Unit.COUNT, summary.suspended()),
-                new Measure("ReverifyDeferred", Unit.COUNT, summary.deferred()),
-                new Measure(REVERIFY_RUN_DURATION, Unit.MILLISECONDS, took.toMillis())));
-        count(REVERIFY_RUNS, List.of("Outcome"), Map.of("Outcome", "completed"));
+                new Measure("ReverifyDeferred", Unit.COUNT, summary.deferred())));
     }
 
-    /** A re-verification run that failed (threw) after {@code took}. */
-    public void reverificationFailed(Duration took) {
+    /** A scheduled or manual re-verification run that completed, or failed (threw), after {@code took}. */
+    public void reverificationRun(boolean completed, Duration took) {
+        count(REVERIFY_RUNS, List.of("Outcome"), Map.of("Outcome", completed ? "completed" : "failed"));
         emit(List.of(List.of()), Map.of(), List.of(new Measure(REVERIFY_RUN_DURATION, Unit.MILLISECONDS, took.toMillis())));
-        count(REVERIFY_RUNS, List.of("Outcome"), Map.of("Outcome", "failed"));
     }
 
     /** How many clients hold a client secret (each one a Secrets Manager secret, against the account's quota). */

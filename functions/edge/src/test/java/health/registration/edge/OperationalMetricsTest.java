@@ -108,27 +108,26 @@ class OperationalMetricsTest {
     }
 
     @Test
-    void aCompletedRunReportsItsCountsAndDuration() {
-        metrics.reverificationCompleted(new RunSummary("run-1", 10, 9, 6, 3, 1, 0, 0, 0, 0, 12, 12, 2, 1, 0, 0),
-                Duration.ofMillis(4200));
+    void aRunReportsWhatItCheckedAndChanged() {
+        metrics.reverificationChecked(new RunSummary("run-1", 10, 9, 6, 3, 1, 0, 0, 0, 0, 12, 12, 2, 1, 0, 0));
 
         JsonNode counts = documents().get(0);
+        assertThat(counts.path("_aws").path("CloudWatchMetrics").get(0).path("Dimensions").toString()).isEqualTo("[[]]");
         assertThat(counts.path("ReverifyChecked").asLong()).isEqualTo(9);
         assertThat(counts.path("ReverifyPassed").asLong()).isEqualTo(6);
         assertThat(counts.path("ReverifyWarned").asLong()).isEqualTo(2);
         assertThat(counts.path("ReverifySuspended").asLong()).isEqualTo(1);
         assertThat(counts.path("ReverifyDeferred").asLong()).isEqualTo(1);
-        assertThat(counts.path("ReverifyRunDuration").asLong()).isEqualTo(4200);
-        assertThat(counts("ReverifyRuns")).containsExactly(Map.of("Outcome", "completed"));
         assertThat(String.join("\n", lines)).doesNotContain("run-1");
     }
 
     @Test
-    void aFailedRunCountsAsFailed() {
-        metrics.reverificationFailed(Duration.ofSeconds(3));
+    void aRunCountsByOutcomeWithItsDuration() {
+        metrics.reverificationRun(true, Duration.ofMillis(4200));
+        metrics.reverificationRun(false, Duration.ofSeconds(3));
 
-        assertThat(counts("ReverifyRuns")).containsExactly(Map.of("Outcome", "failed"));
-        assertThat(values("ReverifyRunDuration")).containsExactly(3000L);
+        assertThat(counts("ReverifyRuns")).containsExactly(Map.of("Outcome", "completed"), Map.of("Outcome", "failed"));
+        assertThat(values("ReverifyRunDuration")).containsExactly(4200L, 3000L);
     }
 
     @Test
