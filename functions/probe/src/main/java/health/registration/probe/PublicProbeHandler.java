@@ -63,7 +63,8 @@ public final class PublicProbeHandler implements RequestStreamHandler {
             return;
         }
         ApiGatewayEvents.write(ApiInvocation.answer("probe", ApiGatewayEvents.read(event), lambda.getLogger(),
-                (request, log) -> RequestLimits.refusal(quota, request).map(requests::rateLimited).orElseGet(() -> requests.answerApi(request, log))),
+                (request, log) -> RequestLimits.refusal(quota, request).map(requests::rateLimited)
+                        .orElseGet(() -> requests.answerApi(request, log))),
                 output);
     }
 }

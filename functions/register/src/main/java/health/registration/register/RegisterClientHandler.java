@@ -56,6 +56,11 @@ public final class RegisterClientHandler implements RequestStreamHandler {
         this.requests = new RegistrationRequests(registration, udap, quota);
     }
 
+    /** As above, counting outcomes to {@code metrics} (docs/operations/metrics.md). */
+    RegisterClientHandler(IdempotentRegistration registration, Optional<SourceQuota> quota, OperationalMetrics metrics) {
+        this.requests = new RegistrationRequests(registration, Optional.empty(), quota, metrics);
+    }
+
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context lambda) throws IOException {
         ApiRequest request = ApiGatewayEvents.read(input);

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import health.registration.core.issue.IdempotencyKey;
 import health.registration.core.issue.IdempotentRegistration;
 import health.registration.core.issue.RegistrationOutcome;
+import health.registration.core.issue.RegistrationPath;
 import health.registration.core.limit.SourceQuota;
 import health.registration.core.model.ClientMetadata;
 import health.registration.core.model.FieldPointer;
@@ -20,7 +21,6 @@ import health.registration.edge.ErrorResponses;
 import health.registration.edge.MetadataBody;
 import health.registration.edge.OperationalMetrics;
 import health.registration.edge.RequestLimits;
-import health.registration.core.issue.RegistrationPath;
 import java.util.Optional;
 import java.util.function.Supplier;
 
