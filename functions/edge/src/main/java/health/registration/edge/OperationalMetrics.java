@@ -82,7 +82,13 @@ public final class OperationalMetrics {
 
     public static OperationalMetrics toStandardOutput(Settings settings) {
         String namespace = settings.value(METRICS_NAMESPACE).filter(n -> !n.isBlank()).orElse(DEFAULT_NAMESPACE);
-        return new OperationalMetrics(new EmbeddedMetricFormat(namespace, Clock.systemUTC()), System.out::println);
+        return new OperationalMetrics(new EmbeddedMetricFormat(namespace, Clock.systemUTC()), OperationalMetrics::printLine);
+    }
+
+    /** One whole line on standard output, flushed at once so that it is in the log stream before the invocation ends. */
+    private static void printLine(String line) {
+        System.out.println(line);
+        System.out.flush();
     }
 
     /** Metrics nobody reads: for handlers built by unit tests of other concerns. */
