@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import health.registration.core.certificate.CertificateAuthority;
 import health.registration.core.certificate.CertificateRequest;
 import health.registration.core.certificate.ChallengeOutcome;
+import health.registration.core.certificate.CrlDocument;
 import health.registration.core.certificate.IssuanceOutcome;
 import health.registration.core.certificate.IssuedCertificate;
 import health.registration.core.certificate.RevocationOutcome;
@@ -21,6 +22,8 @@ import health.registration.edge.ApiRequest;
 import health.registration.edge.ApiResponse;
 import health.registration.edge.ErrorResponses;
 import health.registration.edge.MetadataBody;
+import health.registration.edge.OperationalMetrics;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,11 +46,14 @@ final class CertificateRequests {
     private final CertificateAuthority authority;
     private final RevokedCertificateClients clients;
     private final CertificateAuditTrail audit;
+    private final OperationalMetrics metrics;
 
-    CertificateRequests(CertificateAuthority authority, RevokedCertificateClients clients, CertificateAuditTrail audit) {
+    CertificateRequests(CertificateAuthority authority, RevokedCertificateClients clients, CertificateAuditTrail audit,
+                        OperationalMetrics metrics) {
         this.authority = authority;
         this.clients = clients;
         this.audit = audit;
+        this.metrics = metrics;
     }
 
     ApiResponse answer(ApiRequest request, LambdaLogger log) {
@@ -118,6 +124,7 @@ final class CertificateRequests {
             case IssuanceOutcome.Issued done -> issued = done;
         }
         audit.done(issued.audit(), requestId, log);
+        metrics.certificateIssued();
         ObjectNode json = describe(issued.certificate());
         json.put("certificate", issued.certificatePem());
         json.put("certificate_chain", issued.chainPem());
@@ -147,6 +154,7 @@ final class CertificateRequests {
             }
             case RevocationOutcome.Revoked revoked -> {
                 audit.done(revoked.audit(), requestId, log);
+                metrics.certificateRevoked();
                 List<ClientId> suspended = clients.suspend(revoked.certificate());
                 audit.suspended(revoked.audit(), suspended.stream().map(ClientId::value).toList(), requestId, log);
                 yield ApiResponse.json(200, describe(revoked.certificate(), suspended).toString());
@@ -158,7 +166,9 @@ final class CertificateRequests {
         if (!file.equals(authority.name() + ".crl")) {
             return ErrorResponses.simple(RegistrationErrorCode.NOT_FOUND, "No such CRL.");
         }
-        return ApiResponse.binary(200, "application/pkix-crl", authority.crl().der())
+        CrlDocument crl = authority.crl();
+        metrics.crlNextUpdate(crl.nextUpdate(), Instant.now());
+        return ApiResponse.binary(200, "application/pkix-crl", crl.der())
                 .withHeader("Cache-Control", "public, max-age=300");
     }
 

@@ -12,11 +12,13 @@ import health.registration.core.certificate.RevokedCertificateClients;
 import health.registration.core.port.RefreshingSecret;
 import health.registration.edge.ApiGatewayEvents;
 import health.registration.edge.ApiInvocation;
+import health.registration.edge.OperationalMetrics;
 import health.registration.issuance.IssuanceWiring;
 import health.registration.issuance.Probing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Instant;
 
 /**
  * The developer-certificate function: {@code POST /operator/certificates/challenges}, {@code POST /operator/certificates},
@@ -30,6 +32,7 @@ public final class CertificatesHandler implements RequestStreamHandler {
 
     private final CertificateAuthority authority;
     private final CertificateRequests requests;
+    private final OperationalMetrics metrics;
 
     /**
      * Wiring for Lambda: the table, event bus and where the CA key is kept, from the environment; probes through the
@@ -45,12 +48,20 @@ public final class CertificatesHandler implements RequestStreamHandler {
     }
 
     CertificatesHandler(CertificatesWiring wiring) {
-        this(wiring.certificateAuthority(), wiring.revokedCertificateClients(), wiring.auditTrail());
+        this(wiring.certificateAuthority(), wiring.revokedCertificateClients(), wiring.auditTrail(),
+                OperationalMetrics.fromEnvironment());
     }
 
     CertificatesHandler(CertificateAuthority authority, RevokedCertificateClients clients, CertificateAuditTrail audit) {
+        this(authority, clients, audit, OperationalMetrics.discarding());
+    }
+
+    /** @param metrics where issuances, revocations and the CRL's time to its nextUpdate are counted */
+    CertificatesHandler(CertificateAuthority authority, RevokedCertificateClients clients, CertificateAuditTrail audit,
+                        OperationalMetrics metrics) {
         this.authority = authority;
-        this.requests = new CertificateRequests(authority, clients, audit);
+        this.requests = new CertificateRequests(authority, clients, audit, metrics);
+        this.metrics = metrics;
     }
 
     @Override
@@ -76,6 +87,7 @@ public final class CertificatesHandler implements RequestStreamHandler {
             log.log("ERROR certificates crl ca=" + authority.name() + " not refreshed: " + missing.getMessage() + "\n");
             throw missing;
         }
+        metrics.crlNextUpdate(crl.nextUpdate(), Instant.now());
         log.log("certificates crl ca=" + authority.name() + " number=" + crl.number() + " nextUpdate="
                 + crl.nextUpdate() + "\n");
         ObjectNode answer = JSON.createObjectNode();

@@ -7,6 +7,7 @@ import health.registration.core.operator.OperatorServices;
 import health.registration.edge.ApiGatewayEvents;
 import health.registration.edge.ApiInvocation;
 import health.registration.edge.ApiRequest;
+import health.registration.edge.OperationalMetrics;
 import health.registration.edge.OperatorAuditLog;
 import health.registration.edge.PrimingResource;
 import health.registration.issuance.IssuanceWiring;
@@ -34,12 +35,17 @@ public final class OperateClientsHandler implements RequestStreamHandler {
     }
 
     private OperateClientsHandler(IssuanceWiring wiring) {
-        this(OperatorWiring.operatorServices(wiring, bus -> new OperatorAuditLog(bus, LambdaRuntime.getLogger())));
+        this(OperatorWiring.operatorServices(wiring, bus -> new OperatorAuditLog(bus, LambdaRuntime.getLogger())),
+                OperationalMetrics.fromEnvironment());
         PrimingResource.register(OperatorPriming.class, () -> new OperatorPriming(System.getenv()));
     }
 
     OperateClientsHandler(OperatorServices services) {
-        this.requests = new OperatorRequests(services.clients(), services.suspensions(), services.listing());
+        this(services, OperationalMetrics.discarding());
+    }
+
+    OperateClientsHandler(OperatorServices services, OperationalMetrics metrics) {
+        this.requests = new OperatorRequests(services.clients(), services.suspensions(), services.listing(), metrics);
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import health.registration.core.issue.ClientStatus;
 import health.registration.core.model.ClientMetadata;
 import health.registration.core.operator.ClientListing;
+import health.registration.core.issue.RegistrationPath;
 import health.registration.core.operator.OperatorClients;
 import health.registration.core.operator.OperatorOutcome;
 import health.registration.core.operator.OperatorSuspensions;
@@ -13,8 +14,10 @@ import health.registration.edge.ApiRequest;
 import health.registration.edge.ApiResponse;
 import health.registration.edge.ErrorResponses;
 import health.registration.edge.MetadataBody;
+import health.registration.edge.OperationalMetrics;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Routes the operator's client API (AWS_IAM-authorised in API Gateway; a local bearer token locally) to the core:
@@ -29,11 +32,19 @@ final class OperatorRequests {
     private final OperatorClients clients;
     private final OperatorSuspensions suspensions;
     private final ClientListing listing;
+    private final OperationalMetrics metrics;
 
     OperatorRequests(OperatorClients clients, OperatorSuspensions suspensions, ClientListing listing) {
+        this(clients, suspensions, listing, OperationalMetrics.discarding());
+    }
+
+    /** @param metrics where manual registrations are counted (docs/operations/metrics.md) */
+    OperatorRequests(OperatorClients clients, OperatorSuspensions suspensions, ClientListing listing,
+                     OperationalMetrics metrics) {
         this.clients = clients;
         this.suspensions = suspensions;
         this.listing = listing;
+        this.metrics = metrics;
     }
 
     ApiResponse answer(ApiRequest request, LambdaLogger log) {
@@ -46,7 +57,7 @@ final class OperatorRequests {
         String method = request.httpMethod().toUpperCase(Locale.ROOT);
         if (clientId == null) {
             return switch (method) {
-                case "POST" -> withMetadata(request, metadata -> clients.register(metadata, caller.get()));
+                case "POST" -> withMetadata(request, metadata -> counted(() -> clients.register(metadata, caller.get())));
                 case "GET" -> list(request);
                 default -> ErrorResponses.simple(405, RegistrationErrorCode.INVALID_REQUEST, "Use POST or GET.");
             };
@@ -66,6 +77,23 @@ final class OperatorRequests {
 
     private interface MetadataCall {
         OperatorOutcome call(ClientMetadata metadata);
+    }
+
+    /** A manual registration's outcome, counted on the manual path; a failure (to become a 5xx) as failed. */
+    private OperatorOutcome counted(Supplier<OperatorOutcome> registering) {
+        OperatorOutcome outcome;
+        try {
+            outcome = registering.get();
+        } catch (RuntimeException failure) {
+            metrics.failed(RegistrationPath.MANUAL);
+            throw failure;
+        }
+        switch (outcome) {
+            case OperatorOutcome.Created created -> metrics.registered(RegistrationPath.MANUAL);
+            case OperatorOutcome.Refused(RegistrationError error) -> metrics.refused(RegistrationPath.MANUAL, error);
+            default -> { }
+        }
+        return outcome;
     }
 
     private static ApiResponse withMetadata(ApiRequest request, MetadataCall call) {

@@ -27,6 +27,7 @@ import health.registration.edge.ApiRequest;
 import health.registration.edge.ApiResponse;
 import health.registration.edge.ErrorResponses;
 import health.registration.edge.MetadataBody;
+import health.registration.edge.OperationalMetrics;
 import java.net.URI;
 import java.security.cert.CRLException;
 import java.security.cert.CertificateEncodingException;
@@ -52,6 +53,7 @@ final class ProbeRequests {
     private final ChallengeSite challenges;
     private final PolicyContext context;
     private final IssuerCertificateSource issuers;
+    private OperationalMetrics metrics = OperationalMetrics.discarding();
 
     ProbeRequests(UrlProber prober, CrlSource crls, ChallengeSite challenges, PolicyContext context) {
         this(prober, crls, challenges, context, url -> List.of());
@@ -64,6 +66,18 @@ final class ProbeRequests {
         this.challenges = challenges;
         this.context = context;
         this.issuers = issuers;
+    }
+
+    /** The same requests, with probe outcomes and latency counted to {@code counted} (docs/operations/metrics.md). */
+    ProbeRequests countedBy(OperationalMetrics counted) {
+        this.metrics = counted;
+        return this;
+    }
+
+    /** {@code POST /probe} refused by its per-source limit: the answer, counted. */
+    ApiResponse rateLimited(ApiResponse refusal) {
+        metrics.rateLimited(OperationalMetrics.Limit.PROBES_PER_SOURCE);
+        return refusal;
     }
 
     ApiResponse answerApi(ApiRequest request, LambdaLogger log) {
@@ -155,11 +169,13 @@ final class ProbeRequests {
     private ObjectNode answerIssuer(String url, LambdaLogger log) {
         ObjectNode answer = JsonNodeFactory.instance.objectNode();
         List<X509Certificate> certificates;
+        long start = System.nanoTime();
         try {
             certificates = issuers.certificates(URI.create(url));
         } catch (IllegalArgumentException notAUri) {
             certificates = List.of();
         }
+        metrics.probe("issuer", certificates.isEmpty() ? "failed" : "passed", (System.nanoTime() - start) / 1_000_000);
         log.log("probe issuer certificates=" + certificates.size() + "\n");
         if (certificates.isEmpty()) {
             return ProbeInvocation.unavailable(ProbeInvocation.Unavailable.ISSUER);
@@ -177,11 +193,13 @@ final class ProbeRequests {
     private ObjectNode answerCrl(String url, LambdaLogger log) {
         ObjectNode answer = JsonNodeFactory.instance.objectNode();
         Optional<X509CRL> crl;
+        long start = System.nanoTime();
         try {
             crl = crls.crl(URI.create(url));
         } catch (IllegalArgumentException notAUri) {
             crl = Optional.empty();
         }
+        metrics.probe("crl", crl.isPresent() ? "passed" : "failed", (System.nanoTime() - start) / 1_000_000);
         log.log("probe crl fetched=" + crl.isPresent() + "\n");
         if (crl.isEmpty()) {
             return ProbeInvocation.unavailable(ProbeInvocation.Unavailable.CRL);
@@ -198,6 +216,7 @@ final class ProbeRequests {
     private ProbeReport probe(ClientMetadata metadata, String requestId, LambdaLogger log) {
         long start = System.nanoTime();
         ProbeReport report = prober.probe(metadata);
+        metrics.probed(report);
         long failed = report.results().stream().filter(r -> r.verdict() == ProbeVerdict.FAIL).count();
         String outcomes = report.results().stream().map(ProbeResult::outcome).map(o -> o.code()).sorted()
                 .reduce((a, b) -> a + "," + b).orElse("");

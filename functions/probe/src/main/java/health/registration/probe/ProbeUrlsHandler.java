@@ -15,6 +15,7 @@ import health.registration.core.udap.ProbedCrlSource;
 import health.registration.core.udap.ProbedIssuerCertificateSource;
 import health.registration.edge.ApiGatewayEvents;
 import health.registration.edge.ApiInvocation;
+import health.registration.edge.OperationalMetrics;
 import health.registration.edge.PrimingResource;
 import health.registration.edge.Settings;
 import java.io.IOException;
@@ -44,6 +45,7 @@ public final class ProbeUrlsHandler implements RequestStreamHandler {
     /** Wiring for Lambda: configuration from the environment. */
     public ProbeUrlsHandler() {
         this(Settings.fromEnvironment());
+        requests.countedBy(OperationalMetrics.fromEnvironment());
         PrimingResource.register(ProbePriming.class, () -> new ProbePriming(Settings.fromEnvironment().policyContext()));
     }
 

@@ -13,6 +13,7 @@ import health.registration.core.probe.ProbeInvocation;
 import health.registration.core.probe.UrlProber;
 import health.registration.edge.ApiGatewayEvents;
 import health.registration.edge.ApiInvocation;
+import health.registration.edge.OperationalMetrics;
 import health.registration.edge.PrimingResource;
 import health.registration.edge.RequestLimits;
 import health.registration.edge.Settings;
@@ -38,6 +39,7 @@ public final class PublicProbeHandler implements RequestStreamHandler {
     /** Wiring for Lambda: configuration from the environment, counters in the request counts table. */
     public PublicProbeHandler() {
         this(Settings.fromEnvironment());
+        requests.countedBy(OperationalMetrics.fromEnvironment());
         PrimingResource.register(ProbePriming.class, () -> new ProbePriming(Settings.fromEnvironment().policyContext()));
     }
 
@@ -61,7 +63,8 @@ public final class PublicProbeHandler implements RequestStreamHandler {
             return;
         }
         ApiGatewayEvents.write(ApiInvocation.answer("probe", ApiGatewayEvents.read(event), lambda.getLogger(),
-                (request, log) -> RequestLimits.refusal(quota, request).orElseGet(() -> requests.answerApi(request, log))),
+                (request, log) -> RequestLimits.refusal(quota, request).map(requests::rateLimited)
+                        .orElseGet(() -> requests.answerApi(request, log))),
                 output);
     }
 }

@@ -8,6 +8,7 @@ import health.registration.core.udap.UdapRegistrar;
 import health.registration.edge.ApiGatewayEvents;
 import health.registration.edge.ApiInvocation;
 import health.registration.edge.ApiRequest;
+import health.registration.edge.OperationalMetrics;
 import health.registration.edge.PrimingResource;
 import health.registration.issuance.IssuanceWiring;
 import health.registration.issuance.Probing;
@@ -37,7 +38,8 @@ public final class RegisterClientHandler implements RequestStreamHandler {
     }
 
     private RegisterClientHandler(RegisterWiring wiring) {
-        this(wiring.registration(), wiring.udapRegistrar(), Optional.of(wiring.registrationQuota()));
+        this.requests = new RegistrationRequests(wiring.registration(), wiring.udapRegistrar(),
+                Optional.of(wiring.registrationQuota()), OperationalMetrics.fromEnvironment());
         PrimingResource.register(RegisterPriming.class, () -> new RegisterPriming(System.getenv()));
     }
 
@@ -52,6 +54,11 @@ public final class RegisterClientHandler implements RequestStreamHandler {
     /** @param quota the per-source hourly limit of {@code POST /register} ({@code REGISTRATIONS_PER_SOURCE_PER_HOUR}) */
     RegisterClientHandler(IdempotentRegistration registration, Optional<UdapRegistrar> udap, Optional<SourceQuota> quota) {
         this.requests = new RegistrationRequests(registration, udap, quota);
+    }
+
+    /** As above, counting outcomes to {@code metrics} (docs/operations/metrics.md). */
+    RegisterClientHandler(IdempotentRegistration registration, Optional<SourceQuota> quota, OperationalMetrics metrics) {
+        this.requests = new RegistrationRequests(registration, Optional.empty(), quota, metrics);
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import health.registration.core.issue.IdempotencyKey;
 import health.registration.core.issue.IdempotentRegistration;
 import health.registration.core.issue.RegistrationOutcome;
+import health.registration.core.issue.RegistrationPath;
 import health.registration.core.limit.SourceQuota;
 import health.registration.core.model.ClientMetadata;
 import health.registration.core.model.FieldPointer;
@@ -18,8 +19,10 @@ import health.registration.edge.ApiRequest;
 import health.registration.edge.ApiResponse;
 import health.registration.edge.ErrorResponses;
 import health.registration.edge.MetadataBody;
+import health.registration.edge.OperationalMetrics;
 import health.registration.edge.RequestLimits;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Turns a {@code POST /register} request into a registration and its outcome into the answer. */
 final class RegistrationRequests {
@@ -29,28 +32,37 @@ final class RegistrationRequests {
     private final IdempotentRegistration registration;
     private final Optional<UdapRegistrar> udap;
     private final Optional<SourceQuota> quota;
+    private final OperationalMetrics metrics;
 
     /**
      * @param udap  the UDAP path, or empty when UDAP registration is switched off (no trust anchors configured)
      * @param quota the per-source hourly limit, or empty for none (handler tests of other concerns)
      */
     RegistrationRequests(IdempotentRegistration registration, Optional<UdapRegistrar> udap, Optional<SourceQuota> quota) {
+        this(registration, udap, quota, OperationalMetrics.discarding());
+    }
+
+    /** @param metrics where outcomes are counted (docs/operations/metrics.md) */
+    RegistrationRequests(IdempotentRegistration registration, Optional<UdapRegistrar> udap, Optional<SourceQuota> quota,
+                         OperationalMetrics metrics) {
         this.registration = registration;
         this.udap = udap;
         this.quota = quota;
+        this.metrics = metrics;
     }
 
     ApiResponse answer(ApiRequest request, LambdaLogger log) {
         // Every attempt counts, before the body is even read: each one may cost probes of third-party hosts.
         Optional<ApiResponse> limited = quota.flatMap(q -> RequestLimits.refusal(q, request));
         if (limited.isPresent()) {
+            metrics.rateLimited(OperationalMetrics.Limit.REGISTRATIONS_PER_SOURCE);
             log.log("register requestId=" + request.requestId() + " outcome=rate-limited\n");
             return limited.get();
         }
         MetadataBody.Reading reading = MetadataBody.read(request);
         if (reading instanceof MetadataBody.Refused refused) {
             log.log("register requestId=" + request.requestId() + " refused status=" + refused.rejection().status() + "\n");
-            return ErrorResponses.of(refused.rejection());
+            return refusedOpen(ErrorResponses.of(refused.rejection()), RegistrationErrorCode.INVALID_CLIENT_METADATA);
         }
         ClientMetadata metadata = ((MetadataBody.Accepted) reading).metadata();
         if (UdapRequest.isUdap(metadata)) {
@@ -60,17 +72,18 @@ final class RegistrationRequests {
         Optional<RegistrationError> statement = PlainSoftwareStatement.refusal(metadata);
         if (statement.isPresent()) {
             log.log("register requestId=" + request.requestId() + " outcome=plain-software-statement\n");
+            metrics.refused(RegistrationPath.OPEN, statement.get());
             return ErrorResponses.of(statement.get());
         }
         Optional<Parsed<IdempotencyKey>> key = request.header(IDEMPOTENCY_KEY).map(IdempotencyKey::parse);
         if (key.isPresent() && !key.get().isOk()) {
             log.log("register requestId=" + request.requestId() + " outcome=weak-idempotency-key\n");
             // The pointer is the empty one, the request as a whole: a header is no member of the body.
-            return ErrorResponses.of(RegistrationError.single(Violation.malformed(FieldPointer.DOCUMENT,
-                    RegistrationErrorCode.INVALID_REQUEST, key.get().problem())));
+            return refusedOpen(ErrorResponses.of(RegistrationError.single(Violation.malformed(FieldPointer.DOCUMENT,
+                    RegistrationErrorCode.INVALID_REQUEST, key.get().problem()))), RegistrationErrorCode.INVALID_REQUEST);
         }
-        RegistrationOutcome outcome = registration.register(metadata, key.map(Parsed::value).orElse(null),
-                request.bodyBytes());
+        RegistrationOutcome outcome = counted(RegistrationPath.OPEN, () -> registration.register(metadata,
+                key.map(Parsed::value).orElse(null), request.bodyBytes()));
         log.log("register requestId=" + request.requestId() + " " + describe(outcome) + "\n");
         return respond(outcome);
     }
@@ -79,11 +92,31 @@ final class RegistrationRequests {
     private ApiResponse answerUdap(UdapRequest udapRequest, ApiRequest request, LambdaLogger log) {
         if (udap.isEmpty()) {
             log.log("register requestId=" + request.requestId() + " outcome=udap-off\n");
+            metrics.refused(RegistrationPath.UDAP, PlainSoftwareStatement.udapOff(udapRequest.body()));
             return ErrorResponses.of(PlainSoftwareStatement.udapOff(udapRequest.body()));
         }
-        RegistrationOutcome outcome = udap.get().register(udapRequest);
+        RegistrationOutcome outcome = counted(RegistrationPath.UDAP, () -> udap.get().register(udapRequest));
         log.log("register requestId=" + request.requestId() + " udap " + describe(outcome) + "\n");
         return respond(outcome);
+    }
+
+    /** The outcome of a registration on {@code path}, counted; a failure (to become a 5xx) counted as failed. */
+    private RegistrationOutcome counted(RegistrationPath path, Supplier<RegistrationOutcome> registering) {
+        RegistrationOutcome outcome;
+        try {
+            outcome = registering.get();
+        } catch (RuntimeException failure) {
+            metrics.failed(path);
+            throw failure;
+        }
+        metrics.registration(path, outcome);
+        return outcome;
+    }
+
+    /** An open registration refused before the policy ran (the body or a header), counted as such. */
+    private ApiResponse refusedOpen(ApiResponse refusal, RegistrationErrorCode code) {
+        metrics.refusedRequest(RegistrationPath.OPEN, code);
+        return refusal;
     }
 
     private static ApiResponse respond(RegistrationOutcome outcome) {

@@ -24,6 +24,8 @@ import health.registration.core.port.InMemorySecretStore;
 import health.registration.core.port.InMemoryUrlProber;
 import health.registration.core.port.MutableClock;
 import health.registration.core.probe.ProbeOutcome;
+import health.registration.edge.EmbeddedMetricFormat;
+import health.registration.edge.OperationalMetrics;
 import health.registration.testkit.RecordingLambdaContext;
 import health.registration.testkit.SampleEvents;
 import java.io.ByteArrayInputStream;
@@ -32,7 +34,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -239,6 +243,39 @@ class RegisterClientHandlerTest {
         ObjectNode elsewhere = SAMPLE.deepCopy();
         ((ObjectNode) elsewhere.path("requestContext").path("identity")).put("sourceIp", "198.51.100.9");
         assertThat(invoke(limited, elsewhere).status()).as("another source address").isEqualTo(201);
+    }
+
+    @Test
+    void countsEachOutcomeOnTheOpenPathWithoutNamingTheClient() throws IOException {
+        List<String> lines = new ArrayList<>();
+        OperationalMetrics metrics = new OperationalMetrics(new EmbeddedMetricFormat("Test", clock), lines::add);
+        RegisterClientHandler counted = new RegisterClientHandler(registration(),
+                java.util.Optional.of(new SourceQuota("register", new InMemoryRequestCounter(), 4, clock)), metrics);
+        ObjectNode plainHttp = (ObjectNode) JSON.readTree(SAMPLE.path("body").asText());
+        plainHttp.putArray("redirect_uris").add("http://app.example.com/callback");
+
+        String clientId = invoke(counted, SAMPLE).body().path("client_id").asText();
+        invoke(counted, withHeaders(SAMPLE, plainHttp.toString(), Map.of("Idempotency-Key", "4f1c0a2e-8d7b-4b6e-9c3a-1e2d3c4b5a69")));
+        invoke(counted, withHeaders(SAMPLE, "{", Map.of()));
+        secrets.failOn(FailingSecretStore.Operation.CREATE, secrets.calls(FailingSecretStore.Operation.CREATE) + 1);
+        invoke(counted, withHeaders(SAMPLE, null, Map.of("Idempotency-Key", "0b9e7d6c-5a4f-4e3d-8c2b-1a0f9e8d7c6b")));
+        invoke(counted, SAMPLE);
+
+        String all = String.join("\n", lines);
+        assertThat(lines.stream().filter(l -> l.contains("\"Registrations\":1")).map(RegisterClientHandlerTest::json)
+                .map(l -> l.path("Path").asText() + ":" + l.path("Outcome").asText()).toList())
+                .containsExactly("open:registered", "open:refused", "open:refused", "open:failed");
+        assertThat(all).contains("\"Rule\":\"RedirectUriUsesHttps\"", "\"Rule\":\"Request\"",
+                "\"ErrorCode\":\"invalid_redirect_uri\"", "\"RateLimitRefusals\":1", "\"Limit\":\"registrations_per_source\"");
+        assertThat(all).doesNotContain(clientId, "app.example.com");
+    }
+
+    private static JsonNode json(String line) {
+        try {
+            return JSON.readTree(line);
+        } catch (IOException notJson) {
+            throw new java.io.UncheckedIOException(notJson);
+        }
     }
 
     private Answer invoke(RegisterClientHandler target, ObjectNode event) throws IOException {

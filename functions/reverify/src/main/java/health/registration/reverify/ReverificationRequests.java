@@ -14,13 +14,16 @@ import health.registration.core.probe.ProbeInvocation;
 import health.registration.core.reverify.Reverification;
 import health.registration.core.reverify.ReverificationSegmentJson;
 import health.registration.core.reverify.RunSummary;
+import health.registration.edge.OperationalMetrics;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The three events the re-verification function answers:
@@ -44,10 +47,17 @@ final class ReverificationRequests {
 
     private final Reverification reverification;
     private final Clock clock;
+    private final OperationalMetrics metrics;
 
     ReverificationRequests(Reverification reverification, Clock clock) {
+        this(reverification, clock, OperationalMetrics.discarding());
+    }
+
+    /** @param metrics where runs and what they checked are counted (docs/operations/metrics.md) */
+    ReverificationRequests(Reverification reverification, Clock clock, OperationalMetrics metrics) {
         this.reverification = reverification;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     ObjectNode answer(JsonNode event, Instant stopCheckingAt, Consumer<String> log) {
@@ -60,7 +70,7 @@ final class ReverificationRequests {
         Instant now = clock.instant();
         Optional<Instant> scheduled = scheduledAt(event);
         String runId = scheduled.map(at -> "scheduled:" + at).orElse("manual:" + now);
-        RunSummary summary = reverification.run(runId, scheduled.orElse(now), stopCheckingAt);
+        RunSummary summary = counted(() -> reverification.run(runId, scheduled.orElse(now), stopCheckingAt), now);
         log.accept("reverify " + line(summary));
         return summary.toJson();
     }
@@ -73,6 +83,7 @@ final class ReverificationRequests {
             try {
                 RunSummary summary = reverification.runSegment(
                         ReverificationSegmentJson.read(JSON.readTree(record.path("body").asText())), stopCheckingAt);
+                metrics.reverificationChecked(summary);
                 log.accept("reverify segment " + line(summary));
             } catch (IOException | IllegalArgumentException malformed) {
                 log.accept("reverify segment messageId=" + messageId + " is not a segment; left for the dead-letter queue");
@@ -100,6 +111,20 @@ final class ReverificationRequests {
         log.accept("reverify client status=" + checked.get().status().code()
                 + " consecutiveFailures=" + checked.get().checks().consecutiveFailures());
         return answer;
+    }
+
+    /** A run, counted as completed with what it checked, or as failed when it throws. */
+    private RunSummary counted(Supplier<RunSummary> run, Instant started) {
+        RunSummary summary;
+        try {
+            summary = run.get();
+        } catch (RuntimeException failure) {
+            metrics.reverificationRun(false, Duration.between(started, clock.instant()));
+            throw failure;
+        }
+        metrics.reverificationChecked(summary);
+        metrics.reverificationRun(true, Duration.between(started, clock.instant()));
+        return summary;
     }
 
     private static Optional<Instant> scheduledAt(JsonNode event) {

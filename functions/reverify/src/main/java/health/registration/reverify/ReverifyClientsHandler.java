@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import health.registration.edge.OperationalMetrics;
 import health.registration.edge.PrimingResource;
 import health.registration.issuance.IssuanceWiring;
 import java.io.IOException;
@@ -28,8 +29,8 @@ public final class ReverifyClientsHandler implements RequestStreamHandler {
 
     /** Wiring for Lambda: stores, events and queue from the environment, probes through the probe function. */
     public ReverifyClientsHandler() {
-        this(new ReverificationRequests(ReverifyWiring.reverification(IssuanceWiring.fromEnvironment()), Clock.systemUTC()),
-                Clock.systemUTC());
+        this(new ReverificationRequests(ReverifyWiring.reverification(IssuanceWiring.fromEnvironment()), Clock.systemUTC(),
+                OperationalMetrics.fromEnvironment()), Clock.systemUTC());
         PrimingResource.register(ReverifyPriming.class, () -> new ReverifyPriming(System.getenv()));
     }
 

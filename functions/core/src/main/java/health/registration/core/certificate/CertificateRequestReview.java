@@ -107,7 +107,7 @@ public final class CertificateRequestReview {
     /** The policy's pointers are into the metadata object, which the request holds at /metadata. */
     private static List<Violation> underMetadata(List<Violation> problems) {
         return problems.stream()
-                .map(v -> new Violation(METADATA + v.field(), v.code(), v.description(), v.severity()))
+                .map(v -> new Violation(METADATA + v.field(), v.code(), v.description(), v.severity(), v.rule()))
                 .toList();
     }
 }

@@ -29,7 +29,7 @@ public final class Policy {
     public PolicyResult evaluate(ClientMetadata metadata, PolicyContext context) {
         List<Violation> found = new ArrayList<>();
         for (Rule rule : rules) {
-            found.addAll(rule.check(metadata, context));
+            rule.check(metadata, context).forEach(problem -> found.add(problem.foundBy(rule.name())));
         }
         return PolicyResult.of(found);
     }

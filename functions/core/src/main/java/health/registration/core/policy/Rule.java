@@ -12,4 +12,12 @@ import java.util.List;
 public interface Rule {
 
     List<Violation> check(ClientMetadata metadata, PolicyContext context);
+
+    /**
+     * The rule's stable name, its class's simple name ({@code RedirectUriUsesHttps}): a bounded set, which refusals
+     * are counted by (docs/operations/metrics.md).
+     */
+    default String name() {
+        return getClass().getSimpleName();
+    }
 }
