@@ -43,7 +43,6 @@ public final class OperationalMetrics {
     public static final String PROBE_LATENCY = "ProbeLatency";
     public static final String REVERIFY_RUNS = "ReverifyRuns";
     public static final String REVERIFY_RUN_DURATION = "ReverifyRunDuration";
-    public static final String STORED_SECRETS = "StoredSecrets";
     public static final String CERTIFICATES_ISSUED = "CertificatesIssued";
     public static final String CERTIFICATES_REVOKED = "CertificatesRevoked";
     public static final String CRL_HOURS_TO_NEXT_UPDATE = "CrlHoursToNextUpdate";
@@ -170,11 +169,6 @@ public final class OperationalMetrics {
     public void reverificationRun(boolean completed, Duration took) {
         count(REVERIFY_RUNS, List.of("Outcome"), Map.of("Outcome", completed ? "completed" : "failed"));
         emit(List.of(List.of()), Map.of(), List.of(new Measure(REVERIFY_RUN_DURATION, Unit.MILLISECONDS, took.toMillis())));
-    }
-
-    /** How many clients hold a client secret (each one a Secrets Manager secret, against the account's quota). */
-    public void storedSecrets(long clients) {
-        emit(List.of(List.of()), Map.of(), List.of(new Measure(STORED_SECRETS, Unit.COUNT, clients)));
     }
 
     public void certificateIssued() {

@@ -30,7 +30,7 @@ class TemplateAlarmsTest {
     /** The service's own metrics (Embedded Metric Format) that the dashboard graphs (docs/operations/alarms.md). */
     private static final List<String> SERVICE_METRICS = List.of("Registrations", "Refusals", "RateLimitRefusals",
             "Probes", "ProbeLatency", "ReverifyChecked", "ReverifyPassed", "ReverifyWarned", "ReverifySuspended",
-            "ReverifyDeferred", "ReverifyRuns", "ReverifyRunDuration", "StoredSecrets", "CertificatesIssued",
+            "ReverifyDeferred", "ReverifyRuns", "ReverifyRunDuration", "CertificatesIssued",
             "CertificatesRevoked", "CrlHoursToNextUpdate");
     private static final Pattern SUBSTITUTION = Pattern.compile("\\$\\{[^}]+}");
 
