@@ -1,6 +1,5 @@
 package health.registration.register;
 
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import health.registration.core.issue.IdempotencyKey;
 import health.registration.core.issue.IdempotentRegistration;
 import health.registration.core.issue.RegistrationOutcome;
@@ -19,6 +18,7 @@ import health.registration.edge.ApiResponse;
 import health.registration.edge.ErrorResponses;
 import health.registration.edge.MetadataBody;
 import health.registration.edge.RequestLimits;
+import health.registration.edge.RequestLog;
 import java.util.Optional;
 
 /** Turns a {@code POST /register} request into a registration and its outcome into the answer. */
@@ -40,16 +40,16 @@ final class RegistrationRequests {
         this.quota = quota;
     }
 
-    ApiResponse answer(ApiRequest request, LambdaLogger log) {
+    ApiResponse answer(ApiRequest request, RequestLog log) {
         // Every attempt counts, before the body is even read: each one may cost probes of third-party hosts.
         Optional<ApiResponse> limited = quota.flatMap(q -> RequestLimits.refusal(q, request));
         if (limited.isPresent()) {
-            log.log("register requestId=" + request.requestId() + " outcome=rate-limited\n");
+            log.warn("outcome=rate-limited");
             return limited.get();
         }
         MetadataBody.Reading reading = MetadataBody.read(request);
         if (reading instanceof MetadataBody.Refused refused) {
-            log.log("register requestId=" + request.requestId() + " refused status=" + refused.rejection().status() + "\n");
+            log.info("refused status=" + refused.rejection().status());
             return ErrorResponses.of(refused.rejection());
         }
         ClientMetadata metadata = ((MetadataBody.Accepted) reading).metadata();
@@ -59,30 +59,30 @@ final class RegistrationRequests {
         // RFC 7591 §3.1.1: a software statement is judged first; outside UDAP this server approves none.
         Optional<RegistrationError> statement = PlainSoftwareStatement.refusal(metadata);
         if (statement.isPresent()) {
-            log.log("register requestId=" + request.requestId() + " outcome=plain-software-statement\n");
+            log.info("outcome=plain-software-statement");
             return ErrorResponses.of(statement.get());
         }
         Optional<Parsed<IdempotencyKey>> key = request.header(IDEMPOTENCY_KEY).map(IdempotencyKey::parse);
         if (key.isPresent() && !key.get().isOk()) {
-            log.log("register requestId=" + request.requestId() + " outcome=weak-idempotency-key\n");
+            log.info("outcome=weak-idempotency-key");
             // The pointer is the empty one, the request as a whole: a header is no member of the body.
             return ErrorResponses.of(RegistrationError.single(Violation.malformed(FieldPointer.DOCUMENT,
                     RegistrationErrorCode.INVALID_REQUEST, key.get().problem())));
         }
         RegistrationOutcome outcome = registration.register(metadata, key.map(Parsed::value).orElse(null),
                 request.bodyBytes());
-        log.log("register requestId=" + request.requestId() + " " + describe(outcome) + "\n");
+        log.info(describe(outcome));
         return respond(outcome);
     }
 
     /** UDAP DCR: the software statement path; an Idempotency-Key means nothing there (a repeat is a modification). */
-    private ApiResponse answerUdap(UdapRequest udapRequest, ApiRequest request, LambdaLogger log) {
+    private ApiResponse answerUdap(UdapRequest udapRequest, ApiRequest request, RequestLog log) {
         if (udap.isEmpty()) {
-            log.log("register requestId=" + request.requestId() + " outcome=udap-off\n");
+            log.info("outcome=udap-off");
             return ErrorResponses.of(PlainSoftwareStatement.udapOff(udapRequest.body()));
         }
         RegistrationOutcome outcome = udap.get().register(udapRequest);
-        log.log("register requestId=" + request.requestId() + " udap " + describe(outcome) + "\n");
+        log.info("udap " + describe(outcome));
         return respond(outcome);
     }
 
