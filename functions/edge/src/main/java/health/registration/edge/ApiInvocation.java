@@ -1,10 +1,12 @@
 package health.registration.edge;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import health.registration.core.port.RefreshingSecret;
 import health.registration.core.port.StoreUnavailable;
 import health.registration.core.port.WriteConflict;
 import health.registration.core.probe.ProbeInvocation;
+import java.util.Objects;
 
 /**
  * The shared frame of every API handler: answer the request with a {@link RequestLog} that names the API Gateway and
@@ -36,7 +38,17 @@ public final class ApiInvocation {
             log.info("refused: method not allowed (" + request.httpMethod() + ")");
             return ErrorResponses.methodNotAllowed(AllowedMethods.of(request.resource()));
         }
-        return ProbeInvocation.onBehalfOf(log.requestId(), () -> log.during(() -> answerLogging(request, log, answer)));
+        long start = System.nanoTime();
+        ApiResponse response = ProbeInvocation.onBehalfOf(log.requestId(),
+                () -> log.during(() -> answerLogging(request, log, answer)));
+        if (log.enabled(LogLevel.DEBUG)) {
+            long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+            // The route's template, never the path: a path is whatever the caller sent.
+            String route = request.httpMethod() + " " + Objects.requireNonNullElse(request.resource(), "-");
+            log.write(LogLevel.DEBUG, "answered " + route + " " + response.statusCode() + " in " + elapsedMs + " ms", null,
+                    fields -> fields.put("status", response.statusCode()).put("elapsedMs", elapsedMs));
+        }
+        return response;
     }
 
     private static ApiResponse answerLogging(ApiRequest request, RequestLog log, Answer answer) {

@@ -124,6 +124,18 @@ class ApiInvocationTest {
     }
 
     @Test
+    void writesTheStatusAndTimeOfEveryAnswerAtDebugOnly() {
+        RequestLog debug = new RequestLog(sink, LogLevel.DEBUG, Clock.systemUTC(), "f", "lambda-1", null, null);
+
+        ApiInvocation.answer(request, debug, (r, l) -> ApiResponse.json(201, "{}"));
+
+        assertThat(levels).containsExactly(LogLevel.DEBUG);
+        assertThat(line().path("status").asInt()).isEqualTo(201);
+        assertThat(line().path("message").asText()).startsWith("answered POST");
+        assertThat(line().has("elapsedMs")).isTrue();
+    }
+
+    @Test
     void makesTheRequestsLogTheCurrentOneWhileTheHandlerRuns() {
         ApiInvocation.answer(request, log, (r, l) -> {
             RequestLog.current().info("from a port");
