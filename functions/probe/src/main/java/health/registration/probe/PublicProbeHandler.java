@@ -60,7 +60,7 @@ public final class PublicProbeHandler implements RequestStreamHandler {
             JSON.writeValue(output, ProbeInvocation.invalidRequest("The public probe function answers POST /probe only."));
             return;
         }
-        ApiGatewayEvents.write(ApiInvocation.answer("probe", ApiGatewayEvents.read(event), lambda,
+        ApiGatewayEvents.write(ApiInvocation.answer("public-probe", ApiGatewayEvents.read(event), lambda,
                 (request, log) -> RequestLimits.refusal(quota, request).map(limited -> {
                     log.warn("outcome=rate-limited");
                     return limited;
