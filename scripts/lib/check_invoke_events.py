@@ -61,6 +61,10 @@ SEAMS = [f"PROBE_HOSTS_FILE={WORK / 'hosts'}", f"PROBE_TRUSTED_CA_FILE={WORK / '
          f"PROBE_ALLOWED_CIDRS={SITE}", "PROBE_TEST_SEAMS=allowed"] if WORK else []
 
 passed, failed, invoked = 0, 0, set()
+# Every invocation's function, event file and standard error (where the function's log lines go), in order.
+INVOCATIONS = []
+# The levels edge's RequestLog writes; the template's ApplicationLogLevel (INFO) drops DEBUG.
+LEVELS_AT_INFO = {"INFO", "WARN", "ERROR"}
 
 
 def check(name, condition, detail=""):
@@ -96,6 +100,8 @@ def invoke(function, event, *env, event_file=None):
     except ValueError:
         answer = result.stdout.decode(errors="replace")
     print(f"     {event} -> {function}: exit {result.returncode} in {took:.1f} s", flush=True)
+    INVOCATIONS.append({"function": function, "event": event_file or EVENTS_DIR / f"{event}.json",
+                        "log": result.stderr.decode(errors="replace")})
     if result.returncode != 0:
         sys.stdout.write(result.stderr.decode(errors="replace")[-3000:])
     return result.returncode, answer, result.stderr.decode(errors="replace")
@@ -222,6 +228,74 @@ def serve_challenge(token):
     folder = WORK / "challenges"
     folder.mkdir(exist_ok=True)
     (folder / token).write_text(token + "\n")
+
+
+def log_lines(text):
+    """The function's log lines in a run's output: each a JSON object with a level (RequestLog's lines; the runtime
+    interface emulator's own lines and the JVM's are not JSON)."""
+    lines = []
+    for raw in text.splitlines():
+        raw = raw.strip()
+        if not raw.startswith("{"):
+            continue
+        try:
+            line = json.loads(raw)
+        except ValueError:
+            continue
+        if isinstance(line, dict) and "level" in line:
+            lines.append(line)
+    return lines
+
+
+def api_request_id(event_file):
+    """API Gateway's request id of a proxy event (requestContext.requestId), or None for a direct invocation."""
+    event = json.loads(pathlib.Path(event_file).read_text())
+    return (event.get("requestContext") or {}).get("requestId") if "httpMethod" in event else None
+
+
+def log_problems(invocation):
+    """What is wrong with an invocation's log lines (docs/operations/logging.md): none; one that is not at a level
+    the template writes, or that lacks the function, the Lambda request id or (for an API event) the API request id."""
+    lines = log_lines(invocation["log"])
+    if not lines:
+        return ["no JSON log line"]
+    expected_api_id = api_request_id(invocation["event"])
+    problems = []
+    for line in lines:
+        if line.get("level") not in LEVELS_AT_INFO:
+            problems.append(f"level {line.get('level')!r}")
+        if not line.get("AWSRequestId") or not line.get("function") or not line.get("timestamp"):
+            problems.append(f"no function, timestamp or AWSRequestId: {line}")
+        if expected_api_id and line.get("apiRequestId") != expected_api_id:
+            problems.append(f"apiRequestId {line.get('apiRequestId')!r}, not {expected_api_id!r}")
+    return problems
+
+
+def check_logs():
+    """One log line of every function: JSON, at a level, naming the function and both request ids; a 429 logged as
+    WARN and a missing secret as ERROR; the registration's request id on the probe function's lines."""
+    for function in sorted(set(EVENTS.values())):
+        runs = [i for i in INVOCATIONS if i["function"] == function]
+        good = next((i for i in runs if log_lines(i["log"]) and not log_problems(i)), None)
+        sample = good or (runs[0] if runs else None)
+        check(f"{function}: its log lines are JSON with a level, the function and both request ids",
+              good is not None, log_problems(sample) if sample else "never invoked")
+    register_429 = [i for i in INVOCATIONS if i["function"] == "RegisterFunction"
+                    and any(line.get("level") == "WARN" and "rate-limited" in line.get("message", "")
+                            for line in log_lines(i["log"]))]
+    check("register: a registration past the rate limit logs a WARN line", register_429,
+          [log_lines(i["log"]) for i in INVOCATIONS if i["function"] == "RegisterFunction"][:3])
+    missing_secret = [line for i in INVOCATIONS if i["function"] == "CertificatesFunction"
+                      for line in log_lines(i["log"])
+                      if line.get("level") == "ERROR" and "CERTIFICATE_AUTHORITY_SECRET" in line.get("message", "")]
+    check("certificates: a CA secret not created yet logs an ERROR line naming its setting", missing_secret,
+          [log_lines(i["log"]) for i in INVOCATIONS if i["function"] == "CertificatesFunction"][:2])
+    registered = api_request_id(EVENTS_DIR / "register.json")
+    probe_lines = log_lines((WORK / "probe.log").read_text(errors="replace"))
+    followed = [line for line in probe_lines if line.get("callerRequestId") == registered]
+    check("register -> probe: the served probe function's lines name the registration's API request id",
+          followed and all(line.get("AWSRequestId") and line.get("AWSRequestId") != registered for line in followed),
+          probe_lines[-5:])
 
 
 def check_certificates():
@@ -457,6 +531,8 @@ def main():
     api_case("UDAP metadata signed for the FHIR base URL", "DiscoveryFunction", "udap-metadata", 200,
              lambda b: b["registration_endpoint"].endswith("/register") and b["signed_metadata"].count(".") == 2,
              *udap_secrets())
+
+    check_logs()
 
     missing = sorted(p.stem for p in EVENTS_DIR.glob("*.json") if p.stem not in invoked)
     check("every file of events/ invoked", not missing, f"not invoked: {missing}")

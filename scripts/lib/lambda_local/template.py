@@ -80,7 +80,19 @@ def function_properties(template, function):
                           f"{', '.join(sorted(functions))}", USAGE)
     properties = merged(template.get("Globals", {}).get("Function", {}), functions[function].get("Properties", {}))
     properties.setdefault("Environment", {}).setdefault("Variables", {})
+    if isinstance(properties.get("LoggingConfig"), dict):
+        # ApplicationLogLevel is a parameter's Ref: its Default, as a deploy without an override gets.
+        properties["LoggingConfig"] = {key: parameter_default(template, value)
+                                       for key, value in properties["LoggingConfig"].items()}
     return properties
+
+
+def parameter_default(template, value):
+    """The Default of the parameter a {"Ref": ...} names; any other value as it is."""
+    if isinstance(value, dict) and list(value) == ["Ref"]:
+        parameter = template.get("Parameters", {}).get(value["Ref"], {})
+        return str(parameter["Default"]) if "Default" in parameter else value
+    return value
 
 
 class Resolver:

@@ -1,11 +1,11 @@
 package health.registration.certificates;
 
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import health.registration.core.certificate.CertificateActions;
 import health.registration.core.operator.OperatorAction;
 import health.registration.core.operator.OperatorAudit;
 import health.registration.core.port.StoreUnavailable;
 import health.registration.edge.OperatorAuditLog;
+import health.registration.edge.RequestLog;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -34,17 +34,17 @@ final class CertificateAuditTrail {
     }
 
     /** A certificate was issued or revoked. */
-    void done(OperatorAction action, String requestId, LambdaLogger log) {
+    void done(OperatorAction action, String requestId, RequestLog log) {
         record(action.forRequest(requestId), log);
     }
 
     /** A revocation suspended the clients bound to the certificate: one entry naming them, for the operator. */
-    void suspended(OperatorAction revocation, List<String> clientIds, String requestId, LambdaLogger log) {
+    void suspended(OperatorAction revocation, List<String> clientIds, String requestId, RequestLog log) {
         record(revocation.forRequest(requestId).suspending(clientIds), log);
     }
 
     /** An ownership challenge was issued for the developer and client URI (the token is never written). */
-    void challenged(String caller, String developerId, String sanUri, String requestId, LambdaLogger log) {
+    void challenged(String caller, String developerId, String sanUri, String requestId, RequestLog log) {
         record(new OperatorAction(CHALLENGE, caller, null, OperatorAction.DONE, clock.instant(), developerId, requestId,
                 Map.of("san_uri", sanUri), List.of()), log);
     }
@@ -55,16 +55,15 @@ final class CertificateAuditTrail {
      * @param developerId the developer the request named or the certificate is bound to, or null when unknown
      */
     void notDone(String action, String caller, String serial, String outcome, String requestId, String developerId,
-                 LambdaLogger log) {
+                 RequestLog log) {
         record(new OperatorAction(action, caller, serial, outcome, clock.instant(), developerId).forRequest(requestId), log);
     }
 
-    private void record(OperatorAction action, LambdaLogger log) {
+    private void record(OperatorAction action, RequestLog log) {
         try {
-            new OperatorAuditLog(audit.orElse(null), log).record(action);
+            new OperatorAuditLog(audit.orElse(null), () -> log).record(action);
         } catch (StoreUnavailable unrecorded) {
-            log.log("certificates requestId=" + action.requestId() + " audit event not recorded: "
-                    + unrecorded.getMessage() + "\n");
+            log.warn("audit event not recorded: " + unrecorded.getMessage());
         }
     }
 }

@@ -1,6 +1,5 @@
 package health.registration.certificates;
 
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -23,6 +22,7 @@ import health.registration.edge.ApiResponse;
 import health.registration.edge.ErrorResponses;
 import health.registration.edge.MetadataBody;
 import health.registration.edge.OperationalMetrics;
+import health.registration.edge.RequestLog;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -56,13 +56,13 @@ final class CertificateRequests {
         this.metrics = metrics;
     }
 
-    ApiResponse answer(ApiRequest request, LambdaLogger log) {
+    ApiResponse answer(ApiRequest request, RequestLog log) {
         if (request.pathParameters().containsKey(FILE_PARAMETER)) {
             return crl(request.pathParameters().get(FILE_PARAMETER));
         }
         Optional<String> signedBy = request.caller();
         if (signedBy.isEmpty()) {
-            log.log("certificates requestId=" + request.requestId() + " refused: no authenticated caller\n");
+            log.warn("refused: no authenticated caller");
             return ErrorResponses.noOperatorCaller();
         }
         String caller = signedBy.get();
@@ -85,7 +85,7 @@ final class CertificateRequests {
     }
 
     /** Only the developer id and client URI of the body count; the token is answered once and never logged. */
-    private ApiResponse challenge(CertificateRequest request, String caller, String requestId, LambdaLogger log) {
+    private ApiResponse challenge(CertificateRequest request, String caller, String requestId, RequestLog log) {
         ChallengeOutcome.Issued issued;
         switch (authority.ownership().challenge(request.developerId(), request.sanUri())) {
             case ChallengeOutcome.Refused refused -> {
@@ -113,7 +113,7 @@ final class CertificateRequests {
         return MetadataBody.readObject(request);
     }
 
-    private ApiResponse issue(CertificateRequest request, String caller, String requestId, LambdaLogger log) {
+    private ApiResponse issue(CertificateRequest request, String caller, String requestId, RequestLog log) {
         IssuanceOutcome.Issued issued;
         switch (authority.issue(request, caller)) {
             case IssuanceOutcome.Refused refused -> {
@@ -131,7 +131,7 @@ final class CertificateRequests {
         return ApiResponse.json(201, json.toString());
     }
 
-    private ApiResponse revoke(String serial, JsonNode body, String caller, String requestId, LambdaLogger log) {
+    private ApiResponse revoke(String serial, JsonNode body, String caller, String requestId, RequestLog log) {
         JsonNode reasonText = body.path(REASON);
         Optional<RevocationReason> reason = reasonText.isMissingNode() ? Optional.of(RevocationReason.UNSPECIFIED)
                 : RevocationReason.parse(reasonText.isTextual() ? reasonText.textValue() : null);

@@ -1,7 +1,6 @@
 package health.registration.certificates;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +12,7 @@ import health.registration.core.port.RefreshingSecret;
 import health.registration.edge.ApiGatewayEvents;
 import health.registration.edge.ApiInvocation;
 import health.registration.edge.OperationalMetrics;
+import health.registration.edge.RequestLog;
 import health.registration.issuance.IssuanceWiring;
 import health.registration.issuance.Probing;
 import java.io.IOException;
@@ -68,28 +68,28 @@ public final class CertificatesHandler implements RequestStreamHandler {
     public void handleRequest(InputStream input, OutputStream output, Context lambda) throws IOException {
         JsonNode event = JSON.readTree(input);
         if (ApiGatewayEvents.isProxyEvent(event)) {
-            ApiGatewayEvents.write(ApiInvocation.answer("certificates", ApiGatewayEvents.read(event),
-                    lambda.getLogger(), requests::answer), output);
+            ApiGatewayEvents.write(ApiInvocation.answer("certificates", ApiGatewayEvents.read(event), lambda,
+                    requests::answer), output);
             return;
         }
-        JSON.writeValue(output, refreshCrl(lambda.getLogger()));
+        JSON.writeValue(output, refreshCrl(RequestLog.of("certificates", lambda)));
     }
 
     /**
      * The schedule's pass. When the CA key cannot be read, one ERROR line names its secret (never a value) and the
      * invocation fails, so the function's errors show it; the next pass reads the secret again.
      */
-    private ObjectNode refreshCrl(LambdaLogger log) {
+    private ObjectNode refreshCrl(RequestLog log) {
         CrlDocument crl;
         try {
             crl = authority.crl();
         } catch (RefreshingSecret.SecretUnavailable missing) {
-            log.log("ERROR certificates crl ca=" + authority.name() + " not refreshed: " + missing.getMessage() + "\n");
+            log.error("crl ca=" + authority.name() + " not refreshed: " + missing.getMessage());
             throw missing;
         }
         metrics.crlNextUpdate(crl.nextUpdate(), Instant.now());
-        log.log("certificates crl ca=" + authority.name() + " number=" + crl.number() + " nextUpdate="
-                + crl.nextUpdate() + "\n");
+        log.info("crl ca=" + authority.name() + " number=" + crl.number() + " nextUpdate="
+                + crl.nextUpdate());
         ObjectNode answer = JSON.createObjectNode();
         answer.put("ca", authority.name());
         answer.put("crl_number", crl.number().toString());

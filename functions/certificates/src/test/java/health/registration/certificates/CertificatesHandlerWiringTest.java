@@ -82,7 +82,7 @@ class CertificatesHandlerWiringTest {
                     .contains(CertificateConfiguration.CERTIFICATE_AUTHORITY_SECRET).doesNotContain(CA_SECRET);
         }
         assertThat(challenge.path("statusCode").asInt()).as("a challenge needs no key").isEqualTo(201);
-        assertThat(lambda.loggedLines()).filteredOn(line -> line.startsWith("ERROR certificates"))
+        assertThat(lambda.loggedMessages()).filteredOn(line -> line.startsWith("ERROR not configured"))
                 .hasSize(2).allSatisfy(line -> assertThat(line).contains("CERTIFICATE_AUTHORITY_SECRET (" + CA_SECRET + ")"));
     }
 
@@ -94,7 +94,7 @@ class CertificatesHandlerWiringTest {
         // The same instance fails the next pass the same way: nothing is left broken for the life of the container.
         assertThatThrownBy(() -> invoke(handler, "refresh")).isInstanceOf(RefreshingSecret.SecretUnavailable.class);
 
-        assertThat(lambda.loggedLines()).filteredOn(line -> line.startsWith("ERROR certificates crl ca=developers"))
+        assertThat(lambda.loggedMessages()).filteredOn(line -> line.startsWith("ERROR crl ca=developers"))
                 .hasSize(2).allSatisfy(line -> assertThat(line).contains("CERTIFICATE_AUTHORITY_SECRET (" + CA_SECRET + ")"));
     }
 }

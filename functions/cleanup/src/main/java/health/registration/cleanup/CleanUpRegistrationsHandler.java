@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import health.registration.adapters.aws.LambdaFunctionVersions;
 import health.registration.core.issue.RegistrationCleanup;
 import health.registration.edge.PrimingResource;
+import health.registration.edge.RequestLog;
 import health.registration.issuance.IssuanceWiring;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,9 +44,10 @@ public final class CleanUpRegistrationsHandler implements RequestStreamHandler {
     public void handleRequest(InputStream input, OutputStream output, Context lambda) throws IOException {
         input.readAllBytes();
         RegistrationCleanup.Pass pass = cleanup.run();
-        int versionsDeleted = versions.prune(problem -> lambda.getLogger().log(problem + "\n"));
-        lambda.getLogger().log("cleanup abandonedRemoved=" + pass.abandonedRemoved() + " deletionsFinished="
-                + pass.deletionsFinished() + " versionsDeleted=" + versionsDeleted + "\n");
+        RequestLog log = RequestLog.of("cleanup", lambda);
+        int versionsDeleted = versions.prune(log::warn);
+        log.info("cleanup abandonedRemoved=" + pass.abandonedRemoved() + " deletionsFinished="
+                + pass.deletionsFinished() + " versionsDeleted=" + versionsDeleted);
         ObjectNode answer = JSON.createObjectNode();
         answer.put("abandoned_removed", pass.abandonedRemoved());
         answer.put("deletions_finished", pass.deletionsFinished());

@@ -8,6 +8,7 @@ import health.registration.core.udap.TrustAnchors;
 import health.registration.core.udap.UdapMetadata;
 import health.registration.core.udap.UdapMetadataSettings;
 import health.registration.edge.ConfiguredSecrets;
+import health.registration.edge.RequestLog;
 import health.registration.edge.Settings;
 import health.registration.edge.UdapSettings;
 import java.nio.file.Path;
@@ -73,7 +74,7 @@ public final class DiscoveryWiring {
         try {
             return CommunitySigningCredentials.parse(text, fhirBase);
         } catch (IllegalArgumentException unusable) {
-            System.err.println("ERROR udap-metadata the server credentials are unusable for " + Settings.FHIR_BASE_URL
+            RequestLog.current().error("the server credentials are unusable for " + Settings.FHIR_BASE_URL
                     + " (or " + Settings.PUBLIC_BASE_URL + " when it is unset) " + fhirBase + ": "
                     + unusable.getMessage());
             throw unusable;

@@ -1,7 +1,6 @@
 package health.registration.discovery;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import health.registration.core.udap.UdapMetadata;
 import health.registration.core.udap.UdapMetadataAnswer;
@@ -12,6 +11,7 @@ import health.registration.edge.ApiRequest;
 import health.registration.edge.ApiResponse;
 import health.registration.edge.ErrorResponses;
 import health.registration.edge.PrimingResource;
+import health.registration.edge.RequestLog;
 import health.registration.edge.Settings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,27 +48,27 @@ public final class UdapMetadataHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context lambda) throws IOException {
         ApiRequest request = ApiGatewayEvents.read(input);
-        ApiGatewayEvents.write(ApiInvocation.answer("udap-metadata", request, lambda.getLogger(), this::answer), output);
+        ApiGatewayEvents.write(ApiInvocation.answer("udap-metadata", request, lambda, this::answer), output);
     }
 
-    private ApiResponse answer(ApiRequest request, LambdaLogger log) {
+    private ApiResponse answer(ApiRequest request, RequestLog log) {
         Optional<String> community = request.queryParameter(COMMUNITY);
         String asked = community.isPresent() ? "given" : "none";
         UdapMetadataAnswer answer = metadata.map(udap -> udap.answer(community))
                 .orElseGet(UdapMetadataAnswer.NotOffered::new);
         return switch (answer) {
             case UdapMetadataAnswer.NotOffered() -> {
-                log.log("udap-metadata requestId=" + request.requestId() + " status=404 udap=off\n");
+                log.info("status=404 udap=off");
                 yield ErrorResponses.simple(RegistrationErrorCode.NOT_FOUND, "This server offers no UDAP workflows.");
             }
             case UdapMetadataAnswer.Document(String json) -> {
-                log.log("udap-metadata requestId=" + request.requestId() + " status=200 community=" + asked + "\n");
+                log.info("status=200 community=" + asked);
                 yield new ApiResponse(200, Map.of("Content-Type", "application/json", "Cache-Control", CACHE_CONTROL,
                         "X-Content-Type-Options", "nosniff"), json);
             }
             case UdapMetadataAnswer.UnknownCommunity() -> {
                 // The community's URI is the caller's text: it is not logged.
-                log.log("udap-metadata requestId=" + request.requestId() + " status=204 community=unknown\n");
+                log.info("status=204 community=unknown");
                 yield ApiResponse.empty(204);
             }
         };

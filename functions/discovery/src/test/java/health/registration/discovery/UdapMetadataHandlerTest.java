@@ -102,7 +102,8 @@ class UdapMetadataHandlerTest {
         String key = Base64.getEncoder().encodeToString(FIXTURE.server().privateKey().getEncoded());
         String keyInPem = FIXTURE.keyPem().lines().skip(1).findFirst().orElseThrow();
 
-        assertThat(lambda.loggedLines()).hasSize(4).allMatch(line -> line.startsWith("udap-metadata requestId="));
+        assertThat(lambda.loggedJson()).hasSize(4).allMatch(line -> line.path("function").asText().equals("udap-metadata")
+                && line.path("level").asText().equals("INFO") && line.hasNonNull("apiRequestId"));
         assertThat(String.join("", lambda.loggedLines()))
                 .doesNotContain(key.substring(0, 40), keyInPem, "PRIVATE KEY", "signed_metadata");
     }

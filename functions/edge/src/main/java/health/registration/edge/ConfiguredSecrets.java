@@ -45,7 +45,7 @@ public final class ConfiguredSecrets {
     /** A refreshing secret over {@code source}, named by the setting it comes from and where it is kept. */
     public <T> RefreshingSecret<T> refreshing(Named secret, Function<String, T> parse) {
         return new RefreshingSecret<>(secret.name(), secret.source(), parse, settings.secretsRefresh(), clock,
-                line -> System.err.println(line));
+                line -> RequestLog.current().warn(line));
     }
 
     /**

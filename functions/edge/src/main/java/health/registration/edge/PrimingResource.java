@@ -54,11 +54,11 @@ public abstract class PrimingResource implements Resource {
         long start = System.nanoTime();
         try {
             outcomes = List.copyOf(prime());
-            System.err.println("priming " + function + ": " + String.join(" ", outcomes) + " in "
+            RequestLog.current().info("priming " + function + ": " + String.join(" ", outcomes) + " in "
                     + (System.nanoTime() - start) / 1_000_000 + " ms");
         } catch (Exception | LinkageError failed) {
             // The cause's class only: a message could quote configuration.
-            System.err.println("priming " + function + " stopped: " + failed.getClass().getName());
+            RequestLog.current().warn("priming " + function + " stopped: " + failed.getClass().getName());
         }
     }
 

@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import health.registration.core.operator.OperatorAction;
 import health.registration.core.port.StoreUnavailable;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class OperatorAuditLogTest {
@@ -21,7 +24,7 @@ class OperatorAuditLogTest {
             Instant.parse("2026-11-28T21:00:00Z"));
 
     private final List<String> lines = new ArrayList<>();
-    private final LambdaLogger log = new LambdaLogger() {
+    private final LambdaLogger sink = new LambdaLogger() {
         @Override
         public void log(String message) {
             lines.add(message);
@@ -32,6 +35,9 @@ class OperatorAuditLogTest {
             lines.add(new String(message));
         }
     };
+    private final RequestLog requestLog = new RequestLog(sink, LogLevel.INFO, Clock.systemUTC(), "operator", "aws-1",
+            "api-1", null);
+    private final Supplier<RequestLog> log = () -> requestLog;
 
     @Test
     void writesOneJsonLineNamingTheCallerThenTheEvent() throws Exception {
@@ -48,6 +54,9 @@ class OperatorAuditLogTest {
             assertThat(json.path("subject").asText()).isEqualTo(SUSPENDED.subject());
             assertThat(json.path("outcome").asText()).isEqualTo("done");
             assertThat(json.path("at").asText()).isEqualTo("2026-11-28T21:00:00Z");
+            assertThat(json.path("level").asText()).isEqualTo("INFO");
+            assertThat(json.path("AWSRequestId").asText()).isEqualTo("aws-1");
+            assertThat(json.path("apiRequestId").asText()).isEqualTo("api-1");
         });
         assertThat(sent).containsExactly(SUSPENDED);
     }

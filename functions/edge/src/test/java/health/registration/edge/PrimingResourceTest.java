@@ -2,7 +2,10 @@ package health.registration.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -55,28 +58,37 @@ class PrimingResourceTest {
     @Test
     void primingKeepsItsOutcomesAndLogsOneLine() {
         Scripted priming = new Scripted(List.of("200", "400"));
-        String log = stderrOf(() -> priming.beforeCheckpoint(null));
+        JsonNode log = lineOf(() -> priming.beforeCheckpoint(null));
         assertThat(priming.outcomes()).containsExactly("200", "400");
-        assertThat(log).startsWith("priming scripted: 200 400 in ").endsWith(" ms\n");
+        assertThat(log.path("level").asText()).isEqualTo("INFO");
+        assertThat(log.path("message").asText()).startsWith("priming scripted: 200 400 in ").endsWith(" ms");
     }
 
     @Test
     void aFailedPrimingIsLoggedByTheCausesClassOnlyAndTheSnapshotGoesAhead() {
         Scripted priming = new Scripted(null);
-        String log = stderrOf(() -> priming.beforeCheckpoint(null));
+        JsonNode log = lineOf(() -> priming.beforeCheckpoint(null));
         assertThat(priming.outcomes()).isEmpty();
-        assertThat(log).isEqualTo("priming scripted stopped: java.lang.IllegalStateException\n");
+        assertThat(log.path("level").asText()).isEqualTo("WARN");
+        assertThat(log.path("message").asText()).isEqualTo("priming scripted stopped: java.lang.IllegalStateException");
     }
 
-    private static String stderrOf(Runnable action) {
-        PrintStream original = System.err;
+    /** The one line an action logs outside an invocation (Lambda's runtime logger: standard output, in tests). */
+    private static JsonNode lineOf(Runnable action) {
+        PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
             action.run();
         } finally {
-            System.setErr(original);
+            System.setOut(original);
         }
-        return captured.toString(StandardCharsets.UTF_8);
+        String text = captured.toString(StandardCharsets.UTF_8);
+        assertThat(text).endsWith("\n").doesNotContain("secret-configuration-value");
+        try {
+            return new ObjectMapper().readTree(text);
+        } catch (IOException notOneJsonLine) {
+            throw new AssertionError(text, notOneJsonLine);
+        }
     }
 }

@@ -6,8 +6,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The {@link LambdaLogger} of the local API: each message becomes one line on the console, prefixed with the
- * function and request, where Lambda would send it to CloudWatch Logs.
+ * The {@link LambdaLogger} of the local API, where Lambda would send lines to CloudWatch Logs: a line with a level
+ * (edge's {@code RequestLog}: one JSON object, already naming the function and both request ids) is printed as it is,
+ * the same line Lambda's log group would hold (docs/operations/logging.md); a line without one is prefixed with the
+ * function and request.
  */
 public final class ConsoleLogger implements LambdaLogger {
 
@@ -22,10 +24,7 @@ public final class ConsoleLogger implements LambdaLogger {
     @Override
     public void log(String message) {
         // Handlers end messages with a newline as CloudWatch wants; println adds its own.
-        String line = message == null ? "null" : message.stripTrailing();
-        synchronized (out) {
-            out.println(prefix + line);
-        }
+        print(prefix + (message == null ? "null" : message.stripTrailing()));
     }
 
     @Override
@@ -36,5 +35,17 @@ public final class ConsoleLogger implements LambdaLogger {
     @Override
     public void log(String message, LogLevel level) {
         log(level + " " + message);
+    }
+
+    /** As Lambda's runtime writes {@code log(byte[], LogLevel)}: the bytes unchanged, one line. */
+    @Override
+    public void log(byte[] message, LogLevel level) {
+        print(new String(message, StandardCharsets.UTF_8).stripTrailing());
+    }
+
+    private void print(String line) {
+        synchronized (out) {
+            out.println(line);
+        }
     }
 }

@@ -105,10 +105,12 @@ class ConcurrentRegistrationIT {
         String log = service.stopAndReadLog();
         List<String> lines = log.lines().toList();
 
-        assertThat(lines).filteredOn(line -> line.startsWith("[RegisterFunction ") && line.contains("outcome=registered"))
-                .hasSize(CLIENTS);
+        // docs/operations/logging.md: one JSON line per outcome, naming the function and the API request.
+        assertThat(lines).filteredOn(line -> line.startsWith("{") && line.contains("\"function\":\"register\"")
+                && line.contains("outcome=registered")).hasSize(CLIENTS)
+                .allSatisfy(line -> assertThat(line).contains("\"level\":\"INFO\"", "\"apiRequestId\":"));
         assertThat(lines).filteredOn(line -> line.startsWith("POST /register -> 201 ")).hasSize(CLIENTS);
-        assertThat(lines).filteredOn(line -> line.startsWith("[PublicProbeFunction ")).hasSize(1);
+        assertThat(lines).filteredOn(line -> line.contains("\"function\":\"public-probe\"")).hasSize(1);
         assertThat(lines).as("errors in the local API's log")
                 .noneMatch(line -> line.matches(".* -> 5\\d\\d .*") || line.contains("Exception")
                         || line.contains(" failed: ") || line.contains(" failed on requestId "));

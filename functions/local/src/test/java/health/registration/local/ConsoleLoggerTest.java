@@ -31,4 +31,11 @@ class ConsoleLoggerTest {
         logger.log("careful", LogLevel.WARN);
         assertThat(written()).isEqualTo("[ValidateFunction req-1] WARN careful" + System.lineSeparator());
     }
+
+    @Test
+    void printsALineWithALevelAsLambdasRuntimeWritesItUnchanged() {
+        String line = "{\"timestamp\":\"2026-12-07T18:30:00.000Z\",\"level\":\"INFO\",\"message\":\"valid=true\"}\n";
+        logger.log(line.getBytes(StandardCharsets.UTF_8), LogLevel.INFO);
+        assertThat(written()).isEqualTo(line.stripTrailing() + System.lineSeparator());
+    }
 }

@@ -285,8 +285,8 @@ class RegistrationLifecycleIT {
         String log = service.stopAndReadLog();
 
         assertThat(log).contains("POST /register -> 201", "GET /register/", "PUT /register/", "DELETE /register/")
-                .contains("[RegisterFunction ", "outcome=registered", "outcome=replayed")
-                .contains("[ManageFunction ", "[PublicProbeFunction ");
+                .contains("\"function\":\"register\"", "outcome=registered", "outcome=replayed")
+                .contains("\"function\":\"manage\"", "\"function\":\"public-probe\"");
         assertThat(service.issued().count()).as("credentials issued in this class").isPositive();
         service.issued().assertNoneIn(log);
     }

@@ -43,6 +43,6 @@ public final class ManageClientHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context lambda) throws IOException {
         ApiRequest request = ApiGatewayEvents.read(input);
-        ApiGatewayEvents.write(ApiInvocation.answer("manage", request, lambda.getLogger(), requests::answer), output);
+        ApiGatewayEvents.write(ApiInvocation.answer("manage", request, lambda, requests::answer), output);
     }
 }

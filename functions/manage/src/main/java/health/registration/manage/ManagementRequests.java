@@ -1,6 +1,5 @@
 package health.registration.manage;
 
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import health.registration.core.issue.ManagementOutcome;
 import health.registration.core.issue.RegisteredClients;
 import health.registration.core.policy.RegistrationError;
@@ -9,6 +8,7 @@ import health.registration.edge.ApiRequest;
 import health.registration.edge.ApiResponse;
 import health.registration.edge.ErrorResponses;
 import health.registration.edge.MetadataBody;
+import health.registration.edge.RequestLog;
 import java.util.Locale;
 
 /** Turns an RFC 7592 request into a call on the registered clients, and the outcome into the answer. */
@@ -23,7 +23,7 @@ final class ManagementRequests {
         this.clients = clients;
     }
 
-    ApiResponse answer(ApiRequest request, LambdaLogger log) {
+    ApiResponse answer(ApiRequest request, RequestLog log) {
         String clientId = request.pathParameters().get(CLIENT_ID_PARAMETER);
         String token = bearerToken(request);
         ManagementOutcome outcome;
@@ -41,8 +41,8 @@ final class ManagementRequests {
                 return ErrorResponses.simple(405, RegistrationErrorCode.INVALID_REQUEST, "Use GET, PUT or DELETE.");
             }
         }
-        log.log("manage requestId=" + request.requestId() + " method=" + request.httpMethod() + " outcome="
-                + outcome.getClass().getSimpleName() + "\n");
+        log.info("method=" + request.httpMethod() + " outcome="
+                + outcome.getClass().getSimpleName());
         return respond(outcome);
     }
 

@@ -1,7 +1,6 @@
 package health.registration.operator;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import health.registration.core.operator.OperatorServices;
 import health.registration.edge.ApiGatewayEvents;
@@ -10,6 +9,7 @@ import health.registration.edge.ApiRequest;
 import health.registration.edge.OperationalMetrics;
 import health.registration.edge.OperatorAuditLog;
 import health.registration.edge.PrimingResource;
+import health.registration.edge.RequestLog;
 import health.registration.issuance.IssuanceWiring;
 import health.registration.issuance.Probing;
 import java.io.IOException;
@@ -35,7 +35,7 @@ public final class OperateClientsHandler implements RequestStreamHandler {
     }
 
     private OperateClientsHandler(IssuanceWiring wiring) {
-        this(OperatorWiring.operatorServices(wiring, bus -> new OperatorAuditLog(bus, LambdaRuntime.getLogger())),
+        this(OperatorWiring.operatorServices(wiring, bus -> new OperatorAuditLog(bus, RequestLog::current)),
                 OperationalMetrics.fromEnvironment());
         PrimingResource.register(OperatorPriming.class, () -> new OperatorPriming(System.getenv()));
     }
@@ -51,6 +51,6 @@ public final class OperateClientsHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context lambda) throws IOException {
         ApiRequest request = ApiGatewayEvents.read(input);
-        ApiGatewayEvents.write(ApiInvocation.answer("operator", request, lambda.getLogger(), requests::answer), output);
+        ApiGatewayEvents.write(ApiInvocation.answer("operator", request, lambda, requests::answer), output);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import health.registration.edge.OperatorAuditLog;
 import health.registration.edge.PrimingRequests;
+import health.registration.edge.RequestLog;
 import health.registration.issuance.IssuancePriming;
 import health.registration.issuance.OfflineIssuance;
 import java.io.IOException;
@@ -29,7 +30,7 @@ final class OperatorPriming extends IssuancePriming {
     @Override
     protected List<String> prime(OfflineIssuance offline) throws Exception {
         OperateClientsHandler handler = new OperateClientsHandler(OperatorWiring.operatorServices(offline.wiring(),
-                bus -> new OperatorAuditLog(bus, PrimingRequests.CONTEXT.getLogger())));
+                bus -> new OperatorAuditLog(bus, RequestLog::current)));
         JsonNode registered = PrimingRequests.invoke(handler, event("POST", CLIENTS, Map.of(), Map.of(),
                 PrimingRequests.METADATA));
         String clientId = PrimingRequests.body(registered).path("client_id").asText();

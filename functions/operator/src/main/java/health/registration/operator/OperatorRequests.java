@@ -1,6 +1,5 @@
 package health.registration.operator;
 
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import health.registration.core.issue.ClientStatus;
 import health.registration.core.model.ClientMetadata;
 import health.registration.core.operator.ClientListing;
@@ -15,6 +14,7 @@ import health.registration.edge.ApiResponse;
 import health.registration.edge.ErrorResponses;
 import health.registration.edge.MetadataBody;
 import health.registration.edge.OperationalMetrics;
+import health.registration.edge.RequestLog;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -47,10 +47,10 @@ final class OperatorRequests {
         this.metrics = metrics;
     }
 
-    ApiResponse answer(ApiRequest request, LambdaLogger log) {
+    ApiResponse answer(ApiRequest request, RequestLog log) {
         Optional<String> caller = request.caller();
         if (caller.isEmpty()) {
-            log.log("operator requestId=" + request.requestId() + " refused: no authenticated caller\n");
+            log.warn("refused: no authenticated caller");
             return ErrorResponses.noOperatorCaller();
         }
         String clientId = request.pathParameters().get(CLIENT_ID);

@@ -32,6 +32,7 @@ import health.registration.core.probe.PlannedUrlProber;
 import health.registration.core.probe.ProbeLimits;
 import health.registration.core.probe.ProbeSettings;
 import health.registration.edge.OperatorAuditLog;
+import health.registration.edge.RequestLog;
 import health.registration.testkit.RecordingLambdaContext;
 import health.registration.testkit.SampleEvents;
 import java.io.ByteArrayInputStream;
@@ -74,7 +75,7 @@ class OperateClientsHandlerTest {
         RegistrationReview review = new RegistrationReview(Policies.manualRegistration(), ValidMetadata.CONTEXT,
                 new PlannedUrlProber(prober, planning));
         ClientStores stores = new ClientStores(store, secrets, new InMemoryClientEvents());
-        OperatorPorts ports = new OperatorPorts(stores, new OperatorAuditLog(bus, lambda.getLogger()));
+        OperatorPorts ports = new OperatorPorts(stores, new OperatorAuditLog(bus, RequestLog::current));
         OperatorClients clients = new OperatorClients(new ClientRegistrar(review, stores, new SecureRandomIdSource(), clock, settings),
                 review, ports, settings, clock);
         return new OperatorServices(clients, new OperatorSuspensions(clients, ports, settings, clock),

@@ -1,6 +1,5 @@
 package health.registration.probe;
 
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,6 +27,7 @@ import health.registration.edge.ApiResponse;
 import health.registration.edge.ErrorResponses;
 import health.registration.edge.MetadataBody;
 import health.registration.edge.OperationalMetrics;
+import health.registration.edge.RequestLog;
 import java.net.URI;
 import java.security.cert.CRLException;
 import java.security.cert.CertificateEncodingException;
@@ -80,7 +80,7 @@ final class ProbeRequests {
         return refusal;
     }
 
-    ApiResponse answerApi(ApiRequest request, LambdaLogger log) {
+    ApiResponse answerApi(ApiRequest request, RequestLog log) {
         MetadataBody.Reading reading = MetadataBody.read(request);
         if (reading instanceof MetadataBody.Refused refused) {
             return ErrorResponses.of(refused.rejection());
@@ -90,7 +90,7 @@ final class ProbeRequests {
         if (shape.malformed()) {
             return ErrorResponses.of(shape.toRegistrationError());
         }
-        ProbeReport report = probe(metadata, request.requestId(), log);
+        ProbeReport report = probe(metadata, log);
         return ApiResponse.json(200, ErrorResponses.write(ProbeReportJson.write(report)));
     }
 
@@ -98,7 +98,7 @@ final class ProbeRequests {
      * A direct invocation, as {@link ProbeInvocation} defines it: the report for metadata, the probes for targets, a
      * CRL, an issuer's certificates or a challenge's body, each fetched through the same guard.
      */
-    ObjectNode answerInvocation(JsonNode payload, LambdaLogger log) {
+    ObjectNode answerInvocation(JsonNode payload, RequestLog log) {
         Optional<String> crlUrl = ProbeInvocation.text(payload, ProbeInvocation.CRL_URL);
         if (crlUrl.isPresent()) {
             return answerCrl(crlUrl.get(), log);
@@ -118,14 +118,14 @@ final class ProbeRequests {
         if (metadata == null || !metadata.isObject()) {
             return invalidRequest("A probe invocation carries {\"metadata\": {...}}.");
         }
-        return ProbeReportJson.write(probe(ClientMetadata.of((ObjectNode) metadata), "invoke", log));
+        return ProbeReportJson.write(probe(ClientMetadata.of((ObjectNode) metadata), log));
     }
 
     /**
      * {@code {"targets": [{"url", "purpose"}]}} in (re-verification), one probe per target out. Only https URLs are
      * fetched; anything else comes back {@code invalid_url} unfetched.
      */
-    private ObjectNode answerTargets(JsonNode payload, LambdaLogger log) {
+    private ObjectNode answerTargets(JsonNode payload, RequestLog log) {
         List<ProbeTarget> targets;
         try {
             targets = UrlProbeJson.readTargets(payload);
@@ -142,8 +142,8 @@ final class ProbeRequests {
                 : UrlProbe.failed(t, ProbeOutcome.INVALID_URL, null, List.of(), 0)).toList();
         String outcomes = probes.stream().map(p -> p.failure() == null ? String.valueOf(p.httpStatus()) : p.failure().code())
                 .collect(Collectors.groupingBy(o -> o, TreeMap::new, Collectors.counting())).toString();
-        log.log("probe targets=" + targets.size() + " outcomes=" + outcomes
-                + " elapsedMs=" + (System.nanoTime() - start) / 1_000_000 + "\n");
+        log.info("probe targets=" + targets.size() + " outcomes=" + outcomes
+                + " elapsedMs=" + (System.nanoTime() - start) / 1_000_000);
         return UrlProbeJson.writeProbes(probes);
     }
 
@@ -158,15 +158,15 @@ final class ProbeRequests {
     }
 
     /** The body at an ownership challenge URL, through the same guard; the URL and body are not logged (a token). */
-    private ObjectNode answerChallenge(String url, LambdaLogger log) {
+    private ObjectNode answerChallenge(String url, RequestLog log) {
         Optional<String> body = challenges.body(url);
-        log.log("probe challenge fetched=" + body.isPresent() + "\n");
+        log.info("probe challenge fetched=" + body.isPresent());
         return body.isEmpty() ? ProbeInvocation.unavailable(ProbeInvocation.Unavailable.CHALLENGE)
                 : JsonNodeFactory.instance.objectNode().put(ProbeInvocation.CHALLENGE, body.get());
     }
 
     /** The certificates at a caIssuers URL (RFC 5280 §4.2.2.1), as base64 DER; the URL is not logged. */
-    private ObjectNode answerIssuer(String url, LambdaLogger log) {
+    private ObjectNode answerIssuer(String url, RequestLog log) {
         ObjectNode answer = JsonNodeFactory.instance.objectNode();
         List<X509Certificate> certificates;
         long start = System.nanoTime();
@@ -176,7 +176,7 @@ final class ProbeRequests {
             certificates = List.of();
         }
         metrics.probe("issuer", certificates.isEmpty() ? "failed" : "passed", (System.nanoTime() - start) / 1_000_000);
-        log.log("probe issuer certificates=" + certificates.size() + "\n");
+        log.info("probe issuer certificates=" + certificates.size());
         if (certificates.isEmpty()) {
             return ProbeInvocation.unavailable(ProbeInvocation.Unavailable.ISSUER);
         }
@@ -190,7 +190,7 @@ final class ProbeRequests {
         return answer;
     }
 
-    private ObjectNode answerCrl(String url, LambdaLogger log) {
+    private ObjectNode answerCrl(String url, RequestLog log) {
         ObjectNode answer = JsonNodeFactory.instance.objectNode();
         Optional<X509CRL> crl;
         long start = System.nanoTime();
@@ -200,7 +200,7 @@ final class ProbeRequests {
             crl = Optional.empty();
         }
         metrics.probe("crl", crl.isPresent() ? "passed" : "failed", (System.nanoTime() - start) / 1_000_000);
-        log.log("probe crl fetched=" + crl.isPresent() + "\n");
+        log.info("probe crl fetched=" + crl.isPresent());
         if (crl.isEmpty()) {
             return ProbeInvocation.unavailable(ProbeInvocation.Unavailable.CRL);
         }
@@ -213,15 +213,15 @@ final class ProbeRequests {
     }
 
     /** Probes and logs what happened, by outcome only: URLs may carry tokens in their queries. */
-    private ProbeReport probe(ClientMetadata metadata, String requestId, LambdaLogger log) {
+    private ProbeReport probe(ClientMetadata metadata, RequestLog log) {
         long start = System.nanoTime();
         ProbeReport report = prober.probe(metadata);
         metrics.probed(report);
         long failed = report.results().stream().filter(r -> r.verdict() == ProbeVerdict.FAIL).count();
         String outcomes = report.results().stream().map(ProbeResult::outcome).map(o -> o.code()).sorted()
                 .reduce((a, b) -> a + "," + b).orElse("");
-        log.log("probe requestId=" + requestId + " urls=" + report.results().size() + " failed=" + failed
-                + " outcomes=" + outcomes + " elapsedMs=" + (System.nanoTime() - start) / 1_000_000 + "\n");
+        log.info("probe urls=" + report.results().size() + " failed=" + failed
+                + " outcomes=" + outcomes + " elapsedMs=" + (System.nanoTime() - start) / 1_000_000);
         return report;
     }
 }

@@ -10,6 +10,7 @@ import health.registration.core.certificate.ProbedChallengeSite;
 import health.registration.core.certificate.ChallengeSite;
 import health.registration.core.udap.CrlSource;
 import health.registration.core.udap.IssuerCertificateSource;
+import health.registration.core.probe.ProbeInvocation;
 import health.registration.core.probe.UrlProber;
 import health.registration.core.udap.ProbedCrlSource;
 import health.registration.core.udap.ProbedIssuerCertificateSource;
@@ -17,6 +18,7 @@ import health.registration.edge.ApiGatewayEvents;
 import health.registration.edge.ApiInvocation;
 import health.registration.edge.OperationalMetrics;
 import health.registration.edge.PrimingResource;
+import health.registration.edge.RequestLog;
 import health.registration.edge.Settings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,10 +71,12 @@ public final class ProbeUrlsHandler implements RequestStreamHandler {
     public void handleRequest(InputStream input, OutputStream output, Context lambda) throws IOException {
         JsonNode event = JSON.readTree(input);
         if (!ApiGatewayEvents.isProxyEvent(event)) {
-            JSON.writeValue(output, requests.answerInvocation(event, lambda.getLogger()));
+            RequestLog log = RequestLog.of("probe", lambda);
+            JSON.writeValue(output, requests.answerInvocation(event,
+                    ProbeInvocation.callerRequestId(event).map(log::forCaller).orElse(log)));
             return;
         }
-        ApiGatewayEvents.write(ApiInvocation.answer("probe", ApiGatewayEvents.read(event), lambda.getLogger(), requests::answerApi),
+        ApiGatewayEvents.write(ApiInvocation.answer("probe", ApiGatewayEvents.read(event), lambda, requests::answerApi),
                 output);
     }
 }

@@ -62,9 +62,11 @@ public final class PublicProbeHandler implements RequestStreamHandler {
             JSON.writeValue(output, ProbeInvocation.invalidRequest("The public probe function answers POST /probe only."));
             return;
         }
-        ApiGatewayEvents.write(ApiInvocation.answer("probe", ApiGatewayEvents.read(event), lambda.getLogger(),
-                (request, log) -> RequestLimits.refusal(quota, request).map(requests::rateLimited)
-                        .orElseGet(() -> requests.answerApi(request, log))),
+        ApiGatewayEvents.write(ApiInvocation.answer("public-probe", ApiGatewayEvents.read(event), lambda,
+                (request, log) -> RequestLimits.refusal(quota, request).map(limited -> {
+                    log.warn("outcome=rate-limited");
+                    return requests.rateLimited(limited);
+                }).orElseGet(() -> requests.answerApi(request, log))),
                 output);
     }
 }

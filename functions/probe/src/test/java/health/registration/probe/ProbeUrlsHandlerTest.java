@@ -10,6 +10,7 @@ import health.registration.core.model.UrlMember;
 import health.registration.core.policy.PolicyContext;
 import health.registration.core.probe.UrlProber;
 import health.registration.core.probe.FetchPurpose;
+import health.registration.core.probe.ProbeInvocation;
 import health.registration.core.probe.ProbeOutcome;
 import health.registration.core.probe.ProbeReport;
 import health.registration.core.probe.ProbeResult;
@@ -198,5 +199,19 @@ class ProbeUrlsHandlerTest {
         assertThat(logged).contains("urls=5").contains("outcomes=ok");
         assertThat(logged).doesNotContain("s3cr3t").doesNotContain("app.example.com");
         assertThat(new String(SampleEvents.bytes(API_EVENT), StandardCharsets.UTF_8)).contains("app.example.com");
+    }
+
+    @Test
+    void logsTheCallersRequestIdOfADirectInvocationBesideItsOwn() throws IOException {
+        ObjectNode event = INVOKE_EVENT.deepCopy().put(ProbeInvocation.CALLER_REQUEST_ID, "api-req-7");
+
+        invoke(event);
+
+        assertThat(lambda.loggedJson()).isNotEmpty().allSatisfy(line -> {
+            assertThat(line.path("callerRequestId").asText()).isEqualTo("api-req-7");
+            assertThat(line.path("AWSRequestId").asText()).isEqualTo(lambda.getAwsRequestId());
+            assertThat(line.path("function").asText()).isEqualTo("probe");
+            assertThat(line.path("level").asText()).isEqualTo("INFO");
+        });
     }
 }

@@ -64,6 +64,6 @@ public final class RegisterClientHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context lambda) throws IOException {
         ApiRequest request = ApiGatewayEvents.read(input);
-        ApiGatewayEvents.write(ApiInvocation.answer("register", request, lambda.getLogger(), requests::answer), output);
+        ApiGatewayEvents.write(ApiInvocation.answer("register", request, lambda, requests::answer), output);
     }
 }

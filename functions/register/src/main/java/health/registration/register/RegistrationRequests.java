@@ -1,6 +1,5 @@
 package health.registration.register;
 
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import health.registration.core.issue.IdempotencyKey;
 import health.registration.core.issue.IdempotentRegistration;
 import health.registration.core.issue.RegistrationOutcome;
@@ -21,6 +20,7 @@ import health.registration.edge.ErrorResponses;
 import health.registration.edge.MetadataBody;
 import health.registration.edge.OperationalMetrics;
 import health.registration.edge.RequestLimits;
+import health.registration.edge.RequestLog;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -51,17 +51,17 @@ final class RegistrationRequests {
         this.metrics = metrics;
     }
 
-    ApiResponse answer(ApiRequest request, LambdaLogger log) {
+    ApiResponse answer(ApiRequest request, RequestLog log) {
         // Every attempt counts, before the body is even read: each one may cost probes of third-party hosts.
         Optional<ApiResponse> limited = quota.flatMap(q -> RequestLimits.refusal(q, request));
         if (limited.isPresent()) {
             metrics.rateLimited(OperationalMetrics.Limit.REGISTRATIONS_PER_SOURCE);
-            log.log("register requestId=" + request.requestId() + " outcome=rate-limited\n");
+            log.warn("outcome=rate-limited");
             return limited.get();
         }
         MetadataBody.Reading reading = MetadataBody.read(request);
         if (reading instanceof MetadataBody.Refused refused) {
-            log.log("register requestId=" + request.requestId() + " refused status=" + refused.rejection().status() + "\n");
+            log.info("refused status=" + refused.rejection().status());
             return refusedOpen(ErrorResponses.of(refused.rejection()), RegistrationErrorCode.INVALID_CLIENT_METADATA);
         }
         ClientMetadata metadata = ((MetadataBody.Accepted) reading).metadata();
@@ -71,32 +71,32 @@ final class RegistrationRequests {
         // RFC 7591 §3.1.1: a software statement is judged first; outside UDAP this server approves none.
         Optional<RegistrationError> statement = PlainSoftwareStatement.refusal(metadata);
         if (statement.isPresent()) {
-            log.log("register requestId=" + request.requestId() + " outcome=plain-software-statement\n");
+            log.info("outcome=plain-software-statement");
             metrics.refused(RegistrationPath.OPEN, statement.get());
             return ErrorResponses.of(statement.get());
         }
         Optional<Parsed<IdempotencyKey>> key = request.header(IDEMPOTENCY_KEY).map(IdempotencyKey::parse);
         if (key.isPresent() && !key.get().isOk()) {
-            log.log("register requestId=" + request.requestId() + " outcome=weak-idempotency-key\n");
+            log.info("outcome=weak-idempotency-key");
             // The pointer is the empty one, the request as a whole: a header is no member of the body.
             return refusedOpen(ErrorResponses.of(RegistrationError.single(Violation.malformed(FieldPointer.DOCUMENT,
                     RegistrationErrorCode.INVALID_REQUEST, key.get().problem()))), RegistrationErrorCode.INVALID_REQUEST);
         }
         RegistrationOutcome outcome = counted(RegistrationPath.OPEN, () -> registration.register(metadata,
                 key.map(Parsed::value).orElse(null), request.bodyBytes()));
-        log.log("register requestId=" + request.requestId() + " " + describe(outcome) + "\n");
+        log.info(describe(outcome));
         return respond(outcome);
     }
 
     /** UDAP DCR: the software statement path; an Idempotency-Key means nothing there (a repeat is a modification). */
-    private ApiResponse answerUdap(UdapRequest udapRequest, ApiRequest request, LambdaLogger log) {
+    private ApiResponse answerUdap(UdapRequest udapRequest, ApiRequest request, RequestLog log) {
         if (udap.isEmpty()) {
-            log.log("register requestId=" + request.requestId() + " outcome=udap-off\n");
+            log.info("outcome=udap-off");
             metrics.refused(RegistrationPath.UDAP, PlainSoftwareStatement.udapOff(udapRequest.body()));
             return ErrorResponses.of(PlainSoftwareStatement.udapOff(udapRequest.body()));
         }
         RegistrationOutcome outcome = counted(RegistrationPath.UDAP, () -> udap.get().register(udapRequest));
-        log.log("register requestId=" + request.requestId() + " udap " + describe(outcome) + "\n");
+        log.info("udap " + describe(outcome));
         return respond(outcome);
     }
 

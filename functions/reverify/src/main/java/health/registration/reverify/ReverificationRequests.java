@@ -15,6 +15,7 @@ import health.registration.core.reverify.Reverification;
 import health.registration.core.reverify.ReverificationSegmentJson;
 import health.registration.core.reverify.RunSummary;
 import health.registration.edge.OperationalMetrics;
+import health.registration.edge.RequestLog;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -22,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -60,7 +60,7 @@ final class ReverificationRequests {
         this.metrics = metrics;
     }
 
-    ObjectNode answer(JsonNode event, Instant stopCheckingAt, Consumer<String> log) {
+    ObjectNode answer(JsonNode event, Instant stopCheckingAt, RequestLog log) {
         if (event.has(RECORDS)) {
             return segments(event.get(RECORDS), stopCheckingAt, log);
         }
@@ -71,11 +71,11 @@ final class ReverificationRequests {
         Optional<Instant> scheduled = scheduledAt(event);
         String runId = scheduled.map(at -> "scheduled:" + at).orElse("manual:" + now);
         RunSummary summary = counted(() -> reverification.run(runId, scheduled.orElse(now), stopCheckingAt), now);
-        log.accept("reverify " + line(summary));
+        log.info("reverify " + line(summary));
         return summary.toJson();
     }
 
-    private ObjectNode segments(JsonNode records, Instant stopCheckingAt, Consumer<String> log) {
+    private ObjectNode segments(JsonNode records, Instant stopCheckingAt, RequestLog log) {
         ObjectNode answer = JsonNodeFactory.instance.objectNode();
         ArrayNode failures = answer.putArray("batchItemFailures");
         for (JsonNode record : records) {
@@ -84,19 +84,19 @@ final class ReverificationRequests {
                 RunSummary summary = reverification.runSegment(
                         ReverificationSegmentJson.read(JSON.readTree(record.path("body").asText())), stopCheckingAt);
                 metrics.reverificationChecked(summary);
-                log.accept("reverify segment " + line(summary));
+                log.info("reverify segment " + line(summary));
             } catch (IOException | IllegalArgumentException malformed) {
-                log.accept("reverify segment messageId=" + messageId + " is not a segment; left for the dead-letter queue");
+                log.warn("reverify segment messageId=" + messageId + " is not a segment; left for the dead-letter queue");
                 failures.addObject().put("itemIdentifier", messageId);
             } catch (StoreUnavailable unavailable) {
-                log.accept("reverify segment messageId=" + messageId + " failed: " + unavailable.getMessage());
+                log.warn("reverify segment messageId=" + messageId + " failed: " + unavailable.getMessage());
                 failures.addObject().put("itemIdentifier", messageId);
             }
         }
         return answer;
     }
 
-    private ObjectNode oneClient(String clientId, Consumer<String> log) {
+    private ObjectNode oneClient(String clientId, RequestLog log) {
         Optional<ClientRecord> checked = ClientId.parse(clientId).flatMap(reverification::checkNow);
         ObjectNode answer = JsonNodeFactory.instance.objectNode();
         if (checked.isEmpty()) {
@@ -108,7 +108,7 @@ final class ReverificationRequests {
         answer.set(CLIENT_ID, information.get(ClientInformation.CLIENT_ID));
         answer.set(ClientInformation.CLIENT_STATUS, information.get(ClientInformation.CLIENT_STATUS));
         answer.set(ClientInformation.URL_CHECKS, information.get(ClientInformation.URL_CHECKS));
-        log.accept("reverify client status=" + checked.get().status().code()
+        log.info("reverify client status=" + checked.get().status().code()
                 + " consecutiveFailures=" + checked.get().checks().consecutiveFailures());
         return answer;
     }

@@ -5,8 +5,10 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import health.registration.core.probe.ProbeInvocation;
 import health.registration.edge.OperationalMetrics;
 import health.registration.edge.PrimingResource;
+import health.registration.edge.RequestLog;
 import health.registration.issuance.IssuanceWiring;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,7 +51,9 @@ public final class ReverifyClientsHandler implements RequestStreamHandler {
         }
         long remaining = lambda.getRemainingTimeInMillis();
         Instant stopCheckingAt = clock.instant().plusMillis(Math.max(remaining - MARGIN_MILLIS, remaining * 4 / 5));
-        JSON.writeValue(output, requests.answer(event == null || !event.isObject() ? JsonNodeFactory.instance.objectNode() : event,
-                stopCheckingAt, line -> lambda.getLogger().log(line + "\n")));
+        JsonNode request = event == null || !event.isObject() ? JsonNodeFactory.instance.objectNode() : event;
+        RequestLog log = RequestLog.of("reverify", lambda);
+        JSON.writeValue(output, ProbeInvocation.onBehalfOf(log.requestId(),
+                () -> log.during(() -> requests.answer(request, stopCheckingAt, log))));
     }
 }

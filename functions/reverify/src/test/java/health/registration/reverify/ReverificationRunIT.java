@@ -235,10 +235,10 @@ class ReverificationRunIT {
 
         assertThat(first.path("batchItemFailures")).isEmpty();
         assertThat(redelivered.path("batchItemFailures")).isEmpty();
-        assertThat(lambda.loggedLines().stream().map(String::strip).filter(line -> line.startsWith("reverify segment")))
+        assertThat(lambda.loggedMessages().stream().filter(line -> line.startsWith("INFO reverify segment")))
                 .containsExactly(
-                "reverify segment " + summaryLine(runId, 4, 4, 2, 2, 0),
-                "reverify segment " + summaryLine(runId, 4, 0, 0, 0, 4));
+                "INFO reverify segment " + summaryLine(runId, 4, 4, 2, 2, 0),
+                "INFO reverify segment " + summaryLine(runId, 4, 0, 0, 0, 4));
         for (RegisteredApp app : apps) {
             ClientRecord record = store.find(app.id()).orElseThrow();
             assertThat(record.checks().lastRunId()).isEqualTo(runId);

@@ -111,7 +111,7 @@ class ReverifyClientsHandlerTest {
         assertThat(first.path("passed").asLong()).isEqualTo(1);
         assertThat(retried.path("checked").asLong()).isZero();
         assertThat(status()).isEqualTo(ClientStatus.ACTIVE);
-        assertThat(lambda.loggedLines()).anyMatch(line -> line.startsWith("reverify run_id=scheduled:2026-11-28T03:00:00Z"));
+        assertThat(lambda.loggedMessages()).anyMatch(line -> line.startsWith("INFO reverify run_id=scheduled:2026-11-28T03:00:00Z"));
     }
 
     @Test

@@ -4,16 +4,24 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A Lambda {@link Context} for tests whose logger keeps every line, so tests can assert what is (not) logged. */
+/**
+ * A Lambda {@link Context} for tests whose logger keeps every line, so tests can assert what is (not) logged: the
+ * raw lines, and for the JSON lines of edge's {@code RequestLog} their level and message.
+ */
 public final class RecordingLambdaContext implements Context {
 
     private final String functionName;
     private final String requestId = UUID.randomUUID().toString();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final LambdaLogger logger = new LambdaLogger() {
         @Override
@@ -34,6 +42,27 @@ public final class RecordingLambdaContext implements Context {
     /** Everything the function logged, one entry per call. */
     public List<String> loggedLines() {
         return List.copyOf(lines);
+    }
+
+    /** Each logged line parsed as JSON; a line that is not a JSON object fails the test. */
+    public List<JsonNode> loggedJson() {
+        return lines.stream().map(line -> {
+            try {
+                JsonNode json = JSON.readTree(line);
+                if (json == null || !json.isObject()) {
+                    throw new AssertionError("not a JSON log line: " + line);
+                }
+                return json;
+            } catch (IOException notJson) {
+                throw new AssertionError("not a JSON log line: " + line, notJson);
+            }
+        }).toList();
+    }
+
+    /** The {@code message} of each logged JSON line, prefixed with its level: {@code "ERROR crl ca=..."}. */
+    public List<String> loggedMessages() {
+        return loggedJson().stream().map(json -> json.path("level").asText() + " " + json.path("message").asText())
+                .toList();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package health.registration.validate;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import health.registration.core.policy.Policies;
 import health.registration.core.policy.Policy;
@@ -14,6 +13,7 @@ import health.registration.edge.ApiResponse;
 import health.registration.edge.ErrorResponses;
 import health.registration.edge.MetadataBody;
 import health.registration.edge.PrimingResource;
+import health.registration.edge.RequestLog;
 import health.registration.edge.Settings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,18 +42,18 @@ public final class ValidateClientHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context lambda) throws IOException {
         ApiRequest request = ApiGatewayEvents.read(input);
-        ApiGatewayEvents.write(ApiInvocation.answer("validate", request, lambda.getLogger(), this::answer), output);
+        ApiGatewayEvents.write(ApiInvocation.answer("validate", request, lambda, this::answer), output);
     }
 
-    private ApiResponse answer(ApiRequest request, LambdaLogger log) {
+    private ApiResponse answer(ApiRequest request, RequestLog log) {
         MetadataBody.Reading reading = MetadataBody.read(request);
         if (reading instanceof MetadataBody.Refused refused) {
-            log.log("validate requestId=" + request.requestId() + " refused status=" + refused.rejection().status() + "\n");
+            log.info("refused status=" + refused.rejection().status());
             return ErrorResponses.of(refused.rejection());
         }
         PolicyResult result = policy.evaluate(((MetadataBody.Accepted) reading).metadata(), context);
-        log.log("validate requestId=" + request.requestId() + " valid=" + result.valid()
-                + " errors=" + result.errors().size() + " warnings=" + result.warnings().size() + "\n");
+        log.info("valid=" + result.valid()
+                + " errors=" + result.errors().size() + " warnings=" + result.warnings().size());
         return ValidationReport.of(result);
     }
 }

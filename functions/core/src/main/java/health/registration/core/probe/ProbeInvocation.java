@@ -7,6 +7,7 @@ import health.registration.core.policy.RegistrationErrorCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The wire form of a direct invocation of the probe function, the only code that fetches URLs someone else chose
@@ -22,7 +23,9 @@ import java.util.Optional;
  *   <li>{@code {"challenge_url": ...}}: answered {@code {"challenge": body}}.</li>
  * </ul>
  * What cannot be answered comes back as {@code {"error": ...}}: a {@link Unavailable} code, or invalid_request with an
- * {@code error_description} for a payload that is none of these.
+ * {@code error_description} for a payload that is none of these. Any request may also carry
+ * {@code "caller_request_id"}: the request id of the registration, update or run it is made for, which the probe
+ * function names on its log lines (docs/operations/logging.md); it changes nothing else.
  */
 public final class ProbeInvocation {
 
@@ -36,6 +39,10 @@ public final class ProbeInvocation {
     public static final String CHALLENGE = "challenge";
     public static final String ERROR = "error";
     public static final String ERROR_DESCRIPTION = "error_description";
+    public static final String CALLER_REQUEST_ID = "caller_request_id";
+
+    /** Longest caller request id the probe function logs; API Gateway's and Lambda's ids are 36 characters. */
+    public static final int MAX_CALLER_REQUEST_ID = 64;
 
     /** Most targets one invocation probes: a re-verification run sends its URLs in chunks of at most this many. */
     public static final int MAX_TARGETS = 1000;
@@ -62,6 +69,7 @@ public final class ProbeInvocation {
     }
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final ThreadLocal<String> CALLER = new ThreadLocal<>();
 
     private ProbeInvocation() {}
 
@@ -81,6 +89,32 @@ public final class ProbeInvocation {
 
     public static ObjectNode challengeRequest(String url) {
         return JSON.objectNode().put(CHALLENGE_URL, url);
+    }
+
+    /** Runs {@code work} with {@code requestId} as the caller that {@link #fromCaller} adds to this thread's requests. */
+    public static <T> T onBehalfOf(String requestId, Supplier<T> work) {
+        String previous = CALLER.get();
+        CALLER.set(requestId);
+        try {
+            return work.get();
+        } finally {
+            CALLER.set(previous);
+        }
+    }
+
+    /** The payload, naming the request this thread works for ({@link #onBehalfOf}) when there is one. */
+    public static ObjectNode fromCaller(ObjectNode payload) {
+        String caller = CALLER.get();
+        return caller == null ? payload : payload.put(CALLER_REQUEST_ID, caller);
+    }
+
+    /**
+     * The caller's request id a payload names, when it is one a log line may carry: at most
+     * {@link #MAX_CALLER_REQUEST_ID} letters, digits, '-', '_', ':' or '.'.
+     */
+    public static Optional<String> callerRequestId(JsonNode payload) {
+        return text(payload, CALLER_REQUEST_ID)
+                .filter(id -> !id.isEmpty() && id.length() <= MAX_CALLER_REQUEST_ID && id.matches("[A-Za-z0-9_:.-]+"));
     }
 
     /** The text of {@code member} when the payload carries it as a string. */

@@ -9,6 +9,8 @@ import health.registration.core.reverify.ReverificationSettings;
 import java.time.Duration;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ProbeInvocationTest {
 
@@ -52,5 +54,38 @@ class ProbeInvocationTest {
                 Duration.ofHours(6), Duration.ofHours(1), 3, Duration.ofHours(72), 500, 10_000, 1_000,
                 ProbeInvocation.MAX_TARGETS + 1, 8, 60)).withMessageContaining("at most " + ProbeInvocation.MAX_TARGETS);
         assertThat(ReverificationSettings.defaults().probeChunk()).isLessThanOrEqualTo(ProbeInvocation.MAX_TARGETS);
+    }
+
+    @Test
+    void namesTheCallersRequestOnlyWhileWorkingOnItsBehalf() {
+        ObjectNode during = ProbeInvocation.onBehalfOf("api-req-1",
+                () -> ProbeInvocation.fromCaller(ProbeInvocation.crlRequest("https://ca.example.com/ca.crl")));
+
+        assertThat(ProbeInvocation.callerRequestId(during)).contains("api-req-1");
+        assertThat(ProbeInvocation.text(during, ProbeInvocation.CRL_URL)).contains("https://ca.example.com/ca.crl");
+        assertThat(ProbeInvocation.fromCaller(ProbeInvocation.crlRequest("https://ca.example.com/ca.crl"))
+                .has(ProbeInvocation.CALLER_REQUEST_ID)).isFalse();
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+            "c5b8d3e2-7f0a-4a51-9d43-2b1f0e6a9c11 | true  | an API Gateway or Lambda request id",
+            "scheduled:2026-11-28T03:00:00Z      | true  | a re-verification run id",
+            "''                                  | false | empty",
+            "id with spaces                      | false | not an id: spaces",
+            "id\\nforged                        | false | not an id: a backslash",
+            "{\"level\":\"ERROR\"}            | false | not an id: JSON"})
+    void logsOnlyACallerRequestIdThatLooksLikeOne(String id, boolean logged, String reason) {
+        ObjectNode payload = JsonNodeFactory.instance.objectNode().put(ProbeInvocation.CALLER_REQUEST_ID, id);
+
+        assertThat(ProbeInvocation.callerRequestId(payload).isPresent()).as(reason).isEqualTo(logged);
+    }
+
+    @Test
+    void logsNoCallerRequestIdLongerThanTheCap() {
+        ObjectNode payload = JsonNodeFactory.instance.objectNode()
+                .put(ProbeInvocation.CALLER_REQUEST_ID, "a".repeat(ProbeInvocation.MAX_CALLER_REQUEST_ID + 1));
+
+        assertThat(ProbeInvocation.callerRequestId(payload)).isEmpty();
     }
 }

@@ -33,7 +33,7 @@ public final class LambdaChallengeSite implements ChallengeSite {
     @Override
     public Optional<String> body(String url) {
         try {
-            ObjectNode payload = ProbeInvocation.challengeRequest(url);
+            ObjectNode payload = ProbeInvocation.fromCaller(ProbeInvocation.challengeRequest(url));
             InvokeResponse response = lambda.invoke(r -> r.functionName(functionName)
                     .invocationType(InvocationType.REQUEST_RESPONSE).payload(SdkBytes.fromUtf8String(payload.toString())));
             if (response.functionError() != null) {

@@ -60,7 +60,7 @@ public final class LambdaCrlSource implements CrlSource {
 
     private Optional<X509CRL> fetch(URI distributionPoint) {
         try {
-            ObjectNode payload = ProbeInvocation.crlRequest(distributionPoint.toString());
+            ObjectNode payload = ProbeInvocation.fromCaller(ProbeInvocation.crlRequest(distributionPoint.toString()));
             InvokeResponse response = lambda.invoke(r -> r.functionName(functionName).invocationType(InvocationType.REQUEST_RESPONSE)
                     .payload(SdkBytes.fromUtf8String(payload.toString())));
             if (response.functionError() != null) {

@@ -41,7 +41,7 @@ public final class LambdaIssuerCertificateSource implements IssuerCertificateSou
     @Override
     public List<X509Certificate> certificates(URI caIssuers) {
         try {
-            ObjectNode payload = ProbeInvocation.issuerRequest(caIssuers.toString());
+            ObjectNode payload = ProbeInvocation.fromCaller(ProbeInvocation.issuerRequest(caIssuers.toString()));
             InvokeResponse response = lambda.invoke(r -> r.functionName(functionName)
                     .invocationType(InvocationType.REQUEST_RESPONSE).payload(SdkBytes.fromUtf8String(payload.toString())));
             if (response.functionError() != null) {

@@ -70,7 +70,7 @@ public final class LambdaUrlProber implements UrlProber {
             response = lambda.invoke(InvokeRequest.builder()
                     .functionName(functionName)
                     .invocationType(InvocationType.REQUEST_RESPONSE)
-                    .payload(bytes(payload))
+                    .payload(bytes(ProbeInvocation.fromCaller(payload)))
                     .build());
         } catch (SdkException e) {
             throw new StoreUnavailable(NO_ANSWER + ": the invocation failed", e);
