@@ -32,7 +32,7 @@ import java.util.function.Consumer;
  */
 public final class OperationalMetrics {
 
-    /** The namespace setting; {@value #DEFAULT_NAMESPACE} when unset. */
+    /** The CloudWatch namespace of the service's metrics (docs/operations/metrics.md); FhirClientRegistration if unset. */
     public static final String METRICS_NAMESPACE = "METRICS_NAMESPACE";
     public static final String DEFAULT_NAMESPACE = "FhirClientRegistration";
 
