@@ -2,13 +2,12 @@ package health.registration.adapters.aws;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
- * SDK clients of all five services whose requests never leave the process: each built on first use on an
+ * SDK clients (and a Lambda invoker) whose requests never leave the process: each built on first use on an
  * {@link OfflineEndpoint}; {@link #close()} closes them and the endpoint.
  */
 public final class OfflineClients implements ServiceClients, AutoCloseable {
@@ -16,7 +15,7 @@ public final class OfflineClients implements ServiceClients, AutoCloseable {
     private final OfflineEndpoint endpoint;
     private DynamoDbClient dynamoDb;
     private SecretsManagerClient secretsManager;
-    private LambdaClient lambda;
+    private LambdaInvoke lambdaInvoke;
     private EventBridgeClient eventBridge;
     private SqsClient sqs;
 
@@ -47,9 +46,9 @@ public final class OfflineClients implements ServiceClients, AutoCloseable {
     }
 
     @Override
-    public synchronized LambdaClient lambda() {
-        lambda = lambda != null ? lambda : endpoint.client(LambdaClient.builder());
-        return lambda;
+    public synchronized LambdaInvoke lambdaInvoke() {
+        lambdaInvoke = lambdaInvoke != null ? lambdaInvoke : endpoint.lambdaInvoke();
+        return lambdaInvoke;
     }
 
     @Override
@@ -66,7 +65,7 @@ public final class OfflineClients implements ServiceClients, AutoCloseable {
 
     @Override
     public synchronized void close() {
-        for (SdkAutoCloseable client : new SdkAutoCloseable[] {dynamoDb, secretsManager, lambda, eventBridge, sqs}) {
+        for (SdkAutoCloseable client : new SdkAutoCloseable[] {dynamoDb, secretsManager, eventBridge, sqs}) {
             if (client != null) {
                 client.close();
             }

@@ -2,7 +2,6 @@ package health.registration.adapters.aws;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -17,7 +16,8 @@ public interface ServiceClients {
 
     SecretsManagerClient secretsManager();
 
-    LambdaClient lambda();
+    /** Synchronous invocations of the probe function (no Lambda client: see {@link LambdaInvoke}). */
+    LambdaInvoke lambdaInvoke();
 
     EventBridgeClient eventBridge();
 

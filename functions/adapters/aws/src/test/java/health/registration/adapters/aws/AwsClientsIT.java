@@ -34,7 +34,7 @@ class AwsClientsIT {
         moto = MotoServer.endpoint();
         MotoServer.require(AwsClients.dynamoDb());
         MotoServer.require(AwsClients.secretsManager());
-        MotoServer.require(AwsClients.lambda());
+        MotoServer.require(LambdaClients.shared());
         MotoServer.require(AwsClients.eventBridge());
         MotoServer.require(AwsClients.sqs());
     }
@@ -70,7 +70,7 @@ class AwsClientsIT {
     @Test
     void lambdaClientReachesTheEmulatorNamedByTheEnvironment() {
         // moto answers the Lambda API itself; only running a function would need Docker.
-        assertThat(AwsClients.lambda().listFunctions().functions()).isNotNull();
+        assertThat(LambdaClients.shared().listFunctions().functions()).isNotNull();
     }
 
     @Test
@@ -102,13 +102,13 @@ class AwsClientsIT {
     void clientsAreBuiltOncePerContainerInTheEnvironmentsRegion() {
         assertThat(AwsClients.dynamoDb()).isSameAs(AwsClients.dynamoDb());
         assertThat(AwsClients.secretsManager()).isSameAs(AwsClients.secretsManager());
-        assertThat(AwsClients.lambda()).isSameAs(AwsClients.lambda());
+        assertThat(LambdaClients.shared()).isSameAs(LambdaClients.shared());
         assertThat(AwsClients.eventBridge()).isSameAs(AwsClients.eventBridge());
         assertThat(AwsClients.sqs()).isSameAs(AwsClients.sqs());
         Region region = Region.of(System.getenv(AwsClients.REGION_VARIABLE));
         assertThat(AwsClients.dynamoDb().serviceClientConfiguration().region()).isEqualTo(region);
         assertThat(AwsClients.secretsManager().serviceClientConfiguration().region()).isEqualTo(region);
-        assertThat(AwsClients.lambda().serviceClientConfiguration().region()).isEqualTo(region);
+        assertThat(LambdaClients.shared().serviceClientConfiguration().region()).isEqualTo(region);
         assertThat(AwsClients.eventBridge().serviceClientConfiguration().region()).isEqualTo(region);
         assertThat(AwsClients.sqs().serviceClientConfiguration().region()).isEqualTo(region);
     }

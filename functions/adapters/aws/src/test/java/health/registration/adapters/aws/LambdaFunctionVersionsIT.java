@@ -25,7 +25,7 @@ class LambdaFunctionVersionsIT {
 
     @BeforeAll
     static void requireEmulator() {
-        lambda = MotoServer.require(AwsClients.lambda());
+        lambda = MotoServer.require(LambdaClients.shared());
         try (IamClient iam = MotoServer.require(IamClient.builder()
                 .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
                 .region(software.amazon.awssdk.regions.Region.AWS_GLOBAL).build())) {

@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Each service's client class, with its holder and the shared settings, names no other service's classes: a
@@ -36,6 +37,19 @@ class ServiceClientClassesTest {
     })
     void namesOnlyItsOwnService(String simpleName, String service) throws IOException {
         assertThat(servicesNamedBy(simpleName)).containsExactly(service);
+    }
+
+    /**
+     * What the issuing functions reach to invoke the probe function names no Lambda model: they invoke it through
+     * {@link LambdaInvoke}, so the Lambda client (the biggest service model) stays out of their packages
+     * (docs/performance-packages.md). Only the cleanup's {@link LambdaClients} names it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"LambdaInvoke", "LambdaInvoke$Holder", "LambdaInvoke$Answer", "ServiceClients", "AwsClients",
+        "AwsClients$1", "OfflineClients", "OfflineEndpoint", "OfflineAnswers", "LambdaUrlProber", "LambdaCrlSource",
+        "LambdaIssuerCertificateSource", "LambdaChallengeSite"})
+    void theProbeFunctionsCallersNameNoLambdaModel(String simpleName) throws IOException {
+        assertThat(servicesNamedBy(simpleName)).doesNotContain("lambda");
     }
 
     @ParameterizedTest
