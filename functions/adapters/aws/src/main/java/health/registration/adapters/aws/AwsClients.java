@@ -5,12 +5,11 @@ import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * This container's SDK clients (and its Lambda invoker) as {@link ServiceClients}, for the wiring that may call any of them, and
  * the offline clients for priming. Each client is built on first use by its service's class ({@link DynamoDbClients},
- * {@link SecretsManagerClients}, {@link LambdaInvoke}, {@link EventBridgeClients}, {@link SqsClients}) with the
+ * {@link SecretsManagerClients}, {@link LambdaInvoke}, {@link EventBridgeClients}) with the
  * settings of {@link ClientSettings}. Naming this class puts every service's model into a function's package: a
  * function that calls one or two services names their classes instead.
  */
@@ -38,11 +37,6 @@ public final class AwsClients {
         @Override
         public EventBridgeClient eventBridge() {
             return AwsClients.eventBridge();
-        }
-
-        @Override
-        public SqsClient sqs() {
-            return AwsClients.sqs();
         }
     };
 
@@ -75,9 +69,5 @@ public final class AwsClients {
 
     public static EventBridgeClient eventBridge() {
         return EventBridgeClients.shared();
-    }
-
-    public static SqsClient sqs() {
-        return SqsClients.shared();
     }
 }

@@ -3,7 +3,8 @@ package health.registration.adapters.aws;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
@@ -17,7 +18,6 @@ public final class OfflineClients implements ServiceClients, AutoCloseable {
     private SecretsManagerClient secretsManager;
     private LambdaInvoke lambdaInvoke;
     private EventBridgeClient eventBridge;
-    private SqsClient sqs;
 
     OfflineClients(OfflineEndpoint endpoint) {
         this.endpoint = endpoint;
@@ -57,15 +57,14 @@ public final class OfflineClients implements ServiceClients, AutoCloseable {
         return eventBridge;
     }
 
-    @Override
-    public synchronized SqsClient sqs() {
-        sqs = sqs != null ? sqs : endpoint.client(SqsClient.builder());
-        return sqs;
+    /** A client of {@code builder}'s service on the same endpoint (another service's, such as SQS), its caller's to close. */
+    public <B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C> C client(B builder) {
+        return endpoint.client(builder);
     }
 
     @Override
     public synchronized void close() {
-        for (SdkAutoCloseable client : new SdkAutoCloseable[] {dynamoDb, secretsManager, eventBridge, sqs}) {
+        for (SdkAutoCloseable client : new SdkAutoCloseable[] {dynamoDb, secretsManager, eventBridge}) {
             if (client != null) {
                 client.close();
             }

@@ -36,7 +36,7 @@ class AwsClientsIT {
         MotoServer.require(AwsClients.secretsManager());
         MotoServer.require(LambdaClients.shared());
         MotoServer.require(AwsClients.eventBridge());
-        MotoServer.require(AwsClients.sqs());
+        MotoServer.require(SqsClients.shared());
     }
 
     @Test
@@ -88,13 +88,13 @@ class AwsClientsIT {
 
     @Test
     void sqsClientReachesTheEmulatorNamedByTheEnvironment() {
-        String queueUrl = AwsClients.sqs().createQueue(r -> r.queueName("aws-clients-it-" + UUID.randomUUID())).queueUrl();
+        String queueUrl = SqsClients.shared().createQueue(r -> r.queueName("aws-clients-it-" + UUID.randomUUID())).queueUrl();
         try (SqsClient explicit = SqsClient.builder().endpointOverride(moto).region(ClientSettings.region())
                 .credentialsProvider(DefaultCredentialsProvider.builder().build())
                 .httpClient(UrlConnectionHttpClient.create()).build()) {
             assertThat(explicit.listQueues().queueUrls()).contains(queueUrl);
         } finally {
-            AwsClients.sqs().deleteQueue(r -> r.queueUrl(queueUrl));
+            SqsClients.shared().deleteQueue(r -> r.queueUrl(queueUrl));
         }
     }
 
@@ -104,12 +104,12 @@ class AwsClientsIT {
         assertThat(AwsClients.secretsManager()).isSameAs(AwsClients.secretsManager());
         assertThat(LambdaClients.shared()).isSameAs(LambdaClients.shared());
         assertThat(AwsClients.eventBridge()).isSameAs(AwsClients.eventBridge());
-        assertThat(AwsClients.sqs()).isSameAs(AwsClients.sqs());
+        assertThat(SqsClients.shared()).isSameAs(SqsClients.shared());
         Region region = Region.of(System.getenv(AwsClients.REGION_VARIABLE));
         assertThat(AwsClients.dynamoDb().serviceClientConfiguration().region()).isEqualTo(region);
         assertThat(AwsClients.secretsManager().serviceClientConfiguration().region()).isEqualTo(region);
         assertThat(LambdaClients.shared().serviceClientConfiguration().region()).isEqualTo(region);
         assertThat(AwsClients.eventBridge().serviceClientConfiguration().region()).isEqualTo(region);
-        assertThat(AwsClients.sqs().serviceClientConfiguration().region()).isEqualTo(region);
+        assertThat(SqsClients.shared().serviceClientConfiguration().region()).isEqualTo(region);
     }
 }

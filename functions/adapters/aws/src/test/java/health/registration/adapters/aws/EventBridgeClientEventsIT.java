@@ -35,7 +35,7 @@ class EventBridgeClientEventsIT {
     @BeforeAll
     static void requireEmulator() {
         eventBridge = MotoServer.require(AwsClients.eventBridge());
-        sqs = MotoServer.require(AwsClients.sqs());
+        sqs = MotoServer.require(SqsClients.shared());
     }
 
     @BeforeEach

@@ -39,7 +39,7 @@ class EventBridgeOperatorAuditIT {
     @BeforeAll
     static void requireEmulator() {
         eventBridge = MotoServer.require(AwsClients.eventBridge());
-        sqs = MotoServer.require(AwsClients.sqs());
+        sqs = MotoServer.require(SqsClients.shared());
     }
 
     @BeforeEach

@@ -39,7 +39,7 @@ class OfflineClientsTest {
         try (OfflineClients clients = AwsClients.offline(payload -> payload)) {
             for (var configuration : java.util.List.of(clients.dynamoDb().serviceClientConfiguration(),
                     clients.secretsManager().serviceClientConfiguration(),
-                    clients.eventBridge().serviceClientConfiguration(), clients.sqs().serviceClientConfiguration())) {
+                    clients.eventBridge().serviceClientConfiguration())) {
                 URI endpoint = configuration.endpointOverride().orElseThrow();
                 assertThat(endpoint.getScheme()).isEqualTo("https");
                 assertThat(endpoint.getHost()).isEqualTo("127.0.0.1");

@@ -52,6 +52,14 @@ class ServiceClientClassesTest {
         assertThat(servicesNamedBy(simpleName)).doesNotContain("lambda");
     }
 
+    /** The issuing functions' shared clients name no SQS model: only the reverify function fans out to SQS. */
+    @ParameterizedTest
+    @ValueSource(strings = {"ServiceClients", "AwsClients", "AwsClients$1", "OfflineClients", "OfflineEndpoint",
+        "OfflineAnswers"})
+    void theSharedClientsNameNoSqsModel(String simpleName) throws IOException {
+        assertThat(servicesNamedBy(simpleName)).doesNotContain("sqs");
+    }
+
     @ParameterizedTest
     @CsvSource({"ClientSettings"})
     void theSharedSettingsNameNoService(String simpleName) throws IOException {
