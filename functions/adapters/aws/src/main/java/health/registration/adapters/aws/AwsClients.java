@@ -3,13 +3,12 @@ package health.registration.adapters.aws;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * This container's SDK clients (and its Lambda invoker) as {@link ServiceClients}, for the wiring that may call any of them, and
  * the offline clients for priming. Each client is built on first use by its service's class ({@link DynamoDbClients},
- * {@link SecretsManagerClients}, {@link LambdaInvoke}, {@link EventBridgeClients}) with the
+ * {@link SecretsManagerClients}, {@link LambdaInvoke}, {@link EventBridgePutEvents}) with the
  * settings of {@link ClientSettings}. Naming this class puts every service's model into a function's package: a
  * function that calls one or two services names their classes instead.
  */
@@ -35,8 +34,8 @@ public final class AwsClients {
         }
 
         @Override
-        public EventBridgeClient eventBridge() {
-            return AwsClients.eventBridge();
+        public EventBridgePutEvents eventBridge() {
+            return EventBridgePutEvents.shared();
         }
     };
 
@@ -67,7 +66,4 @@ public final class AwsClients {
         return SecretsManagerClients.shared();
     }
 
-    public static EventBridgeClient eventBridge() {
-        return EventBridgeClients.shared();
-    }
 }

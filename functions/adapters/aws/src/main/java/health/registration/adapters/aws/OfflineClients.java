@@ -1,7 +1,6 @@
 package health.registration.adapters.aws;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
@@ -17,7 +16,7 @@ public final class OfflineClients implements ServiceClients, AutoCloseable {
     private DynamoDbClient dynamoDb;
     private SecretsManagerClient secretsManager;
     private LambdaInvoke lambdaInvoke;
-    private EventBridgeClient eventBridge;
+    private EventBridgePutEvents eventBridge;
 
     OfflineClients(OfflineEndpoint endpoint) {
         this.endpoint = endpoint;
@@ -52,8 +51,8 @@ public final class OfflineClients implements ServiceClients, AutoCloseable {
     }
 
     @Override
-    public synchronized EventBridgeClient eventBridge() {
-        eventBridge = eventBridge != null ? eventBridge : endpoint.client(EventBridgeClient.builder());
+    public synchronized EventBridgePutEvents eventBridge() {
+        eventBridge = eventBridge != null ? eventBridge : endpoint.eventBridge();
         return eventBridge;
     }
 
@@ -64,7 +63,7 @@ public final class OfflineClients implements ServiceClients, AutoCloseable {
 
     @Override
     public synchronized void close() {
-        for (SdkAutoCloseable client : new SdkAutoCloseable[] {dynamoDb, secretsManager, eventBridge}) {
+        for (SdkAutoCloseable client : new SdkAutoCloseable[] {dynamoDb, secretsManager}) {
             if (client != null) {
                 client.close();
             }

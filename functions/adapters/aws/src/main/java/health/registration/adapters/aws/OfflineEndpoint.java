@@ -85,6 +85,12 @@ public final class OfflineEndpoint implements AutoCloseable {
         return new LambdaInvoke(http, target, region, PLACEHOLDER);
     }
 
+    /** EventBridge's PutEvents whose every request this endpoint answers; it shares the endpoint's HTTP client. */
+    public EventBridgePutEvents eventBridge() {
+        URI target = endpoint != null ? endpoint : EventBridgePutEvents.endpoint(Map.of(), region);
+        return new EventBridgePutEvents(http, target, region, PLACEHOLDER);
+    }
+
     /** How many requests the clients made, all of them answered from memory. */
     public int requests() {
         return requests.getAsInt();

@@ -1,7 +1,6 @@
 package health.registration.adapters.aws;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
@@ -19,5 +18,6 @@ public interface ServiceClients {
     /** Synchronous invocations of the probe function (no Lambda client: see {@link LambdaInvoke}). */
     LambdaInvoke lambdaInvoke();
 
-    EventBridgeClient eventBridge();
+    /** EventBridge's PutEvents (no EventBridge client: see {@link EventBridgePutEvents}). */
+    EventBridgePutEvents eventBridge();
 }

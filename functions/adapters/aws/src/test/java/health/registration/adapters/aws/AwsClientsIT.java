@@ -35,7 +35,7 @@ class AwsClientsIT {
         MotoServer.require(AwsClients.dynamoDb());
         MotoServer.require(AwsClients.secretsManager());
         MotoServer.require(LambdaClients.shared());
-        MotoServer.require(AwsClients.eventBridge());
+        MotoServer.require(EventBridgeClients.shared());
         MotoServer.require(SqsClients.shared());
     }
 
@@ -76,13 +76,13 @@ class AwsClientsIT {
     @Test
     void eventBridgeClientReachesTheEmulatorNamedByTheEnvironment() {
         String bus = "aws-clients-it-" + UUID.randomUUID();
-        AwsClients.eventBridge().createEventBus(r -> r.name(bus));
+        EventBridgeClients.shared().createEventBus(r -> r.name(bus));
         try (EventBridgeClient explicit = EventBridgeClient.builder().endpointOverride(moto).region(ClientSettings.region())
                 .credentialsProvider(DefaultCredentialsProvider.builder().build())
                 .httpClient(UrlConnectionHttpClient.create()).build()) {
             assertThat(explicit.describeEventBus(r -> r.name(bus)).name()).isEqualTo(bus);
         } finally {
-            AwsClients.eventBridge().deleteEventBus(r -> r.name(bus));
+            EventBridgeClients.shared().deleteEventBus(r -> r.name(bus));
         }
     }
 
@@ -103,13 +103,13 @@ class AwsClientsIT {
         assertThat(AwsClients.dynamoDb()).isSameAs(AwsClients.dynamoDb());
         assertThat(AwsClients.secretsManager()).isSameAs(AwsClients.secretsManager());
         assertThat(LambdaClients.shared()).isSameAs(LambdaClients.shared());
-        assertThat(AwsClients.eventBridge()).isSameAs(AwsClients.eventBridge());
+        assertThat(EventBridgeClients.shared()).isSameAs(EventBridgeClients.shared());
         assertThat(SqsClients.shared()).isSameAs(SqsClients.shared());
         Region region = Region.of(System.getenv(AwsClients.REGION_VARIABLE));
         assertThat(AwsClients.dynamoDb().serviceClientConfiguration().region()).isEqualTo(region);
         assertThat(AwsClients.secretsManager().serviceClientConfiguration().region()).isEqualTo(region);
         assertThat(LambdaClients.shared().serviceClientConfiguration().region()).isEqualTo(region);
-        assertThat(AwsClients.eventBridge().serviceClientConfiguration().region()).isEqualTo(region);
+        assertThat(EventBridgeClients.shared().serviceClientConfiguration().region()).isEqualTo(region);
         assertThat(SqsClients.shared().serviceClientConfiguration().region()).isEqualTo(region);
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -38,15 +40,17 @@ class OfflineClientsTest {
     void theClientsReachNothingButTheLoopbackEndpoint() {
         try (OfflineClients clients = AwsClients.offline(payload -> payload)) {
             for (var configuration : java.util.List.of(clients.dynamoDb().serviceClientConfiguration(),
-                    clients.secretsManager().serviceClientConfiguration(),
-                    clients.eventBridge().serviceClientConfiguration())) {
+                    clients.secretsManager().serviceClientConfiguration())) {
                 URI endpoint = configuration.endpointOverride().orElseThrow();
                 assertThat(endpoint.getScheme()).isEqualTo("https");
                 assertThat(endpoint.getHost()).isEqualTo("127.0.0.1");
             }
             // The Lambda invoker shares the endpoint: its Invoke is answered from memory like every other request.
             clients.lambdaInvoke().invoke("probe", "{}".getBytes(StandardCharsets.UTF_8));
-            assertThat(clients.requests()).isEqualTo(1);
+            // So does EventBridge's PutEvents: every entry accepted.
+            assertThat(clients.eventBridge().put(List.of(new EventBridgePutEvents.Entry("bus", "source", "type",
+                    Instant.EPOCH, "{}"))).failedEntryCount()).isZero();
+            assertThat(clients.requests()).isEqualTo(2);
         }
     }
 }

@@ -60,6 +60,15 @@ class ServiceClientClassesTest {
         assertThat(servicesNamedBy(simpleName)).doesNotContain("sqs");
     }
 
+    /** Events and the audit trail go through {@link EventBridgePutEvents}: no class on their way names EventBridge's model. */
+    @ParameterizedTest
+    @ValueSource(strings = {"EventBridgePutEvents", "EventBridgePutEvents$Holder", "EventBridgePutEvents$Entry",
+        "EventBridgePutEvents$Result", "SignedRequests", "EventBridgeClientEvents", "EventBridgeOperatorAudit",
+        "ServiceClients", "AwsClients", "AwsClients$1", "OfflineClients", "OfflineEndpoint", "OfflineAnswers"})
+    void theEventsNameNoEventBridgeModel(String simpleName) throws IOException {
+        assertThat(servicesNamedBy(simpleName)).doesNotContain("eventbridge");
+    }
+
     @ParameterizedTest
     @CsvSource({"ClientSettings"})
     void theSharedSettingsNameNoService(String simpleName) throws IOException {
