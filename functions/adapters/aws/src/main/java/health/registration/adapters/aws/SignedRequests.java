@@ -23,7 +23,7 @@ import software.amazon.awssdk.regions.PartitionMetadata;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * POST requests to one AWS service, signed with Signature Version 4 by the SDK's own signer and sent through an SDK
+ * Requests to one AWS service, signed with Signature Version 4 by the SDK's own signer and sent through an SDK
  * HTTP client: for the one or two calls a function makes to a service whose client would bring the service's whole
  * model into its package (docs/performance-packages.md). The endpoint is the one the SDK's clients use:
  * {@code AWS_ENDPOINT_URL_<SERVICE>} or {@code AWS_ENDPOINT_URL} when set (the moto server locally), else
@@ -85,14 +85,27 @@ final class SignedRequests {
 
     /** POSTs {@code payload} to {@code encodedPath} with {@code headers}; the answer when its status is 2xx. */
     Answer post(String encodedPath, Map<String, String> headers, byte[] payload) {
+        return send(SdkHttpMethod.POST, encodedPath, Map.of(), headers, Objects.requireNonNull(payload));
+    }
+
+    /** A {@code method} request without a body (GET, DELETE) to {@code encodedPath} with {@code query} (unencoded). */
+    Answer send(SdkHttpMethod method, String encodedPath, Map<String, String> query) {
+        return send(method, encodedPath, query, Map.of(), null);
+    }
+
+    private Answer send(SdkHttpMethod method, String encodedPath, Map<String, String> query, Map<String, String> headers,
+            byte[] payload) {
         String base = endpoint.getRawPath() == null ? "" : endpoint.getRawPath().replaceAll("/+$", "");
         SdkHttpFullRequest.Builder request = SdkHttpFullRequest.builder()
-                .method(SdkHttpMethod.POST)
+                .method(method)
                 .protocol(endpoint.getScheme())
                 .host(endpoint.getHost())
                 .port(endpoint.getPort())
-                .encodedPath(base + encodedPath)
-                .putHeader("Content-Length", Integer.toString(payload.length));
+                .encodedPath(base + encodedPath);
+        if (payload != null) {
+            request.putHeader("Content-Length", Integer.toString(payload.length));
+        }
+        query.forEach(request::putRawQueryParameter);
         headers.forEach(request::putHeader);
         SdkHttpFullRequest built = request.build();
         for (int attempt = 1; ; attempt++) {
@@ -108,7 +121,7 @@ final class SignedRequests {
     private Optional<Answer> attempt(SdkHttpFullRequest request, byte[] payload, boolean last) {
         SignedRequest signed = SIGNER.sign(r -> r.identity(credentials.resolveCredentials())
                 .request(request)
-                .payload(ContentStreamProvider.fromByteArrayUnsafe(payload))
+                .payload(payload == null ? null : ContentStreamProvider.fromByteArrayUnsafe(payload))
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, signingName)
                 .putProperty(AwsV4HttpSigner.REGION_NAME, region.id()));
         HttpExecuteResponse response;

@@ -40,14 +40,16 @@ class ServiceClientClassesTest {
     }
 
     /**
-     * What the issuing functions reach to invoke the probe function names no Lambda model: they invoke it through
+     * What the functions reach to call Lambda names no Lambda model: they invoke the probe function through
      * {@link LambdaInvoke}, so the Lambda client (the biggest service model) stays out of their packages
-     * (docs/performance-packages.md). Only the cleanup's {@link LambdaClients} names it.
+     * (docs/performance-packages.md); the cleanup prunes versions through {@link LambdaVersionRequests}. Only
+     * {@link LambdaClients}, which the tests use, names it.
      */
     @ParameterizedTest
     @ValueSource(strings = {"LambdaInvoke", "LambdaInvoke$Holder", "LambdaInvoke$Answer", "ServiceClients", "AwsClients",
         "AwsClients$1", "OfflineClients", "OfflineEndpoint", "OfflineAnswers", "LambdaUrlProber", "LambdaCrlSource",
-        "LambdaIssuerCertificateSource", "LambdaChallengeSite"})
+        "LambdaIssuerCertificateSource", "LambdaChallengeSite", "LambdaVersionRequests", "LambdaVersionRequests$Holder",
+        "LambdaFunctionVersions", "SignedRequests"})
     void theProbeFunctionsCallersNameNoLambdaModel(String simpleName) throws IOException {
         assertThat(servicesNamedBy(simpleName)).doesNotContain("lambda");
     }
