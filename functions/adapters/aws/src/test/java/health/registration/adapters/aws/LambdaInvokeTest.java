@@ -13,8 +13,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
@@ -59,6 +63,20 @@ class LambdaInvokeTest {
         assertThat(scope(sent)).isEqualTo(scope(expected)).matches("testing/\\d{8}/us-east-1/lambda/aws4_request");
         assertThat(authorization(sent)).startsWith("AWS4-HMAC-SHA256 ").contains("SignedHeaders=").contains("Signature=");
         assertThat(sent.headers()).containsKey("X-amz-date");
+    }
+
+    @Test
+    void sessionCredentialsSendTheirToken() {
+        // In Lambda the function's role gives session credentials: the token must go with the signed request.
+        try (SdkHttpClient http = UrlConnectionHttpClient.create()) {
+            LambdaInvoke invoke = new LambdaInvoke(http, lambda.endpoint(), Region.US_EAST_1,
+                    StaticCredentialsProvider.create(AwsSessionCredentials.create("ASIATESTING", "testing", "session-token")));
+            invoke.invoke("probe", "{}".getBytes(UTF_8));
+        }
+
+        FakeLambda.Invocation sent = lambda.invocations().get(0);
+        assertThat(sent.headers().get("X-amz-security-token")).containsExactly("session-token");
+        assertThat(authorization(sent)).contains("x-amz-security-token");
     }
 
     @Test
