@@ -1,5 +1,7 @@
 package health.registration.adapters.aws;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -7,6 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -27,9 +30,10 @@ import software.amazon.awssdk.regions.Region;
  * HTTP client: for the one or two calls a function makes to a service whose client would bring the service's whole
  * model into its package (docs/performance-packages.md). The endpoint is the one the SDK's clients use:
  * {@code AWS_ENDPOINT_URL_<SERVICE>} or {@code AWS_ENDPOINT_URL} when set (the moto server locally), else
- * {@code https://<endpoint prefix>.<region>.<partition's DNS suffix>}. Throttling (429), server errors (5xx) and failed
- * connections are retried as the SDK's standard retry strategy does (three attempts in all, jittered exponential
- * back-off from 100 ms); any other status is a failure. Failures are {@link SdkClientException}s that never carry
+ * {@code https://<endpoint prefix>.<region>.<partition's DNS suffix>}. Throttling (429, or an error type the SDK
+ * counts as throttling, which JSON services answer with 400), server errors (5xx) and failed connections are retried
+ * as the SDK's standard retry strategy does (three attempts in all, jittered exponential back-off from 100 ms); any
+ * other status is a failure. Failures are {@link SdkClientException}s that never carry
  * what was sent or the answer's body.
  */
 final class SignedRequests {
@@ -39,8 +43,14 @@ final class SignedRequests {
 
     static final String ENDPOINTS_VARIABLE = "AWS_ENDPOINT_URL";
     static final int ATTEMPTS = 3;
+    /** The error types the SDK's retry strategy treats as throttling (its AwsErrorCode list), whatever the status. */
+    static final Set<String> THROTTLING = Set.of("Throttling", "ThrottlingException", "ThrottledException",
+            "RequestThrottledException", "TooManyRequestsException", "ProvisionedThroughputExceededException",
+            "TransactionInProgressException", "RequestLimitExceeded", "BandwidthLimitExceeded", "LimitExceededException",
+            "RequestThrottled", "SlowDown", "PriorRequestNotComplete", "EC2ThrottledException");
     private static final Duration BASE_DELAY = Duration.ofMillis(100);
     private static final AwsV4HttpSigner SIGNER = AwsV4HttpSigner.create();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String service;
     private final String signingName;
@@ -144,13 +154,30 @@ final class SignedRequests {
         if (status / 100 == 2) {
             return Optional.of(new Answer(response.httpResponse(), body));
         }
-        if ((status == 429 || status / 100 == 5) && !last) {
+        Optional<String> type = errorType(response.httpResponse(), body);
+        if ((status == 429 || status / 100 == 5 || type.filter(THROTTLING::contains).isPresent()) && !last) {
             return Optional.empty();
         }
         // The error's type only: its message may quote what was sent.
-        throw SdkClientException.create(service + " answered HTTP " + status
-                + response.httpResponse().firstMatchingHeader("x-amzn-ErrorType")
-                        .map(type -> " (" + type.split(":", 2)[0] + ")").orElse(""));
+        throw SdkClientException.create(service + " answered HTTP " + status + type.map(t -> " (" + t + ")").orElse(""));
+    }
+
+    /**
+     * The error's type: the {@code x-amzn-ErrorType} header, or the {@code __type} member of a JSON body (AWS JSON
+     * protocols), without the namespace or URL some services put around it.
+     */
+    static Optional<String> errorType(SdkHttpResponse response, byte[] body) {
+        Optional<String> type = response.firstMatchingHeader("x-amzn-ErrorType");
+        if (type.isEmpty()) {
+            try {
+                JsonNode error = JSON.readTree(body);
+                type = error != null && error.path("__type").isTextual()
+                        ? Optional.of(error.get("__type").asText()) : Optional.empty();
+            } catch (IOException notJson) {
+                type = Optional.empty();
+            }
+        }
+        return type.map(t -> t.split(":", 2)[0]).map(t -> t.substring(t.lastIndexOf('#') + 1)).filter(t -> !t.isBlank());
     }
 
     private void pause(int attempt) {

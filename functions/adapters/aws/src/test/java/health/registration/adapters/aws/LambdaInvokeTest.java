@@ -100,6 +100,20 @@ class LambdaInvokeTest {
         assertThat(lambda.invocations()).hasSize(LambdaInvoke.ATTEMPTS);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "x-amzn-ErrorType | ThrottlingException: | {}",
+        " | | {\"__type\":\"com.amazonaws.events#ThrottlingException\",\"message\":\"Rate exceeded\"}",
+    })
+    void aThrottlingErrorTypeIsRetriedWhateverItsStatus(String header, String value, String body) {
+        lambda.answer(400, header == null ? Map.of() : Map.of(header, value), body);
+
+        assertThatThrownBy(() -> lambda.invoker().invoke("probe", "{}".getBytes(UTF_8)))
+                .isInstanceOf(SdkClientException.class)
+                .hasMessageContaining("HTTP 400 (ThrottlingException)");
+        assertThat(lambda.invocations()).hasSize(LambdaInvoke.ATTEMPTS);
+    }
+
     @Test
     void aClientErrorIsNotRetried() {
         lambda.answer(404, Map.of("x-amzn-ErrorType", "ResourceNotFoundException"), "{\"message\":\"no such function\"}");
