@@ -64,6 +64,11 @@ public final class OfflineIssuance implements AutoCloseable {
         return wiring;
     }
 
+    /** The offline clients the wiring runs over; a function builds its own service's client on them ({@link OfflineClients#client}). */
+    public OfflineClients clients() {
+        return clients;
+    }
+
     /** Re-verification resolves the hosts it probes for its budget; offline, every name "resolves" to TEST-NET-1. */
     public NameResolver hostResolver() {
         return host -> List.of(PRIMING_ADDRESS);

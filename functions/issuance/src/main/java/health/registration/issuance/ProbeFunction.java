@@ -38,21 +38,21 @@ public final class ProbeFunction implements Probing {
 
     @Override
     public UrlProber prober(PolicyContext context) {
-        return new LambdaUrlProber(aws.lambda(), name());
+        return new LambdaUrlProber(aws.lambdaInvoke(), name());
     }
 
     @Override
     public CrlSource crls() {
-        return new LambdaCrlSource(aws.lambda(), name(), clock);
+        return new LambdaCrlSource(aws.lambdaInvoke(), name(), clock);
     }
 
     @Override
     public IssuerCertificateSource issuerCertificates() {
-        return new LambdaIssuerCertificateSource(aws.lambda(), name());
+        return new LambdaIssuerCertificateSource(aws.lambdaInvoke(), name());
     }
 
     @Override
     public ChallengeSite challengeSite() {
-        return new LambdaChallengeSite(aws.lambda(), name());
+        return new LambdaChallengeSite(aws.lambdaInvoke(), name());
     }
 }

@@ -8,6 +8,7 @@ import health.registration.issuance.OfflineIssuance;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The reverify function's SnapStart priming: over the offline clients, a client is registered, then a handler wired
@@ -26,8 +27,15 @@ final class ReverifyPriming extends IssuancePriming {
     protected List<String> prime(OfflineIssuance offline) throws Exception {
         JsonNode issued = registeredClient(offline.wiring());
         Clock clock = Clock.systemUTC();
-        ReverifyClientsHandler handler = new ReverifyClientsHandler(
-                new ReverificationRequests(ReverifyWiring.reverification(offline.wiring(), offline.hostResolver()), clock), clock);
+        // The fan-out's SQS client on the same offline endpoint; the run sends nothing when its queries come back empty.
+        try (SqsClient sqs = offline.clients().client(SqsClient.builder())) {
+            return prime(offline, issued, clock, sqs);
+        }
+    }
+
+    private static List<String> prime(OfflineIssuance offline, JsonNode issued, Clock clock, SqsClient sqs) throws Exception {
+        ReverifyClientsHandler handler = new ReverifyClientsHandler(new ReverificationRequests(
+                ReverifyWiring.reverification(offline.wiring(), offline.hostResolver(), () -> sqs), clock), clock);
         byte[] check = JSON.writeValueAsBytes(JSON.createObjectNode()
                 .put(ReverificationRequests.CLIENT_ID, issued.path("client_id").asText()));
         byte[] scheduled = JSON.writeValueAsBytes(JSON.createObjectNode()

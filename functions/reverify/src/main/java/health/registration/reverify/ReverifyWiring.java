@@ -1,5 +1,6 @@
 package health.registration.reverify;
 
+import health.registration.adapters.aws.SqsClients;
 import health.registration.adapters.aws.SqsReverificationQueue;
 import health.registration.adapters.dynamodb.DynamoClientStore;
 import health.registration.adapters.dns.SystemNameResolver;
@@ -22,6 +23,8 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The reverify function's pieces over the shared {@link IssuanceWiring}: re-verification, probing through the shared
@@ -34,20 +37,24 @@ public final class ReverifyWiring {
 
     private ReverifyWiring() {}
 
-    /** Re-verification resolving hosts through the system resolver. */
+    /** Re-verification resolving hosts through the system resolver, fanning out through this container's SQS client. */
     public static Reverification reverification(IssuanceWiring shared) {
-        return reverification(shared, SystemNameResolver.create(shared.settings().probeConfiguration()));
+        return reverification(shared, SystemNameResolver.create(shared.settings().probeConfiguration()), SqsClients::shared);
     }
 
-    /** Re-verification resolving hosts through {@code hostResolver} (priming resolves nothing through DNS). */
-    public static Reverification reverification(IssuanceWiring shared, NameResolver hostResolver) {
+    /**
+     * Re-verification resolving hosts through {@code hostResolver} (priming resolves nothing through DNS) and fanning
+     * out through {@code sqs}. The SQS client is this function's alone, not the shared wiring's, so that no other
+     * function's package carries SQS's model (docs/performance-packages.md).
+     */
+    public static Reverification reverification(IssuanceWiring shared, NameResolver hostResolver, Supplier<SqsClient> sqs) {
         Settings settings = shared.settings();
         // Scopes were decided when granted (IG STU2 general §7.3); a later change of SCOPES_SUPPORTED suspends no one.
         PolicyContext context = settings.policyContext().withSupportedScopes(SupportedScopes.UNRESTRICTED);
         ProbeConfiguration probing = settings.probeConfiguration();
         ReverificationSettings schedule = ReverificationConfiguration.settings(settings);
         ReverificationQueue queue = ReverificationConfiguration.queueUrl(settings)
-                .<ReverificationQueue>map(url -> new SqsReverificationQueue(shared.aws().sqs(), url))
+                .<ReverificationQueue>map(url -> new SqsReverificationQueue(sqs.get(), url))
                 .orElse(segment -> {
                     throw new IllegalStateException("REVERIFY_QUEUE_URL is not set, so every client is checked inline");
                 });

@@ -3,6 +3,8 @@ package health.registration.reverify;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import health.registration.adapters.aws.AwsClients;
+import health.registration.adapters.aws.EventBridgeClients;
+import health.registration.adapters.aws.SqsClients;
 import health.registration.core.issue.LifecycleEvent;
 import health.registration.edge.ReverificationConfiguration;
 import health.registration.edge.Settings;
@@ -40,8 +42,8 @@ final class EmulatedDeployment implements AutoCloseable {
     private static final String RULE = "client-lifecycle-to-queue";
 
     private final DynamoDbClient dynamo = MotoServer.require(AwsClients.dynamoDb());
-    private final EventBridgeClient eventBridge = MotoServer.require(AwsClients.eventBridge());
-    private final SqsClient sqs = MotoServer.require(AwsClients.sqs());
+    private final EventBridgeClient eventBridge = MotoServer.require(EventBridgeClients.shared());
+    private final SqsClient sqs = MotoServer.require(SqsClients.shared());
     private final SecretsManagerClient secrets = MotoServer.require(AwsClients.secretsManager());
     private final String name = "reverify-it-" + UUID.randomUUID().toString().substring(0, 8);
     private final TemplateTable table;

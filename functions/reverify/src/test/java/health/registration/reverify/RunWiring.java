@@ -1,7 +1,8 @@
 package health.registration.reverify;
 
-import health.registration.adapters.aws.AwsClients;
 import health.registration.adapters.aws.EventBridgeClientEvents;
+import health.registration.adapters.aws.EventBridgeClients;
+import health.registration.adapters.aws.EventBridgePutEvents;
 import health.registration.adapters.http.NetworkUrlProber;
 import health.registration.core.policy.PolicyContext;
 import health.registration.core.issue.ClientStore;
@@ -52,7 +53,8 @@ final class RunWiring {
                 s.probeChunk(), s.probeLanes(), maxPerHostPerMinute);
         this.prober = NetworkUrlProber.create(probing, context);
         this.settings = settings;
-        this.events = new EventBridgeClientEvents(MotoServer.require(AwsClients.eventBridge()),
+        MotoServer.require(EventBridgeClients.shared());
+        this.events = new EventBridgeClientEvents(EventBridgePutEvents.shared(),
                 ReverificationConfiguration.eventBusName(settings).orElseThrow());
     }
 

@@ -3,15 +3,12 @@ package health.registration.adapters.aws;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * All five of this container's SDK clients as {@link ServiceClients}, for the wiring that may call any of them, and
+ * This container's SDK clients (and its Lambda invoker) as {@link ServiceClients}, for the wiring that may call any of them, and
  * the offline clients for priming. Each client is built on first use by its service's class ({@link DynamoDbClients},
- * {@link SecretsManagerClients}, {@link LambdaClients}, {@link EventBridgeClients}, {@link SqsClients}) with the
+ * {@link SecretsManagerClients}, {@link LambdaInvoke}, {@link EventBridgePutEvents}) with the
  * settings of {@link ClientSettings}. Naming this class puts every service's model into a function's package: a
  * function that calls one or two services names their classes instead.
  */
@@ -32,18 +29,13 @@ public final class AwsClients {
         }
 
         @Override
-        public LambdaClient lambda() {
-            return AwsClients.lambda();
+        public LambdaInvoke lambdaInvoke() {
+            return LambdaInvoke.shared();
         }
 
         @Override
-        public EventBridgeClient eventBridge() {
-            return AwsClients.eventBridge();
-        }
-
-        @Override
-        public SqsClient sqs() {
-            return AwsClients.sqs();
+        public EventBridgePutEvents eventBridge() {
+            return EventBridgePutEvents.shared();
         }
     };
 
@@ -59,7 +51,7 @@ public final class AwsClients {
      * whose requests go to an HTTPS endpoint inside the process on 127.0.0.1 ({@link LoopbackEndpoint}, a throw-away
      * certificate that only these clients trust) and are answered from memory, and whose credentials are fixed placeholders (so no credentials provider is asked):
      * DynamoDB keeps the items put into it, Secrets Manager the secrets created in it, EventBridge accepts every
-     * event, and a Lambda Invoke is answered by {@code invoke} from the payload. For priming only: nothing they do
+     * event, and a Lambda Invoke ({@link LambdaInvoke}) is answered by {@code invoke} from the payload. For priming only: nothing they do
      * leaves the process. Close them when done.
      */
     public static OfflineClients offline(UnaryOperator<JsonNode> invoke) {
@@ -74,15 +66,4 @@ public final class AwsClients {
         return SecretsManagerClients.shared();
     }
 
-    public static LambdaClient lambda() {
-        return LambdaClients.shared();
-    }
-
-    public static EventBridgeClient eventBridge() {
-        return EventBridgeClients.shared();
-    }
-
-    public static SqsClient sqs() {
-        return SqsClients.shared();
-    }
 }

@@ -1,6 +1,5 @@
 package health.registration.adapters.aws;
 
-import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
@@ -14,7 +13,7 @@ import software.amazon.awssdk.regions.Region;
  * environment without SnapStart and the container credentials with it. No endpoint is set here: the SDK reads
  * {@code AWS_ENDPOINT_URL} by itself, which locally and in tests points at the moto server and in Lambda is not set.
  * It names no service client, so a function's package carries only the service clients the function itself names
- * ({@link DynamoDbClients}, {@link SecretsManagerClients}, {@link LambdaClients}, {@link EventBridgeClients},
+ * ({@link DynamoDbClients}, {@link SecretsManagerClients}, {@link LambdaClients}, {@link LambdaInvoke}, {@link EventBridgeClients},
  * {@link SqsClients}).
  */
 final class ClientSettings {
@@ -27,11 +26,6 @@ final class ClientSettings {
     /** {@code builder}'s client with the shared settings and the HTTP client's default timeouts. */
     static <B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C> C build(B builder) {
         return build(builder, UrlConnectionHttpClient.create());
-    }
-
-    /** {@code builder}'s client with the shared settings, reading each answer for up to {@code readTimeout}. */
-    static <B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C> C build(B builder, Duration readTimeout) {
-        return build(builder, UrlConnectionHttpClient.builder().socketTimeout(readTimeout).build());
     }
 
     private static <B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C> C build(

@@ -8,10 +8,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
-import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
-import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 
 /**
  * {@link ClientEvents} on an EventBridge bus: PutEvents with at most {@value #BATCH} entries a call (the API's limit),
@@ -26,14 +22,14 @@ public final class EventBridgeClientEvents implements ClientEvents {
     /** PutEvents takes at most ten entries a call. */
     static final int BATCH = 10;
 
-    private final EventBridgeClient eventBridge;
+    private final EventBridgePutEvents eventBridge;
     private final String busName;
 
     /**
-     * @param eventBridge from {@link EventBridgeClients#shared()}
+     * @param eventBridge from {@link EventBridgePutEvents#shared()}
      * @param busName     the bus's name or ARN ({@code EVENT_BUS_NAME})
      */
-    public EventBridgeClientEvents(EventBridgeClient eventBridge, String busName) {
+    public EventBridgeClientEvents(EventBridgePutEvents eventBridge, String busName) {
         this.eventBridge = Objects.requireNonNull(eventBridge);
         this.busName = Objects.requireNonNull(busName);
     }
@@ -46,31 +42,24 @@ public final class EventBridgeClientEvents implements ClientEvents {
     }
 
     private void put(List<LifecycleEvent> batch) {
-        List<PutEventsRequestEntry> entries = batch.stream().map(this::entry).toList();
-        PutEventsResponse response;
+        List<EventBridgePutEvents.Entry> entries = batch.stream().map(this::entry).toList();
+        EventBridgePutEvents.Result response;
         try {
-            response = eventBridge.putEvents(r -> r.entries(entries));
+            response = eventBridge.put(entries);
         } catch (SdkException e) {
             throw new StoreUnavailable("the event bus did not answer PutEvents", e);
         }
-        Integer failed = response.failedEntryCount();
-        if (failed != null && failed > 0) {
+        int failed = response.failedEntryCount();
+        if (failed > 0) {
             // Only the error codes: an entry's error message may quote the entry.
-            String codes = response.entries().stream().map(PutEventsResultEntry::errorCode).filter(Objects::nonNull)
-                    .distinct().sorted().collect(Collectors.joining(", "));
+            String codes = response.errorCodes().stream().distinct().sorted().collect(Collectors.joining(", "));
             throw new StoreUnavailable("the event bus refused " + failed + " of " + batch.size() + " events ("
                     + codes + ")", null);
         }
     }
 
-    private PutEventsRequestEntry entry(LifecycleEvent event) {
-        return PutEventsRequestEntry.builder()
-                .eventBusName(busName)
-                .source(LifecycleEvent.SOURCE)
-                .detailType(event.type().detailType())
-                .time(event.at())
-                .detail(LifecycleEventJson.detail(event).toString())
-                .resources(List.of())
-                .build();
+    private EventBridgePutEvents.Entry entry(LifecycleEvent event) {
+        return new EventBridgePutEvents.Entry(busName, LifecycleEvent.SOURCE, event.type().detailType(), event.at(),
+                LifecycleEventJson.detail(event).toString());
     }
 }

@@ -6,12 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import health.registration.core.certificate.ChallengeSite;
 import health.registration.core.probe.ProbeInvocation;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.lambda.LambdaClient;
-import software.amazon.awssdk.services.lambda.model.InvocationType;
-import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 
 /**
  * Ownership challenges fetched by the probe function ({@link ProbeInvocation}: {@code {"challenge_url": ...}} in, {@code {"challenge": body}}
@@ -22,10 +19,10 @@ public final class LambdaChallengeSite implements ChallengeSite {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final LambdaClient lambda;
+    private final LambdaInvoke lambda;
     private final String functionName;
 
-    public LambdaChallengeSite(LambdaClient lambda, String functionName) {
+    public LambdaChallengeSite(LambdaInvoke lambda, String functionName) {
         this.lambda = lambda;
         this.functionName = functionName;
     }
@@ -34,12 +31,11 @@ public final class LambdaChallengeSite implements ChallengeSite {
     public Optional<String> body(String url) {
         try {
             ObjectNode payload = ProbeInvocation.fromCaller(ProbeInvocation.challengeRequest(url));
-            InvokeResponse response = lambda.invoke(r -> r.functionName(functionName)
-                    .invocationType(InvocationType.REQUEST_RESPONSE).payload(SdkBytes.fromUtf8String(payload.toString())));
-            if (response.functionError() != null) {
+            LambdaInvoke.Answer response = lambda.invoke(functionName, payload.toString().getBytes(StandardCharsets.UTF_8));
+            if (response.functionError().isPresent()) {
                 return Optional.empty();
             }
-            JsonNode answer = JSON.readTree(response.payload().asByteArray());
+            JsonNode answer = JSON.readTree(response.payload());
             return ProbeInvocation.text(answer, ProbeInvocation.CHALLENGE);
         } catch (SdkException | IOException unavailable) {
             return Optional.empty();

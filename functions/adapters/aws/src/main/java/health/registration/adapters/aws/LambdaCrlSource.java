@@ -7,6 +7,7 @@ import health.registration.core.probe.ProbeInvocation;
 import health.registration.core.udap.CrlSource;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateFactory;
@@ -18,11 +19,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.lambda.LambdaClient;
-import software.amazon.awssdk.services.lambda.model.InvocationType;
-import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 
 /**
  * CRLs fetched by the probe function ({@link ProbeInvocation}: {@code {"crl_url": ...}} in, {@code {"crl": base64 DER}} out), so that every
@@ -36,12 +33,12 @@ public final class LambdaCrlSource implements CrlSource {
 
     private record Cached(X509CRL crl, Instant until) {}
 
-    private final LambdaClient lambda;
+    private final LambdaInvoke lambda;
     private final String functionName;
     private final Clock clock;
     private final Map<URI, Cached> cache = new ConcurrentHashMap<>();
 
-    public LambdaCrlSource(LambdaClient lambda, String functionName, Clock clock) {
+    public LambdaCrlSource(LambdaInvoke lambda, String functionName, Clock clock) {
         this.lambda = lambda;
         this.functionName = functionName;
         this.clock = clock;
@@ -61,12 +58,11 @@ public final class LambdaCrlSource implements CrlSource {
     private Optional<X509CRL> fetch(URI distributionPoint) {
         try {
             ObjectNode payload = ProbeInvocation.fromCaller(ProbeInvocation.crlRequest(distributionPoint.toString()));
-            InvokeResponse response = lambda.invoke(r -> r.functionName(functionName).invocationType(InvocationType.REQUEST_RESPONSE)
-                    .payload(SdkBytes.fromUtf8String(payload.toString())));
-            if (response.functionError() != null) {
+            LambdaInvoke.Answer response = lambda.invoke(functionName, payload.toString().getBytes(StandardCharsets.UTF_8));
+            if (response.functionError().isPresent()) {
                 return Optional.empty();
             }
-            JsonNode answer = JSON.readTree(response.payload().asByteArray());
+            JsonNode answer = JSON.readTree(response.payload());
             Optional<String> base64 = ProbeInvocation.text(answer, ProbeInvocation.CRL);
             if (base64.isEmpty()) {
                 return Optional.empty();

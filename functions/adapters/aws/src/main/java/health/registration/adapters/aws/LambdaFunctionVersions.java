@@ -1,16 +1,11 @@
 package health.registration.adapters.aws;
 
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.lambda.LambdaClient;
-import software.amazon.awssdk.services.lambda.model.AliasConfiguration;
-import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 
 /**
  * Deletes the stale published versions ({@link StaleFunctionVersions}) of the stack's functions through the Lambda
@@ -24,11 +19,11 @@ public final class LambdaFunctionVersions {
     /** How many of the newest versions of each function stay, besides those an alias points at. */
     public static final String VERSIONS_KEPT = "FUNCTION_VERSIONS_KEPT";
 
-    private final LambdaClient lambda;
+    private final LambdaVersionRequests lambda;
     private final List<String> functions;
     private final int kept;
 
-    public LambdaFunctionVersions(LambdaClient lambda, List<String> functions, int kept) {
+    public LambdaFunctionVersions(LambdaVersionRequests lambda, List<String> functions, int kept) {
         this.lambda = lambda;
         this.functions = List.copyOf(functions);
         this.kept = kept;
@@ -36,11 +31,11 @@ public final class LambdaFunctionVersions {
 
     /**
      * Pruning as the environment says: of the functions it names and the function itself; of none when it names none
-     * (locally), and then no Lambda client is built.
+     * (locally), and then nothing is sent to Lambda.
      */
     public static LambdaFunctionVersions fromEnvironment(Map<String, String> environment) {
         List<String> functions = functionsOf(environment);
-        return functions.isEmpty() ? none() : new LambdaFunctionVersions(LambdaClients.shared(), functions, keptOf(environment));
+        return functions.isEmpty() ? none() : new LambdaFunctionVersions(LambdaVersionRequests.shared(), functions, keptOf(environment));
     }
 
     /** Prunes nothing. */
@@ -88,8 +83,8 @@ public final class LambdaFunctionVersions {
         int deleted = 0;
         for (String function : functions) {
             try {
-                for (String version : StaleFunctionVersions.of(published(function), aliased(function), kept)) {
-                    lambda.deleteFunction(r -> r.functionName(function).qualifier(version));
+                for (String version : StaleFunctionVersions.of(lambda.versions(function), lambda.aliasedVersions(function), kept)) {
+                    lambda.delete(function, version);
                     deleted++;
                 }
             } catch (SdkException e) {
@@ -97,24 +92,5 @@ public final class LambdaFunctionVersions {
             }
         }
         return deleted;
-    }
-
-    private List<String> published(String function) {
-        List<String> versions = new ArrayList<>();
-        lambda.listVersionsByFunctionPaginator(r -> r.functionName(function)).versions().stream()
-                .map(FunctionConfiguration::version)
-                .forEach(versions::add);
-        return versions;
-    }
-
-    private Set<String> aliased(String function) {
-        Set<String> versions = new HashSet<>();
-        for (AliasConfiguration alias : lambda.listAliasesPaginator(r -> r.functionName(function)).aliases()) {
-            versions.add(alias.functionVersion());
-            if (alias.routingConfig() != null) {
-                versions.addAll(alias.routingConfig().additionalVersionWeights().keySet());
-            }
-        }
-        return versions;
     }
 }

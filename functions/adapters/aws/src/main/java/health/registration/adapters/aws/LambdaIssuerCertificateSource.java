@@ -7,6 +7,7 @@ import health.registration.core.probe.ProbeInvocation;
 import health.registration.core.udap.IssuerCertificateSource;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateFactory;
@@ -14,11 +15,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.lambda.LambdaClient;
-import software.amazon.awssdk.services.lambda.model.InvocationType;
-import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 
 /**
  * Issuer certificates from Authority Information Access fetched by the probe function ({@link ProbeInvocation}: {@code {"issuer_url": ...}}
@@ -30,10 +27,10 @@ public final class LambdaIssuerCertificateSource implements IssuerCertificateSou
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final LambdaClient lambda;
+    private final LambdaInvoke lambda;
     private final String functionName;
 
-    public LambdaIssuerCertificateSource(LambdaClient lambda, String functionName) {
+    public LambdaIssuerCertificateSource(LambdaInvoke lambda, String functionName) {
         this.lambda = lambda;
         this.functionName = functionName;
     }
@@ -42,12 +39,11 @@ public final class LambdaIssuerCertificateSource implements IssuerCertificateSou
     public List<X509Certificate> certificates(URI caIssuers) {
         try {
             ObjectNode payload = ProbeInvocation.fromCaller(ProbeInvocation.issuerRequest(caIssuers.toString()));
-            InvokeResponse response = lambda.invoke(r -> r.functionName(functionName)
-                    .invocationType(InvocationType.REQUEST_RESPONSE).payload(SdkBytes.fromUtf8String(payload.toString())));
-            if (response.functionError() != null) {
+            LambdaInvoke.Answer response = lambda.invoke(functionName, payload.toString().getBytes(StandardCharsets.UTF_8));
+            if (response.functionError().isPresent()) {
                 return List.of();
             }
-            List<String> answer = ProbeInvocation.certificates(JSON.readTree(response.payload().asByteArray()));
+            List<String> answer = ProbeInvocation.certificates(JSON.readTree(response.payload()));
             CertificateFactory factory = CertificateFactory.getInstance("X.509");
             List<X509Certificate> certificates = new ArrayList<>();
             for (String base64 : answer) {

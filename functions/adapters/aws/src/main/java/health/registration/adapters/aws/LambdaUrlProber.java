@@ -17,12 +17,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.lambda.LambdaClient;
-import software.amazon.awssdk.services.lambda.model.InvocationType;
-import software.amazon.awssdk.services.lambda.model.InvokeRequest;
-import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 
 /**
  * {@link UrlProber} through the probe function ({@link ProbeInvocation}): a synchronous Lambda Invoke with {@code {"metadata": {...}}}, answered
@@ -37,14 +32,14 @@ public final class LambdaUrlProber implements UrlProber {
     private static final String NO_ANSWER = "the probe function did not answer";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final LambdaClient lambda;
+    private final LambdaInvoke lambda;
     private final String functionName;
 
     /**
-     * @param lambda       from {@link LambdaClients#shared()}
+     * @param lambda       from {@link LambdaInvoke#shared()}
      * @param functionName the probe function's name or ARN, with its alias ({@code PROBE_FUNCTION_NAME})
      */
-    public LambdaUrlProber(LambdaClient lambda, String functionName) {
+    public LambdaUrlProber(LambdaInvoke lambda, String functionName) {
         this.lambda = Objects.requireNonNull(lambda);
         this.functionName = Objects.requireNonNull(functionName);
     }
@@ -64,35 +59,31 @@ public final class LambdaUrlProber implements UrlProber {
         return probes;
     }
 
-    private SdkBytes invoke(ObjectNode payload) {
-        InvokeResponse response;
+    private byte[] invoke(ObjectNode payload) {
+        LambdaInvoke.Answer response;
         try {
-            response = lambda.invoke(InvokeRequest.builder()
-                    .functionName(functionName)
-                    .invocationType(InvocationType.REQUEST_RESPONSE)
-                    .payload(bytes(ProbeInvocation.fromCaller(payload)))
-                    .build());
+            response = lambda.invoke(functionName, bytes(ProbeInvocation.fromCaller(payload)));
         } catch (SdkException e) {
             throw new StoreUnavailable(NO_ANSWER + ": the invocation failed", e);
         }
-        if (response.functionError() != null) {
+        if (response.functionError().isPresent()) {
             // "Handled" or "Unhandled": the function threw or timed out; its payload describes the error, unlogged.
-            throw new StoreUnavailable(NO_ANSWER + ": it failed (" + response.functionError() + ")", null);
+            throw new StoreUnavailable(NO_ANSWER + ": it failed (" + response.functionError().get() + ")", null);
         }
         return response.payload();
     }
 
-    private static SdkBytes bytes(ObjectNode payload) {
+    private static byte[] bytes(ObjectNode payload) {
         try {
-            return SdkBytes.fromByteArray(JSON.writeValueAsBytes(payload));
+            return JSON.writeValueAsBytes(payload);
         } catch (IOException impossible) {
             throw new IllegalStateException("a JSON tree always serialises", impossible);
         }
     }
 
-    private static <T> T read(SdkBytes payload, Function<JsonNode, T> reader, String expected) {
+    private static <T> T read(byte[] payload, Function<JsonNode, T> reader, String expected) {
         try {
-            return reader.apply(JSON.readTree(payload == null ? new byte[0] : payload.asByteArray()));
+            return reader.apply(JSON.readTree(payload));
         } catch (IOException | IllegalArgumentException notAnAnswer) {
             // Not kept as the cause: parser messages quote the payload, and URLs may carry tokens.
             throw new StoreUnavailable(NO_ANSWER + ": its answer is not " + expected + " ("

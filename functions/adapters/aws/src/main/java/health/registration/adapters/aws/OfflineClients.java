@@ -1,14 +1,13 @@
 package health.registration.adapters.aws;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
- * SDK clients of all five services whose requests never leave the process: each built on first use on an
+ * SDK clients (and a Lambda invoker) whose requests never leave the process: each built on first use on an
  * {@link OfflineEndpoint}; {@link #close()} closes them and the endpoint.
  */
 public final class OfflineClients implements ServiceClients, AutoCloseable {
@@ -16,9 +15,8 @@ public final class OfflineClients implements ServiceClients, AutoCloseable {
     private final OfflineEndpoint endpoint;
     private DynamoDbClient dynamoDb;
     private SecretsManagerClient secretsManager;
-    private LambdaClient lambda;
-    private EventBridgeClient eventBridge;
-    private SqsClient sqs;
+    private LambdaInvoke lambdaInvoke;
+    private EventBridgePutEvents eventBridge;
 
     OfflineClients(OfflineEndpoint endpoint) {
         this.endpoint = endpoint;
@@ -47,26 +45,25 @@ public final class OfflineClients implements ServiceClients, AutoCloseable {
     }
 
     @Override
-    public synchronized LambdaClient lambda() {
-        lambda = lambda != null ? lambda : endpoint.client(LambdaClient.builder());
-        return lambda;
+    public synchronized LambdaInvoke lambdaInvoke() {
+        lambdaInvoke = lambdaInvoke != null ? lambdaInvoke : endpoint.lambdaInvoke();
+        return lambdaInvoke;
     }
 
     @Override
-    public synchronized EventBridgeClient eventBridge() {
-        eventBridge = eventBridge != null ? eventBridge : endpoint.client(EventBridgeClient.builder());
+    public synchronized EventBridgePutEvents eventBridge() {
+        eventBridge = eventBridge != null ? eventBridge : endpoint.eventBridge();
         return eventBridge;
     }
 
-    @Override
-    public synchronized SqsClient sqs() {
-        sqs = sqs != null ? sqs : endpoint.client(SqsClient.builder());
-        return sqs;
+    /** A client of {@code builder}'s service on the same endpoint (another service's, such as SQS), its caller's to close. */
+    public <B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C> C client(B builder) {
+        return endpoint.client(builder);
     }
 
     @Override
     public synchronized void close() {
-        for (SdkAutoCloseable client : new SdkAutoCloseable[] {dynamoDb, secretsManager, lambda, eventBridge, sqs}) {
+        for (SdkAutoCloseable client : new SdkAutoCloseable[] {dynamoDb, secretsManager}) {
             if (client != null) {
                 client.close();
             }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.security.GeneralSecurityException;
+import java.util.Map;
 import java.util.function.IntSupplier;
 import java.util.function.UnaryOperator;
 import javax.net.ssl.TrustManager;
@@ -20,7 +21,7 @@ import software.amazon.awssdk.regions.Region;
  * at a {@link LoopbackEndpoint} over TLS (or, where no loopback socket can be opened, {@link OfflineHttpClient}), both
  * answering from {@link OfflineAnswers}; the function's region and placeholder credentials. It names no service, so a
  * function that primes one service's client ({@link #client}) carries only that service's model; {@link
- * OfflineClients} builds all five on it. {@link #close()} closes the HTTP client and the endpoint; the clients built
+ * OfflineClients} builds all of them on it. {@link #close()} closes the HTTP client and the endpoint; the clients built
  * on it are their builder's to close.
  */
 public final class OfflineEndpoint implements AutoCloseable {
@@ -76,6 +77,18 @@ public final class OfflineEndpoint implements AutoCloseable {
             builder.endpointOverride(endpoint);
         }
         return builder.build();
+    }
+
+    /** A Lambda invoker whose every request this endpoint answers; it shares the endpoint's HTTP client. */
+    public LambdaInvoke lambdaInvoke() {
+        URI target = endpoint != null ? endpoint : LambdaInvoke.endpoint(Map.of(), region);
+        return new LambdaInvoke(http, target, region, PLACEHOLDER);
+    }
+
+    /** EventBridge's PutEvents whose every request this endpoint answers; it shares the endpoint's HTTP client. */
+    public EventBridgePutEvents eventBridge() {
+        URI target = endpoint != null ? endpoint : EventBridgePutEvents.endpoint(Map.of(), region);
+        return new EventBridgePutEvents(http, target, region, PLACEHOLDER);
     }
 
     /** How many requests the clients made, all of them answered from memory. */

@@ -1,13 +1,11 @@
 package health.registration.adapters.aws;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The SDK clients a function's adapters call: the container's own ({@link AwsClients#shared()}), or clients that
+ * The SDK clients the issuing functions' adapters call (the reverify function's SQS client is its own: {@link
+ * SqsClients}): the container's own ({@link AwsClients#shared()}), or clients that
  * answer from memory and never reach the network ({@link AwsClients#offline}), with which a function primes its
  * request paths before a SnapStart snapshot.
  */
@@ -17,9 +15,9 @@ public interface ServiceClients {
 
     SecretsManagerClient secretsManager();
 
-    LambdaClient lambda();
+    /** Synchronous invocations of the probe function (no Lambda client: see {@link LambdaInvoke}). */
+    LambdaInvoke lambdaInvoke();
 
-    EventBridgeClient eventBridge();
-
-    SqsClient sqs();
+    /** EventBridge's PutEvents (no EventBridge client: see {@link EventBridgePutEvents}). */
+    EventBridgePutEvents eventBridge();
 }

@@ -34,9 +34,9 @@ class AwsClientsIT {
         moto = MotoServer.endpoint();
         MotoServer.require(AwsClients.dynamoDb());
         MotoServer.require(AwsClients.secretsManager());
-        MotoServer.require(AwsClients.lambda());
-        MotoServer.require(AwsClients.eventBridge());
-        MotoServer.require(AwsClients.sqs());
+        MotoServer.require(LambdaClients.shared());
+        MotoServer.require(EventBridgeClients.shared());
+        MotoServer.require(SqsClients.shared());
     }
 
     @Test
@@ -70,31 +70,31 @@ class AwsClientsIT {
     @Test
     void lambdaClientReachesTheEmulatorNamedByTheEnvironment() {
         // moto answers the Lambda API itself; only running a function would need Docker.
-        assertThat(AwsClients.lambda().listFunctions().functions()).isNotNull();
+        assertThat(LambdaClients.shared().listFunctions().functions()).isNotNull();
     }
 
     @Test
     void eventBridgeClientReachesTheEmulatorNamedByTheEnvironment() {
         String bus = "aws-clients-it-" + UUID.randomUUID();
-        AwsClients.eventBridge().createEventBus(r -> r.name(bus));
+        EventBridgeClients.shared().createEventBus(r -> r.name(bus));
         try (EventBridgeClient explicit = EventBridgeClient.builder().endpointOverride(moto).region(ClientSettings.region())
                 .credentialsProvider(DefaultCredentialsProvider.builder().build())
                 .httpClient(UrlConnectionHttpClient.create()).build()) {
             assertThat(explicit.describeEventBus(r -> r.name(bus)).name()).isEqualTo(bus);
         } finally {
-            AwsClients.eventBridge().deleteEventBus(r -> r.name(bus));
+            EventBridgeClients.shared().deleteEventBus(r -> r.name(bus));
         }
     }
 
     @Test
     void sqsClientReachesTheEmulatorNamedByTheEnvironment() {
-        String queueUrl = AwsClients.sqs().createQueue(r -> r.queueName("aws-clients-it-" + UUID.randomUUID())).queueUrl();
+        String queueUrl = SqsClients.shared().createQueue(r -> r.queueName("aws-clients-it-" + UUID.randomUUID())).queueUrl();
         try (SqsClient explicit = SqsClient.builder().endpointOverride(moto).region(ClientSettings.region())
                 .credentialsProvider(DefaultCredentialsProvider.builder().build())
                 .httpClient(UrlConnectionHttpClient.create()).build()) {
             assertThat(explicit.listQueues().queueUrls()).contains(queueUrl);
         } finally {
-            AwsClients.sqs().deleteQueue(r -> r.queueUrl(queueUrl));
+            SqsClients.shared().deleteQueue(r -> r.queueUrl(queueUrl));
         }
     }
 
@@ -102,14 +102,14 @@ class AwsClientsIT {
     void clientsAreBuiltOncePerContainerInTheEnvironmentsRegion() {
         assertThat(AwsClients.dynamoDb()).isSameAs(AwsClients.dynamoDb());
         assertThat(AwsClients.secretsManager()).isSameAs(AwsClients.secretsManager());
-        assertThat(AwsClients.lambda()).isSameAs(AwsClients.lambda());
-        assertThat(AwsClients.eventBridge()).isSameAs(AwsClients.eventBridge());
-        assertThat(AwsClients.sqs()).isSameAs(AwsClients.sqs());
+        assertThat(LambdaClients.shared()).isSameAs(LambdaClients.shared());
+        assertThat(EventBridgeClients.shared()).isSameAs(EventBridgeClients.shared());
+        assertThat(SqsClients.shared()).isSameAs(SqsClients.shared());
         Region region = Region.of(System.getenv(AwsClients.REGION_VARIABLE));
         assertThat(AwsClients.dynamoDb().serviceClientConfiguration().region()).isEqualTo(region);
         assertThat(AwsClients.secretsManager().serviceClientConfiguration().region()).isEqualTo(region);
-        assertThat(AwsClients.lambda().serviceClientConfiguration().region()).isEqualTo(region);
-        assertThat(AwsClients.eventBridge().serviceClientConfiguration().region()).isEqualTo(region);
-        assertThat(AwsClients.sqs().serviceClientConfiguration().region()).isEqualTo(region);
+        assertThat(LambdaClients.shared().serviceClientConfiguration().region()).isEqualTo(region);
+        assertThat(EventBridgeClients.shared().serviceClientConfiguration().region()).isEqualTo(region);
+        assertThat(SqsClients.shared().serviceClientConfiguration().region()).isEqualTo(region);
     }
 }

@@ -34,8 +34,8 @@ class EventBridgeClientEventsIT {
 
     @BeforeAll
     static void requireEmulator() {
-        eventBridge = MotoServer.require(AwsClients.eventBridge());
-        sqs = MotoServer.require(AwsClients.sqs());
+        eventBridge = MotoServer.require(EventBridgeClients.shared());
+        sqs = MotoServer.require(SqsClients.shared());
     }
 
     @BeforeEach
@@ -52,7 +52,7 @@ class EventBridgeClientEventsIT {
     void twelveEventsInTwoBatchesReachTheRulesTargetAndReadBackEqual() throws IOException {
         List<LifecycleEvent> events = LifecycleEvents.some(12);
 
-        new EventBridgeClientEvents(eventBridge, bus.busName()).publish(events);
+        new EventBridgeClientEvents(EventBridgePutEvents.shared(), bus.busName()).publish(events);
 
         List<LifecycleEvent> received = new ArrayList<>();
         for (JsonNode envelope : bus.receive(12)) {
@@ -72,7 +72,7 @@ class EventBridgeClientEventsIT {
     @Test
     void publishingToABusThatDoesNotExistIsUnavailableWithoutTheEventInTheMessage() {
         LifecycleEvent event = LifecycleEvents.some(1).get(0);
-        EventBridgeClientEvents missing = new EventBridgeClientEvents(eventBridge, "no-such-bus-" + UUID.randomUUID());
+        EventBridgeClientEvents missing = new EventBridgeClientEvents(EventBridgePutEvents.shared(), "no-such-bus-" + UUID.randomUUID());
 
         assertThatThrownBy(() -> missing.publish(List.of(event)))
                 .isInstanceOf(StoreUnavailable.class)

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 
 /** {@link EventBridgeClientEvents} against {@link FakeEventBridge}; the moto IT covers the way to a real rule. */
 class EventBridgeClientEventsTest {
@@ -25,17 +28,16 @@ class EventBridgeClientEventsTest {
     private static final String BUS = "registration-events";
 
     private FakeEventBridge bus;
-    private EventBridgeClient client;
+    private EventBridgePutEvents client;
 
     @BeforeEach
     void start() throws IOException {
         bus = FakeEventBridge.start();
-        client = bus.client();
+        client = bus.putEvents();
     }
 
     @AfterEach
     void stop() {
-        client.close();
         bus.close();
     }
 
@@ -60,6 +62,22 @@ class EventBridgeClientEventsTest {
     }
 
     @Test
+    void sendsTheBodyTheSdksEventBridgeClientSends() {
+        List<LifecycleEvent> events = LifecycleEvents.some(3);
+        try (EventBridgeClient sdk = bus.client()) {
+            sdk.putEvents(r -> r.entries(events.stream().map(event -> PutEventsRequestEntry.builder()
+                    .eventBusName(BUS).source(LifecycleEvent.SOURCE).detailType(event.type().detailType())
+                    .time(event.at()).detail(LifecycleEventJson.detail(event).toString()).resources(List.of())
+                    .build()).toList()));
+        }
+
+        new EventBridgeClientEvents(client, BUS).publish(events);
+
+        assertThat(bus.requests()).hasSize(2);
+        assertThat(bus.requests().get(1)).isEqualTo(bus.requests().get(0));
+    }
+
+    @Test
     void publishingNoEventsCallsNothing() {
         new EventBridgeClientEvents(client, BUS).publish(List.of());
         assertThat(bus.requests()).isEmpty();
@@ -80,7 +98,8 @@ class EventBridgeClientEventsTest {
     @Test
     void anUnreachableBusIsUnavailableWithoutTheEventInTheMessage() {
         LifecycleEvent event = LifecycleEvents.some(1).get(0);
-        try (EventBridgeClient dead = FakeEventBridge.clientFor(DeadEndpoint.uri())) {
+        try (SdkHttpClient http = UrlConnectionHttpClient.create()) {
+            EventBridgePutEvents dead = FakeEventBridge.putEventsFor(http, DeadEndpoint.uri());
             assertThatThrownBy(() -> new EventBridgeClientEvents(dead, BUS).publish(List.of(event)))
                     .isInstanceOf(StoreUnavailable.class)
                     .hasMessage("the event bus did not answer PutEvents")

@@ -38,8 +38,8 @@ class EventBridgeOperatorAuditIT {
 
     @BeforeAll
     static void requireEmulator() {
-        eventBridge = MotoServer.require(AwsClients.eventBridge());
-        sqs = MotoServer.require(AwsClients.sqs());
+        eventBridge = MotoServer.require(EventBridgeClients.shared());
+        sqs = MotoServer.require(SqsClients.shared());
     }
 
     @BeforeEach
@@ -54,11 +54,13 @@ class EventBridgeOperatorAuditIT {
 
     @Test
     void putsTheActionOnTheBusNamingTheCaller() throws IOException {
-        new EventBridgeOperatorAudit(eventBridge, bus.busName()).record(REGISTERED);
+        new EventBridgeOperatorAudit(EventBridgePutEvents.shared(), bus.busName()).record(REGISTERED);
 
         JsonNode envelope = bus.receive(1).get(0);
         assertThat(envelope.path("source").asText()).isEqualTo(OperatorAction.SOURCE);
         assertThat(envelope.path("detail-type").asText()).isEqualTo(OperatorAction.DETAIL_TYPE);
+        // The entry's Time, as EventBridge puts it in the envelope (to the second).
+        assertThat(envelope.path("time").asText()).isEqualTo("2026-11-28T21:00:00Z");
         JsonNode detail = envelope.path("detail");
         assertThat(detail.path("caller").asText()).isEqualTo(REGISTERED.caller());
         assertThat(detail.path("action").asText()).isEqualTo("client.register");
@@ -71,7 +73,7 @@ class EventBridgeOperatorAuditIT {
 
     @Test
     void recordingOnABusThatDoesNotExistIsUnavailable() {
-        EventBridgeOperatorAudit missing = new EventBridgeOperatorAudit(eventBridge, "no-such-bus-" + UUID.randomUUID());
+        EventBridgeOperatorAudit missing = new EventBridgeOperatorAudit(EventBridgePutEvents.shared(), "no-such-bus-" + UUID.randomUUID());
 
         assertThatThrownBy(() -> missing.record(REGISTERED)).isInstanceOf(StoreUnavailable.class)
                 .hasMessageStartingWith("the event bus");

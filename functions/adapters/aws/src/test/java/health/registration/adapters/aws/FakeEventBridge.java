@@ -14,6 +14,11 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /**
@@ -26,6 +31,7 @@ final class FakeEventBridge implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
+    private final SdkHttpClient http = UrlConnectionHttpClient.create();
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
     private volatile String refusal;
 
@@ -59,6 +65,16 @@ final class FakeEventBridge implements AutoCloseable {
         return TestEndpointClients.at(EventBridgeClient.builder(), endpoint);
     }
 
+    /** PutEvents for this server, with the test credentials in us-east-1. */
+    EventBridgePutEvents putEvents() {
+        return putEventsFor(http, URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
+    }
+
+    static EventBridgePutEvents putEventsFor(SdkHttpClient http, URI endpoint) {
+        return new EventBridgePutEvents(http, endpoint, Region.US_EAST_1,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")));
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
@@ -85,6 +101,7 @@ final class FakeEventBridge implements AutoCloseable {
 
     @Override
     public void close() {
+        http.close();
         server.stop(0);
     }
 }

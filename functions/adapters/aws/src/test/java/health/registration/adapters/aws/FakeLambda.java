@@ -11,6 +11,11 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
@@ -22,13 +27,14 @@ final class FakeLambda implements AutoCloseable {
     static final String INVOKE_PATH_PREFIX = "/2015-03-31/functions/";
     static final String INVOKE_PATH_SUFFIX = "/invocations";
 
-    /** One request as it arrived; the path is decoded. */
-    record Invocation(String method, String path, Map<String, List<String>> headers, String body) {}
+    /** One request as it arrived; {@code path} is decoded, {@code rawPath} as sent. */
+    record Invocation(String method, String path, String rawPath, Map<String, List<String>> headers, String body) {}
 
     /** What the next invocations are answered. */
     record Answer(int status, Map<String, String> headers, String body) {}
 
     private final HttpServer server;
+    private final SdkHttpClient http = UrlConnectionHttpClient.create();
     private final List<Invocation> invocations = new CopyOnWriteArrayList<>();
     private volatile Answer answer = new Answer(200, Map.of(), "{}");
 
@@ -60,6 +66,17 @@ final class FakeLambda implements AutoCloseable {
         return clientFor(endpoint());
     }
 
+    /** A Lambda invoker for this server only, with the test credentials in us-east-1. */
+    LambdaInvoke invoker() {
+        return invokerFor(http, endpoint());
+    }
+
+    /** A Lambda invoker for the endpoint over {@code http}. */
+    static LambdaInvoke invokerFor(SdkHttpClient http, URI endpoint) {
+        return new LambdaInvoke(http, endpoint, Region.US_EAST_1,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")));
+    }
+
     /** A Lambda client for the endpoint: test credentials, and no retries, so each call is one request. */
     static LambdaClient clientFor(URI endpoint) {
         return TestEndpointClients.at(LambdaClient.builder(), endpoint);
@@ -69,7 +86,7 @@ final class FakeLambda implements AutoCloseable {
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), UTF_8);
             String path = exchange.getRequestURI().getPath();
-            invocations.add(new Invocation(exchange.getRequestMethod(), path, Map.copyOf(exchange.getRequestHeaders()), body));
+            invocations.add(new Invocation(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawPath(), Map.copyOf(exchange.getRequestHeaders()), body));
             Answer current = answer;
             boolean invoke = "POST".equals(exchange.getRequestMethod()) && path.startsWith(INVOKE_PATH_PREFIX)
                     && path.endsWith(INVOKE_PATH_SUFFIX);
@@ -87,6 +104,7 @@ final class FakeLambda implements AutoCloseable {
 
     @Override
     public void close() {
+        http.close();
         server.stop(0);
     }
 }

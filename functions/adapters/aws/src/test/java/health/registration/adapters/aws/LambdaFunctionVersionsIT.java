@@ -25,7 +25,7 @@ class LambdaFunctionVersionsIT {
 
     @BeforeAll
     static void requireEmulator() {
-        lambda = MotoServer.require(AwsClients.lambda());
+        lambda = MotoServer.require(LambdaClients.shared());
         try (IamClient iam = MotoServer.require(IamClient.builder()
                 .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
                 .region(software.amazon.awssdk.regions.Region.AWS_GLOBAL).build())) {
@@ -41,7 +41,7 @@ class LambdaFunctionVersionsIT {
         lambda.createAlias(r -> r.functionName(function).name("pinned").functionVersion("2"));
         List<String> problems = new ArrayList<>();
 
-        int deleted = new LambdaFunctionVersions(lambda, List.of(function), 3).prune(problems::add);
+        int deleted = new LambdaFunctionVersions(LambdaVersionRequests.shared(), List.of(function), 3).prune(problems::add);
 
         assertThat(deleted).isEqualTo(2);
         assertThat(versions(function)).containsExactly("$LATEST", "2", "4", "5", "6");
@@ -54,7 +54,7 @@ class LambdaFunctionVersionsIT {
         lambda.createAlias(r -> r.functionName(function).name("live").functionVersion("3"));
         List<String> problems = new ArrayList<>();
 
-        int deleted = new LambdaFunctionVersions(lambda, List.of("no-such-function-" + UUID.randomUUID(), function), 1)
+        int deleted = new LambdaFunctionVersions(LambdaVersionRequests.shared(), List.of("no-such-function-" + UUID.randomUUID(), function), 1)
                 .prune(problems::add);
 
         assertThat(deleted).isEqualTo(2);

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /** Issuer certificates (RFC 5280 §4.2.2.1 caIssuers) fetched by the probe function through the Invoke API. */
 class LambdaIssuerCertificateSourceTest {
@@ -32,17 +31,16 @@ class LambdaIssuerCertificateSourceTest {
             + "xEvOKng0dCB5tGBu2X+OIzFsGliCH3AfXw==";
 
     private FakeLambda lambda;
-    private LambdaClient client;
+    private LambdaInvoke client;
 
     @BeforeEach
     void start() throws IOException {
         lambda = FakeLambda.start();
-        client = lambda.client();
+        client = lambda.invoker();
     }
 
     @AfterEach
     void stop() {
-        client.close();
         lambda.close();
     }
 

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 class LambdaUrlProberTest {
 
@@ -24,17 +25,16 @@ class LambdaUrlProberTest {
     private static final String FUNCTION = "registration-probe:live";
 
     private FakeLambda lambda;
-    private LambdaClient client;
+    private LambdaInvoke client;
 
     @BeforeEach
     void start() throws IOException {
         lambda = FakeLambda.start();
-        client = lambda.client();
+        client = lambda.invoker();
     }
 
     @AfterEach
     void stop() {
-        client.close();
         lambda.close();
     }
 
@@ -98,7 +98,8 @@ class LambdaUrlProberTest {
 
     @Test
     void unreachableLambdaIsUnavailable() {
-        try (LambdaClient dead = FakeLambda.clientFor(DeadEndpoint.uri())) {
+        try (SdkHttpClient http = UrlConnectionHttpClient.create()) {
+            LambdaInvoke dead = FakeLambda.invokerFor(http, DeadEndpoint.uri());
             assertThatThrownBy(() -> new LambdaUrlProber(dead, FUNCTION).probe(ProbeSamples.metadata()))
                     .isInstanceOf(StoreUnavailable.class)
                     .hasMessageContaining("the probe function did not answer")

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class OfflineClientsTest {
@@ -22,8 +24,8 @@ class OfflineClientsTest {
                     .getItem(r -> r.tableName("clients").key(Map.of("client_id", AttributeValue.fromS("c1")))).item();
             clients.secretsManager().createSecret(r -> r.name("s1").secretString("value"));
             String secret = clients.secretsManager().getSecretValue(r -> r.secretId("s1")).secretString();
-            String invoked = clients.lambda().invoke(r -> r.functionName("probe")
-                    .payload(SdkBytes.fromUtf8String("{\"ping\": \"pong\"}"))).payload().asUtf8String();
+            String invoked = new String(clients.lambdaInvoke().invoke("probe",
+                    "{\"ping\": \"pong\"}".getBytes(StandardCharsets.UTF_8)).payload(), StandardCharsets.UTF_8);
 
             assertThat(read).isEqualTo(item);
             assertThat(secret).isEqualTo("value");
@@ -38,12 +40,17 @@ class OfflineClientsTest {
     void theClientsReachNothingButTheLoopbackEndpoint() {
         try (OfflineClients clients = AwsClients.offline(payload -> payload)) {
             for (var configuration : java.util.List.of(clients.dynamoDb().serviceClientConfiguration(),
-                    clients.secretsManager().serviceClientConfiguration(), clients.lambda().serviceClientConfiguration(),
-                    clients.eventBridge().serviceClientConfiguration(), clients.sqs().serviceClientConfiguration())) {
+                    clients.secretsManager().serviceClientConfiguration())) {
                 URI endpoint = configuration.endpointOverride().orElseThrow();
                 assertThat(endpoint.getScheme()).isEqualTo("https");
                 assertThat(endpoint.getHost()).isEqualTo("127.0.0.1");
             }
+            // The Lambda invoker shares the endpoint: its Invoke is answered from memory like every other request.
+            clients.lambdaInvoke().invoke("probe", "{}".getBytes(StandardCharsets.UTF_8));
+            // So does EventBridge's PutEvents: every entry accepted.
+            assertThat(clients.eventBridge().put(List.of(new EventBridgePutEvents.Entry("bus", "source", "type",
+                    Instant.EPOCH, "{}"))).failedEntryCount()).isZero();
+            assertThat(clients.requests()).isEqualTo(2);
         }
     }
 }

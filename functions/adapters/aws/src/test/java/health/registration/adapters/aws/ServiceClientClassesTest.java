@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Each service's client class, with its holder and the shared settings, names no other service's classes: a
@@ -36,6 +37,38 @@ class ServiceClientClassesTest {
     })
     void namesOnlyItsOwnService(String simpleName, String service) throws IOException {
         assertThat(servicesNamedBy(simpleName)).containsExactly(service);
+    }
+
+    /**
+     * What the functions reach to call Lambda names no Lambda model: they invoke the probe function through
+     * {@link LambdaInvoke}, so the Lambda client (the biggest service model) stays out of their packages
+     * (docs/performance-packages.md); the cleanup prunes versions through {@link LambdaVersionRequests}. Only
+     * {@link LambdaClients}, which the tests use, names it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"LambdaInvoke", "LambdaInvoke$Holder", "LambdaInvoke$Answer", "ServiceClients", "AwsClients",
+        "AwsClients$1", "OfflineClients", "OfflineEndpoint", "OfflineAnswers", "LambdaUrlProber", "LambdaCrlSource",
+        "LambdaIssuerCertificateSource", "LambdaChallengeSite", "LambdaVersionRequests", "LambdaVersionRequests$Holder",
+        "LambdaFunctionVersions", "SignedRequests"})
+    void theProbeFunctionsCallersNameNoLambdaModel(String simpleName) throws IOException {
+        assertThat(servicesNamedBy(simpleName)).doesNotContain("lambda");
+    }
+
+    /** The issuing functions' shared clients name no SQS model: only the reverify function fans out to SQS. */
+    @ParameterizedTest
+    @ValueSource(strings = {"ServiceClients", "AwsClients", "AwsClients$1", "OfflineClients", "OfflineEndpoint",
+        "OfflineAnswers"})
+    void theSharedClientsNameNoSqsModel(String simpleName) throws IOException {
+        assertThat(servicesNamedBy(simpleName)).doesNotContain("sqs");
+    }
+
+    /** Events and the audit trail go through {@link EventBridgePutEvents}: no class on their way names EventBridge's model. */
+    @ParameterizedTest
+    @ValueSource(strings = {"EventBridgePutEvents", "EventBridgePutEvents$Holder", "EventBridgePutEvents$Entry",
+        "EventBridgePutEvents$Result", "SignedRequests", "EventBridgeClientEvents", "EventBridgeOperatorAudit",
+        "ServiceClients", "AwsClients", "AwsClients$1", "OfflineClients", "OfflineEndpoint", "OfflineAnswers"})
+    void theEventsNameNoEventBridgeModel(String simpleName) throws IOException {
+        assertThat(servicesNamedBy(simpleName)).doesNotContain("eventbridge");
     }
 
     @ParameterizedTest

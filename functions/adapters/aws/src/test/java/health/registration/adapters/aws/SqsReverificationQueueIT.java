@@ -25,7 +25,7 @@ class SqsReverificationQueueIT {
 
     @BeforeAll
     static void requireEmulator() {
-        sqs = MotoServer.require(AwsClients.sqs());
+        sqs = MotoServer.require(SqsClients.shared());
     }
 
     @BeforeEach
