@@ -12,9 +12,17 @@ import java.util.Optional;
  */
 public record KeycloakConnection(URI baseUrl, String realm, String username, String password) {
 
+    /**
+     * The Keycloak server whose realm is kept in step with the registry, e.g. {@code https://auth.example.org} (no
+     * {@code /auth} suffix); unset: no Keycloak. {@code scripts/lib/keycloak.sh} sets it to its loopback server
+     * (docs/operations/keycloak.md).
+     */
     public static final String BASE_URL = "KEYCLOAK_BASE_URL";
+    /** The Keycloak realm that holds one client per registration. */
     public static final String REALM = "KEYCLOAK_REALM";
+    /** An administrator of Keycloak's master realm, whose token comes from its {@code admin-cli} client. */
     public static final String ADMIN_USERNAME = "KEYCLOAK_ADMIN_USERNAME";
+    /** That administrator's password (locally; never logged). */
     public static final String ADMIN_PASSWORD = "KEYCLOAK_ADMIN_PASSWORD";
 
     public KeycloakConnection {
