@@ -26,6 +26,8 @@ public final class OperatorGuard {
     public static final String LOCAL_CALLER = "local-operator";
     static final int MIN_TOKEN_LENGTH = 16;
     private static final String PREFIX = "/operator";
+    /** The authority API (docs/api/authority.md) is AWS_IAM-only as well: locally the same token stands in. */
+    private static final String AUTHORITY_PREFIX = "/authority";
     private static final String BEARER = "bearer ";
 
     /** What the guard decided: refused with an answer, or admitted with the caller to name. */
@@ -61,10 +63,14 @@ public final class OperatorGuard {
                 : "operator routes (/operator/) need Authorization: Bearer <" + TOKEN_VARIABLE + ">";
     }
 
-    /** Whether requests to {@code rawPath} pass through this guard: {@code /operator} and everything below it. */
+    /**
+     * Whether requests to {@code rawPath} pass through this guard: {@code /operator} and {@code /authority} and
+     * everything below them.
+     */
     public static boolean guards(String rawPath) {
         String path = rawPath.toLowerCase(Locale.ROOT);
-        return path.equals(PREFIX) || path.startsWith(PREFIX + "/");
+        return path.equals(PREFIX) || path.startsWith(PREFIX + "/")
+                || path.equals(AUTHORITY_PREFIX) || path.startsWith(AUTHORITY_PREFIX + "/");
     }
 
     /** The decision for a request under {@code /operator/} with these headers. */
