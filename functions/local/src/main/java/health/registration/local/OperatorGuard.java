@@ -19,7 +19,7 @@ public final class OperatorGuard {
 
     /**
      * Local API only, never set by the template: the bearer token (at least 16 characters) that stands in for AWS_IAM
-     * on every path under {@code /operator/}. Unset, the operator routes are off locally ({@code 403}).
+     * on every path under {@code /operator/} and {@code /authority/}. Unset, those routes are off locally ({@code 403}).
      */
     public static final String TOKEN_VARIABLE = "OPERATOR_LOCAL_TOKEN";
     /** The caller an admitted request names, in place of an IAM principal's ARN. */
@@ -59,8 +59,9 @@ public final class OperatorGuard {
 
     /** A line for the console saying whether the operator routes are on. */
     public String state() {
-        return token == null ? "operator routes (/operator/) are off: " + TOKEN_VARIABLE + " is not set"
-                : "operator routes (/operator/) need Authorization: Bearer <" + TOKEN_VARIABLE + ">";
+        return token == null ? "operator and authority routes (/operator/, /authority/) are off: " + TOKEN_VARIABLE
+                + " is not set" : "operator and authority routes (/operator/, /authority/) need Authorization: Bearer <"
+                + TOKEN_VARIABLE + ">";
     }
 
     /**
