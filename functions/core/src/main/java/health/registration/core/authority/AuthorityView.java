@@ -58,10 +58,11 @@ public final class AuthorityView {
             metadata.get(member.jsonName()).ifPresent(value -> json.set(member.jsonName(), value.deepCopy()));
         }
         CertificateBinding binding = client.credentials().certificate();
-        if (binding == null) {
-            // RFC 7591 §3.2.1: 0 means the secret does not expire.
+        if (client.credentials().secretArn() != null) {
+            // RFC 7591 §3.2.1: only a client issued a secret has its expiry; 0 means it does not expire.
             json.put(CLIENT_SECRET_EXPIRES_AT, client.credentials().secretExpiresAt());
-        } else {
+        }
+        if (binding != null) {
             json.set(CERTIFICATE_BINDING, binding(binding));
         }
         return json;

@@ -83,11 +83,14 @@ class AuthorityClientsTest {
                 ValidMetadata.metadata(), new Credentials(null, "hash", T0, 0), new UrlChecks(null, null, T0), T0, T0, 1);
         clients.create(publicClient);
         assertThat(authority.verifySecret(publicClient.clientId().value(), SECRET, CALLER)).isFalse();
+        assertThat(((AuthorityRead.Shown) authority.read(publicClient.clientId().value(), CALLER)).client()
+                .has("client_secret_expires_at")).as("no secret issued, no expiry").isFalse();
         ClientRecord lost = withSecret(3, ClientStatus.ACTIVE, 0);
         secrets.scheduleDeletion(lost.clientId());
         assertThat(authority.verifySecret(lost.clientId().value(), SECRET, CALLER)).as("secret gone").isFalse();
 
-        assertThat(audit.actions()).extracting(OperatorAction::outcome).containsExactly(OperatorAction.NOT_FOUND,
+        assertThat(audit.actions()).filteredOn(a -> a.action().equals(AuthorityClients.VERIFY_SECRET))
+                .extracting(OperatorAction::outcome).containsExactly(OperatorAction.NOT_FOUND,
                 OperatorAction.NOT_FOUND, AuthorityClients.INVALID, AuthorityClients.INVALID);
     }
 
