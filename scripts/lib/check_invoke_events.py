@@ -44,6 +44,8 @@ EVENTS = {
     "operator-suspend": "OperatorFunction",
     "operator-reinstate": "OperatorFunction",
     "operator-delete": "OperatorFunction",
+    "authority-read": "AuthorityFunction",
+    "authority-verify-secret": "AuthorityFunction",
     "certificates-challenge": "CertificatesFunction",
     "certificates-issue": "CertificatesFunction",
     "certificates-revoke": "CertificatesFunction",
@@ -492,6 +494,13 @@ def main():
     api_case("the sample client read with its path and status", "OperatorFunction", "operator-read", 200,
              lambda b: b["client_id"] == SAMPLE_CLIENT_ID and b["registration_path"] == "manual"
              and b["client_status"] == "active" and "registration_access_token" not in b)
+    # The authority API (AWS_IAM, as the operator API) reads the same client as a token endpoint needs it; the
+    # sample client is a public native app, so no presented secret is valid.
+    api_case("the sample client read as a token endpoint needs it", "AuthorityFunction", "authority-read", 200,
+             lambda b: b["client_id"] == SAMPLE_CLIENT_ID and b["client_status"] == "active"
+             and b["token_endpoint_auth_method"] == "none" and "registration_access_token" not in b)
+    api_case("a secret presented for a client without one is not valid", "AuthorityFunction",
+             "authority-verify-secret", 200, lambda b: b == {"valid": False})
     api_case("the sample client updated", "OperatorFunction", "operator-update", 200,
              lambda b: b["client_id"] == SAMPLE_CLIENT_ID and b["client_name"] == "Example Health Mobile 2")
     api_case("the sample client suspended", "OperatorFunction", "operator-suspend", 200,
@@ -503,6 +512,8 @@ def main():
     api_case("the sample client deleted", "OperatorFunction", "operator-delete", 204, lambda b: b is None)
     api_case("a deleted client is not found", "OperatorFunction", "operator-read", 404,
              lambda b: b["error"] == "not_found")
+    api_case("a deleted client is not found by the authority API", "AuthorityFunction", "authority-read", 404,
+             lambda b: b["error"] == "not_found" and b["errors"][0]["code"] == "not_found")
 
     check_certificates()
 

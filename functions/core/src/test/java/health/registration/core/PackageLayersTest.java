@@ -28,7 +28,7 @@ class PackageLayersTest {
             Map.entry("issue", 3),
             Map.entry("udap", 4), Map.entry("operator", 4),
             Map.entry("connector", 4),
-            Map.entry("reverify", 5), Map.entry("certificate", 5));
+            Map.entry("reverify", 5), Map.entry("certificate", 5), Map.entry("authority", 5));
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?health\\.registration\\.core\\.([a-z]+)\\.",
             Pattern.MULTILINE);
 

@@ -25,6 +25,8 @@ public final class AllowedMethods {
             Map.entry("/operator/certificates", List.of("POST")),
             Map.entry("/operator/certificates/challenges", List.of("POST")),
             Map.entry("/operator/certificates/{serial}/revoke", List.of("POST")),
+            Map.entry("/authority/clients/{client_id}", List.of("GET")),
+            Map.entry("/authority/clients/{client_id}/verify-secret", List.of("POST")),
             Map.entry("/crl/{file}", List.of("GET")));
 
     private AllowedMethods() {}

@@ -35,8 +35,10 @@ class OperatorRoutesTemplateTest {
         return routes;
     }
 
-    private static boolean operatorPath(String path) {
-        return path.equals("/operator") || path.startsWith("/operator/");
+    /** The AWS_IAM-only paths: the operator API and the authority API (docs/api/authority.md). */
+    private static boolean iamOnlyPath(String path) {
+        return path.equals("/operator") || path.startsWith("/operator/")
+                || path.equals("/authority") || path.startsWith("/authority/");
     }
 
     @Test
@@ -49,6 +51,16 @@ class OperatorRoutesTemplateTest {
                         // every other method answers 405 (docs/api/registration.md, "HTTP behaviour")
                         "any /operator/clients", "any /operator/clients/{client_id}",
                         "any /operator/clients/{client_id}/suspend", "any /operator/clients/{client_id}/reinstate");
+    }
+
+    @Test
+    void servesTheAuthorityRoutesFromTheAuthorityFunctionOnly() {
+        assertThat(routes()).filteredOn(route -> route.path().startsWith("/authority/"))
+                .allSatisfy(route -> assertThat(route.function()).isEqualTo("AuthorityFunction"))
+                .extracting(route -> route.method() + " " + route.path())
+                .containsExactlyInAnyOrder("get /authority/clients/{client_id}",
+                        "post /authority/clients/{client_id}/verify-secret", "any /authority/clients/{client_id}",
+                        "any /authority/clients/{client_id}/verify-secret");
     }
 
     @Test
@@ -65,7 +77,7 @@ class OperatorRoutesTemplateTest {
 
     @Test
     void authorisesEveryOperatorRouteWithAwsIam() {
-        List<ApiRoute> operator = routes().stream().filter(route -> operatorPath(route.path())).toList();
+        List<ApiRoute> operator = routes().stream().filter(route -> iamOnlyPath(route.path())).toList();
 
         assertThat(operator).isNotEmpty().allSatisfy(route -> {
             assertThat(route.auth().path("Authorizer").asText()).as(route.toString()).isEqualTo("AWS_IAM");
@@ -75,7 +87,7 @@ class OperatorRoutesTemplateTest {
 
     @Test
     void keepsEveryOtherRouteOpen() {
-        assertThat(routes()).filteredOn(route -> !operatorPath(route.path())).isNotEmpty()
+        assertThat(routes()).filteredOn(route -> !iamOnlyPath(route.path())).isNotEmpty()
                 .allSatisfy(route -> assertThat(route.auth().isMissingNode()).as(route.toString()).isTrue());
     }
 

@@ -72,7 +72,7 @@ class TemplateHardeningTest {
 
         for (String route : routes()) {
             boolean anyone = open.stream().anyMatch(resource -> matches(resource, route));
-            assertThat(anyone).as("open to anyone: " + route).isEqualTo(!route.contains("/operator/"));
+            assertThat(anyone).as("open to anyone: " + route).isEqualTo(!route.contains("/operator/") && !route.contains("/authority/"));
         }
     }
 
@@ -86,6 +86,32 @@ class TemplateHardeningTest {
                 .isNotEmpty().allMatch(route -> matches(deny.path("Resource").asText(), route));
         assertThat(deny.path("Condition").path("ArnNotLike").path("aws:PrincipalArn").toString())
                 .contains("OperatorPrincipalArns");
+    }
+
+    @Test
+    void deniesTheAuthorityRoutesToEveryPrincipalNotNamed() {
+        JsonNode deny = statement("AuthorityRoutesForNobodyElse");
+
+        assertThat(deny.path("Effect").asText()).isEqualTo("Deny");
+        assertThat(deny.path("Principal").asText()).isEqualTo("*");
+        assertThat(routes()).filteredOn(route -> route.contains("/authority/"))
+                .isNotEmpty().allMatch(route -> matches(deny.path("Resource").asText(), route));
+        assertThat(deny.path("Condition").path("ArnNotLike").path("aws:PrincipalArn").toString())
+                .contains("AuthorityPrincipalArns");
+        assertThat(RESOURCES.path("AuthorityClientsInvokePolicy").path("Properties").toString())
+                .contains("/authority/clients/*").doesNotContain("/operator/");
+    }
+
+    @Test
+    void theAuthorityFunctionOnlyReadsClientsAndSecrets() {
+        String policies = RESOURCES.path("AuthorityFunctionRole").path("Properties").path("Policies").toString();
+
+        assertThat(policies).contains("dynamodb:GetItem", "secretsmanager:GetSecretValue");
+        for (String write : List.of("dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:UpdateItem", "dynamodb:Query",
+                "secretsmanager:CreateSecret", "secretsmanager:DeleteSecret", "secretsmanager:PutSecretValue",
+                "kms:GenerateDataKey", "lambda:InvokeFunction")) {
+            assertThat(policies).as(write).doesNotContain(write);
+        }
     }
 
     @Test

@@ -120,11 +120,12 @@ class TemplatePermissionsTest {
 
     @org.junit.jupiter.api.Test
     void onlyTheFunctionsThatAnswerWithSecretsReadClientSecrets() {
-        // The manage function compares a client_secret sent in an RFC 7592 update with the stored one.
+        // The manage function compares a client_secret sent in an RFC 7592 update with the stored one; the authority
+        // function one an authorization server presents (docs/api/authority.md).
         TemplateTable.resources().properties().forEach(resource -> {
             if (resource.getValue().path("Type").asText().equals("AWS::IAM::Role")) {
                 boolean reads = actionsOn(resource.getKey(), "${SecretPrefix}").contains("secretsmanager:GetSecretValue");
-                assertThat(reads).as(resource.getKey()).isEqualTo(resource.getKey().equals("ManageFunctionRole"));
+                assertThat(reads).as(resource.getKey()).isEqualTo(Set.of("ManageFunctionRole", "AuthorityFunctionRole").contains(resource.getKey()));
             }
         });
     }

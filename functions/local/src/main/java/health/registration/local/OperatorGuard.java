@@ -19,13 +19,15 @@ public final class OperatorGuard {
 
     /**
      * Local API only, never set by the template: the bearer token (at least 16 characters) that stands in for AWS_IAM
-     * on every path under {@code /operator/}. Unset, the operator routes are off locally ({@code 403}).
+     * on every path under {@code /operator/} and {@code /authority/}. Unset, those routes are off locally ({@code 403}).
      */
     public static final String TOKEN_VARIABLE = "OPERATOR_LOCAL_TOKEN";
     /** The caller an admitted request names, in place of an IAM principal's ARN. */
     public static final String LOCAL_CALLER = "local-operator";
     static final int MIN_TOKEN_LENGTH = 16;
     private static final String PREFIX = "/operator";
+    /** The authority API (docs/api/authority.md) is AWS_IAM-only as well: locally the same token stands in. */
+    private static final String AUTHORITY_PREFIX = "/authority";
     private static final String BEARER = "bearer ";
 
     /** What the guard decided: refused with an answer, or admitted with the caller to name. */
@@ -57,14 +59,19 @@ public final class OperatorGuard {
 
     /** A line for the console saying whether the operator routes are on. */
     public String state() {
-        return token == null ? "operator routes (/operator/) are off: " + TOKEN_VARIABLE + " is not set"
-                : "operator routes (/operator/) need Authorization: Bearer <" + TOKEN_VARIABLE + ">";
+        return token == null ? "operator and authority routes (/operator/, /authority/) are off: " + TOKEN_VARIABLE
+                + " is not set" : "operator and authority routes (/operator/, /authority/) need Authorization: Bearer <"
+                + TOKEN_VARIABLE + ">";
     }
 
-    /** Whether requests to {@code rawPath} pass through this guard: {@code /operator} and everything below it. */
+    /**
+     * Whether requests to {@code rawPath} pass through this guard: {@code /operator} and {@code /authority} and
+     * everything below them.
+     */
     public static boolean guards(String rawPath) {
         String path = rawPath.toLowerCase(Locale.ROOT);
-        return path.equals(PREFIX) || path.startsWith(PREFIX + "/");
+        return path.equals(PREFIX) || path.startsWith(PREFIX + "/")
+                || path.equals(AUTHORITY_PREFIX) || path.startsWith(AUTHORITY_PREFIX + "/");
     }
 
     /** The decision for a request under {@code /operator/} with these headers. */

@@ -66,13 +66,15 @@ class OperatorGuardTest {
 
         @ParameterizedTest(name = "[{index}] {0}")
         @ValueSource(strings = {"/operator", "/operator/", "/operator/clients", "/operator/certificates/12/revoke",
-                "/Operator/clients"})
-        void guardsEveryPathUnderOperator(String path) {
+                "/Operator/clients", "/authority", "/authority/clients/abc", "/authority/clients/abc/verify-secret",
+                "/Authority/clients/abc"})
+        void guardsEveryPathUnderOperatorAndAuthority(String path) {
             assertThat(OperatorGuard.guards(path)).isTrue();
         }
 
         @ParameterizedTest(name = "[{index}] {0}")
-        @ValueSource(strings = {"/register", "/operators", "/operatorclients", "/register/operator", "/"})
+        @ValueSource(strings = {"/register", "/operators", "/operatorclients", "/register/operator", "/", "/authorityclients",
+                "/register/authority"})
         void leavesOtherPathsAlone(String path) {
             assertThat(OperatorGuard.guards(path)).isFalse();
         }

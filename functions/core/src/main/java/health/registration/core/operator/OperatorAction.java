@@ -15,11 +15,13 @@ import java.util.Objects;
  *
  * @param action  what was asked: {@code client.register}, {@code client.read}, {@code client.update},
  *                {@code client.delete}, {@code client.suspend}, {@code client.reinstate},
- *                {@code certificate.challenge}, {@code certificate.issue}, {@code certificate.revoke}
+ *                {@code certificate.challenge}, {@code certificate.issue}, {@code certificate.revoke}, and the
+ *                authorization server's {@code authority.read} and {@code authority.verify_secret}
  * @param caller  the IAM principal (API Gateway's {@code requestContext.identity.userArn}), or {@code local-operator}
  * @param subject the client id or certificate serial, or null when none was made
  * @param outcome {@code done}, {@code refused}, {@code not_found}, {@code conflict}, {@code already_revoked}, or
- *                {@code clients_suspended} for the clients a revocation suspended
+ *                {@code clients_suspended} for the clients a revocation suspended, or
+ *                {@code valid} or {@code invalid} for a secret check
  * @param at          when
  * @param developerId for a certificate action, the developer the certificate is (to be) bound to, when known; else null
  * @param requestId   the API request that asked, when the function knows it; else null

@@ -1,0 +1,156 @@
+package health.registration.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * End to end, the authority API (docs/api/authority.md) through {@code scripts/local-api} (the packaged jar, the real
+ * template, the real register, operator and authority handlers, HTTPS fixtures on 127.0.0.151, DynamoDB and Secrets
+ * Manager in moto), behind the local bearer token that stands in for AWS_IAM: a client registered on the open path is
+ * read as a token endpoint needs it, its secret checked right and wrong, while suspended, after reinstatement and after
+ * deletion. The last test stops the API and searches its whole log for the secret.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AuthorityApiIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TOKEN = "authority-api-it-" + Long.toHexString(System.nanoTime()) + "-local-token";
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static LocalRegistrationService service;
+    private static String clientId;
+    private static String secret;
+
+    private record Answer(int status, JsonNode json) {}
+
+    @BeforeAll
+    static void start() throws Exception {
+        service = LocalRegistrationService.start("authority-api-it", "127.0.0.151", "authority", 4,
+                Map.of(OperatorGuard.TOKEN_VARIABLE, TOKEN));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (service != null) {
+            service.close();
+        }
+    }
+
+    private static Answer send(String method, String path, String body, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(service.api().baseUri().resolve(path.substring(1)))
+                .timeout(Duration.ofSeconds(120)).header("Accept", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body()));
+    }
+
+    private static boolean verify(String presented) throws Exception {
+        Answer answer = send("POST", "/authority/clients/" + clientId + "/verify-secret",
+                JSON.createObjectNode().put("client_secret", presented).toString(), TOKEN);
+        assertThat(answer.status()).as(answer.json().toString()).isEqualTo(200);
+        return answer.json().path("valid").asBoolean();
+    }
+
+    @Test
+    @Order(1)
+    void readsAnOpenRegistrationAsATokenEndpointNeedsIt() throws Exception {
+        ObjectNode metadata = (ObjectNode) JSON.readTree(RegistrationMetadata.hostedOn(service.sites().nextHost())
+                .toJSONObject().toJSONString());
+        Answer registered = send("POST", "/register", metadata.toString(), null);
+        assertThat(registered.status()).as(registered.json().toString()).isEqualTo(201);
+        clientId = registered.json().path("client_id").asText();
+        secret = registered.json().path("client_secret").asText();
+
+        Answer read = send("GET", "/authority/clients/" + clientId, null, TOKEN);
+
+        assertThat(read.status()).as(read.json().toString()).isEqualTo(200);
+        assertThat(read.json().path("client_id").asText()).isEqualTo(clientId);
+        assertThat(read.json().path("client_status").asText()).isEqualTo("active");
+        assertThat(read.json().path("registration_path").asText()).isEqualTo("open");
+        assertThat(read.json().path("token_endpoint_auth_method").asText())
+                .isEqualTo(registered.json().path("token_endpoint_auth_method").asText());
+        assertThat(read.json().path("redirect_uris")).isEqualTo(registered.json().path("redirect_uris"));
+        assertThat(read.json().path("grant_types")).isEqualTo(registered.json().path("grant_types"));
+        assertThat(read.json().path("client_secret_expires_at").asLong())
+                .isEqualTo(registered.json().path("client_secret_expires_at").asLong());
+        assertThat(read.json().toString()).doesNotContain(secret).doesNotContain("registration_access_token");
+    }
+
+    @Test
+    @Order(2)
+    void checksTheRightAndAWrongSecret() throws Exception {
+        assertThat(verify(secret)).isTrue();
+        assertThat(verify(secret.substring(1) + "A")).isFalse();
+        assertThat(verify("short")).isFalse();
+    }
+
+    @Test
+    @Order(3)
+    void noSecretIsValidWhileTheClientIsSuspended() throws Exception {
+        String item = "/operator/clients/" + clientId;
+        assertThat(send("POST", item + "/suspend", null, TOKEN).json().path("client_status").asText()).isEqualTo("suspended");
+        assertThat(send("GET", "/authority/clients/" + clientId, null, TOKEN).json().path("client_status").asText())
+                .isEqualTo("suspended");
+        assertThat(verify(secret)).isFalse();
+
+        assertThat(send("POST", item + "/reinstate", null, TOKEN).json().path("client_status").asText()).isEqualTo("active");
+        assertThat(verify(secret)).isTrue();
+    }
+
+    @Test
+    @Order(4)
+    void refusesABadBodyAndACallerWithoutTheToken() throws Exception {
+        Answer bad = send("POST", "/authority/clients/" + clientId + "/verify-secret", "{\"client_secret\": 7}", TOKEN);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().path("error").asText()).isEqualTo("invalid_request");
+        assertThat(bad.json().path("errors").get(0).path("field").asText()).isEqualTo("/client_secret");
+
+        Answer unsigned = send("POST", "/authority/clients/" + clientId + "/verify-secret",
+                JSON.createObjectNode().put("client_secret", secret).toString(), null);
+        assertThat(unsigned.status()).isEqualTo(401);
+        assertThat(send("GET", "/authority/clients/" + clientId, null, "not-the-" + TOKEN).status()).isEqualTo(401);
+    }
+
+    @Test
+    @Order(5)
+    void aDeletedClientIsNotFoundAndItsSecretNoLongerValid() throws Exception {
+        assertThat(send("DELETE", "/operator/clients/" + clientId, null, TOKEN).status()).isEqualTo(204);
+
+        Answer read = send("GET", "/authority/clients/" + clientId, null, TOKEN);
+        assertThat(read.status()).isEqualTo(404);
+        assertThat(read.json().path("error").asText()).isEqualTo("not_found");
+        assertThat(read.json().path("errors").get(0).path("code").asText()).isEqualTo("not_found");
+        assertThat(verify(secret)).isFalse();
+    }
+
+    @Test
+    @Order(6)
+    void auditsEveryCallWithoutTheSecretOrTheToken() throws Exception {
+        String log = service.stopAndReadLog();
+
+        assertThat(log).contains("\"action\":\"authority.read\"").contains("\"action\":\"authority.verify_secret\"")
+                .contains("\"outcome\":\"valid\"").contains("\"outcome\":\"invalid\"");
+        assertThat(log).doesNotContain(secret).doesNotContain(TOKEN);
+    }
+}
