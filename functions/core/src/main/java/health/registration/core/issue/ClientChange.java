@@ -47,6 +47,27 @@ public record ClientChange(long version, RegistrationPath path, ClientStatus sta
                 credentials.secretArn() == null ? null : credentials.secretExpiresAt(), credentials.certificate());
     }
 
+    /** Equal when every component is, the metadata compared as JSON. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ClientChange that && version == that.version && path == that.path
+                && status == that.status && changedAt.equals(that.changedAt)
+                && metadata.toJson().equals(that.metadata.toJson())
+                && Objects.equals(secretExpiresAt, that.secretExpiresAt) && Objects.equals(certificate, that.certificate);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(version, path, status, changedAt, metadata.toJson(), secretExpiresAt, certificate);
+    }
+
+    @Override
+    public String toString() {
+        return "ClientChange[version=" + version + ", path=" + path.code() + ", status=" + status.code() + ", changedAt="
+                + changedAt + ", metadata=" + metadata.toJson() + ", secretExpiresAt=" + secretExpiresAt
+                + ", certificate=" + certificate + "]";
+    }
+
     /** Only the members of {@link #AUTHORIZATION_MEMBERS}, so nothing else ever reaches an event. */
     private static ClientMetadata authorizationMetadata(ClientMetadata metadata) {
         List<String> names = AUTHORIZATION_MEMBERS.stream().map(MetadataMember::jsonName).toList();
