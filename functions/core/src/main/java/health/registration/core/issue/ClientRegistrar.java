@@ -93,7 +93,12 @@ public final class ClientRegistrar {
             // The cleanup took this registration over (it ran far longer than allowed) and destroys its secret.
             throw new StoreUnavailable("the registration was abandoned before it could complete", abandoned);
         }
-        stores.outbox().flush(active);
+        try {
+            stores.outbox().flush(active);
+        } catch (StoreUnavailable notCleared) {
+            // The client is registered and its event published or kept on the record (published again later with
+            // the same id and version): answered as registered, so that the developer does not register twice.
+        }
         ClientInformation information = new ClientInformation(active, secret, token,
                 ClientInformation.registrationClientUri(settings.publicBaseUrl(), active.clientId()));
         return new RegistrationOutcome.Registered(information.toJson().toString(), active.clientId().value(), false);

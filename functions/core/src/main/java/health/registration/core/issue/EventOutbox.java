@@ -45,9 +45,8 @@ public final class EventOutbox {
         try {
             replace.accept(record.next(record.status(), record.metadata(), record.credentials(),
                     record.checks().published(), record.updatedAt()));
-        } catch (WriteConflict | StoreUnavailable notCleared) {
-            // Published, but still on the record: published again later with the same ids and versions, which
-            // consumers drop (docs/operations/authorization-server.md); the change itself is written either way.
+        } catch (WriteConflict changedMeanwhile) {
+            // Published, but still on the record: published again later with the same ids, which consumers drop.
         }
         return true;
     }
