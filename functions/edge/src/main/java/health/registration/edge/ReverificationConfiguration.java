@@ -20,7 +20,10 @@ public final class ReverificationConfiguration {
     public static final String REVERIFY_INLINE_LIMIT = "REVERIFY_INLINE_LIMIT";
     /** The SQS queue of fan-out segments; without it every client is checked inline. */
     public static final String REVERIFY_QUEUE_URL = "REVERIFY_QUEUE_URL";
-    /** The EventBridge bus lifecycle events go to; without it events stay on the records. */
+    /**
+     * The EventBridge bus lifecycle and change events go to (docs/operations/authorization-server.md); without it
+     * events stay on the records, and a deleted client's go with it.
+     */
     public static final String EVENT_BUS_NAME = "EVENT_BUS_NAME";
 
     private ReverificationConfiguration() {}

@@ -40,7 +40,9 @@ class TemplatePermissionsTest {
                         // Through Secrets Manager only: a data key for a new client secret under the stack's key; the
                         // UDAP anchors under a customer managed key (ConfigurationSecretsKeyArn).
                         "kms:GenerateDataKey", "kms:Decrypt",
-                        "lambda:InvokeFunction")),
+                        "lambda:InvokeFunction",
+                        // Change events: registered, updated, certificate rebound, deleted (a UDAP cancellation).
+                        "events:PutEvents")),
                 // Reads its UDAP configuration (keys, anchors) from Secrets Manager, only when those secrets are named
                 // (and their customer managed key, when they have one).
                 Arguments.of("DiscoveryFunctionRole", with("secretsmanager:GetSecretValue", "kms:Decrypt")),
@@ -68,7 +70,9 @@ class TemplatePermissionsTest {
                         "events:PutEvents")),
                 Arguments.of("CleanupFunctionRole", with(
                         "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Query",
-                        "secretsmanager:DeleteSecret")),
+                        "secretsmanager:DeleteSecret",
+                        // ClientDeleted of a deletion it finishes, published before the record goes.
+                        "events:PutEvents")),
                 Arguments.of("CertificatesFunctionRole", with(
                         // CertificateStore record/find, revoke (a transaction of an update and a put), revoked (Query).
                         "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query",

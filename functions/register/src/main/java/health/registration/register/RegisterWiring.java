@@ -69,7 +69,7 @@ final class RegisterWiring {
         RegistrationReview review = new RegistrationReview(Policies.udapRegistration(), context,
                 shared.probing().prober(context));
         UdapStores stores = new UdapStores(new DynamoUdapClientStore(shared.aws().dynamoDb(), settings.clientsTable()),
-                new DynamoJtiStore(shared.aws().dynamoDb(), settings.clientsTable()));
+                new DynamoJtiStore(shared.aws().dynamoDb(), settings.clientsTable()), shared.events());
         return Optional.of(new UdapRegistrar(verifier, review, stores, new SecureRandomIdSource(), IssuanceWiring.CLOCK,
                 shared.issuanceSettings()).withDomainLimit(shared.domainLimit()));
     }

@@ -317,7 +317,8 @@ class ReverificationIT {
             assertThat(event.path("source").asText()).isEqualTo("health.registration");
             assertThat(event.path("detail-type").asText()).isEqualTo(detailType);
             assertThat(event.toString()).doesNotContain(app.secret(), app.token(), stored(app).credentials().secretArn(),
-                    "client_secret", "registration_access_token");
+                    // The member itself: client_secret_basic and client_secret_expires_at are metadata.
+                    "\"client_secret\"", "registration_access_token");
         });
         return events.get(0).path("detail");
     }

@@ -198,7 +198,8 @@ class ReverificationRunIT {
         assertThat(summary.conflicts()).isEqualTo(1);
         assertThat(summary.checked()).isZero();
         ClientRecord stored = store.find(app.id()).orElseThrow();
-        assertThat(stored.version()).as("the update's write only").isEqualTo(versionBefore + 1);
+        assertThat(stored.version()).as("the update's write, then the clearing of its published ClientUpdated")
+                .isEqualTo(versionBefore + 2);
         assertThat(stored.status()).isEqualTo(ClientStatus.ACTIVE);
         assertThat(stored.metadata().toJson().path("client_name").asText()).isEqualTo("Renamed while checked");
         assertThat(stored.metadata().toJson().path("logo_uri").asText()).isEqualTo(app.site() + "/new-logo.png");

@@ -57,15 +57,33 @@ public record ClientRecord(ClientId clientId, ClientStatus status, ClientMetadat
     public ClientRecord reviewed(ClientMetadata newMetadata, Credentials newCredentials, ProbeReport report,
                                  Instant now, Instant nextCheckAt) {
         UrlChecks after = checks.reviewed(now, report, nextCheckAt);
+        CertificateBinding bound = credentials.certificate();
+        boolean rebound = bound != null && newCredentials.certificate() != null
+                && !bound.thumbprint().equals(newCredentials.certificate().thumbprint());
+        LifecycleEvent.Type change = rebound ? LifecycleEvent.Type.CERTIFICATE_REBOUND : LifecycleEvent.Type.UPDATED;
         if (suspendedByOperator()) {
-            return next(status, newMetadata, newCredentials, after, now);
+            return next(status, newMetadata, newCredentials, after, now).withEvent(change, status);
         }
-        if (status != ClientStatus.ACTIVE && status.visible()) {
+        boolean reinstated = status != ClientStatus.ACTIVE && status.visible();
+        if (reinstated) {
             after = after.withChange(new StatusChange(now, status, ClientStatus.ACTIVE, StatusChange.UPDATED));
-            after = after.withEvents(List.of(LifecycleEvent.of(LifecycleEvent.Type.REINSTATED, this, ClientStatus.ACTIVE,
-                    after, null, now)));
         }
-        return next(ClientStatus.ACTIVE, newMetadata, newCredentials, after, now);
+        ClientRecord updated = next(ClientStatus.ACTIVE, newMetadata, newCredentials, after, now);
+        // Both events of a reinstating update carry the same version and the same state (the updated client).
+        return reinstated ? updated.withEvent(LifecycleEvent.Type.REINSTATED, status).withEvent(change, status)
+                : updated.withEvent(change, status);
+    }
+
+    /**
+     * The same record (same version) with the event of the change that made it added to its outbox, so that the
+     * event is written in the same conditional write as the change.
+     *
+     * @param previousStatus the status before the change
+     */
+    public ClientRecord withEvent(LifecycleEvent.Type type, ClientStatus previousStatus) {
+        LifecycleEvent event = LifecycleEvent.changed(type, previousStatus, this);
+        return new ClientRecord(clientId, status, metadata, credentials, checks.withEvents(List.of(event)), createdAt,
+                updatedAt, version, path);
     }
 
     /**

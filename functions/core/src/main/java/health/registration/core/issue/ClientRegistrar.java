@@ -23,13 +23,14 @@ public final class ClientRegistrar {
     private final RegistrationReview review;
     private final ClientStore clients;
     private final SecretStore secrets;
+    private final ClientStores stores;
     private final IdSource ids;
     private final Clock clock;
     private final IssuanceSettings settings;
     private final ClientsPerDomain domainLimit;
 
     public ClientRegistrar(RegistrationReview review, ClientStores stores, IdSource ids, Clock clock, IssuanceSettings settings) {
-        this(review, new ClientStores(stores.clients(), stores.secrets()), ids, clock, settings, null);
+        this(review, stores, ids, clock, settings, null);
     }
 
     private ClientRegistrar(RegistrationReview review, ClientStores stores, IdSource ids, Clock clock, IssuanceSettings settings,
@@ -37,6 +38,7 @@ public final class ClientRegistrar {
         this.review = review;
         this.clients = stores.clients();
         this.secrets = stores.secrets();
+        this.stores = stores;
         this.ids = ids;
         this.clock = clock;
         this.settings = settings;
@@ -45,7 +47,7 @@ public final class ClientRegistrar {
 
     /** This registrar, refusing open-path registrations past the clients-per-domain limit (the manual path is exempt). */
     public ClientRegistrar withDomainLimit(ClientsPerDomain limit) {
-        return new ClientRegistrar(review, new ClientStores(clients, secrets), ids, clock, settings, limit);
+        return new ClientRegistrar(review, stores, ids, clock, settings, limit);
     }
 
     /** Open dynamic registration: reviews and, when accepted, issues. */
@@ -84,12 +86,18 @@ public final class ClientRegistrar {
         Instant now = clock.instant();
         ClientRecord active = pending.next(ClientStatus.ACTIVE, pending.metadata(), pending.credentials().withSecretArn(arn),
                 new UrlChecks(pending.checks().lastCheckedAt(), pending.checks().lastReport(),
-                        now.plus(settings.recheckInterval())), now);
+                        now.plus(settings.recheckInterval())), now).withEvent(LifecycleEvent.Type.REGISTERED, ClientStatus.PENDING);
         try {
             clients.replace(active);
         } catch (WriteConflict abandoned) {
             // The cleanup took this registration over (it ran far longer than allowed) and destroys its secret.
             throw new StoreUnavailable("the registration was abandoned before it could complete", abandoned);
+        }
+        try {
+            stores.outbox().flush(active);
+        } catch (StoreUnavailable notCleared) {
+            // The client is registered and its event published or kept on the record (published again later with
+            // the same id and version): answered as registered, so that the developer does not register twice.
         }
         ClientInformation information = new ClientInformation(active, secret, token,
                 ClientInformation.registrationClientUri(settings.publicBaseUrl(), active.clientId()));

@@ -2,6 +2,7 @@ package health.registration.core.issue;
 
 import health.registration.core.port.StoreUnavailable;
 import health.registration.core.port.WriteConflict;
+import java.util.function.Consumer;
 
 /**
  * Publishes the events a client record carries, then clears them from it. Events are written with the change they
@@ -10,12 +11,21 @@ import health.registration.core.port.WriteConflict;
  */
 public final class EventOutbox {
 
-    private final ClientStore clients;
+    private final Consumer<ClientRecord> replace;
     private final ClientEvents events;
 
     /** @param events where to publish; null when this function does not publish, leaving events for the next check */
     public EventOutbox(ClientStore clients, ClientEvents events) {
-        this.clients = clients;
+        this(clients::replace, events);
+    }
+
+    /**
+     * @param replace replaces a record with its next version, as {@link ClientStore#replace} does (a UDAP
+     *                registration's store writes through its own)
+     * @param events  where to publish; null when this function does not publish, leaving events for the next check
+     */
+    public EventOutbox(Consumer<ClientRecord> replace, ClientEvents events) {
+        this.replace = replace;
         this.events = events;
     }
 
@@ -33,7 +43,7 @@ public final class EventOutbox {
             return false;
         }
         try {
-            clients.replace(record.next(record.status(), record.metadata(), record.credentials(),
+            replace.accept(record.next(record.status(), record.metadata(), record.credentials(),
                     record.checks().published(), record.updatedAt()));
         } catch (WriteConflict changedMeanwhile) {
             // Published, but still on the record: published again later with the same ids, which consumers drop.

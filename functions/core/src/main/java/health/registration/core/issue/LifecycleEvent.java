@@ -7,12 +7,16 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A change in a client's URL checks that its contacts and the operator should hear of, published to EventBridge
- * (source {@link #SOURCE}, detail type {@link Type#detailType()}). Kept on the client record until published (an
- * outbox), so a crash between the write and the publication loses nothing; its id lets consumers drop the repeat
- * that a retried publication may cause.
+ * A change of a client that its contacts, the operator or an authorization server should hear of, published to
+ * EventBridge (source {@link #SOURCE}, detail type {@link Type#detailType()}): a registration, an update, a rebinding
+ * to a new certificate, a deletion, a failed URL check, a suspension, a reinstatement. Kept on the client record
+ * until published (an outbox), written in the same conditional write as the change, so a crash between the write
+ * and the publication loses nothing; its id lets consumers drop the repeat that a retried publication may cause, and
+ * the version of its {@link ClientChange} lets them drop an older state that arrives after a newer one
+ * (docs/operations/authorization-server.md, "Change events").
  *
- * @param id                  unique per client and record version: {@code <client_id>:<version>}
+ * @param id                  unique per event: {@code <client_id>:<version>} for the URL-check events (at most one
+ *                            per write), {@code <client_id>:<version>:<kind>} for the others
  * @param type                what happened
  * @param clientId            the client
  * @param clientName          its {@code client_name}, or null
@@ -25,10 +29,13 @@ import java.util.Objects;
  * @param suspendsAt          the earliest time further failures suspend the client, or null when not failing or
  *                            already suspended
  * @param problems            why the check failed (empty for a reinstatement)
+ * @param change              the client after the change, as an authorization server needs it; null only in events
+ *                            written before change events existed
  */
 public record LifecycleEvent(String id, Type type, ClientId clientId, String clientName, List<String> contacts,
                              Instant at, ClientStatus previousStatus, ClientStatus status, int consecutiveFailures,
-                             Instant firstFailedAt, Instant suspendsAt, List<CheckProblem> problems) {
+                             Instant firstFailedAt, Instant suspendsAt, List<CheckProblem> problems,
+                             ClientChange change) {
 
     public static final String SOURCE = "health.registration";
 
@@ -36,16 +43,36 @@ public record LifecycleEvent(String id, Type type, ClientId clientId, String cli
     public enum Type {
         URL_CHECK_FAILED("ClientUrlCheckFailed"),
         SUSPENDED("ClientSuspended"),
-        REINSTATED("ClientReinstated");
+        REINSTATED("ClientReinstated"),
+        /** A client became usable: open, manual or UDAP registration. */
+        REGISTERED("ClientRegistered", "registered"),
+        /** Its metadata passed the review again: RFC 7592 update, operator update, UDAP modification. */
+        UPDATED("ClientUpdated", "updated"),
+        /** A UDAP modification under another certificate than the one the client was bound to (UDAP DCR §5.1). */
+        CERTIFICATE_REBOUND("ClientCertificateRebound", "certificate_rebound"),
+        /** It is gone: RFC 7592 delete, operator delete, UDAP cancellation, or the cleanup finishing one of them. */
+        DELETED("ClientDeleted", "deleted");
 
         private final String detailType;
+        /** What the id adds to the client id and version, for kinds that may share a write with another event. */
+        private final String idSuffix;
 
         Type(String detailType) {
+            this(detailType, null);
+        }
+
+        Type(String detailType, String idSuffix) {
             this.detailType = detailType;
+            this.idSuffix = idSuffix;
         }
 
         public String detailType() {
             return detailType;
+        }
+
+        /** The event id of this kind for a client at a version. */
+        public String id(ClientId clientId, long version) {
+            return clientId.value() + ":" + version + (idSuffix == null ? "" : ":" + idSuffix);
         }
 
         public static Type ofDetailType(String detailType) {
@@ -68,10 +95,36 @@ public record LifecycleEvent(String id, Type type, ClientId clientId, String cli
     public static LifecycleEvent of(Type type, ClientRecord client, ClientStatus to, UrlChecks after, Instant suspendsAt,
                                     Instant now) {
         ClientMetadata metadata = client.metadata();
-        return new LifecycleEvent(client.clientId().value() + ":" + (client.version() + 1), type, client.clientId(),
+        ClientRecord changed = client.next(to, metadata, client.credentials(), after, now);
+        return new LifecycleEvent(type.id(client.clientId(), changed.version()), type, client.clientId(),
                 metadata.text(MetadataMember.CLIENT_NAME).orElse(null),
                 metadata.valuesOrDefault(MetadataMember.CONTACTS, List.of()), now, client.status(), to,
-                after.consecutiveFailures(), after.firstFailedAt(), suspendsAt, after.problems());
+                after.consecutiveFailures(), after.firstFailedAt(), suspendsAt, after.problems(),
+                ClientChange.of(changed));
+    }
+
+    /**
+     * The event of a change already made: the record as the change writes it (its version, status, metadata).
+     *
+     * @param previousStatus the status before the change
+     * @param changed        the record after the change
+     */
+    public static LifecycleEvent changed(Type type, ClientStatus previousStatus, ClientRecord changed) {
+        ClientMetadata metadata = changed.metadata();
+        UrlChecks checks = changed.checks();
+        return new LifecycleEvent(type.id(changed.clientId(), changed.version()), type, changed.clientId(),
+                metadata.text(MetadataMember.CLIENT_NAME).orElse(null),
+                metadata.valuesOrDefault(MetadataMember.CONTACTS, List.of()), changed.updatedAt(), previousStatus,
+                changed.status(), checks.consecutiveFailures(), checks.firstFailedAt(), null, checks.problems(),
+                ClientChange.of(changed));
+    }
+
+    /** An event without a client change, as written before change events existed. */
+    public LifecycleEvent(String id, Type type, ClientId clientId, String clientName, List<String> contacts,
+                          Instant at, ClientStatus previousStatus, ClientStatus status, int consecutiveFailures,
+                          Instant firstFailedAt, Instant suspendsAt, List<CheckProblem> problems) {
+        this(id, type, clientId, clientName, contacts, at, previousStatus, status, consecutiveFailures, firstFailedAt,
+                suspendsAt, problems, null);
     }
 
     public LifecycleEvent {

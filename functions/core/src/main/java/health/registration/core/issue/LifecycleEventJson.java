@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import health.registration.core.model.ClientMetadata;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -42,6 +43,17 @@ public final class LifecycleEventJson {
     public static final String REASON = "reason";
     public static final String DETAIL_TYPE = "detail_type";
     public static final String DETAIL = "detail";
+    public static final String REGISTRATION_PATH = "registration_path";
+    public static final String CLIENT_STATUS = "client_status";
+    public static final String VERSION = "version";
+    public static final String CHANGED_AT = "changed_at";
+    public static final String METADATA = "metadata";
+    public static final String CLIENT_SECRET_EXPIRES_AT = "client_secret_expires_at";
+    public static final String CERTIFICATE_BINDING = "certificate_binding";
+    public static final String SAN_URI = "san_uri";
+    public static final String TRUST_COMMUNITY = "trust_community";
+    public static final String THUMBPRINT = "thumbprint";
+    public static final String CERTIFICATE = "certificate";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -62,7 +74,58 @@ public final class LifecycleEventJson {
         detail.put(FIRST_FAILED_AT, text(event.firstFailedAt()));
         detail.put(SUSPENDS_AT, text(event.suspendsAt()));
         detail.set(PROBLEMS, writeProblems(event.problems()));
+        if (event.change() != null) {
+            writeChange(detail, event.change());
+        }
         return detail;
+    }
+
+    /**
+     * The client after the change: its path, status, version and time, the metadata an authorization server needs
+     * (with {@code client_secret_expires_at} for a client with a secret) and a UDAP client's certificate binding.
+     */
+    private static void writeChange(ObjectNode detail, ClientChange change) {
+        detail.put(REGISTRATION_PATH, change.path().code());
+        detail.put(CLIENT_STATUS, change.status().code());
+        detail.put(VERSION, change.version());
+        detail.put(CHANGED_AT, change.changedAt().toString());
+        ObjectNode metadata = change.metadata().toJson();
+        if (change.secretExpiresAt() != null) {
+            metadata.put(CLIENT_SECRET_EXPIRES_AT, change.secretExpiresAt().longValue());
+        }
+        detail.set(METADATA, metadata);
+        CertificateBinding binding = change.certificate();
+        if (binding == null) {
+            detail.putNull(CERTIFICATE_BINDING);
+        } else {
+            detail.putObject(CERTIFICATE_BINDING).put(SAN_URI, binding.issuer()).put(TRUST_COMMUNITY, binding.community())
+                    .put(THUMBPRINT, binding.thumbprint()).put(CERTIFICATE, binding.certificate());
+        }
+    }
+
+    /** The change a detail carries, or null for a detail written before change events existed. */
+    private static ClientChange readChange(JsonNode json) {
+        JsonNode version = json.get(VERSION);
+        if (version == null) {
+            return null;
+        }
+        if (!version.isIntegralNumber() || !version.canConvertToLong() || version.longValue() < 1) {
+            throw new IllegalArgumentException(VERSION + " must be a positive number");
+        }
+        RegistrationPath path = Arrays.stream(RegistrationPath.values())
+                .filter(p -> p.code().equals(text(json, REGISTRATION_PATH))).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(REGISTRATION_PATH + " is not a registration path"));
+        ObjectNode metadata = (ObjectNode) object(json.get(METADATA), METADATA).deepCopy();
+        JsonNode expiresAt = metadata.remove(CLIENT_SECRET_EXPIRES_AT);
+        if (expiresAt != null && !expiresAt.isIntegralNumber()) {
+            throw new IllegalArgumentException(CLIENT_SECRET_EXPIRES_AT + " must be a number");
+        }
+        JsonNode binding = json.get(CERTIFICATE_BINDING);
+        CertificateBinding certificate = binding == null || binding.isNull() ? null
+                : new CertificateBinding(text(object(binding, CERTIFICATE_BINDING), SAN_URI),
+                        text(binding, TRUST_COMMUNITY), text(binding, CERTIFICATE), text(binding, THUMBPRINT));
+        return new ClientChange(version.longValue(), path, status(json, CLIENT_STATUS), instant(json, CHANGED_AT),
+                ClientMetadata.of(metadata), expiresAt == null ? null : expiresAt.longValue(), certificate);
     }
 
     /** The event a detail of the detail type describes. */
@@ -80,7 +143,7 @@ public final class LifecycleEventJson {
         return new LifecycleEvent(text(json, EVENT_ID), type, clientId, optionalText(json, CLIENT_NAME), contacts,
                 instant(json, AT), status(json, PREVIOUS_STATUS), status(json, STATUS), failures.intValue(),
                 optionalInstant(json, FIRST_FAILED_AT), optionalInstant(json, SUSPENDS_AT),
-                readProblems(array(json, PROBLEMS)));
+                readProblems(array(json, PROBLEMS)), readChange(json));
     }
 
     public static ArrayNode writeProblems(List<CheckProblem> problems) {

@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * One cleanup pass: removes registrations that never completed — pending records older than any registration can run
  * — together with their secrets, deleted at once because nobody ever received them; and finishes deletions that
- * stopped after the record turned {@code deleting}. A pending record is first marked {@code abandoned} with a
+ * stopped after the record turned {@code deleting}, publishing their {@code ClientDeleted} events first (a record whose
+ * events cannot be published stays for the next pass, so none is lost). A pending record is first marked {@code abandoned} with a
  * conditional write, so a registration that is somehow still running can no longer activate it. Every step is
  * idempotent, so an interrupted pass is finished by the next one.
  */
@@ -70,6 +71,16 @@ public final class RegistrationCleanup {
                     stores.secrets().destroy(record.clientId());
                 } else {
                     stores.secrets().scheduleDeletion(record.clientId());
+                }
+                ClientRecord removing = current.get();
+                if (!neverDelivered && removing.checks().pendingEvents().stream()
+                        .noneMatch(event -> event.type() == LifecycleEvent.Type.DELETED)) {
+                    // A deletion begun before change events existed: its ClientDeleted is told now.
+                    removing = removing.withEvent(LifecycleEvent.Type.DELETED, removing.status());
+                }
+                if (!ClientRemoval.published(stores.events(), removing)) {
+                    // The bus is down: the rest waits for the next pass rather than failing one by one.
+                    return removed;
                 }
                 try {
                     stores.clients().delete(record.clientId(), current.get().version());

@@ -5,6 +5,7 @@ import health.registration.core.issue.ClientStatus;
 import health.registration.core.issue.ClientsPerDomain;
 import health.registration.core.issue.Credentials;
 import health.registration.core.issue.IssuanceSettings;
+import health.registration.core.issue.LifecycleEvent;
 import health.registration.core.issue.RegistrationOutcome;
 import health.registration.core.issue.RegistrationReview;
 import health.registration.core.issue.UrlChecks;
@@ -14,10 +15,12 @@ import health.registration.core.policy.RegistrationError;
 import health.registration.core.policy.RegistrationErrorCode;
 import health.registration.core.policy.Violation;
 import health.registration.core.issue.IdSource;
+import health.registration.core.port.StoreUnavailable;
 import health.registration.core.port.WriteConflict;
 import health.registration.core.probe.ProbeReport;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -106,7 +109,8 @@ public final class UdapRegistrar {
     private RegistrationOutcome create(VerifiedStatement statement, ClientMetadata parameters, UrlChecks checks, UdapAnswer answer) {
         Instant now = clock.instant();
         ClientRecord record = new ClientRecord(ids.newClientId(), ClientStatus.ACTIVE, parameters,
-                Credentials.ofCertificate(statement.binding(), now), checks, now, now, 1);
+                Credentials.ofCertificate(statement.binding(), now), checks, now, now, 1)
+                .withEvent(LifecycleEvent.Type.REGISTERED, ClientStatus.PENDING);
         try {
             stores.clients().register(record);
         } catch (WriteConflict registeredMeanwhile) {
@@ -115,6 +119,7 @@ public final class UdapRegistrar {
                     .orElseThrow(() -> registeredMeanwhile);
             return modify(winner, statement, parameters, checks, answer);
         }
+        stores.outbox().flush(record);
         return new RegistrationOutcome.Registered(answer.toJson(record, parameters).toString(), record.clientId().value(), false);
     }
 
@@ -123,6 +128,7 @@ public final class UdapRegistrar {
         ClientRecord modified = existing.reviewed(parameters, existing.credentials().withCertificate(statement.binding()),
                 checks.lastReport(), checks.lastCheckedAt(), checks.nextCheckAt());
         stores.clients().replace(modified);
+        stores.outbox().flush(modified);
         return new RegistrationOutcome.Modified(answer.toJson(modified, parameters).toString(), modified.clientId().value());
     }
 
@@ -141,8 +147,29 @@ public final class UdapRegistrar {
         if (!stores.jtis().record(statement.issuer(), statement.jti(), statement.expiresAt(), clock.instant())) {
             return refuse(RegistrationErrorCode.INVALID_SOFTWARE_STATEMENT, "this software statement (its jti) was used before");
         }
-        stores.clients().cancel(existing.get());
+        cancelled(existing.get());
         return new RegistrationOutcome.Modified(answer.toJson(existing.get(), answer.cancellation()).toString(), existing.get().clientId().value());
+    }
+
+    /**
+     * UDAP DCR §6: the registration goes with its mapping, told by a {@code ClientDeleted} event that is written
+     * with the record turning {@code deleting} (invisible) and published before the record goes. When it cannot be
+     * published, the record stays {@code deleting} with the event, and the cleanup publishes it and removes it.
+     */
+    private void cancelled(ClientRecord client) {
+        Instant now = clock.instant();
+        ClientRecord deleting = client.next(ClientStatus.DELETING, client.metadata(), client.credentials(),
+                client.checks().dueAt(now), now).withEvent(LifecycleEvent.Type.DELETED, client.status());
+        stores.clients().replace(deleting);
+        List<LifecycleEvent> pending = deleting.checks().pendingEvents();
+        if (stores.events() != null) {
+            try {
+                stores.events().publish(pending);
+            } catch (StoreUnavailable unpublished) {
+                return;
+            }
+        }
+        stores.clients().cancel(deleting);
     }
 
     private UrlChecks checksNow(ProbeReport report) {

@@ -9,6 +9,7 @@ import health.registration.core.model.ClientMetadata;
 import health.registration.core.policy.Policies;
 import health.registration.core.policy.rules.ValidMetadata;
 import health.registration.core.port.FailingClientStore;
+import health.registration.core.port.InMemoryClientEvents;
 import health.registration.core.port.FailingSecretStore;
 import health.registration.core.port.InMemoryClientStore;
 import health.registration.core.port.InMemoryIdempotencyStore;
@@ -42,6 +43,8 @@ final class IssuanceBench {
     final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore(clock);
     final SequentialIdSource ids = new SequentialIdSource();
     final InMemoryUrlProber prober = new InMemoryUrlProber();
+    /** The event bus of {@link #publishingStores()}. */
+    final InMemoryClientEvents events = new InMemoryClientEvents();
 
     IssuanceBench() {
         this(IssuanceSettings.of(PUBLIC_BASE_URL, Duration.ZERO));
@@ -53,6 +56,11 @@ final class IssuanceBench {
 
     ClientStores stores() {
         return new ClientStores(clients, secrets);
+    }
+
+    /** The stores of a function that publishes its events to {@link #events}. */
+    ClientStores publishingStores() {
+        return new ClientStores(clients, secrets, events);
     }
 
     RegistrationReview review() {

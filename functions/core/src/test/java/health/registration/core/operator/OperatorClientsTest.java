@@ -401,7 +401,7 @@ class OperatorClientsTest {
             assertThat(after.checks().problems()).isEmpty();
             assertThat(after.checks().history()).last().extracting(StatusChange::from, StatusChange::to, StatusChange::reason)
                     .containsExactly(ClientStatus.WARNING, ClientStatus.ACTIVE, StatusChange.UPDATED);
-            assertThat(bench.events.published()).extracting(LifecycleEvent::type, LifecycleEvent::previousStatus)
+            assertThat(bench.events.statusEvents()).extracting(LifecycleEvent::type, LifecycleEvent::previousStatus)
                     .containsExactly(tuple(LifecycleEvent.Type.REINSTATED, ClientStatus.WARNING));
             assertThat(after.checks().pendingEvents()).as("published through the outbox").isEmpty();
         }
@@ -419,7 +419,7 @@ class OperatorClientsTest {
             assertThat(after.status()).isEqualTo(ClientStatus.SUSPENDED);
             assertThat(after.suspendedByOperator()).isTrue();
             assertThat(after.metadata().text("client_name")).contains("Renamed");
-            assertThat(bench.events.published()).extracting(LifecycleEvent::type).containsExactly(LifecycleEvent.Type.SUSPENDED);
+            assertThat(bench.events.statusEvents()).extracting(LifecycleEvent::type).containsExactly(LifecycleEvent.Type.SUSPENDED);
         }
     }
 

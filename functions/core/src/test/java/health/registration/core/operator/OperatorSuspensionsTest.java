@@ -59,7 +59,7 @@ class OperatorSuspensionsTest {
         assertThat(after.suspendedByOperator()).isTrue();
         assertThat(after.checks().history()).last().isEqualTo(new StatusChange(now, from, ClientStatus.SUSPENDED,
                 StatusChange.SUSPENDED_BY_OPERATOR));
-        assertThat(bench.events.published()).singleElement().satisfies(event -> {
+        assertThat(bench.events.statusEvents()).singleElement().satisfies(event -> {
             assertThat(event.type()).isEqualTo(LifecycleEvent.Type.SUSPENDED);
             assertThat(event.clientId()).isEqualTo(id);
             assertThat(event.previousStatus()).isEqualTo(from);
@@ -85,7 +85,7 @@ class OperatorSuspensionsTest {
         assertThat(after.checks().history()).extracting(StatusChange::from, StatusChange::to, StatusChange::reason).containsExactly(
                 tuple(ClientStatus.ACTIVE, ClientStatus.SUSPENDED, StatusChange.FAILURES_PERSISTED),
                 tuple(ClientStatus.SUSPENDED, ClientStatus.SUSPENDED, StatusChange.SUSPENDED_BY_OPERATOR));
-        assertThat(bench.events.published()).isEmpty();
+        assertThat(bench.events.statusEvents()).isEmpty();
     }
 
     @Test
@@ -104,7 +104,7 @@ class OperatorSuspensionsTest {
         assertThat(after.suspendedByOperator()).isTrue();
         assertThat(after.checks().consecutiveFailures()).isZero();
         assertThat(after.checks().problems()).isEmpty();
-        assertThat(bench.events.published()).extracting(LifecycleEvent::type).containsExactly(LifecycleEvent.Type.SUSPENDED);
+        assertThat(bench.events.statusEvents()).extracting(LifecycleEvent::type).containsExactly(LifecycleEvent.Type.SUSPENDED);
     }
 
     @Test
@@ -122,7 +122,7 @@ class OperatorSuspensionsTest {
         ClientRecord after = bench.stored(id);
         assertThat(after.status()).isEqualTo(ClientStatus.SUSPENDED);
         assertThat(after.suspendedByOperator()).isTrue();
-        assertThat(bench.events.published()).extracting(LifecycleEvent::type).containsExactly(LifecycleEvent.Type.SUSPENDED);
+        assertThat(bench.events.statusEvents()).extracting(LifecycleEvent::type).containsExactly(LifecycleEvent.Type.SUSPENDED);
     }
 
     @Test
@@ -143,7 +143,7 @@ class OperatorSuspensionsTest {
         assertThat(after.status()).isEqualTo(ClientStatus.SUSPENDED);
         assertThat(after.suspendedByOperator()).isTrue();
         assertThat(OperatorBench.json(((ManagementOutcome.Shown) outcome).answer()).path("client_status").asText()).isEqualTo("suspended");
-        assertThat(bench.events.published()).extracting(LifecycleEvent::type).containsExactly(LifecycleEvent.Type.SUSPENDED);
+        assertThat(bench.events.statusEvents()).extracting(LifecycleEvent::type).containsExactly(LifecycleEvent.Type.SUSPENDED);
     }
 
     @Test
@@ -168,7 +168,7 @@ class OperatorSuspensionsTest {
                 tuple(ClientStatus.WARNING, StatusChange.URL_CHECK_FAILED),
                 tuple(ClientStatus.SUSPENDED, StatusChange.SUSPENDED_BY_OPERATOR),
                 tuple(ClientStatus.ACTIVE, StatusChange.REINSTATED_BY_OPERATOR));
-        assertThat(bench.events.published()).extracting(LifecycleEvent::type, LifecycleEvent::previousStatus, LifecycleEvent::status)
+        assertThat(bench.events.statusEvents()).extracting(LifecycleEvent::type, LifecycleEvent::previousStatus, LifecycleEvent::status)
                 .containsExactly(tuple(LifecycleEvent.Type.SUSPENDED, ClientStatus.WARNING, ClientStatus.SUSPENDED),
                         tuple(LifecycleEvent.Type.REINSTATED, ClientStatus.SUSPENDED, ClientStatus.ACTIVE));
         assertThat(bench.audit.last()).extracting(OperatorAction::action, OperatorAction::outcome).containsExactly("client.reinstate", "done");
@@ -183,7 +183,7 @@ class OperatorSuspensionsTest {
         shown(bench.suspensions.reinstate(id.value(), CALLER));
 
         assertThat(bench.stored(id).status()).isEqualTo(ClientStatus.ACTIVE);
-        assertThat(bench.events.published()).extracting(LifecycleEvent::type).containsExactly(LifecycleEvent.Type.REINSTATED);
+        assertThat(bench.events.statusEvents()).extracting(LifecycleEvent::type).containsExactly(LifecycleEvent.Type.REINSTATED);
     }
 
     @Test
@@ -195,7 +195,7 @@ class OperatorSuspensionsTest {
 
         assertThat(view.path("client_status").asText()).isEqualTo("active");
         assertThat(bench.stored(id)).isEqualTo(before);
-        assertThat(bench.events.published()).isEmpty();
+        assertThat(bench.events.statusEvents()).isEmpty();
         assertThat(bench.audit.last().outcome()).isEqualTo("done");
     }
 
@@ -225,7 +225,7 @@ class OperatorSuspensionsTest {
         assertThat(bench.suspensions.suspend(id.value(), CALLER)).isInstanceOf(OperatorOutcome.Conflict.class);
 
         assertThat(bench.stored(id).status()).isEqualTo(ClientStatus.ACTIVE);
-        assertThat(bench.events.published()).isEmpty();
+        assertThat(bench.events.statusEvents()).isEmpty();
         assertThat(bench.audit.last().outcome()).isEqualTo("conflict");
     }
 
@@ -237,7 +237,7 @@ class OperatorSuspensionsTest {
         assertThat(bench.suspensions.suspend(id.value(), CALLER)).isInstanceOf(OperatorOutcome.Shown.class);
 
         assertThat(bench.stored(id).status()).isEqualTo(ClientStatus.SUSPENDED);
-        assertThat(bench.events.published()).hasSize(1);
+        assertThat(bench.events.statusEvents()).hasSize(1);
     }
 
     @Test

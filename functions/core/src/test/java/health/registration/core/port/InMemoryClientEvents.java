@@ -3,6 +3,7 @@ package health.registration.core.port;
 import health.registration.core.issue.ClientEvents;
 import health.registration.core.issue.LifecycleEvent;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,6 +42,16 @@ public final class InMemoryClientEvents implements ClientEvents {
     /** Every event published, in order, repeats kept. */
     public List<LifecycleEvent> published() {
         return List.copyOf(published);
+    }
+
+    /**
+     * The events of status changes alone (URL check failed, suspended, reinstated), in order: without the change
+     * events (registered, updated, certificate rebound, deleted) every registration and update publishes.
+     */
+    public List<LifecycleEvent> statusEvents() {
+        Set<LifecycleEvent.Type> status = Set.of(LifecycleEvent.Type.URL_CHECK_FAILED, LifecycleEvent.Type.SUSPENDED,
+                LifecycleEvent.Type.REINSTATED);
+        return published.stream().filter(event -> status.contains(event.type())).toList();
     }
 
     /** How many publications were refused while failing. */

@@ -198,7 +198,7 @@ class ReverificationTest {
                 assertThat(client.checks().problems()).isEmpty();
                 assertThat(client.checks().lastRunId()).isEqualTo(RUN);
             });
-            assertThat(bench.events.published()).isEmpty();
+            assertThat(bench.events.statusEvents()).isEmpty();
         }
 
         @ParameterizedTest(name = "{0}")

@@ -12,6 +12,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import health.registration.core.issue.ClientRecord;
+import health.registration.core.issue.RegistrationPath;
+import health.registration.core.port.InMemoryClientEvents;
+import java.util.List;
 import health.registration.core.issue.IssuanceSettings;
 import health.registration.core.issue.RegistrationOutcome;
 import health.registration.core.issue.RegistrationReview;
@@ -211,6 +214,36 @@ class UdapRegistrarTest {
         assertThat(outcome).isInstanceOf(RegistrationOutcome.Modified.class);
         assertThat(answer(outcome).path("client_id")).isEqualTo(first.path("client_id"));
         assertThat(answer(outcome).get("grant_types")).isEmpty();
+        assertThat(clients.registrations()).isZero();
+    }
+
+    @Test
+    void registrationModificationRebindingAndCancellationPublishTheirChangeEventsWithGrowingVersions() throws Exception {
+        InMemoryClientEvents events = new InMemoryClientEvents();
+        UdapRegistrar publishing = new UdapRegistrar(VerifierFixture.verifier(),
+                new RegistrationReview(Policies.udapRegistration(), new PolicyContext(URI.create("https://manual.example.org/register")), prober),
+                new UdapStores(clients, jtis, events), new SequentialIdSource(), VerifierFixture.CLOCK,
+                IssuanceSettings.of(URI.create("https://fhir.example.org/oauth"), Duration.ZERO));
+        TestCredential newLeaf = VerifierFixture.PKI.rsaLeaf(VerifierFixture.CLIENT_URI);
+        ObjectNode cancel = fresh(clientCredentials());
+        cancel.putArray("grant_types");
+
+        for (String statement : List.of(VerifierFixture.statement(clientCredentials()),
+                VerifierFixture.statement(fresh(clientCredentials()).put("client_name", "Renamed UDAP Client")),
+                SoftwareStatements.sign(newLeaf, VerifierFixture.PKI.chain(newLeaf), fresh(clientCredentials())),
+                VerifierFixture.statement(cancel))) {
+            ObjectNode body = JSON.createObjectNode().put("software_statement", statement).put("udap", "1");
+            body.putArray("certifications");
+            assertThat(publishing.register(new UdapRequest(ClientMetadata.of(body))))
+                    .isNotInstanceOf(RegistrationOutcome.Refused.class);
+        }
+
+        assertThat(events.published()).extracting(e -> e.type().detailType()).containsExactly("ClientRegistered",
+                "ClientUpdated", "ClientCertificateRebound", "ClientDeleted");
+        assertThat(events.published()).extracting(e -> e.change().version()).isSorted().doesNotHaveDuplicates();
+        assertThat(events.published()).allSatisfy(e -> assertThat(e.change().path()).isEqualTo(RegistrationPath.UDAP));
+        assertThat(events.published().get(2).change().certificate().thumbprint())
+                .isNotEqualTo(events.published().get(1).change().certificate().thumbprint());
         assertThat(clients.registrations()).isZero();
     }
 

@@ -1,11 +1,16 @@
 package health.registration.adapters.aws;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import health.registration.core.issue.CheckProblem;
+import health.registration.core.issue.ClientChange;
 import health.registration.core.issue.ClientId;
 import health.registration.core.issue.ClientStatus;
 import health.registration.core.issue.FailureKind;
 import health.registration.core.issue.LifecycleEvent;
+import health.registration.core.issue.RegistrationPath;
 import health.registration.core.issue.SecureRandomIdSource;
+import health.registration.core.model.ClientMetadata;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,6 +50,18 @@ final class LifecycleEvents {
                     firstFailed, null, problems);
             case REINSTATED -> new LifecycleEvent(client.value() + ":" + (n + 2), type, client, null, List.of(CONTACT), at,
                     ClientStatus.SUSPENDED, ClientStatus.ACTIVE, 0, null, null, List.of());
+            case REGISTERED, UPDATED, CERTIFICATE_REBOUND, DELETED -> {
+                ClientStatus status = type == LifecycleEvent.Type.DELETED ? ClientStatus.DELETING : ClientStatus.ACTIVE;
+                ClientChange change = new ClientChange(n + 2, RegistrationPath.OPEN, status, at, ClientMetadata.of(metadata()), 0L, null);
+                yield new LifecycleEvent(type.id(client, n + 2), type, client, "Example Health App", List.of(CONTACT), at,
+                        ClientStatus.ACTIVE, status, 0, null, null, List.of(), change);
+            }
         };
+    }
+
+    private static ObjectNode metadata() {
+        ObjectNode metadata = JsonNodeFactory.instance.objectNode().put("client_name", "Example Health App");
+        metadata.putArray("redirect_uris").add("https://app.example.org/callback");
+        return metadata.put("scope", "openid patient/*.rs");
     }
 }

@@ -20,6 +20,7 @@ import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
@@ -103,14 +104,40 @@ public final class DynamoClientStore implements ClientStore {
 
     @Override
     public void delete(ClientId clientId, long expectedVersion) {
+        Map<String, AttributeValue> removed;
         try {
-            dynamo.deleteItem(DeleteItemRequest.builder().tableName(table).key(ClientItem.key(clientId))
+            removed = dynamo.deleteItem(DeleteItemRequest.builder().tableName(table).key(ClientItem.key(clientId))
                     .conditionExpression("#version = :expected")
                     .expressionAttributeNames(VERSION_NAME)
                     .expressionAttributeValues(Map.of(":expected", numberValue(expectedVersion)))
-                    .build());
+                    .returnValues(ReturnValue.ALL_OLD)
+                    .build()).attributes();
         } catch (ConditionalCheckFailedException e) {
             throw new WriteConflict("the client was changed or removed meanwhile");
+        } catch (SdkException e) {
+            throw unavailable("DeleteItem", e);
+        }
+        removeUdapMapping(clientId, removed);
+    }
+
+    /**
+     * A UDAP client removed here (the cleanup finishing a cancellation whose {@code ClientDeleted} could not be
+     * published at once) frees its (community, iss) mapping too, so the app can register again (IG STU2 §3.4); only
+     * while the mapping still names this client.
+     */
+    private void removeUdapMapping(ClientId clientId, Map<String, AttributeValue> removed) {
+        if (removed == null || !removed.containsKey(ClientItem.UDAP_ISSUER) || !removed.containsKey(ClientItem.UDAP_COMMUNITY)) {
+            return;
+        }
+        try {
+            dynamo.deleteItem(DeleteItemRequest.builder().tableName(table)
+                    .key(UdapMappingItem.key(removed.get(ClientItem.UDAP_COMMUNITY).s(), removed.get(ClientItem.UDAP_ISSUER).s()))
+                    .conditionExpression("#clientId = :clientId")
+                    .expressionAttributeNames(Map.of("#clientId", ClientItem.CLIENT_ID))
+                    .expressionAttributeValues(Map.of(":clientId", textValue(clientId.value())))
+                    .build());
+        } catch (ConditionalCheckFailedException mappedElsewhere) {
+            // Already gone, or the app registered again as another client: that mapping is not this client's.
         } catch (SdkException e) {
             throw unavailable("DeleteItem", e);
         }

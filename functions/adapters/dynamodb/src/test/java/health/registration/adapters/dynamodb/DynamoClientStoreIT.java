@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import health.registration.core.issue.ClientRecord;
+import health.registration.core.issue.LifecycleEvent;
 import health.registration.core.issue.ClientStatus;
 import health.registration.core.issue.ClientStore.DuePage;
 import health.registration.core.port.StoreUnavailable;
@@ -120,6 +121,36 @@ class DynamoClientStoreIT {
     private ClientRecord replaced(ClientRecord replacement) {
         new DynamoClientStore(TABLE.racingDynamo(), TABLE.name()).replace(replacement);
         return replacement;
+    }
+
+    /**
+     * The outbox: a change event is written in the same conditional put as the change it tells, so the record's
+     * version and the event's always agree, and a lost race writes neither.
+     */
+    @Test
+    void aChangeAndItsEventAreWrittenTogetherWithTheSameVersion() {
+        ClientRecord active = ClientRecords.active(ClientRecords.newId());
+        store.create(active);
+        ClientRecord updated = active.next(active.status(), active.metadata(), active.credentials(), active.checks(),
+                active.updatedAt().plusSeconds(1)).withEvent(LifecycleEvent.Type.UPDATED, active.status());
+
+        store.replace(updated);
+
+        ClientRecord found = store.find(active.clientId()).orElseThrow();
+        assertThat(found.version()).isEqualTo(active.version() + 1);
+        assertThat(found.checks().pendingEvents()).singleElement().satisfies(event -> {
+            assertThat(event.type()).isEqualTo(LifecycleEvent.Type.UPDATED);
+            assertThat(event.change().version()).isEqualTo(found.version());
+            assertThat(event.id()).isEqualTo(active.clientId().value() + ":" + found.version() + ":updated");
+        });
+        assertThat(found.checks().pendingEvents()).isEqualTo(updated.checks().pendingEvents());
+
+        ClientRecord stale = active.next(ClientStatus.SUSPENDED, active.metadata(), active.credentials(), active.checks(),
+                active.updatedAt().plusSeconds(2)).withEvent(LifecycleEvent.Type.SUSPENDED, active.status());
+        assertThatThrownBy(() -> store.replace(stale)).isInstanceOf(WriteConflict.class);
+        assertThat(store.find(active.clientId()).orElseThrow().checks().pendingEvents())
+                .as("the losing write's event is not written").extracting(LifecycleEvent::type)
+                .containsExactly(LifecycleEvent.Type.UPDATED);
     }
 
     @Test

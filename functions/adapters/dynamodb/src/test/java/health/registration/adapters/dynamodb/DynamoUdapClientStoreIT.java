@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import health.registration.core.issue.CertificateBinding;
 import health.registration.core.issue.ClientRecord;
+import health.registration.core.issue.LifecycleEvent;
 import health.registration.core.issue.ClientStatus;
 import health.registration.core.issue.Credentials;
 import health.registration.core.port.StoreUnavailable;
@@ -194,6 +195,26 @@ class DynamoUdapClientStoreIT {
         assertThat(tableKeys()).isEmpty();
         assertThat(store.findByIssuer(COMMUNITY, ISSUER)).isEmpty();
         assertThatThrownBy(() -> store.cancel(v2)).isInstanceOf(WriteConflict.class);
+        ClientRecord again = udap(COMMUNITY, ISSUER);
+        store.register(again);
+        assertSameRecord(store.findByIssuer(COMMUNITY, ISSUER).orElseThrow(), again);
+    }
+
+    /**
+     * A cancellation whose ClientDeleted could not be published leaves the record deleting; the cleanup removes it
+     * through the client store, which frees the (community, iss) mapping too, so the app can register again.
+     */
+    @Test
+    void deletingACancelledRecordThroughTheClientStoreFreesItsMapping() {
+        ClientRecord v1 = udap(COMMUNITY, ISSUER);
+        store.register(v1);
+        ClientRecord deleting = v1.withStatus(ClientStatus.DELETING, v1.updatedAt().plusMillis(1))
+                .withEvent(LifecycleEvent.Type.DELETED, ClientStatus.ACTIVE);
+        store.replace(deleting);
+
+        clients.delete(v1.clientId(), deleting.version());
+
+        assertThat(tableKeys()).isEmpty();
         ClientRecord again = udap(COMMUNITY, ISSUER);
         store.register(again);
         assertSameRecord(store.findByIssuer(COMMUNITY, ISSUER).orElseThrow(), again);

@@ -61,14 +61,22 @@ class DynamoUdapClientStoreTableIT {
     }
 
     @Test
-    void aRecordDeletedThroughTheClientStoreLeavesItsMappingSoTheIssuerStaysTaken() {
-        // ClientStore.delete knows nothing of mappings: UDAP records must be removed through cancel.
+    void aRecordDeletedThroughTheClientStoreTakesItsMappingSoTheIssuerMayRegisterAgain() {
+        // The cleanup finishes a UDAP cancellation through ClientStore.delete (when its ClientDeleted could not be
+        // published at once): the mapping goes with the record, but only while it names that record.
         ClientRecord v1 = udap(COMMUNITY, ISSUER);
         store.register(v1);
         clients.delete(v1.clientId(), v1.version());
 
         assertThat(store.findByIssuer(COMMUNITY, ISSUER)).isEmpty();
-        assertThatThrownBy(() -> store.register(udap(COMMUNITY, ISSUER))).isInstanceOf(WriteConflict.class);
+        ClientRecord again = udap(COMMUNITY, ISSUER);
+        store.register(again);
+        assertSameRecord(store.findByIssuer(COMMUNITY, ISSUER).orElseThrow(), again);
+
+        ClientRecord stray = udap(COMMUNITY, ISSUER);
+        clients.create(stray);
+        clients.delete(stray.clientId(), stray.version());
+        assertSameRecord(store.findByIssuer(COMMUNITY, ISSUER).orElseThrow(), again);
     }
 
     @Test
