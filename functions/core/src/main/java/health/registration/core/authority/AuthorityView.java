@@ -34,8 +34,8 @@ public final class AuthorityView {
     public static final String CHAIN = "x5c";
     public static final String NOT_AFTER = "not_after";
     /**
-     * The client's change version, as the change events carry it (docs/api/authority.md): the member's name is
-     * fixed here; this view does not write it yet.
+     * The client's version, the one its change events carry (docs/operations/authorization-server.md): it grows with
+     * every change, so an authorization server can tell whether what it holds is older.
      */
     public static final String VERSION = "version";
 
@@ -53,6 +53,7 @@ public final class AuthorityView {
         json.put(CLIENT_STATUS, client.status().code());
         json.put(REGISTRATION_PATH, client.path().code());
         json.put(CLIENT_ID_ISSUED_AT, client.credentials().issuedAt().getEpochSecond());
+        json.put(VERSION, client.version());
         ClientMetadata metadata = client.metadata().withDefaults();
         for (MetadataMember member : COPIED) {
             metadata.get(member.jsonName()).ifPresent(value -> json.set(member.jsonName(), value.deepCopy()));

@@ -123,7 +123,8 @@ class AuthorityClientsTest {
         assertThat(json.path("redirect_uris")).isEqualTo(ValidMetadata.metadata().get("redirect_uris").orElseThrow());
         assertThat(json.path("client_secret_expires_at").asLong()).isEqualTo(T0.getEpochSecond() + 3600);
         assertThat(json.has("certificate_binding")).isFalse();
-        assertThat(json.has(AuthorityView.VERSION)).as("not written until the change events carry it").isFalse();
+        assertThat(json.path(AuthorityView.VERSION).asLong()).as("the version the change events carry")
+                .isEqualTo(clients.find(client.clientId()).orElseThrow().version());
         assertThat(json.toString()).doesNotContain(SECRET).doesNotContain("hash-1").doesNotContain("client_secret\"");
         assertThat(audit.actions()).extracting(OperatorAction::action, OperatorAction::outcome)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(AuthorityClients.READ, OperatorAction.DONE));
