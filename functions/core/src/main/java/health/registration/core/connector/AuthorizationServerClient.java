@@ -18,6 +18,8 @@ import java.util.Set;
  * @param redirectUris the registered {@code redirect_uris}
  * @param grantTypes the registered {@code grant_types} (RFC 7591 §2 values)
  * @param enabled false while the client is suspended
+ * @param version the registry version this state comes from (docs/operations/authorization-server.md, "Ordering and
+ *     repeats"), kept by the server so that an older state never overwrites a newer one; 0 when unknown
  */
 public record AuthorizationServerClient(
         String clientId,
@@ -26,7 +28,14 @@ public record AuthorizationServerClient(
         Optional<String> jwks,
         List<String> redirectUris,
         Set<String> grantTypes,
-        boolean enabled) {
+        boolean enabled,
+        long version) {
+
+    /** A client whose registry version is unknown (0). */
+    public AuthorizationServerClient(String clientId, ClientAuthentication authentication, Optional<String> secret,
+            Optional<String> jwks, List<String> redirectUris, Set<String> grantTypes, boolean enabled) {
+        this(clientId, authentication, secret, jwks, redirectUris, grantTypes, enabled, 0);
+    }
 
     public AuthorizationServerClient {
         Objects.requireNonNull(clientId, "clientId");
@@ -46,9 +55,19 @@ public record AuthorizationServerClient(
     @Override
     public String toString() {
         return "AuthorizationServerClient[clientId=" + clientId + ", authentication=" + authentication.wireName()
-                + ", redirectUris=" + redirectUris + ", grantTypes=" + grantTypes + ", enabled=" + enabled + "]";
+                + ", redirectUris=" + redirectUris + ", grantTypes=" + grantTypes + ", enabled=" + enabled + ", version=" + version + "]";
     }
 
-    /** What a listing of the server tells about one of this service's clients. */
-    public record Listed(String clientId, boolean enabled) {}
+    /**
+     * What a listing of the server tells about one of this service's clients.
+     *
+     * @param version the registry version last written there; 0 when none was
+     */
+    public record Listed(String clientId, boolean enabled, long version) {
+
+        /** A client listed without a version (0). */
+        public Listed(String clientId, boolean enabled) {
+            this(clientId, enabled, 0);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package health.registration.core.connector;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Port: the clients an authorization server (a Keycloak realm, for one) knows, kept in step with the registry so
@@ -23,4 +24,9 @@ public interface AuthorizationServerClients {
 
     /** Every client this service put there (never the server's own clients), for a reconcile. */
     List<AuthorizationServerClient.Listed> list();
+
+    /** One of this service's clients, with the version last written there; empty when the server has none. */
+    default Optional<AuthorizationServerClient.Listed> find(String clientId) {
+        return list().stream().filter(listed -> listed.clientId().equals(clientId)).findFirst();
+    }
 }
