@@ -28,7 +28,7 @@ public final class KeycloakAuthorizationServerClients implements AuthorizationSe
     @Override
     public void upsert(AuthorizationServerClient client) {
         ObjectNode representation = KeycloakClientRepresentation.of(client);
-        Optional<String> id = find(client.clientId()).map(KeycloakAuthorizationServerClients::id);
+        Optional<String> id = representation(client.clientId()).map(KeycloakAuthorizationServerClients::id);
         if (id.isEmpty()) {
             KeycloakAdminSession.Answer created = session.call("POST", clients, representation);
             if (created.succeeded()) {
@@ -37,7 +37,7 @@ public final class KeycloakAuthorizationServerClients implements AuthorizationSe
             if (created.status() != 409) { // 409: created meanwhile by another call; replace it below
                 throw KeycloakAdminSession.failure("POST", clients, created);
             }
-            id = find(client.clientId()).map(KeycloakAuthorizationServerClients::id);
+            id = representation(client.clientId()).map(KeycloakAuthorizationServerClients::id);
         }
         String path = clients + "/" + id.orElseThrow(() -> new AuthorizationServerUnavailable(
                 "keycloak: client " + client.clientId() + " vanished while it was written"));
@@ -46,7 +46,7 @@ public final class KeycloakAuthorizationServerClients implements AuthorizationSe
 
     @Override
     public boolean setEnabled(String clientId, boolean enabled) {
-        Optional<JsonNode> found = find(clientId);
+        Optional<JsonNode> found = representation(clientId);
         if (found.isEmpty()) {
             return false;
         }
@@ -58,7 +58,7 @@ public final class KeycloakAuthorizationServerClients implements AuthorizationSe
 
     @Override
     public boolean delete(String clientId) {
-        Optional<JsonNode> found = find(clientId);
+        Optional<JsonNode> found = representation(clientId);
         if (found.isEmpty()) {
             return false;
         }
@@ -80,9 +80,7 @@ public final class KeycloakAuthorizationServerClients implements AuthorizationSe
             JsonNode page = session.require("GET", clients + "?first=" + first + "&max=" + PAGE, null).body();
             for (JsonNode representation : page) {
                 if (KeycloakClientRepresentation.isManaged(representation)) {
-                    listed.add(new AuthorizationServerClient.Listed(
-                            representation.path(KeycloakClientRepresentation.CLIENT_ID).asText(),
-                            representation.path(KeycloakClientRepresentation.ENABLED).asBoolean()));
+                    listed.add(KeycloakClientRepresentation.listed(representation));
                 }
             }
             if (page.size() < PAGE) {
@@ -91,8 +89,14 @@ public final class KeycloakAuthorizationServerClients implements AuthorizationSe
         }
     }
 
+    @Override
+    public Optional<AuthorizationServerClient.Listed> find(String clientId) {
+        return representation(clientId).filter(KeycloakClientRepresentation::isManaged)
+                .map(KeycloakClientRepresentation::listed);
+    }
+
     /** The realm's client with exactly this {@code client_id}; {@code search=false} asks for an exact match. */
-    private Optional<JsonNode> find(String clientId) {
+    private Optional<JsonNode> representation(String clientId) {
         JsonNode found = session.require("GET", clients + "?search=false&clientId="
                 + KeycloakAdminSession.segment(clientId), null).body();
         for (JsonNode representation : found) {

@@ -17,6 +17,11 @@ final class KeycloakClientRepresentation {
 
     /** The attribute that marks a client as this service's, so a listing never touches Keycloak's own clients. */
     static final String MANAGED_ATTRIBUTE = "client-registration.managed";
+    /**
+     * The registry version the client's state comes from, so that an older change event never overwrites a newer
+     * one (docs/operations/authorization-server.md, "Ordering and repeats").
+     */
+    static final String VERSION_ATTRIBUTE = "client-registration.version";
     static final String CLIENT_ID = "clientId";
     static final String ENABLED = "enabled";
     static final String ATTRIBUTES = "attributes";
@@ -47,6 +52,7 @@ final class KeycloakClientRepresentation {
         client.secret().ifPresent(secret -> representation.put("secret", secret));
         ObjectNode attributes = representation.putObject(ATTRIBUTES)
                 .put(MANAGED_ATTRIBUTE, "true")
+                .put(VERSION_ATTRIBUTE, Long.toString(client.version()))
                 .put("use.refresh.tokens", Boolean.toString(client.grantTypes().contains("refresh_token")))
                 .put("client_credentials.use_refresh_token", "false")
                 // RFC 7523 §2.2: the client's assertion is checked against the keys it registered (a UDAP
@@ -75,6 +81,20 @@ final class KeycloakClientRepresentation {
             }
         }
         return set.toString();
+    }
+
+    /** The version the client was last written with; 0 when it carries none. */
+    static long version(JsonNode representation) {
+        try {
+            return Long.parseLong(representation.path(ATTRIBUTES).path(VERSION_ATTRIBUTE).asText("0"));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    static AuthorizationServerClient.Listed listed(JsonNode representation) {
+        return new AuthorizationServerClient.Listed(representation.path(CLIENT_ID).asText(),
+                representation.path(ENABLED).asBoolean(), version(representation));
     }
 
     static boolean isManaged(JsonNode representation) {

@@ -95,6 +95,22 @@ class KeycloakAuthorizationServerClientsIT {
     }
 
     @Test
+    void keepsTheVersionAClientWasWrittenWith() {
+        AuthorizationServerClient at = secretClient("versioned-" + UUID.randomUUID(), "issued-secret-v",
+                Set.of("client_credentials"));
+        clients.upsert(new AuthorizationServerClient(at.clientId(), at.authentication(), at.secret(), at.jwks(),
+                at.redirectUris(), at.grantTypes(), true, 7));
+
+        assertThat(clients.find(at.clientId())).contains(new AuthorizationServerClient.Listed(at.clientId(), true, 7));
+        assertThat(clients.setEnabled(at.clientId(), false)).isTrue();
+        assertThat(clients.find(at.clientId())).as("enabling keeps the version")
+                .contains(new AuthorizationServerClient.Listed(at.clientId(), false, 7));
+        assertThat(clients.list()).contains(new AuthorizationServerClient.Listed(at.clientId(), false, 7));
+        assertThat(clients.find("admin-cli")).as("Keycloak's own client is not this service's").isEmpty();
+        assertThat(clients.find("never-" + UUID.randomUUID())).isEmpty();
+    }
+
+    @Test
     void anUpsertReplacesTheSecretAndGrantTypes() throws Exception {
         String clientId = "rotated-" + UUID.randomUUID();
         clients.upsert(secretClient(clientId, "first-secret", Set.of("client_credentials")));

@@ -103,6 +103,20 @@ class KeycloakClientRepresentationTest {
     }
 
     @Test
+    void carriesTheRegistryVersionAndReadsItBack() {
+        AuthorizationServerClient at = client("client_secret_basic", "client_credentials", true);
+        ObjectNode representation = KeycloakClientRepresentation.of(new AuthorizationServerClient(at.clientId(),
+                at.authentication(), at.secret(), at.jwks(), at.redirectUris(), at.grantTypes(), false, 42));
+
+        assertThat(representation.path("attributes").path(KeycloakClientRepresentation.VERSION_ATTRIBUTE).asText())
+                .isEqualTo("42");
+        assertThat(KeycloakClientRepresentation.listed(representation))
+                .isEqualTo(new AuthorizationServerClient.Listed("c-1", false, 42));
+        representation.withObject("attributes").remove(KeycloakClientRepresentation.VERSION_ATTRIBUTE);
+        assertThat(KeycloakClientRepresentation.version(representation)).as("written before versions").isZero();
+    }
+
+    @Test
     void leavesKeycloaksOwnClientsUnmarked() {
         ObjectNode adminCli = new ObjectMapper().createObjectNode()
                 .put("clientId", "admin-cli");
