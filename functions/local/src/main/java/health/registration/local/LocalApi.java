@@ -1,6 +1,7 @@
 package health.registration.local;
 
 import com.sun.net.httpserver.HttpServer;
+import health.registration.core.connector.AuthorizationServerUnavailable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -109,7 +110,8 @@ public final class LocalApi implements AutoCloseable {
      * {@code java -jar local-api.jar [template.yaml]}, port from {@code PORT}, the operator routes' bearer token from
      * {@code OPERATOR_LOCAL_TOKEN} (unset: those routes are off). Before serving, creates the template's tables and
      * the Idempotency-Key pepper in the emulator at {@code AWS_ENDPOINT_URL} ({@link EmulatorTables},
-     * {@link EmulatorSecrets}); exits with 1 when it cannot serve or cannot create them.
+     * {@link EmulatorSecrets}); when {@code KEYCLOAK_BASE_URL} is set, delivers the change events to that Keycloak
+     * ({@link LocalKeycloakDelivery}). Exits with 1 when it cannot serve or cannot create them.
      */
     public static void main(String[] args) {
         Path template = args.length > 0 ? Path.of(args[0]) : DEFAULT_TEMPLATE;
@@ -118,12 +120,14 @@ public final class LocalApi implements AutoCloseable {
             OperatorGuard guard = OperatorGuard.of(System.getenv(OperatorGuard.TOKEN_VARIABLE));
             EmulatorTables.prepare(SamTemplate.read(template), System.getenv(), System.err);
             EmulatorSecrets.prepare(System.getenv(), System.err);
+            LocalKeycloakDelivery.start(System.getenv(), System.err).ifPresent(delivery -> Runtime.getRuntime()
+                    .addShutdownHook(new Thread(delivery::close, "local-keycloak-connector-shutdown")));
             LocalApi api = start(template, port, guard, System.out, System.err);
             Runtime.getRuntime().addShutdownHook(new Thread(api::close, "local-api-shutdown"));
             System.err.println("local-api: " + guard.state());
             System.out.println(api.banner());
             System.out.flush();
-        } catch (IOException | IllegalArgumentException | SdkException e) {
+        } catch (IOException | IllegalArgumentException | SdkException | AuthorizationServerUnavailable e) {
             System.err.println("local-api: cannot serve " + template + ": " + e);
             System.exit(1);
         }
