@@ -55,6 +55,24 @@ final class EmulatorRecords implements AutoCloseable {
         return new EmulatorRecords(table, secretPrefix, dynamo, secrets);
     }
 
+    /** The clients table ({@code CLIENTS_TABLE}) and its emulator client, for a test that reads it through adapters. */
+    String table() {
+        return table;
+    }
+
+    DynamoDbClient dynamo() {
+        return dynamo;
+    }
+
+    /** {@code SECRET_PREFIX} and the emulator's Secrets Manager client. */
+    String secretPrefix() {
+        return secretPrefix;
+    }
+
+    SecretsManagerClient secretsManager() {
+        return secrets;
+    }
+
     /** The secret's name: {@code SECRET_PREFIX} then the client id. */
     String secretName(String clientId) {
         return secretPrefix + clientId;

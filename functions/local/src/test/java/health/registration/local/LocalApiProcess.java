@@ -72,7 +72,8 @@ final class LocalApiProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(script.toString()).directory(repoRoot.toFile())
                 .redirectErrorStream(true);
         for (String owned : new String[] {"PORT", "PUBLIC_BASE_URL", "MANUAL_REGISTRATION_URL", "PROBE_HOSTS_FILE",
-                "PROBE_TRUSTED_CA_FILE", "PROBE_ALLOWED_CIDRS", "PROBE_TEST_SEAMS", "TOS_POLICY_PROBE_FAILURES"}) {
+                "PROBE_TRUSTED_CA_FILE", "PROBE_ALLOWED_CIDRS", "PROBE_TEST_SEAMS", "TOS_POLICY_PROBE_FAILURES",
+                "KEYCLOAK_BASE_URL", "KEYCLOAK_REALM", "EVENT_BUS_NAME"}) {
             builder.environment().remove(owned);
         }
         builder.environment().keySet().removeAll(removed);

@@ -1,0 +1,239 @@
+package health.registration.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import health.registration.adapters.dynamodb.DynamoClientStore;
+import health.registration.adapters.keycloak.KeycloakAdminSession;
+import health.registration.adapters.keycloak.KeycloakAuthorizationServerClients;
+import health.registration.adapters.keycloak.KeycloakConnection;
+import health.registration.adapters.secrets.SecretsManagerSecretStore;
+import health.registration.core.connector.AuthorizationServerClient;
+import health.registration.core.connector.ChangeEventConnector;
+import health.registration.core.connector.ClientReconcile;
+import health.registration.core.connector.ConnectorOutcome;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Keycloak connector end to end (docs/operations/authorization-server.md, "Keycloak"): the local API with
+ * {@code KEYCLOAK_BASE_URL} set delivers its change events to a realm of the real Keycloak scripts/test starts
+ * (scripts/lib/keycloak.sh), and what a registration, a suspension, a reinstatement, an RFC 7592 update and a
+ * deletion do through the API is what Keycloak's token endpoint then enforces (RFC 6749 §4.1.3, §4.4), within
+ * {@link #WITHIN}. A reconcile repairs the realm after events were lost. Fixture sites on 127.0.0.137.
+ */
+class KeycloakConnectorIT {
+
+    /** How soon a change through the API shows at Keycloak (issue's local target: 5 seconds). */
+    private static final Duration WITHIN = Duration.ofSeconds(5);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String OPERATOR_TOKEN = "keycloak-it-" + Long.toHexString(System.nanoTime()) + "-local-token";
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static LocalRegistrationService service;
+    private static KeycloakAdminSession admin;
+    private static KeycloakAuthorizationServerClients realm;
+    private static String tokenEndpoint;
+
+    private record Answer(int status, JsonNode json) {}
+
+    @BeforeAll
+    static void start() throws Exception {
+        String realmName = "registration-connector-it-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, String> environment = new HashMap<>();
+        environment.put(OperatorGuard.TOKEN_VARIABLE, OPERATOR_TOKEN);
+        environment.put(KeycloakConnection.BASE_URL, requiredEnvironment(KeycloakConnection.BASE_URL));
+        environment.put(KeycloakConnection.ADMIN_USERNAME, requiredEnvironment(KeycloakConnection.ADMIN_USERNAME));
+        environment.put(KeycloakConnection.ADMIN_PASSWORD, requiredEnvironment(KeycloakConnection.ADMIN_PASSWORD));
+        environment.put(KeycloakConnection.REALM, realmName);
+        environment.put("EVENT_BUS_NAME", realmName);
+        service = LocalRegistrationService.start("keycloak-connector-it", "127.0.0.137", "keycloak", 4, environment);
+        admin = new KeycloakAdminSession(KeycloakConnection.fromEnvironment(environment).orElseThrow());
+        realm = new KeycloakAuthorizationServerClients(admin);
+        tokenEndpoint = admin.connection().baseUrl() + "/realms/" + realmName + "/protocol/openid-connect/token";
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (service != null) {
+            service.close();
+        }
+        if (admin != null) {
+            admin.call("DELETE", "/admin/realms/" + admin.connection().realm(), null);
+        }
+    }
+
+    private static String requiredEnvironment(String name) {
+        String value = System.getenv(name);
+        assertThat(value).as(name + " (run through scripts/test, which starts Keycloak)").isNotBlank();
+        return value;
+    }
+
+    @Test
+    void aRegisteredClientAuthenticatesWithItsSecretUntilSuspendedAgainAfterReinstatementAndUpdatesShow()
+            throws Exception {
+        ObjectNode metadata = (ObjectNode) JSON.readTree(
+                RegistrationMetadata.hostedOn(service.sites().nextHost()).toJSONObject().toJSONString());
+        Answer registered = send("POST", "/register", metadata, null);
+        assertThat(registered.status()).as(registered.json().toString()).isEqualTo(201);
+        String clientId = registered.json().path("client_id").asText();
+        String secret = registered.json().path("client_secret").asText();
+        String token = registered.json().path("registration_access_token").asText();
+        String redirect = metadata.path("redirect_uris").get(0).asText();
+
+        // RFC 6749 §4.1.3: the client is authenticated, so only its made-up code is refused.
+        awaitError(() -> bogusCode(clientId, secret, redirect), "invalid_grant");
+        assertThat(bogusCode(clientId, "not-the-issued-secret-0123456789", redirect).path("error").asText())
+                .isIn("unauthorized_client", "invalid_client");
+
+        Answer suspended = send("POST", "/operator/clients/" + clientId + "/suspend", null, OPERATOR_TOKEN);
+        assertThat(suspended.status()).as(suspended.json().toString()).isEqualTo(200);
+        awaitError(() -> bogusCode(clientId, secret, redirect), "unauthorized_client", "invalid_client");
+
+        Answer reinstated = send("POST", "/operator/clients/" + clientId + "/reinstate", null, OPERATOR_TOKEN);
+        assertThat(reinstated.status()).as(reinstated.json().toString()).isEqualTo(200);
+        awaitError(() -> bogusCode(clientId, secret, redirect), "invalid_grant");
+
+        String added = redirect.replace("/callback", "/page/v2-callback"); // hosted: the review probes it
+        ObjectNode update = metadata.deepCopy().put("client_id", clientId);
+        update.putArray("redirect_uris").add(redirect).add(added);
+        Answer updated = send("PUT", "/register/" + clientId, update, token);
+        assertThat(updated.status()).as(updated.json().toString()).isEqualTo(200);
+        token = updated.json().path("registration_access_token").asText(token);
+        await(() -> redirectUris(clientId), uris -> uris.contains(added), "the new redirect URI at Keycloak");
+        awaitError(() -> bogusCode(clientId, secret, added), "invalid_grant");
+
+        Answer deleted = send("DELETE", "/register/" + clientId, null, token);
+        assertThat(deleted.status()).as(deleted.json().toString()).isEqualTo(204);
+        await(() -> realm.find(clientId), Optional::isEmpty, "the client gone from Keycloak");
+        assertThat(bogusCode(clientId, secret, redirect).path("error").asText())
+                .isIn("unauthorized_client", "invalid_client");
+    }
+
+    @Test
+    void anOperatorsClientCredentialsClientGetsAnAccessToken() throws Exception {
+        ObjectNode metadata = (ObjectNode) JSON.readTree(
+                RegistrationMetadata.hostedOn(service.sites().nextHost()).toJSONObject().toJSONString());
+        metadata.remove("response_types");
+        metadata.putArray("grant_types").add("client_credentials");
+        metadata.put("token_endpoint_auth_method", "client_secret_basic");
+        Answer created = send("POST", "/operator/clients", metadata, OPERATOR_TOKEN);
+        assertThat(created.status()).as(created.json().toString()).isEqualTo(201);
+        String clientId = created.json().path("client_id").asText();
+        String secret = created.json().path("client_secret").asText();
+
+        JsonNode answer = await(() -> token(Map.of("grant_type", "client_credentials"), clientId, secret),
+                json -> json.has("access_token"), "an access token for the manual client");
+        assertThat(answer.path("token_type").asText()).isEqualToIgnoringCase("bearer");
+    }
+
+    @Test
+    void aReconcileRepairsTheRealmAfterEventsWereLost() throws Exception {
+        ObjectNode metadata = (ObjectNode) JSON.readTree(
+                RegistrationMetadata.hostedOn(service.sites().nextHost()).toJSONObject().toJSONString());
+        Answer registered = send("POST", "/register", metadata, null);
+        assertThat(registered.status()).as(registered.json().toString()).isEqualTo(201);
+        String clientId = registered.json().path("client_id").asText();
+        String secret = registered.json().path("client_secret").asText();
+        String redirect = metadata.path("redirect_uris").get(0).asText();
+        await(() -> realm.find(clientId), Optional::isPresent, "the registered client at Keycloak");
+
+        // Behind the connector's back: the client removed, and one the registry never had added.
+        assertThat(realm.delete(clientId)).isTrue();
+        String stranger = "unknown-" + UUID.randomUUID();
+        realm.upsert(new AuthorizationServerClient(stranger, health.registration.core.connector.ClientAuthentication
+                .CLIENT_SECRET_BASIC, Optional.of("a-secret-the-registry-never-issued"), Optional.empty(),
+                java.util.List.of(redirect), java.util.Set.of("client_credentials"), true, 1));
+
+        EmulatorRecords records = service.records();
+        ClientReconcile reconcile = new ClientReconcile(new DynamoClientStore(records.dynamo(), records.table()), realm,
+                new ChangeEventConnector(realm, new SecretsManagerSecretStore(records.secretsManager(), records.secretPrefix(),
+                        Optional.empty())));
+        assertThat(reconcile.run()).extracting(ConnectorOutcome::clientId).contains(clientId, stranger);
+
+        assertThat(realm.find(stranger)).isEmpty();
+        assertThat(bogusCode(clientId, secret, redirect).path("error").asText()).isEqualTo("invalid_grant");
+        assertThat(reconcile.run()).as("in step now").isEmpty();
+    }
+
+    private static JsonNode bogusCode(String clientId, String secret, String redirect) throws Exception {
+        return token(Map.of("grant_type", "authorization_code", "code", "not-a-code-" + UUID.randomUUID(),
+                "redirect_uri", redirect), clientId, secret);
+    }
+
+    private static java.util.List<String> redirectUris(String clientId) {
+        JsonNode found = admin.require("GET", "/admin/realms/" + admin.connection().realm()
+                + "/clients?search=false&clientId=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8), null).body();
+        java.util.List<String> uris = new java.util.ArrayList<>();
+        found.forEach(client -> client.path("redirectUris").forEach(uri -> uris.add(uri.asText())));
+        return uris;
+    }
+
+    private static JsonNode token(Map<String, String> form, String clientId, String secret) throws Exception {
+        String body = form.entrySet().stream().map(e -> e.getKey() + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        // RFC 6749 §2.3.1: client_id and secret form-encoded before Basic.
+        String basic = Base64.getEncoder().encodeToString((URLEncoder.encode(clientId, StandardCharsets.UTF_8) + ":"
+                + URLEncoder.encode(secret, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(java.net.URI.create(tokenEndpoint))
+                .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Basic " + basic).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(response.body());
+    }
+
+    private interface Call<T> {
+        T get() throws Exception;
+    }
+
+    /** Asks until the answer satisfies the condition, at most {@link #WITHIN}; fails with the last answer. */
+    private static <T> T await(Call<T> call, Predicate<T> condition, String what) throws Exception {
+        Instant deadline = Instant.now().plus(WITHIN);
+        T last = call.get();
+        while (!condition.test(last) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+            last = call.get();
+        }
+        assertThat(condition.test(last)).as(what + " within " + WITHIN + "; last: " + last).isTrue();
+        return last;
+    }
+
+    private static void awaitError(Call<JsonNode> call, String... errors) throws Exception {
+        java.util.List<String> expected = java.util.List.of(errors);
+        await(call, json -> expected.contains(json.path("error").asText()), "token endpoint error " + expected);
+    }
+
+    private static Answer send(String method, String path, JsonNode body, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(service.api().baseUri().resolve(path.substring(1)))
+                .timeout(Duration.ofSeconds(120)).header("Accept", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body.toString()));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(),
+                response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body()));
+    }
+}
