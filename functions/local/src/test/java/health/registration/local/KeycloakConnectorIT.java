@@ -5,6 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import health.registration.adapters.dynamodb.DynamoClientStore;
 import health.registration.adapters.keycloak.KeycloakAdminSession;
 import health.registration.adapters.keycloak.KeycloakAuthorizationServerClients;
@@ -12,8 +22,10 @@ import health.registration.adapters.keycloak.KeycloakConnection;
 import health.registration.adapters.secrets.SecretsManagerSecretStore;
 import health.registration.core.connector.AuthorizationServerClient;
 import health.registration.core.connector.ChangeEventConnector;
+import health.registration.core.connector.ClientAuthentication;
 import health.registration.core.connector.ClientReconcile;
 import health.registration.core.connector.ConnectorOutcome;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,10 +33,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -36,7 +52,8 @@ import org.junit.jupiter.api.Test;
  * The Keycloak connector end to end (docs/operations/authorization-server.md, "Keycloak"): the local API with
  * {@code KEYCLOAK_BASE_URL} set delivers its change events to a realm of the real Keycloak scripts/test starts
  * (scripts/lib/keycloak.sh), and what a registration, a suspension, a reinstatement, an RFC 7592 update and a
- * deletion do through the API is what Keycloak's token endpoint then enforces (RFC 6749 §4.1.3, §4.4), within
+ * deletion, and an operator's {@code client_secret_basic} or {@code private_key_jwt} client (RFC 7523 §2.2) do through
+ * the API is what Keycloak's token endpoint then enforces (RFC 6749 §4.1.3, §4.4), within
  * {@link #WITHIN}. A reconcile repairs the realm after events were lost. Fixture sites on 127.0.0.137.
  */
 class KeycloakConnectorIT {
@@ -146,6 +163,27 @@ class KeycloakConnectorIT {
     }
 
     @Test
+    void anOperatorsPrivateKeyJwtClientAuthenticatesWithAnAssertionSignedByItsKey() throws Exception {
+        ECKey key = new ECKeyGenerator(Curve.P_256).keyID("k1").generate();
+        ECKey otherKey = new ECKeyGenerator(Curve.P_256).keyID("k1").generate();
+        ObjectNode metadata = (ObjectNode) JSON.readTree(
+                RegistrationMetadata.hostedOn(service.sites().nextHost()).toJSONObject().toJSONString());
+        metadata.remove("response_types");
+        metadata.putArray("grant_types").add("client_credentials");
+        metadata.put("token_endpoint_auth_method", "private_key_jwt");
+        metadata.set("jwks", JSON.readTree(new JWKSet(key.toPublicJWK()).toString()));
+        Answer created = send("POST", "/operator/clients", metadata, OPERATOR_TOKEN);
+        assertThat(created.status()).as(created.json().toString()).isEqualTo(201);
+        String clientId = created.json().path("client_id").asText();
+
+        // RFC 7523 §2.2: the assertion is checked against the keys the client registered.
+        await(() -> assertionGrant(clientId, key), json -> json.has("access_token"),
+                "an access token for an assertion signed by the registered key");
+        assertThat(assertionGrant(clientId, otherKey).path("error").asText())
+                .isIn("unauthorized_client", "invalid_client");
+    }
+
+    @Test
     void aReconcileRepairsTheRealmAfterEventsWereLost() throws Exception {
         ObjectNode metadata = (ObjectNode) JSON.readTree(
                 RegistrationMetadata.hostedOn(service.sites().nextHost()).toJSONObject().toJSONString());
@@ -159,14 +197,14 @@ class KeycloakConnectorIT {
         // Behind the connector's back: the client removed, and one the registry never had added.
         assertThat(realm.delete(clientId)).isTrue();
         String stranger = "unknown-" + UUID.randomUUID();
-        realm.upsert(new AuthorizationServerClient(stranger, health.registration.core.connector.ClientAuthentication
-                .CLIENT_SECRET_BASIC, Optional.of("a-secret-the-registry-never-issued"), Optional.empty(),
-                java.util.List.of(redirect), java.util.Set.of("client_credentials"), true, 1));
+        realm.upsert(new AuthorizationServerClient(stranger, ClientAuthentication.CLIENT_SECRET_BASIC,
+                Optional.of("a-secret-the-registry-never-issued"), Optional.empty(), List.of(redirect),
+                Set.of("client_credentials"), true, 1));
 
         EmulatorRecords records = service.records();
         ClientReconcile reconcile = new ClientReconcile(new DynamoClientStore(records.dynamo(), records.table()), realm,
-                new ChangeEventConnector(realm, new SecretsManagerSecretStore(records.secretsManager(), records.secretPrefix(),
-                        Optional.empty())));
+                new ChangeEventConnector(realm, new SecretsManagerSecretStore(records.secretsManager(),
+                        records.secretPrefix(), Optional.empty())));
         assertThat(reconcile.run()).extracting(ConnectorOutcome::clientId).contains(clientId, stranger);
 
         assertThat(realm.find(stranger)).isEmpty();
@@ -179,10 +217,23 @@ class KeycloakConnectorIT {
                 "redirect_uri", redirect), clientId, secret);
     }
 
-    private static java.util.List<String> redirectUris(String clientId) {
+    private static JsonNode assertionGrant(String clientId, ECKey key) throws Exception {
+        Date now = new Date();
+        SignedJWT assertion = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(),
+                new JWTClaimsSet.Builder().issuer(clientId).subject(clientId).audience(tokenEndpoint)
+                        .jwtID(UUID.randomUUID().toString()).issueTime(now)
+                        .expirationTime(new Date(now.getTime() + 60_000)).build());
+        assertion.sign(new ECDSASigner(key));
+        return token(Map.of("grant_type", "client_credentials",
+                "client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+                "client_assertion", assertion.serialize()), null, null);
+    }
+
+    private static List<String> redirectUris(String clientId) {
         JsonNode found = admin.require("GET", "/admin/realms/" + admin.connection().realm()
                 + "/clients?search=false&clientId=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8), null).body();
-        java.util.List<String> uris = new java.util.ArrayList<>();
+        List<String> uris = new ArrayList<>();
         found.forEach(client -> client.path("redirectUris").forEach(uri -> uris.add(uri.asText())));
         return uris;
     }
@@ -190,13 +241,16 @@ class KeycloakConnectorIT {
     private static JsonNode token(Map<String, String> form, String clientId, String secret) throws Exception {
         String body = form.entrySet().stream().map(e -> e.getKey() + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        // RFC 6749 §2.3.1: client_id and secret form-encoded before Basic.
-        String basic = Base64.getEncoder().encodeToString((URLEncoder.encode(clientId, StandardCharsets.UTF_8) + ":"
-                + URLEncoder.encode(secret, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(java.net.URI.create(tokenEndpoint))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(tokenEndpoint))
                 .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Authorization", "Basic " + basic).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (clientId != null) {
+            // RFC 6749 §2.3.1: client_id and secret form-encoded before Basic.
+            String basic = Base64.getEncoder().encodeToString((URLEncoder.encode(clientId, StandardCharsets.UTF_8)
+                    + ":" + URLEncoder.encode(secret, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+            request.header("Authorization", "Basic " + basic);
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(response.body());
     }
 
@@ -217,7 +271,7 @@ class KeycloakConnectorIT {
     }
 
     private static void awaitError(Call<JsonNode> call, String... errors) throws Exception {
-        java.util.List<String> expected = java.util.List.of(errors);
+        List<String> expected = List.of(errors);
         await(call, json -> expected.contains(json.path("error").asText()), "token endpoint error " + expected);
     }
 

@@ -55,7 +55,8 @@ public record AuthorizationServerClient(
     @Override
     public String toString() {
         return "AuthorizationServerClient[clientId=" + clientId + ", authentication=" + authentication.wireName()
-                + ", redirectUris=" + redirectUris + ", grantTypes=" + grantTypes + ", enabled=" + enabled + ", version=" + version + "]";
+                + ", redirectUris=" + redirectUris + ", grantTypes=" + grantTypes + ", enabled=" + enabled
+                + ", version=" + version + "]";
     }
 
     /**

@@ -81,7 +81,8 @@ public final class ChangeEventConnector {
         if (authentication.get() == ClientAuthentication.PRIVATE_KEY_JWT) {
             jwks = keys(change);
             if (jwks.isEmpty()) {
-                return new ConnectorOutcome.Unsupported(clientId, "private_key_jwt without jwks or a usable certificate key");
+                return new ConnectorOutcome.Unsupported(clientId,
+                        "private_key_jwt without jwks or a usable certificate key");
             }
         }
         boolean enabled = change.status() != ClientStatus.SUSPENDED;
