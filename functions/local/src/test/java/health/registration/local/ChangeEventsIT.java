@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import health.registration.local.LocalApiCalls.Answer;
 import health.registration.adapters.aws.EventBridgeClients;
 import health.registration.adapters.aws.SqsClients;
 import health.registration.core.issue.LifecycleEvent;
 import health.registration.testkit.MotoServer;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +34,6 @@ class ChangeEventsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String OPERATOR_TOKEN = "change-events-it-" + Long.toHexString(System.nanoTime()) + "-local-token";
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
     private static final String RULE = "to-queue";
 
     private static EventBridgeClient eventBridge;
@@ -46,8 +41,6 @@ class ChangeEventsIT {
     private static String busName;
     private static String queueUrl;
     private static LocalRegistrationService service;
-
-    private record Answer(int status, JsonNode json) {}
 
     @BeforeAll
     static void start() throws Exception {
@@ -80,18 +73,7 @@ class ChangeEventsIT {
     }
 
     private static Answer send(String method, String path, JsonNode body, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(service.api().baseUri().resolve(path.substring(1)))
-                .timeout(Duration.ofSeconds(120)).header("Accept", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body.toString()));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(response.statusCode(), response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body()));
+        return LocalApiCalls.send(service.api().baseUri(), method, path, body, token);
     }
 
     /** The EventBridge envelopes in the queue: the count asked for, then no more. */

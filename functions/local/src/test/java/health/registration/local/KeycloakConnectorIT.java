@@ -15,6 +15,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import health.registration.local.LocalApiCalls.Answer;
 import health.registration.adapters.dynamodb.DynamoClientStore;
 import health.registration.adapters.keycloak.KeycloakAdminSession;
 import health.registration.adapters.keycloak.KeycloakAuthorizationServerClients;
@@ -69,8 +70,6 @@ class KeycloakConnectorIT {
     private static KeycloakAdminSession admin;
     private static KeycloakAuthorizationServerClients realm;
     private static String tokenEndpoint;
-
-    private record Answer(int status, JsonNode json) {}
 
     @BeforeAll
     static void start() throws Exception {
@@ -276,18 +275,6 @@ class KeycloakConnectorIT {
     }
 
     private static Answer send(String method, String path, JsonNode body, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(service.api().baseUri().resolve(path.substring(1)))
-                .timeout(Duration.ofSeconds(120)).header("Accept", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body.toString()));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(response.statusCode(),
-                response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body()));
+        return LocalApiCalls.send(service.api().baseUri(), method, path, body, token);
     }
 }

@@ -6,14 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
+import health.registration.local.LocalApiCalls.Answer;
 import health.registration.core.policy.rules.TestJwks;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,13 +35,9 @@ class OperatorApiIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TOKEN = "operator-api-it-" + Long.toHexString(System.nanoTime()) + "-local-token";
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
     private static final List<String> CREDENTIALS = new ArrayList<>();
 
     private static LocalRegistrationService service;
-
-    private record Answer(int status, JsonNode json) {}
 
     @BeforeAll
     static void start() throws Exception {
@@ -60,24 +53,14 @@ class OperatorApiIT {
     }
 
     private static Answer send(String method, String path, JsonNode body, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(service.api().baseUri().resolve(path.substring(1)))
-                .timeout(Duration.ofSeconds(120)).header("Accept", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body.toString()));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode json = response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
+        Answer answer = LocalApiCalls.send(service.api().baseUri(), method, path, body, token);
+        JsonNode json = answer.json();
         for (String member : new String[] {"client_secret", "registration_access_token"}) {
             if (json.hasNonNull(member)) {
                 CREDENTIALS.add(json.get(member).asText());
             }
         }
-        return new Answer(response.statusCode(), json);
+        return answer;
     }
 
     private static Answer operator(String method, String path, JsonNode body) throws Exception {
