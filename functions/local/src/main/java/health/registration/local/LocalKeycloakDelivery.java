@@ -81,15 +81,14 @@ final class LocalKeycloakDelivery implements AutoCloseable {
         KeycloakAdminSession session = new KeycloakAdminSession(connection.get());
         createRealmUnlessPresent(session, log);
         KeycloakAuthorizationServerClients realm = new KeycloakAuthorizationServerClients(session);
-        ChangeEventConnector connector = new ChangeEventConnector(realm, new SecretsManagerSecretStore(
+        DynamoClientStore registry = new DynamoClientStore(DynamoDbClients.shared(), environment.get("CLIENTS_TABLE"));
+        ChangeEventConnector connector = new ChangeEventConnector(registry, realm, new SecretsManagerSecretStore(
                 SecretsManagerClients.shared(), environment.get("SECRET_PREFIX"), Optional.empty()));
 
         SqsClient sqs = SqsClients.shared();
         String queueUrl = subscribe(EventBridgeClients.shared(), sqs, bus.strip(), log);
         try {
-            List<ConnectorOutcome> repaired = new ClientReconcile(
-                    new DynamoClientStore(DynamoDbClients.shared(), environment.get("CLIENTS_TABLE")), realm, connector)
-                    .run();
+            List<ConnectorOutcome> repaired = new ClientReconcile(registry, realm, connector).run();
             log.println("local-api: keycloak: reconciled realm " + session.connection().realm() + ", "
                     + repaired.size() + " client(s) repaired");
         } catch (AuthorizationServerUnavailable | StoreUnavailable | SdkException e) {

@@ -201,8 +201,9 @@ class KeycloakConnectorIT {
                 Set.of("client_credentials"), true, 1));
 
         EmulatorRecords records = service.records();
-        ClientReconcile reconcile = new ClientReconcile(new DynamoClientStore(records.dynamo(), records.table()), realm,
-                new ChangeEventConnector(realm, new SecretsManagerSecretStore(records.secretsManager(),
+        DynamoClientStore registry = new DynamoClientStore(records.dynamo(), records.table());
+        ClientReconcile reconcile = new ClientReconcile(registry, realm,
+                new ChangeEventConnector(registry, realm, new SecretsManagerSecretStore(records.secretsManager(),
                         records.secretPrefix(), Optional.empty())));
         assertThat(reconcile.run()).extracting(ConnectorOutcome::clientId).contains(clientId, stranger);
 

@@ -11,8 +11,14 @@ public sealed interface ConnectorOutcome {
     /** The server now holds the client's state at {@code version}: created or replaced, enabled or disabled. */
     record Written(String clientId, long version, boolean enabled) implements ConnectorOutcome {}
 
-    /** The client is no longer at the server (removed now, or it was already gone). */
+    /** The client is no longer at the server: removed now. */
     record Removed(String clientId, long version) implements ConnectorOutcome {}
+
+    /**
+     * Nothing done: the registry does not show the client and the server has none either (a deletion applied
+     * already, or an older event of a deleted client arriving late).
+     */
+    record Absent(String clientId, long version) implements ConnectorOutcome {}
 
     /**
      * Nothing done: the server already holds this version or a newer one (a repeat, or an older state arriving late;
@@ -21,8 +27,7 @@ public sealed interface ConnectorOutcome {
     record Stale(String clientId, long version, long heldVersion) implements ConnectorOutcome {}
 
     /**
-     * Nothing done, and doing it again will not help until the client changes: the event carries no client state
-     * (written before change events existed), or the client authenticates in a way this connector cannot give the
+     * Nothing done, and doing it again will not help until the client changes: the client authenticates in a way this connector cannot give the
      * server (a {@code jwks_uri} only, an unknown method, a certificate key of another type).
      */
     record Unsupported(String clientId, String reason) implements ConnectorOutcome {}

@@ -21,7 +21,7 @@ class ClientReconcileTest {
     private final InMemoryClientStore registry = new InMemoryClientStore();
     private final InMemoryAuthorizationServerClients server = new InMemoryAuthorizationServerClients();
     private final InMemorySecretStore secrets = new InMemorySecretStore();
-    private final ChangeEventConnector connector = new ChangeEventConnector(server, secrets);
+    private final ChangeEventConnector connector = new ChangeEventConnector(registry, server, secrets);
     private final ClientReconcile reconcile = new ClientReconcile(registry, server, connector);
 
     private ClientRecord registered(int n, ClientStatus status, long version) {
