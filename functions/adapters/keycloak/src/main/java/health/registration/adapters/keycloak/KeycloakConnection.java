@@ -1,9 +1,13 @@
 package health.registration.adapters.keycloak;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Where the Keycloak realm is and how to administer it: the server's base URL (no {@code /auth} suffix, as Keycloak
@@ -24,6 +28,14 @@ public record KeycloakConnection(URI baseUrl, String realm, String username, Str
     public static final String ADMIN_USERNAME = "KEYCLOAK_ADMIN_USERNAME";
     /** That administrator's password (locally; never logged). */
     public static final String ADMIN_PASSWORD = "KEYCLOAK_ADMIN_PASSWORD";
+    /**
+     * In AWS: the name of the Secrets Manager secret holding that administrator as JSON,
+     * {@code {"username": "...", "password": "..."}}, read by the connector function's role; when set it takes the
+     * place of {@code KEYCLOAK_ADMIN_USERNAME} and {@code KEYCLOAK_ADMIN_PASSWORD} (docs/operations/keycloak.md).
+     */
+    public static final String ADMIN_CREDENTIALS_SECRET = "KEYCLOAK_ADMIN_CREDENTIALS_SECRET";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     public KeycloakConnection {
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -49,6 +61,38 @@ public record KeycloakConnection(URI baseUrl, String realm, String username, Str
         }
         return Optional.of(new KeycloakConnection(URI.create(baseUrl.strip()), environment.get(REALM),
                 environment.get(ADMIN_USERNAME), environment.get(ADMIN_PASSWORD)));
+    }
+
+    /**
+     * The connection the environment names, the administrator read through {@code secretText} (a secret's name to
+     * its text) when {@value #ADMIN_CREDENTIALS_SECRET} is set; empty when {@value #BASE_URL} is not set.
+     *
+     * @throws IllegalArgumentException when the secret is not {@code {"username", "password"}} JSON (the message
+     *     names the setting, never the secret's content)
+     */
+    public static Optional<KeycloakConnection> fromEnvironment(Map<String, String> environment,
+            Function<String, String> secretText) {
+        String secret = environment.getOrDefault(ADMIN_CREDENTIALS_SECRET, "");
+        if (secret.isBlank()) {
+            return fromEnvironment(environment);
+        }
+        String baseUrl = environment.getOrDefault(BASE_URL, "");
+        if (baseUrl.isBlank()) {
+            return Optional.empty();
+        }
+        JsonNode administrator;
+        try {
+            administrator = JSON.readTree(secretText.apply(secret.strip()));
+        } catch (IOException | RuntimeException e) {
+            administrator = null;
+        }
+        if (administrator == null || !administrator.path("username").isTextual()
+                || !administrator.path("password").isTextual()) {
+            throw new IllegalArgumentException("the secret " + ADMIN_CREDENTIALS_SECRET
+                    + " names is not JSON with a username and a password");
+        }
+        return Optional.of(new KeycloakConnection(URI.create(baseUrl.strip()), environment.get(REALM),
+                administrator.get("username").asText(), administrator.get("password").asText()));
     }
 
     /** Never the password: records print their components. */

@@ -54,4 +54,38 @@ class KeycloakConnectionTest {
 
         assertThat(connection.toString()).doesNotContain("do-not-log-me");
     }
+
+    @Test
+    void readsTheAdministratorFromTheNamedSecretInsteadOfTheVariables() {
+        Map<String, String> secrets = Map.of("keycloak/admin", "{\"username\": \"connector\", \"password\": \"pw2\"}");
+
+        KeycloakConnection connection = KeycloakConnection.fromEnvironment(Map.of("KEYCLOAK_BASE_URL",
+                "https://auth.example.org", "KEYCLOAK_REALM", "fhir", "KEYCLOAK_ADMIN_CREDENTIALS_SECRET",
+                "keycloak/admin", "KEYCLOAK_ADMIN_USERNAME", "ignored", "KEYCLOAK_ADMIN_PASSWORD", "ignored"),
+                secrets::get).orElseThrow();
+
+        assertThat(connection.username()).isEqualTo("connector");
+        assertThat(connection.password()).isEqualTo("pw2");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"username\": \"connector\"}",
+        "{\"username\": \"connector\", \"password\": 7}",
+        "not json, password=leaked",
+    })
+    void refusesASecretThatIsNotAnAdministratorWithoutQuotingIt(String text) {
+        assertThatThrownBy(() -> KeycloakConnection.fromEnvironment(Map.of("KEYCLOAK_BASE_URL",
+                "https://auth.example.org", "KEYCLOAK_REALM", "fhir", "KEYCLOAK_ADMIN_CREDENTIALS_SECRET",
+                "keycloak/admin"), name -> text))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("KEYCLOAK_ADMIN_CREDENTIALS_SECRET")
+                .hasMessageNotContaining("leaked");
+    }
+
+    @Test
+    void aSecretWithoutABaseUrlIsNoKeycloak() {
+        assertThat(KeycloakConnection.fromEnvironment(Map.of("KEYCLOAK_ADMIN_CREDENTIALS_SECRET", "keycloak/admin"),
+                name -> { throw new AssertionError("no secret is read without a Keycloak"); })).isEmpty();
+    }
 }
