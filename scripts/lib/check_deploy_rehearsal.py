@@ -5,7 +5,8 @@ stack beside the first, depends on:
   - samconfig.toml: `sam deploy` without --guided has a stack name, a bucket, the IAM capability and a value for
     every parameter without a default;
   - Rules: samconfig's parameters pass the template's Rules, and each parameter combination that cannot work (UDAP
-    secrets without each other or without a token endpoint) is refused by the rule meant for it;
+    secrets without each other or without a token endpoint, a Keycloak without its administrator's secret) is
+    refused by the rule meant for it;
   - schedules: no EventBridge Scheduler schedule has a fixed Name (names are unique per schedule group, so a second
     stack in the same account and region would fail);
   - throttles: every MethodSettings ResourcePath but "/*" writes the path's own "/"s as "~1" after a leading "/",
@@ -226,6 +227,10 @@ RULE_CASES = [
      ["UdapNeedsATokenEndpoint"]),
     ({"UdapServerCredentialsSecret": "udap/credentials", "UdapTrustAnchorsSecret": "udap/anchors",
       "UdapTokenEndpoint": "https://auth.example.com/token"}, []),
+    # The Keycloak connector (condition HasKeycloak): off by default, and on only with its administrator's secret.
+    ({"KeycloakBaseUrl": "https://auth.example.org"}, ["KeycloakNeedsItsAdministrator"]),
+    ({"KeycloakBaseUrl": "https://auth.example.org", "KeycloakAdminCredentialsSecret": "keycloak/admin"}, []),
+    ({"KeycloakAdminCredentialsSecret": "keycloak/admin"}, []),
 ]
 
 

@@ -51,6 +51,8 @@ EVENTS = {
     "certificates-revoke": "CertificatesFunction",
     "certificates-crl": "CertificatesFunction",
     "certificates-refresh": "CertificatesFunction",
+    "keycloak-connector-batch": "KeycloakConnectorFunction",
+    "keycloak-connector-reconcile": "KeycloakConnectorFunction",
 }
 WORK = pathlib.Path(sys.argv[1]) if __name__ == "__main__" else None
 SITE = "127.0.0.2/32"
@@ -223,6 +225,33 @@ def udap_secrets():
     return (f"FHIR_BASE_URL={fhir_base}", "UDAP_TRUST_ANCHORS_SECRET=invoke-events/udap/anchors",
             "UDAP_SERVER_CREDENTIALS_SECRET=invoke-events/udap/credentials",
             "UDAP_TOKEN_ENDPOINT=https://auth.example.com/token")
+
+
+def check_keycloak_connector():
+    """The Keycloak connector (a conditional function: the template creates it only with KeycloakBaseUrl) with a
+    Keycloak that cannot be reached from this namespace (nothing listens on 127.0.0.152:9) and its administrator in
+    a moto secret: a batch answers a partial batch response naming both messages, the change event of the sample
+    client (Keycloak unreachable) and a message that is not a change event, without failing the invocation; the
+    schedule's reconcile fails the invocation, naming the call and never the administrator's password."""
+    password = "invoke-events-keycloak-password"
+    boto3.client("secretsmanager").create_secret(
+        Name="invoke-events/keycloak-admin", SecretString=json.dumps({"username": "connector", "password": password}))
+    unreachable = ("KEYCLOAK_BASE_URL=http://127.0.0.152:9", "KEYCLOAK_REALM=fhir",
+                   "KEYCLOAK_ADMIN_CREDENTIALS_SECRET=invoke-events/keycloak-admin")
+    batch = json.loads((EVENTS_DIR / "keycloak-connector-batch.json").read_text())
+    message_ids = [record["messageId"] for record in batch["Records"]]
+    code, answer, log = invoke("KeycloakConnectorFunction", "keycloak-connector-batch", *unreachable)
+    failed = [item.get("itemIdentifier") for item in (answer or {}).get("batchItemFailures", [])] \
+        if isinstance(answer, dict) else None
+    check("keycloak-connector-batch: Keycloak unreachable and a malformed message: both named in batchItemFailures,"
+          " the invocation succeeds", code == 0 and failed == message_ids, {"exit": code, "answer": answer})
+    check("keycloak-connector-batch: the log says why, never the administrator's password",
+          "ConnectException" in log and "not a change event" in log and password not in log, log[-1500:])
+    code, answer, log = invoke("KeycloakConnectorFunction", "keycloak-connector-reconcile", *unreachable)
+    check("keycloak-connector-reconcile: Keycloak unreachable fails the invocation (the schedule retries it)",
+          code != 0 and isinstance(answer, dict) and "ReconcileFailed" in answer.get("errorType", "")
+          and "ConnectException" in answer.get("errorMessage", "") and password not in json.dumps(answer)
+          and "\tat " not in log, {"exit": code, "answer": answer})
 
 
 def serve_challenge(token):
@@ -501,6 +530,7 @@ def main():
              and b["token_endpoint_auth_method"] == "none" and "registration_access_token" not in b)
     api_case("a secret presented for a client without one is not valid", "AuthorityFunction",
              "authority-verify-secret", 200, lambda b: b == {"valid": False})
+    check_keycloak_connector()
     api_case("the sample client updated", "OperatorFunction", "operator-update", 200,
              lambda b: b["client_id"] == SAMPLE_CLIENT_ID and b["client_name"] == "Example Health Mobile 2")
     api_case("the sample client suspended", "OperatorFunction", "operator-suspend", 200,

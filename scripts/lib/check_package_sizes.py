@@ -41,6 +41,7 @@ CEILING_MB = {
     "cleanup": 14.3,
     "reverify": 15.1,
     "certificates": 15.4,
+    "connector": 12.5,
 }
 # Entry-name prefixes a module's package may not carry (docs/performance-packages.md); "*" applies to every module.
 LAMBDA_MODEL = "software/amazon/awssdk/services/lambda/"
@@ -56,6 +57,8 @@ MUST_NOT_CARRY = {
     "operator": [SQS_MODEL],
     "certificates": [SQS_MODEL],
     "cleanup": [SQS_MODEL],
+    # The connector's queue reaches it through Lambda's event source mapping: no SQS client of its own.
+    "connector": [SQS_MODEL],
 }
 
 

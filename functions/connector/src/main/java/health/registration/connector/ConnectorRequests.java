@@ -118,7 +118,15 @@ final class ConnectorRequests {
     }
 
     private ObjectNode reconcile(RequestLog log) {
-        List<ConnectorOutcome> repaired = wiring.get().reconcile().run();
+        List<ConnectorOutcome> repaired;
+        try {
+            repaired = wiring.get().reconcile().run();
+        } catch (RuntimeException e) {
+            String why = e instanceof AuthorizationServerUnavailable || e instanceof StoreUnavailable
+                    || e instanceof IllegalArgumentException ? e.getMessage() : e.getClass().getSimpleName();
+            log.error("connector reconcile failed: " + why);
+            throw new ReconcileFailed(why);
+        }
         ObjectNode answer = JsonNodeFactory.instance.objectNode();
         long written = repaired.stream().filter(ConnectorOutcome.Written.class::isInstance).count();
         long removed = repaired.stream().filter(ConnectorOutcome.Removed.class::isInstance).count();
@@ -137,5 +145,18 @@ final class ConnectorRequests {
             log.info(summary);
         }
         return answer;
+    }
+
+    /**
+     * A reconcile that could not run: fails the invocation (so the schedule retries it and the errors alarm sees
+     * it) with the reason alone, no stack trace for the runtime to log.
+     */
+    static final class ReconcileFailed extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        ReconcileFailed(String reason) {
+            super("the reconcile failed: " + reason, null, false, false);
+        }
     }
 }

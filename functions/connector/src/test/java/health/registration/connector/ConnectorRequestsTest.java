@@ -202,6 +202,10 @@ class ConnectorRequestsTest {
         });
 
         assertThatThrownBy(() -> requests.answer(JSON.createObjectNode(), RequestLog.of("connector", lambda)))
-                .isInstanceOf(AuthorizationServerUnavailable.class);
+                .isInstanceOf(ConnectorRequests.ReconcileFailed.class)
+                .hasMessageContaining("GET /admin/realms/fhir/clients answered 503")
+                .satisfies(failure -> assertThat(failure.getStackTrace()).as("nothing for the runtime to log")
+                        .isEmpty());
+        assertThat(lambda.loggedMessages()).anyMatch(line -> line.contains("answered 503"));
     }
 }
