@@ -115,6 +115,30 @@ class TemplateHardeningTest {
     }
 
     @Test
+    void theKeycloakConnectorOnlyReadsClientsAndSecretsAndExistsOnlyWithAKeycloak() {
+        String policies = RESOURCES.path("KeycloakConnectorFunctionRole").path("Properties").path("Policies")
+                .toString();
+
+        assertThat(policies).contains("dynamodb:GetItem", "dynamodb:Query", "secretsmanager:GetSecretValue",
+                "${SecretPrefix}*", "${KeycloakAdminCredentialsSecret}-??????");
+        for (String write : List.of("dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:UpdateItem",
+                "secretsmanager:CreateSecret", "secretsmanager:DeleteSecret", "secretsmanager:PutSecretValue",
+                "kms:GenerateDataKey", "lambda:InvokeFunction", "events:PutEvents", "sqs:SendMessage")) {
+            assertThat(policies).as(write).doesNotContain(write);
+        }
+        List<String> connector = new ArrayList<>();
+        RESOURCES.fieldNames().forEachRemaining(name -> {
+            if (name.startsWith("KeycloakConnector")) {
+                connector.add(name);
+            }
+        });
+        assertThat(connector).contains("KeycloakConnectorFunction", "KeycloakConnectorQueue",
+                "KeycloakConnectorDeadLetterQueue", "KeycloakConnectorRule", "KeycloakConnectorQueuePolicy");
+        connector.forEach(name -> assertThat(RESOURCES.path(name).path("Condition").asText()).as(name)
+                .isEqualTo("HasKeycloak"));
+    }
+
+    @Test
     void splitsTheOperatorInvokePolicyIntoClientsAndCertificates() {
         JsonNode clients = RESOURCES.path("OperatorClientsInvokePolicy");
         JsonNode certificates = RESOURCES.path("OperatorCertificatesInvokePolicy");
