@@ -82,6 +82,9 @@ EVENTS = {
     "discovery": "udap-metadata.json",
     "operator": "operator-list.json",
     "certificates": "certificates-crl.json",
+    # With KeycloakBaseUrl at its default (empty) the connector has no Keycloak: every message of the batch comes
+    # back in batchItemFailures, which is an answer, not a function error.
+    "connector": "keycloak-connector-batch.json",
 }
 HELLO = "hello-world"
 
