@@ -308,6 +308,22 @@ def main():
         # The browser asks for /favicon.ico on its own; the page has none (404).
         check("no error in the browser's console", not [c for c in console if not c[1].endswith("/favicon.ico")],
               console)
+
+        # --- a rate-limited registration says when to try again (the answer stubbed in the browser: the service's
+        # own 429 is covered by AbuseLimitsIT)
+        page.focus("#view-title")
+        press(page, "nav-register")
+        wait_until(page, "location.hash === '#register' && !document.getElementById('register').hidden")
+        page.route("**/register", lambda route: route.fulfill(
+            status=429, headers={"Retry-After": "120", "Content-Type": "application/json"},
+            body=json.dumps({"error": "rate_limited", "error_description": "Too many registrations from this address.",
+                             "errors": [{"field": "", "code": "rate_limited", "description": "Too many."}]})))
+        fill_form(page, GOOD)
+        press(page, "register")
+        wait_until(page, "document.activeElement && document.activeElement.id === 'summary'")
+        check("a rate-limited registration says when to try again, with focus on the summary",
+              "Try again in 120 seconds" in text(page, "#summary"), text(page, "#summary"))
+        page.unroute("**/register")
         browser.close()
     print(f"page checks took {time.monotonic() - started:.0f} s")
     print(f"{passed} passed, {failed} failed")

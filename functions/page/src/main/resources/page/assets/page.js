@@ -21,8 +21,10 @@ function forget() {
   $('manage-token').value = '';
 }
 
+/** The view shown: set by render() from "#manage" or "#register" only, so other fragments (#main) keep it. */
+let currentView = 'register';
 function view() {
-  return location.hash === '#manage' ? 'manage' : 'register';
+  return currentView;
 }
 
 function status(text) {
@@ -64,7 +66,7 @@ function summarise(entries, { focus = false, title } = {}) {
 }
 
 /** Shows an answer of /validate, /register or RFC 7592: its problems at their fields; true when it has errors. */
-function showAnswer(answer, { focus }) {
+function showAnswer(answer, { focus, title = 'Not done' }) {
   clearProblems();
   const body = answer.body ?? {};
   if (answer.status === 200 && Array.isArray(body.errors) && 'valid' in body) {
@@ -75,7 +77,7 @@ function showAnswer(answer, { focus }) {
     summarise(showProblems(body.errors), { focus });
     return true;
   }
-  summarise([{ kind: 'error', text: api.explain(answer), target: null }], { focus, title: 'Not done' });
+  summarise([{ kind: 'error', text: api.explain(answer), target: null }], { focus, title });
   return true;
 }
 
@@ -165,7 +167,7 @@ async function submitRegistration() {
       showCredentials(answer.body, 'Registered');
       return;
     }
-    showAnswer(answer, { focus: true });
+    showAnswer(answer, { focus: true, title: 'Not registered' });
     status('Not registered.');
   } finally {
     $('register').disabled = false;
@@ -225,7 +227,7 @@ async function saveRegistration() {
       showCredentials(answer.body, 'Saved: your new registration access token');
       return;
     }
-    showAnswer(answer, { focus: true });
+    showAnswer(answer, { focus: true, title: 'Not saved' });
     status('Not saved.');
   } finally {
     $('save').disabled = false;
@@ -254,7 +256,8 @@ function showManageForm(shown) {
 }
 
 function render() {
-  const manage = view() === 'manage';
+  currentView = location.hash === '#manage' ? 'manage' : 'register';
+  const manage = currentView === 'manage';
   forget();
   clearForm();
   clearProblems();
