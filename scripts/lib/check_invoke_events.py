@@ -25,6 +25,8 @@ EVENTS_DIR = ROOT / "events"
 EVENTS = {
     "validate-valid": "ValidateFunction",
     "validate-many-problems": "ValidateFunction",
+    "page": "PageFunction",
+    "page-asset": "PageFunction",
     "probe-invoke": "ProbeFunction",
     "probe-api": "PublicProbeFunction",
     "register": "RegisterFunction",
@@ -406,6 +408,22 @@ def main():
     api_case("every problem listed", "ValidateFunction", "validate-many-problems", 200,
              lambda b: b["valid"] is False and len(b["errors"]) >= 10
              and {"/redirect_uris/0", "/client_name", "/logo_uri"} <= {e["field"] for e in b["errors"]})
+
+    # --- the developer registration page and its assets (docs/api/page.md): no network, no AWS
+    for event, content_type, marker in [("page", "text/html; charset=utf-8", "<form"),
+                                        ("page-asset", "text/javascript; charset=utf-8", "import")]:
+        code, answer, _ = invoke("PageFunction", event)
+        headers = answer.get("headers", {}) if isinstance(answer, dict) else {}
+        check(f"{event}: 200 {content_type} with the page's Content-Security-Policy",
+              code == 0 and answer.get("statusCode") == 200 and headers.get("Content-Type") == content_type
+              and "script-src 'self'" in headers.get("Content-Security-Policy", "")
+              and headers.get("X-Content-Type-Options") == "nosniff" and marker in answer.get("body", ""),
+              {"exit": code, "answer": str(answer)[:500]})
+    variant = json.loads((EVENTS_DIR / "page-asset.json").read_text())
+    variant.update(path="/assets/../index.html", pathParameters={"file": "../index.html"})
+    (WORK / "page-asset-traversal.json").write_text(json.dumps(variant))
+    api_case("a name outside the page's files is 404", "PageFunction", "page-asset", 404,
+             lambda b: b["error"] == "not_found", event_file=WORK / "page-asset-traversal.json")
 
     # --- probing as deployed (no PROBE_* seam): the sample's names resolve (through the JVM's own hosts file, so no
     # DNS query is sent) to a loopback address, which the public-address rule refuses before any connection.

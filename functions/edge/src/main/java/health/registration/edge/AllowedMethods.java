@@ -27,7 +27,9 @@ public final class AllowedMethods {
             Map.entry("/operator/certificates/{serial}/revoke", List.of("POST")),
             Map.entry("/authority/clients/{client_id}", List.of("GET")),
             Map.entry("/authority/clients/{client_id}/verify-secret", List.of("POST")),
-            Map.entry("/crl/{file}", List.of("GET")));
+            Map.entry("/crl/{file}", List.of("GET")),
+            Map.entry("/", List.of("GET")),
+            Map.entry("/assets/{file}", List.of("GET")));
 
     private AllowedMethods() {}
 

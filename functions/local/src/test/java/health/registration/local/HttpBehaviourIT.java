@@ -79,7 +79,8 @@ class HttpBehaviourIT {
 
     @ParameterizedTest(name = "{0} {1} -> 404")
     @CsvSource(textBlock = """
-            GET,  /
+            GET,  /assets
+            GET,  /assets/a/b
             GET,  /nothing-here
             POST, /registers
             GET,  /register/a/b
@@ -106,6 +107,8 @@ class HttpBehaviourIT {
             PATCH   | /operator/clients/{id}                 | GET, PUT, DELETE
             GET     | /operator/clients/{id}/suspend         | POST
             OPTIONS | /register                              | POST
+            POST    | /                                      | GET
+            DELETE  | /assets/page.js                        | GET
             """)
     void answersAMethodTheResourceDoesNotDeclareWith405AndAllow(String method, String path, String allow) throws Exception {
         Answer answer = send(method, path.replace("{id}", registered.getID().getValue()),
