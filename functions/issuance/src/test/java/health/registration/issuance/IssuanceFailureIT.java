@@ -61,8 +61,8 @@ class IssuanceFailureIT {
 
     @BeforeEach
     void createTableAndStores() {
-        dynamo = AwsEmulator.require(AwsClients.dynamoDb());
-        secretsClient = AwsEmulator.require(AwsClients.secretsManager());
+        dynamo = AwsEmulator.client(AwsClients::dynamoDb);
+        secretsClient = AwsEmulator.client(AwsClients::secretsManager);
         table = TemplateTable.create(dynamo, "issuance-failure-it");
         clients = new FailingClientStore(new DynamoClientStore(dynamo, table.name()));
         secrets = new FailingSecretStore(new SecretsManagerSecretStore(secretsClient, prefix, Optional.empty()));

@@ -44,8 +44,8 @@ class ChangeEventsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        eventBridge = AwsEmulator.require(EventBridgeClients.shared());
-        sqs = AwsEmulator.require(SqsClients.shared());
+        eventBridge = AwsEmulator.client(EventBridgeClients::shared);
+        sqs = AwsEmulator.client(SqsClients::shared);
         busName = "change-events-it-" + UUID.randomUUID();
         eventBridge.createEventBus(r -> r.name(busName));
         queueUrl = sqs.createQueue(r -> r.queueName(busName)).queueUrl();

@@ -41,10 +41,10 @@ final class EmulatedDeployment implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RULE = "client-lifecycle-to-queue";
 
-    private final DynamoDbClient dynamo = AwsEmulator.require(AwsClients.dynamoDb());
-    private final EventBridgeClient eventBridge = AwsEmulator.require(EventBridgeClients.shared());
-    private final SqsClient sqs = AwsEmulator.require(SqsClients.shared());
-    private final SecretsManagerClient secrets = AwsEmulator.require(AwsClients.secretsManager());
+    private final DynamoDbClient dynamo = AwsEmulator.client(AwsClients::dynamoDb);
+    private final EventBridgeClient eventBridge = AwsEmulator.client(EventBridgeClients::shared);
+    private final SqsClient sqs = AwsEmulator.client(SqsClients::shared);
+    private final SecretsManagerClient secrets = AwsEmulator.client(AwsClients::secretsManager);
     private final String name = "reverify-it-" + UUID.randomUUID().toString().substring(0, 8);
     private final TemplateTable table;
     private final String busName = name;

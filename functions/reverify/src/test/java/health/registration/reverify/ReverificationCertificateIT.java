@@ -58,7 +58,7 @@ class ReverificationCertificateIT {
 
     private static ReverifySites sites;
 
-    private final DynamoDbClient dynamo = AwsEmulator.require(AwsClients.dynamoDb());
+    private final DynamoDbClient dynamo = AwsEmulator.client(AwsClients::dynamoDb);
     private EmulatedDeployment deployment;
     private TemplateTable certificates;
 

@@ -53,7 +53,7 @@ final class RunWiring {
                 s.probeChunk(), s.probeLanes(), maxPerHostPerMinute);
         this.prober = NetworkUrlProber.create(probing, context);
         this.settings = settings;
-        AwsEmulator.require(EventBridgeClients.shared());
+        AwsEmulator.client(EventBridgeClients::shared);
         this.events = new EventBridgeClientEvents(EventBridgePutEvents.shared(),
                 ReverificationConfiguration.eventBusName(settings).orElseThrow());
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.regions.Region;
 
@@ -21,7 +22,7 @@ import software.amazon.awssdk.regions.Region;
  * </ul>
  * The tests create what they need (the template's tables through {@link TemplateTable}, queues, buses) through the
  * same clients whichever emulator runs, so one suite serves both. Without a usable emulator a test fails, never
- * skips, and no test can reach real AWS: {@link #require} checks where each client will send its calls.
+ * skips, and no test can reach real AWS: {@link #require(SdkClient)} checks where each client will send its calls.
  */
 public final class AwsEmulator {
 
@@ -73,9 +74,20 @@ public final class AwsEmulator {
         if (resolved.isEmpty() || !emulator.endpoint().equals(resolved.get())) {
             fail(client.serviceName() + " would call " + resolved.map(URI::toString).orElse("AWS itself")
                     + ", not the " + emulator.kind().value() + " emulator at " + emulator.endpoint() + ": "
-                    + (emulator.kind() == EmulatorKind.MOTO ? MotoServer.HOW : "build it after AwsEmulator.running()"));
+                    + (emulator.kind() == EmulatorKind.MOTO ? MotoServer.HOW
+                            : "build it through AwsEmulator.client(...), once the emulator runs"));
         }
         return client;
+    }
+
+    /**
+     * The client {@code build} makes once the emulator runs, checked as {@link #require(SdkClient)} checks it: for the
+     * adapters' own clients ({@code AwsClients::dynamoDb}), which read the endpoint when they are built and are then
+     * kept for the JVM, so that LocalStack is up and announced to the SDK before the first of them is built.
+     */
+    public static <C extends SdkClient> C client(Supplier<C> build) {
+        running();
+        return require(build.get());
     }
 
     /** LocalStack, started at the first call of this JVM; a failure to start is remembered and repeated at once. */

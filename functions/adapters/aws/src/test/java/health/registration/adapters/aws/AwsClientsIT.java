@@ -32,11 +32,11 @@ class AwsClientsIT {
     @BeforeAll
     static void requireEmulator() {
         moto = AwsEmulator.endpoint();
-        AwsEmulator.require(AwsClients.dynamoDb());
-        AwsEmulator.require(AwsClients.secretsManager());
-        AwsEmulator.require(LambdaClients.shared());
-        AwsEmulator.require(EventBridgeClients.shared());
-        AwsEmulator.require(SqsClients.shared());
+        AwsEmulator.client(AwsClients::dynamoDb);
+        AwsEmulator.client(AwsClients::secretsManager);
+        AwsEmulator.client(LambdaClients::shared);
+        AwsEmulator.client(EventBridgeClients::shared);
+        AwsEmulator.client(SqsClients::shared);
     }
 
     @Test

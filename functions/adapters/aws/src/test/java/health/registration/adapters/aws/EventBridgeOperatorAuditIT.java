@@ -38,8 +38,8 @@ class EventBridgeOperatorAuditIT {
 
     @BeforeAll
     static void requireEmulator() {
-        eventBridge = AwsEmulator.require(EventBridgeClients.shared());
-        sqs = AwsEmulator.require(SqsClients.shared());
+        eventBridge = AwsEmulator.client(EventBridgeClients::shared);
+        sqs = AwsEmulator.client(SqsClients::shared);
     }
 
     @BeforeEach

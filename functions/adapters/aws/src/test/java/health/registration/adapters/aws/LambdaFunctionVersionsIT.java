@@ -25,7 +25,7 @@ class LambdaFunctionVersionsIT {
 
     @BeforeAll
     static void requireEmulator() {
-        lambda = AwsEmulator.require(LambdaClients.shared());
+        lambda = AwsEmulator.client(LambdaClients::shared);
         try (IamClient iam = AwsEmulator.require(IamClient.builder()
                 .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
                 .region(software.amazon.awssdk.regions.Region.AWS_GLOBAL).build())) {

@@ -18,7 +18,7 @@ class LambdaInvokeIT {
 
     @BeforeAll
     static void requireEmulator() {
-        AwsEmulator.require(LambdaClients.shared());
+        AwsEmulator.client(LambdaClients::shared);
     }
 
     @Test

@@ -25,7 +25,7 @@ class SqsReverificationQueueIT {
 
     @BeforeAll
     static void requireEmulator() {
-        sqs = AwsEmulator.require(SqsClients.shared());
+        sqs = AwsEmulator.client(SqsClients::shared);
     }
 
     @BeforeEach

@@ -42,7 +42,7 @@ final class EmulatedTable implements BeforeAllCallback, BeforeEachCallback, Afte
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        dynamo = AwsEmulator.require(AwsClients.dynamoDb());
+        dynamo = AwsEmulator.client(AwsClients::dynamoDb);
     }
 
     @Override

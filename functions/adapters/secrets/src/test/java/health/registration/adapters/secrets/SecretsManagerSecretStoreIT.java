@@ -46,7 +46,7 @@ class SecretsManagerSecretStoreIT {
 
     @BeforeAll
     static void requireEmulator() {
-        secrets = AwsEmulator.require(AwsClients.secretsManager());
+        secrets = AwsEmulator.client(AwsClients::secretsManager);
         store = new SecretsManagerSecretStore(secrets, PREFIX, Optional.empty());
     }
 
