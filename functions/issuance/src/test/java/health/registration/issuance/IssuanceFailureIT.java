@@ -22,7 +22,7 @@ import health.registration.core.port.FailingSecretStore;
 import health.registration.core.port.InMemoryUrlProber;
 import health.registration.core.port.MutableClock;
 import health.registration.core.port.StoreUnavailable;
-import health.registration.testkit.MotoServer;
+import health.registration.testkit.AwsEmulator;
 import health.registration.testkit.SampleEvents;
 import health.registration.testkit.TemplateTable;
 import java.net.URI;
@@ -61,8 +61,8 @@ class IssuanceFailureIT {
 
     @BeforeEach
     void createTableAndStores() {
-        dynamo = MotoServer.require(AwsClients.dynamoDb());
-        secretsClient = MotoServer.require(AwsClients.secretsManager());
+        dynamo = AwsEmulator.client(AwsClients::dynamoDb);
+        secretsClient = AwsEmulator.client(AwsClients::secretsManager);
         table = TemplateTable.create(dynamo, "issuance-failure-it");
         clients = new FailingClientStore(new DynamoClientStore(dynamo, table.name()));
         secrets = new FailingSecretStore(new SecretsManagerSecretStore(secretsClient, prefix, Optional.empty()));

@@ -9,7 +9,7 @@ import health.registration.local.LocalApiCalls.Answer;
 import health.registration.adapters.aws.EventBridgeClients;
 import health.registration.adapters.aws.SqsClients;
 import health.registration.core.issue.LifecycleEvent;
-import health.registration.testkit.MotoServer;
+import health.registration.testkit.AwsEmulator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +44,8 @@ class ChangeEventsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        eventBridge = MotoServer.require(EventBridgeClients.shared());
-        sqs = MotoServer.require(SqsClients.shared());
+        eventBridge = AwsEmulator.client(EventBridgeClients::shared);
+        sqs = AwsEmulator.client(SqsClients::shared);
         busName = "change-events-it-" + UUID.randomUUID();
         eventBridge.createEventBus(r -> r.name(busName));
         queueUrl = sqs.createQueue(r -> r.queueName(busName)).queueUrl();

@@ -8,7 +8,7 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.util.Base64;
 import com.nimbusds.jose.util.X509CertUtils;
 import com.nimbusds.jwt.SignedJWT;
-import health.registration.testkit.MotoServer;
+import health.registration.testkit.AwsEmulator;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -67,7 +67,6 @@ class DevelopmentSecretsIT {
         assertThat(made.out() + made.err()).doesNotContain("PRIVATE KEY", "CERTIFICATE-----");
 
         Map<String, String> environment = new HashMap<>(Map.of(
-                "AWS_ENDPOINT_URL", MotoServer.endpoint().toString(),
                 "CLIENTS_TABLE", deployment.table(),
                 "SECRET_PREFIX", deployment.secretPrefix(),
                 "REQUEST_COUNTS_TABLE", deployment.countsTable(),
@@ -76,6 +75,7 @@ class DevelopmentSecretsIT {
                 "MANUAL_REGISTRATION_URL", LocalDeployment.MANUAL_REGISTRATION_URL,
                 "FHIR_BASE_URL", fhirBase,
                 "UDAP_TOKEN_ENDPOINT", "https://authorization.example.com/token"));
+        environment.putAll(AwsEmulator.environment());
         // The template always sets it (parameter ScopesSupported); discovery publishes it as scopes_supported.
         environment.put("SCOPES_SUPPORTED", "openid fhirUser system/*.rs");
         environment.put("UDAP_SERVER_CREDENTIALS_SECRET", parameters.get("UdapServerCredentialsSecret"));
@@ -132,7 +132,7 @@ class DevelopmentSecretsIT {
         Path err = Files.createTempFile(work, "make-dev-secrets", ".err");
         ProcessBuilder builder = new ProcessBuilder(command).directory(deployment.repository().toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().put("AWS_ENDPOINT_URL", MotoServer.endpoint().toString());
+        builder.environment().putAll(AwsEmulator.environment());
         Process process = builder.start();
         if (!process.waitFor(SCRIPT_DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);

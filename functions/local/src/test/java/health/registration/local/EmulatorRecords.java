@@ -1,6 +1,6 @@
 package health.registration.local;
 
-import health.registration.testkit.MotoServer;
+import health.registration.testkit.AwsEmulator;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +20,9 @@ import software.amazon.awssdk.services.secretsmanager.model.InvalidRequestExcept
 import software.amazon.awssdk.services.secretsmanager.model.SecretListEntry;
 
 /**
- * What the local API wrote to the moto server at {@code AWS_ENDPOINT_URL}, read back through the AWS SDK: the client
- * records of one table and the secrets under one name prefix. The endpoint is checked first
- * ({@link MotoServer#endpoint()}): without a loopback moto server the test fails, pointing to {@code scripts/test}.
+ * What the local API wrote to the emulator ({@link AwsEmulator}: moto server, or LocalStack), read back through the
+ * AWS SDK: the client records of one table and the secrets under one name prefix. The endpoint is checked first
+ * ({@link AwsEmulator#endpoint()}): without a loopback emulator the test fails, saying what to run.
  */
 final class EmulatorRecords implements AutoCloseable {
 
@@ -44,13 +44,13 @@ final class EmulatorRecords implements AutoCloseable {
 
     /** Clients for the emulator alone: its endpoint set explicitly, moto's test credentials, never the shell's. */
     static EmulatorRecords open(String table, String secretPrefix) {
-        URI endpoint = MotoServer.endpoint();
-        String region = Optional.ofNullable(System.getenv("AWS_REGION")).filter(r -> !r.isBlank()).orElse("us-east-1");
+        URI endpoint = AwsEmulator.endpoint();
+        Region region = AwsEmulator.region();
         StaticCredentialsProvider testing = StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
-        DynamoDbClient dynamo = MotoServer.require(DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
-                .endpointOverride(endpoint).region(Region.of(region)).credentialsProvider(testing).build());
-        SecretsManagerClient secrets = MotoServer.require(SecretsManagerClient.builder()
-                .httpClient(UrlConnectionHttpClient.create()).endpointOverride(endpoint).region(Region.of(region))
+        DynamoDbClient dynamo = AwsEmulator.require(DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
+                .endpointOverride(endpoint).region(region).credentialsProvider(testing).build());
+        SecretsManagerClient secrets = AwsEmulator.require(SecretsManagerClient.builder()
+                .httpClient(UrlConnectionHttpClient.create()).endpointOverride(endpoint).region(region)
                 .credentialsProvider(testing).build());
         return new EmulatorRecords(table, secretPrefix, dynamo, secrets);
     }

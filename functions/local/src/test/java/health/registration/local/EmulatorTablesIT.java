@@ -1,9 +1,9 @@
 package health.registration.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import health.registration.template.TableDefinition;
+import health.registration.testkit.AwsEmulator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -28,9 +28,10 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 /**
- * The real template's tables created in moto server at {@code AWS_ENDPOINT_URL}, as the runner creates them at
- * start, then read back with DescribeTable and DescribeTimeToLive. Each run uses a table name of its own, so it
- * shares the emulator with anything else. Needs moto server: {@code source scripts/lib/moto.sh && start_moto}.
+ * The real template's tables created in the emulator ({@link AwsEmulator}: moto server, or LocalStack), as the
+ * runner creates them at start, then read back with DescribeTable and DescribeTimeToLive. Each run uses a table name
+ * of its own, so it shares the emulator with anything else. With moto: {@code source scripts/lib/moto.sh &&
+ * start_moto} first.
  */
 class EmulatorTablesIT {
 
@@ -46,15 +47,11 @@ class EmulatorTablesIT {
 
     @BeforeAll
     static void createTables() throws IOException {
-        String endpoint = System.getenv(EmulatorTables.ENDPOINT);
-        if (endpoint == null || endpoint.isBlank()) {
-            fail("AWS_ENDPOINT_URL is not set: this test needs moto server. Run it as the test command does, from the "
-                    + "repository root: source scripts/lib/moto.sh && start_moto (then mvn ...; stop_moto)");
-        }
+        String endpoint = AwsEmulator.endpoint().toString();
         URI loopback = EmulatorTables.loopbackEndpoint(endpoint)
                 .orElseThrow(() -> new AssertionError("AWS_ENDPOINT_URL=" + endpoint + " is no loopback emulator"));
         tableName = "it-clients-" + UUID.randomUUID();
-        dynamo = EmulatorTables.client(loopback, System.getenv());
+        dynamo = EmulatorTables.client(loopback, emulatorEnvironment());
         certificatesTableName = "it-certificates-" + UUID.randomUUID();
         countsTableName = "it-request-counts-" + UUID.randomUUID();
         tables = TemplateTables.of(SamTemplate.read(TEMPLATE), Map.of("CLIENTS_TABLE", tableName,
@@ -137,7 +134,7 @@ class EmulatorTablesIT {
     void createsThenLeavesTheTablesAtEachStartOfTheRunner() throws IOException {
         String name = "it-clients-start-" + UUID.randomUUID();
         String certificates = "it-certificates-start-" + UUID.randomUUID();
-        Map<String, String> environment = new HashMap<>(System.getenv());
+        Map<String, String> environment = emulatorEnvironment();
         environment.put("CLIENTS_TABLE", name);
         environment.put("CERTIFICATES_TABLE", certificates);
         String counts = "it-request-counts-start-" + UUID.randomUUID();
@@ -159,5 +156,12 @@ class EmulatorTablesIT {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         EmulatorTables.prepare(SamTemplate.read(TEMPLATE), environment, new PrintStream(log, true, StandardCharsets.UTF_8));
         return log.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The runner's environment: this one, with the emulator's variables (AwsEmulator) in place. */
+    private static Map<String, String> emulatorEnvironment() {
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.putAll(AwsEmulator.environment());
+        return environment;
     }
 }

@@ -1,6 +1,6 @@
 package health.registration.local;
 
-import health.registration.testkit.MotoServer;
+import health.registration.testkit.AwsEmulator;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -46,7 +46,6 @@ record LocalDeployment(Path module, Path work, String table, String secretPrefix
      */
     Map<String, String> environment(Path hostsFile, Path trustedCaFile, String allowedCidrs) {
         Map<String, String> environment = new HashMap<>(Map.of(
-                "AWS_ENDPOINT_URL", MotoServer.endpoint().toString(),
                 "CLIENTS_TABLE", table,
                 "SECRET_PREFIX", secretPrefix,
                 "PUBLIC_BASE_URL", publicBaseUrl(),
@@ -55,6 +54,7 @@ record LocalDeployment(Path module, Path work, String table, String secretPrefix
                 "PROBE_TRUSTED_CA_FILE", trustedCaFile.toString(),
                 "PROBE_ALLOWED_CIDRS", allowedCidrs,
                 "PROBE_TEST_SEAMS", "allowed"));
+        environment.putAll(AwsEmulator.environment());
         environment.put("REQUEST_COUNTS_TABLE", countsTable());
         environment.put("REGISTRATIONS_PER_SOURCE_PER_HOUR", UNLIMITED);
         environment.put("PROBES_PER_SOURCE_PER_HOUR", UNLIMITED);

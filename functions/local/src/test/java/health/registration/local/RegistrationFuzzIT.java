@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import health.registration.testkit.MotoServer;
+import health.registration.testkit.AwsEmulator;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -45,7 +45,7 @@ class RegistrationFuzzIT {
 
     @BeforeAll
     static void start() throws Exception {
-        secretsManager = OperationRecorder.in(MotoServer.endpoint());
+        secretsManager = OperationRecorder.in(AwsEmulator.endpoint());
         service = LocalUdapService.start("registration-fuzz-it", "127.0.0.91", HOSTS, (work, baseUrl, pki) -> Map.of(
                 // Every Secrets Manager call of the local API passes the recorder (least privilege, shown end to end).
                 "AWS_ENDPOINT_URL_SECRETS_MANAGER", secretsManager.endpoint(),

@@ -8,7 +8,7 @@ import health.registration.adapters.aws.SqsClients;
 import health.registration.core.issue.LifecycleEvent;
 import health.registration.edge.ReverificationConfiguration;
 import health.registration.edge.Settings;
-import health.registration.testkit.MotoServer;
+import health.registration.testkit.AwsEmulator;
 import health.registration.testkit.TemplateTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,10 +41,10 @@ final class EmulatedDeployment implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RULE = "client-lifecycle-to-queue";
 
-    private final DynamoDbClient dynamo = MotoServer.require(AwsClients.dynamoDb());
-    private final EventBridgeClient eventBridge = MotoServer.require(EventBridgeClients.shared());
-    private final SqsClient sqs = MotoServer.require(SqsClients.shared());
-    private final SecretsManagerClient secrets = MotoServer.require(AwsClients.secretsManager());
+    private final DynamoDbClient dynamo = AwsEmulator.client(AwsClients::dynamoDb);
+    private final EventBridgeClient eventBridge = AwsEmulator.client(EventBridgeClients::shared);
+    private final SqsClient sqs = AwsEmulator.client(SqsClients::shared);
+    private final SecretsManagerClient secrets = AwsEmulator.client(AwsClients::secretsManager);
     private final String name = "reverify-it-" + UUID.randomUUID().toString().substring(0, 8);
     private final TemplateTable table;
     private final String busName = name;

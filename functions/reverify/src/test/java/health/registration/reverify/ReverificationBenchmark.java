@@ -19,7 +19,7 @@ import health.registration.core.port.MutableClock;
 import health.registration.core.reverify.Reverification;
 import health.registration.core.reverify.RunSummary;
 import health.registration.edge.Settings;
-import health.registration.testkit.MotoServer;
+import health.registration.testkit.AwsEmulator;
 import health.registration.testkit.TemplateTable;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -75,7 +75,7 @@ public final class ReverificationBenchmark {
     }
 
     private static void seed(Path directory, BenchFleet fleet) throws Exception {
-        DynamoDbClient dynamo = MotoServer.require(AwsClients.dynamoDb());
+        DynamoDbClient dynamo = AwsEmulator.client(AwsClients::dynamoDb);
         String table = TemplateTable.create(dynamo, "reverify-bench").name();
         Files.createDirectories(directory);
         Files.writeString(directory.resolve(TABLE_FILE), table);
@@ -110,7 +110,7 @@ public final class ReverificationBenchmark {
     private static void run(Path directory) throws Exception {
         String table = Files.readString(directory.resolve(TABLE_FILE)).strip();
         BenchFleet fleet = new BenchFleet(Integer.parseInt(Files.readString(directory.resolve(APPS_FILE)).strip()));
-        MotoServer.require(AwsClients.dynamoDb());
+        AwsEmulator.client(AwsClients::dynamoDb);
         Process sites = startSites(directory, fleet);
         try (BufferedReader fromSites = new BufferedReader(new InputStreamReader(sites.getInputStream(), StandardCharsets.UTF_8));
              PrintStream toSites = new PrintStream(sites.getOutputStream(), true, StandardCharsets.UTF_8)) {

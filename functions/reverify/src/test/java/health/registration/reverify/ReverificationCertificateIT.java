@@ -20,7 +20,7 @@ import health.registration.core.probe.ProbeReport;
 import health.registration.core.udap.LeafSpec;
 import health.registration.core.udap.TestAuthority;
 import health.registration.core.udap.TestKeys;
-import health.registration.testkit.MotoServer;
+import health.registration.testkit.AwsEmulator;
 import health.registration.testkit.TemplateTable;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -58,7 +58,7 @@ class ReverificationCertificateIT {
 
     private static ReverifySites sites;
 
-    private final DynamoDbClient dynamo = MotoServer.require(AwsClients.dynamoDb());
+    private final DynamoDbClient dynamo = AwsEmulator.client(AwsClients::dynamoDb);
     private EmulatedDeployment deployment;
     private TemplateTable certificates;
 

@@ -17,7 +17,7 @@ import health.registration.core.reverify.RunSummary;
 import health.registration.core.udap.ProbedCrlSource;
 import health.registration.edge.ReverificationConfiguration;
 import health.registration.edge.Settings;
-import health.registration.testkit.MotoServer;
+import health.registration.testkit.AwsEmulator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -53,7 +53,7 @@ final class RunWiring {
                 s.probeChunk(), s.probeLanes(), maxPerHostPerMinute);
         this.prober = NetworkUrlProber.create(probing, context);
         this.settings = settings;
-        MotoServer.require(EventBridgeClients.shared());
+        AwsEmulator.client(EventBridgeClients::shared);
         this.events = new EventBridgeClientEvents(EventBridgePutEvents.shared(),
                 ReverificationConfiguration.eventBusName(settings).orElseThrow());
     }

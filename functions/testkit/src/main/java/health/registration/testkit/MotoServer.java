@@ -3,26 +3,30 @@ package health.registration.testkit;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.net.URI;
+import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.regions.Region;
 
 /**
- * The moto server that every emulator test ({@code *IT}) runs against. {@code scripts/test}, or
- * {@code source scripts/lib/moto.sh && start_moto}, starts it on loopback and exports {@code AWS_ENDPOINT_URL}, which
- * the SDK reads by itself. Tests check here first and fail, never skip, when it is missing or not loopback, so that
- * no test can reach real AWS.
+ * The moto server, the default emulator ({@link EmulatorKind#MOTO}). {@code scripts/test}, or
+ * {@code source scripts/lib/moto.sh && start_moto}, starts it on loopback and exports {@code AWS_ENDPOINT_URL} and
+ * {@code AWS_REGION}, which the SDK reads by itself. The variable is checked here and the test fails, never skips,
+ * when it is missing or not loopback, so that no test can reach real AWS.
  */
-public final class MotoServer {
+final class MotoServer {
 
-    public static final String ENDPOINT_VARIABLE = "AWS_ENDPOINT_URL";
-    private static final String HOW = "run the emulator tests through scripts/test, or "
+    static final String ENDPOINT_VARIABLE = "AWS_ENDPOINT_URL";
+    static final String REGION_VARIABLE = "AWS_REGION";
+    /** moto.sh's region when the shell sets none. */
+    static final String DEFAULT_REGION = "us-east-1";
+    static final String HOW = "run the emulator tests through scripts/test, or "
             + "`source scripts/lib/moto.sh && start_moto` first";
 
     private MotoServer() {}
 
-    /** The emulator's URL, {@code http://127.0.0.1:<port>}; fails the test when it is missing or anything else. */
-    public static URI endpoint() {
-        String value = System.getenv(ENDPOINT_VARIABLE);
+    /** The moto server {@code environment} announces; fails the test when it announces none or anything else. */
+    static RunningEmulator fromEnvironment(Map<String, String> environment) {
+        String value = environment.get(ENDPOINT_VARIABLE);
         if (value == null || value.isBlank()) {
             fail(ENDPOINT_VARIABLE + " is not set: " + HOW);
         }
@@ -35,21 +39,8 @@ public final class MotoServer {
         if (!"http".equals(uri.getScheme()) || !"127.0.0.1".equals(uri.getHost()) || uri.getPort() < 1) {
             fail(ENDPOINT_VARIABLE + " must be http://127.0.0.1:<port>, a local moto server, not " + value + ": " + HOW);
         }
-        return uri;
-    }
-
-    /**
-     * Fails unless the client will call the emulator. What the SDK resolved is checked, not only the variable: a
-     * service-specific {@code AWS_ENDPOINT_URL_<SERVICE>}, or {@code AWS_IGNORE_CONFIGURED_ENDPOINT_URLS}, would
-     * otherwise send a test to AWS.
-     */
-    public static <C extends SdkClient> C require(C client) {
-        URI expected = endpoint();
-        Optional<URI> resolved = client.serviceClientConfiguration().endpointOverride();
-        if (resolved.isEmpty() || !expected.equals(resolved.get())) {
-            fail(client.serviceName() + " would call " + resolved.map(URI::toString).orElse("AWS itself")
-                    + ", not the moto server at " + expected + ": " + HOW);
-        }
-        return client;
+        Region region = Region.of(Optional.ofNullable(environment.get(REGION_VARIABLE)).map(String::strip)
+                .filter(r -> !r.isEmpty()).orElse(DEFAULT_REGION));
+        return new RunningEmulator(EmulatorKind.MOTO, uri, region, Map.of(), Map.of(ENDPOINT_VARIABLE, value));
     }
 }

@@ -1,5 +1,8 @@
 package health.registration.adapters.aws;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
@@ -12,6 +15,8 @@ import software.amazon.awssdk.regions.Region;
  * the region from {@code AWS_REGION}, and the default credentials chain, which finds the access keys in the
  * environment without SnapStart and the container credentials with it. No endpoint is set here: the SDK reads
  * {@code AWS_ENDPOINT_URL} by itself, which locally and in tests points at the moto server and in Lambda is not set.
+ * Like the SDK, the system properties {@code aws.region} and {@code aws.endpointUrl} come before the variables when
+ * set: the tests set them for an emulator started inside the test JVM (LocalStack, docs/testing.md); Lambda sets none.
  * It names no service client, so a function's package carries only the service clients the function itself names
  * ({@link DynamoDbClients}, {@link SecretsManagerClients}, {@link LambdaClients}, {@link LambdaInvoke}, {@link EventBridgeClients},
  * {@link SqsClients}).
@@ -20,6 +25,9 @@ final class ClientSettings {
 
     /** The variable Lambda sets to the function's region; locally {@code scripts/lib/moto.sh} sets it. */
     static final String REGION_VARIABLE = "AWS_REGION";
+    /** The SDK's system properties for the region and the endpoint of every service, read before the variables. */
+    static final String REGION_PROPERTY = "aws.region";
+    static final String ENDPOINT_PROPERTY = "aws.endpointUrl";
 
     private ClientSettings() {}
 
@@ -38,11 +46,37 @@ final class ClientSettings {
 
     /** The region, set explicitly so that the SDK skips its region lookup chain at start. */
     static Region region() {
-        String region = System.getenv(REGION_VARIABLE);
+        String region = System.getProperty(REGION_PROPERTY);
+        if (region == null || region.isBlank()) {
+            region = System.getenv(REGION_VARIABLE);
+        }
         if (region == null || region.isBlank()) {
             throw new IllegalStateException(
                     REGION_VARIABLE + " is not set: Lambda sets it; locally, scripts/lib/moto.sh does");
         }
         return Region.of(region);
+    }
+
+    /** The process's variables as the SDK reads them: {@link #environment(Map, Properties)} of this JVM's. */
+    static Map<String, String> environment() {
+        return environment(System.getenv(), System.getProperties());
+    }
+
+    /**
+     * {@code variables} with {@code aws.region} and {@code aws.endpointUrl} from {@code properties}, when set, in place
+     * of {@code AWS_REGION} and {@code AWS_ENDPOINT_URL}: the SDK reads the system property before the variable, so
+     * the calls this module signs itself ({@link SignedRequests}) go where the SDK's clients go.
+     */
+    static Map<String, String> environment(Map<String, String> variables, Properties properties) {
+        Map<String, String> environment = new HashMap<>(variables);
+        overlay(environment, REGION_VARIABLE, properties.getProperty(REGION_PROPERTY));
+        overlay(environment, SignedRequests.ENDPOINTS_VARIABLE, properties.getProperty(ENDPOINT_PROPERTY));
+        return environment;
+    }
+
+    private static void overlay(Map<String, String> environment, String variable, String property) {
+        if (property != null && !property.isBlank()) {
+            environment.put(variable, property);
+        }
     }
 }

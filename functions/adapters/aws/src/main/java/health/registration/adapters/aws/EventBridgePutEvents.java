@@ -71,7 +71,7 @@ public final class EventBridgePutEvents {
     // The JVM initialises the holder, and so builds the sender, on its first use only.
     private static final class Holder {
         static final EventBridgePutEvents PUT_EVENTS = new EventBridgePutEvents(UrlConnectionHttpClient.create(),
-                endpoint(System.getenv(), ClientSettings.region()), ClientSettings.region(),
+                endpoint(ClientSettings.environment(), ClientSettings.region()), ClientSettings.region(),
                 DefaultCredentialsProvider.builder().build());
     }
 

@@ -64,7 +64,7 @@ public final class LambdaInvoke {
     private static final class Holder {
         static final LambdaInvoke INVOKE = new LambdaInvoke(
                 UrlConnectionHttpClient.builder().socketTimeout(PROBE_INVOKE_READ_TIMEOUT).build(),
-                endpoint(System.getenv(), ClientSettings.region()), ClientSettings.region(),
+                endpoint(ClientSettings.environment(), ClientSettings.region()), ClientSettings.region(),
                 DefaultCredentialsProvider.builder().build());
     }
 

@@ -45,7 +45,7 @@ public final class LambdaVersionRequests {
     // The JVM initialises the holder, and so builds the sender, on its first use only.
     private static final class Holder {
         static final LambdaVersionRequests REQUESTS = new LambdaVersionRequests(UrlConnectionHttpClient.create(),
-                LambdaInvoke.endpoint(System.getenv(), ClientSettings.region()), ClientSettings.region(),
+                LambdaInvoke.endpoint(ClientSettings.environment(), ClientSettings.region()), ClientSettings.region(),
                 DefaultCredentialsProvider.builder().build());
     }
 

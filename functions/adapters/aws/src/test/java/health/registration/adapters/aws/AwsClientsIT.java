@@ -1,6 +1,6 @@
 package health.registration.adapters.aws;
 
-import health.registration.testkit.MotoServer;
+import health.registration.testkit.AwsEmulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -31,12 +31,12 @@ class AwsClientsIT {
 
     @BeforeAll
     static void requireEmulator() {
-        moto = MotoServer.endpoint();
-        MotoServer.require(AwsClients.dynamoDb());
-        MotoServer.require(AwsClients.secretsManager());
-        MotoServer.require(LambdaClients.shared());
-        MotoServer.require(EventBridgeClients.shared());
-        MotoServer.require(SqsClients.shared());
+        moto = AwsEmulator.endpoint();
+        AwsEmulator.client(AwsClients::dynamoDb);
+        AwsEmulator.client(AwsClients::secretsManager);
+        AwsEmulator.client(LambdaClients::shared);
+        AwsEmulator.client(EventBridgeClients::shared);
+        AwsEmulator.client(SqsClients::shared);
     }
 
     @Test
@@ -105,7 +105,7 @@ class AwsClientsIT {
         assertThat(LambdaClients.shared()).isSameAs(LambdaClients.shared());
         assertThat(EventBridgeClients.shared()).isSameAs(EventBridgeClients.shared());
         assertThat(SqsClients.shared()).isSameAs(SqsClients.shared());
-        Region region = Region.of(System.getenv(AwsClients.REGION_VARIABLE));
+        Region region = AwsEmulator.region();
         assertThat(AwsClients.dynamoDb().serviceClientConfiguration().region()).isEqualTo(region);
         assertThat(AwsClients.secretsManager().serviceClientConfiguration().region()).isEqualTo(region);
         assertThat(LambdaClients.shared().serviceClientConfiguration().region()).isEqualTo(region);

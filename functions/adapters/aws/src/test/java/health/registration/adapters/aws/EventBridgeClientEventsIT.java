@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import health.registration.core.issue.LifecycleEvent;
 import health.registration.core.issue.LifecycleEventJson;
 import health.registration.core.port.StoreUnavailable;
-import health.registration.testkit.MotoServer;
+import health.registration.testkit.AwsEmulator;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +34,8 @@ class EventBridgeClientEventsIT {
 
     @BeforeAll
     static void requireEmulator() {
-        eventBridge = MotoServer.require(EventBridgeClients.shared());
-        sqs = MotoServer.require(SqsClients.shared());
+        eventBridge = AwsEmulator.client(EventBridgeClients::shared);
+        sqs = AwsEmulator.client(SqsClients::shared);
     }
 
     @BeforeEach

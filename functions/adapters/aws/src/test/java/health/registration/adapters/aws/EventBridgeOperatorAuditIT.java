@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import health.registration.core.operator.OperatorAction;
 import health.registration.core.port.StoreUnavailable;
-import health.registration.testkit.MotoServer;
+import health.registration.testkit.AwsEmulator;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -38,8 +38,8 @@ class EventBridgeOperatorAuditIT {
 
     @BeforeAll
     static void requireEmulator() {
-        eventBridge = MotoServer.require(EventBridgeClients.shared());
-        sqs = MotoServer.require(SqsClients.shared());
+        eventBridge = AwsEmulator.client(EventBridgeClients::shared);
+        sqs = AwsEmulator.client(SqsClients::shared);
     }
 
     @BeforeEach

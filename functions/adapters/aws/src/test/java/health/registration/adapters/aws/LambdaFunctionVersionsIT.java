@@ -2,7 +2,7 @@ package health.registration.adapters.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import health.registration.testkit.MotoServer;
+import health.registration.testkit.AwsEmulator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -25,8 +25,8 @@ class LambdaFunctionVersionsIT {
 
     @BeforeAll
     static void requireEmulator() {
-        lambda = MotoServer.require(LambdaClients.shared());
-        try (IamClient iam = MotoServer.require(IamClient.builder()
+        lambda = AwsEmulator.client(LambdaClients::shared);
+        try (IamClient iam = AwsEmulator.require(IamClient.builder()
                 .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
                 .region(software.amazon.awssdk.regions.Region.AWS_GLOBAL).build())) {
             role = iam.createRole(r -> r.roleName("versions-it-" + UUID.randomUUID())

@@ -3,7 +3,7 @@ package health.registration.adapters.aws;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import health.registration.testkit.MotoServer;
+import health.registration.testkit.AwsEmulator;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ class LambdaInvokeIT {
 
     @BeforeAll
     static void requireEmulator() {
-        MotoServer.require(LambdaClients.shared());
+        AwsEmulator.client(LambdaClients::shared);
     }
 
     @Test

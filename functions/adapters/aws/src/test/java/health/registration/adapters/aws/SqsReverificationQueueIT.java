@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import health.registration.core.reverify.ReverificationSegment;
 import health.registration.core.reverify.ReverificationSegmentJson;
-import health.registration.testkit.MotoServer;
+import health.registration.testkit.AwsEmulator;
 import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
@@ -25,7 +25,7 @@ class SqsReverificationQueueIT {
 
     @BeforeAll
     static void requireEmulator() {
-        sqs = MotoServer.require(SqsClients.shared());
+        sqs = AwsEmulator.client(SqsClients::shared);
     }
 
     @BeforeEach

@@ -1,7 +1,7 @@
 package health.registration.adapters.dynamodb;
 
 import health.registration.adapters.aws.AwsClients;
-import health.registration.testkit.MotoServer;
+import health.registration.testkit.AwsEmulator;
 import health.registration.testkit.TemplateTable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * One table of the template in moto server for each test of an emulator test: the suite fails unless the SDK calls
- * a loopback moto server ({@link MotoServer#require}); each test gets a fresh copy of the table, made before the
+ * a loopback moto server ({@link AwsEmulator#require}); each test gets a fresh copy of the table, made before the
  * test class's own {@code @BeforeEach} methods and deleted after its {@code @AfterEach} ones; races get a second
  * client that sends moto one request at a time ({@link OneRequestAtATime}), made on first use and closed after the
  * class. Register it as a static field with {@code @RegisterExtension}.
@@ -42,7 +42,7 @@ final class EmulatedTable implements BeforeAllCallback, BeforeEachCallback, Afte
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        dynamo = MotoServer.require(AwsClients.dynamoDb());
+        dynamo = AwsEmulator.client(AwsClients::dynamoDb);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package health.registration.adapters.dynamodb;
 
-import health.registration.testkit.MotoServer;
+import health.registration.testkit.AwsEmulator;
 import java.io.IOException;
 import java.util.concurrent.locks.ReentrantLock;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -9,7 +9,6 @@ import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -31,10 +30,10 @@ final class OneRequestAtATime implements SdkHttpClient {
 
     /** A DynamoDB client of the emulator, configured as {@code AwsClients.dynamoDb()} but for its HTTP client. */
     static DynamoDbClient dynamoDb() {
-        MotoServer.endpoint(); // fails, naming what to do, before the region is read
-        return MotoServer.require(DynamoDbClient.builder()
+        AwsEmulator.endpoint(); // fails, naming what to do, before the region is read
+        return AwsEmulator.require(DynamoDbClient.builder()
                 .httpClient(new OneRequestAtATime())
-                .region(Region.of(System.getenv("AWS_REGION")))
+                .region(AwsEmulator.region())
                 .credentialsProvider(DefaultCredentialsProvider.builder().build())
                 .build());
     }

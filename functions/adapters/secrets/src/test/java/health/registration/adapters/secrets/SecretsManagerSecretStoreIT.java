@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import health.registration.adapters.aws.AwsClients;
 import health.registration.testkit.DeadEndpoint;
-import health.registration.testkit.MotoServer;
+import health.registration.testkit.AwsEmulator;
 import health.registration.core.issue.ClientId;
 import health.registration.core.issue.ClientSecret;
 import health.registration.core.issue.SecureRandomIdSource;
@@ -46,7 +46,7 @@ class SecretsManagerSecretStoreIT {
 
     @BeforeAll
     static void requireEmulator() {
-        secrets = MotoServer.require(AwsClients.secretsManager());
+        secrets = AwsEmulator.client(AwsClients::secretsManager);
         store = new SecretsManagerSecretStore(secrets, PREFIX, Optional.empty());
     }
 
@@ -109,7 +109,7 @@ class SecretsManagerSecretStoreIT {
             }
         };
         try (SecretsManagerClient recorded = SecretsManagerClient.builder()
-                .endpointOverride(MotoServer.endpoint())
+                .endpointOverride(AwsEmulator.endpoint())
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
                 .httpClient(UrlConnectionHttpClient.create())
