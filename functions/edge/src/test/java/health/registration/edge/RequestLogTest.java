@@ -94,7 +94,7 @@ class RequestLogTest {
         if (warn) expected.add(LogLevel.WARN);
         if (error) expected.add(LogLevel.ERROR);
         assertThat(levels).containsExactlyElementsOf(expected);
-        assertThat(written).allSatisfy(line -> assertThat(JSON.readTree(line).path("level").asText())
+        assertThat(written).hasSameSizeAs(expected).allSatisfy(line -> assertThat(JSON.readTree(line).path("level").asText())
                 .isIn(expected.stream().map(Enum::name).toList()));
     }
 

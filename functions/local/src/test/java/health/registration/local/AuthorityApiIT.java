@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -33,14 +34,16 @@ class AuthorityApiIT {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     private static LocalRegistrationService service;
-    private static String clientId;
-    private static String secret;
+    /** Each test's own client, registered before it: no test relies on another having run. */
+    private JsonNode registered;
+    private String clientId;
+    private String secret;
 
     private record Answer(int status, JsonNode json) {}
 
     @BeforeAll
     static void start() throws Exception {
-        service = LocalRegistrationService.start("authority-api-it", "127.0.0.151", "authority", 4,
+        service = LocalRegistrationService.start("authority-api-it", "127.0.0.151", "authority", 8,
                 Map.of(OperatorGuard.TOKEN_VARIABLE, TOKEN));
     }
 
@@ -65,7 +68,18 @@ class AuthorityApiIT {
         return new Answer(response.statusCode(), response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body()));
     }
 
-    private static boolean verify(String presented) throws Exception {
+    @BeforeEach
+    void registerAClient() throws Exception {
+        ObjectNode metadata = (ObjectNode) JSON.readTree(RegistrationMetadata.hostedOn(service.sites().nextHost())
+                .toJSONObject().toJSONString());
+        Answer answer = send("POST", "/register", metadata.toString(), null);
+        assertThat(answer.status()).as(answer.json().toString()).isEqualTo(201);
+        registered = answer.json();
+        clientId = registered.path("client_id").asText();
+        secret = registered.path("client_secret").asText();
+    }
+
+    private boolean verify(String presented) throws Exception {
         Answer answer = send("POST", "/authority/clients/" + clientId + "/verify-secret",
                 JSON.createObjectNode().put("client_secret", presented).toString(), TOKEN);
         assertThat(answer.status()).as(answer.json().toString()).isEqualTo(200);
@@ -73,15 +87,7 @@ class AuthorityApiIT {
     }
 
     @Test
-    @Order(1)
     void readsAnOpenRegistrationAsATokenEndpointNeedsIt() throws Exception {
-        ObjectNode metadata = (ObjectNode) JSON.readTree(RegistrationMetadata.hostedOn(service.sites().nextHost())
-                .toJSONObject().toJSONString());
-        Answer registered = send("POST", "/register", metadata.toString(), null);
-        assertThat(registered.status()).as(registered.json().toString()).isEqualTo(201);
-        clientId = registered.json().path("client_id").asText();
-        secret = registered.json().path("client_secret").asText();
-
         Answer read = send("GET", "/authority/clients/" + clientId, null, TOKEN);
 
         assertThat(read.status()).as(read.json().toString()).isEqualTo(200);
@@ -89,16 +95,15 @@ class AuthorityApiIT {
         assertThat(read.json().path("client_status").asText()).isEqualTo("active");
         assertThat(read.json().path("registration_path").asText()).isEqualTo("open");
         assertThat(read.json().path("token_endpoint_auth_method").asText())
-                .isEqualTo(registered.json().path("token_endpoint_auth_method").asText());
-        assertThat(read.json().path("redirect_uris")).isEqualTo(registered.json().path("redirect_uris"));
-        assertThat(read.json().path("grant_types")).isEqualTo(registered.json().path("grant_types"));
+                .isEqualTo(registered.path("token_endpoint_auth_method").asText());
+        assertThat(read.json().path("redirect_uris")).isEqualTo(registered.path("redirect_uris"));
+        assertThat(read.json().path("grant_types")).isEqualTo(registered.path("grant_types"));
         assertThat(read.json().path("client_secret_expires_at").asLong())
-                .isEqualTo(registered.json().path("client_secret_expires_at").asLong());
+                .isEqualTo(registered.path("client_secret_expires_at").asLong());
         assertThat(read.json().toString()).doesNotContain(secret).doesNotContain("registration_access_token");
     }
 
     @Test
-    @Order(2)
     void checksTheRightAndAWrongSecret() throws Exception {
         assertThat(verify(secret)).isTrue();
         assertThat(verify(secret.substring(1) + "A")).isFalse();
@@ -106,7 +111,6 @@ class AuthorityApiIT {
     }
 
     @Test
-    @Order(3)
     void noSecretIsValidWhileTheClientIsSuspended() throws Exception {
         String item = "/operator/clients/" + clientId;
         assertThat(send("POST", item + "/suspend", null, TOKEN).json().path("client_status").asText()).isEqualTo("suspended");
@@ -119,7 +123,6 @@ class AuthorityApiIT {
     }
 
     @Test
-    @Order(4)
     void refusesABadBodyAndACallerWithoutTheToken() throws Exception {
         Answer bad = send("POST", "/authority/clients/" + clientId + "/verify-secret", "{\"client_secret\": 7}", TOKEN);
         assertThat(bad.status()).isEqualTo(400);
@@ -133,7 +136,6 @@ class AuthorityApiIT {
     }
 
     @Test
-    @Order(5)
     void aDeletedClientIsNotFoundAndItsSecretNoLongerValid() throws Exception {
         assertThat(send("DELETE", "/operator/clients/" + clientId, null, TOKEN).status()).isEqualTo(204);
 
@@ -144,9 +146,14 @@ class AuthorityApiIT {
         assertThat(verify(secret)).isFalse();
     }
 
+    /** Last, as it stops the service; it makes the calls it looks for itself. */
     @Test
-    @Order(6)
+    @Order(Integer.MAX_VALUE)
     void auditsEveryCallWithoutTheSecretOrTheToken() throws Exception {
+        assertThat(send("GET", "/authority/clients/" + clientId, null, TOKEN).status()).isEqualTo(200);
+        assertThat(verify(secret)).isTrue();
+        assertThat(verify(secret.substring(1) + "A")).isFalse();
+
         String log = service.stopAndReadLog();
 
         assertThat(log).contains("\"action\":\"authority.read\"").contains("\"action\":\"authority.verify_secret\"")

@@ -132,7 +132,7 @@ class MetadataMembersIT {
 
         assertThat(refused.status()).as(refused.json().toString()).isEqualTo(400);
         assertThat(fields(refused)).containsExactly("/jwks_uri", "/request_uris/0");
-        assertThat(refused.json().path("errors").findValuesAsText("description"))
+        assertThat(refused.json().path("errors").findValuesAsText("description")).hasSize(2)
                 .allSatisfy(d -> assertThat(d).contains("only public internet addresses are accepted"));
         assertThat(service.sites().requests() - requestsBefore).as("only the registration's own five URLs were fetched")
                 .isEqualTo(5);

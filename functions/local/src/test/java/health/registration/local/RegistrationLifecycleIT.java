@@ -279,9 +279,25 @@ class RegistrationLifecycleIT {
         assertThat(report.path("results")).hasSize(5);
     }
 
+    /** Last, as it stops the service; it makes the requests whose log lines it looks for itself. */
     @Test
     @Order(Integer.MAX_VALUE)
     void logsEveryHandlerButNoIssuedClientSecretOrRegistrationToken() throws Exception {
+        String host = service.sites().nextHost();
+        String key = UUID.randomUUID().toString();
+        ClientInformation created = assertNewClient(client.register(RegistrationMetadata.hostedOn(host), key),
+                service.publicBaseUrl());
+        assertThat(client.register(RegistrationMetadata.hostedOn(host), key).status()).as("replayed").isEqualTo(201);
+        RegistrationClient.Exchange read = client.read(created.getRegistrationURI(), created.getRegistrationAccessToken());
+        assertThat(read.status()).isEqualTo(200);
+        RegistrationClient.Exchange updated = client.update(created, read.information().getRegistrationAccessToken(),
+                RegistrationMetadata.renamed(host, "Logged IT app"));
+        assertThat(updated.status()).as(updated.http().getBody()).isEqualTo(200);
+        assertThat(client.delete(created.getRegistrationURI(), updated.information().getRegistrationAccessToken())
+                .getStatusCode()).isEqualTo(204);
+        String metadata = RegistrationMetadata.hostedOn(service.sites().nextHost()).toJSONObject().toJSONString();
+        assertThat(service.api().post("/probe", "application/json", metadata).statusCode()).isEqualTo(200);
+
         String log = service.stopAndReadLog();
 
         assertThat(log).contains("POST /register -> 201", "GET /register/", "PUT /register/", "DELETE /register/")

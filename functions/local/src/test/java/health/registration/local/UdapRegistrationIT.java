@@ -333,9 +333,18 @@ class UdapRegistrationIT {
         assertThat(service.sites().crlRequests(UdapTestPki.ROOT_CRL)).as("the root's CRL").isOne();
     }
 
+    /** Last, as it stops the service; it makes the requests whose log lines it looks for itself. */
     @Test
     @Order(Integer.MAX_VALUE)
     void logsRegistrationsButNoPrivateKeyMaterial() throws Exception {
+        UdapClient client = clients.rsa();
+        registerNew(client, client.claims(CLIENT_CREDENTIALS, aud));
+        ObjectNode renamed = client.claims(CLIENT_CREDENTIALS, aud).put("client_name", "Logged UDAP IT client");
+        assertThat(service.register(UdapClient.body(client.sign(renamed))).statusCode()).as("a modification").isEqualTo(200);
+        assertRefusedAndNothingStored(client.signWithRandomKey(client.claims(CLIENT_CREDENTIALS, aud)),
+                "invalid_software_statement");
+        assertThat(service.get(".well-known/udap").statusCode()).isEqualTo(200);
+
         String log = service.stopAndReadLog();
 
         assertThat(log).contains("POST /register -> 201", "POST /register -> 200", "POST /register -> 400",

@@ -59,13 +59,18 @@ final class RunWiring {
     }
 
     RunSummary run(ClientStore clients, String runId, Instant runAt, Instant stopCheckingAt) {
+        return run(clients, runId, runAt, stopCheckingAt, CLOCK);
+    }
+
+    /** As above, the run reading time from {@code clock}: a stopped clock ends a wait for a host's budget at once. */
+    RunSummary run(ClientStore clients, String runId, Instant runAt, Instant stopCheckingAt, Clock clock) {
         ExecutorService executor = Executors.newFixedThreadPool(schedule.probeLanes());
         try {
             Reverification reverification = new Reverification(
                     new ReverificationPorts(clients, prober, events, segment -> {
                         throw new IllegalStateException("this wiring checks every client inline");
                     }, new ProbedCrlSource(NetworkUrlProber.network(settings.probeConfiguration()), CLOCK, 1024 * 1024)),
-                    new ReverificationPolicy(context, probeSettings, schedule), executor, CLOCK);
+                    new ReverificationPolicy(context, probeSettings, schedule), executor, clock);
             return reverification.run(runId, runAt, stopCheckingAt);
         } finally {
             executor.shutdown();

@@ -86,7 +86,7 @@ class DeployGuideTest {
                 String[] parts = pair.split("=", 2);
                 given.put(parts[0], parts.length > 1 ? parts[1] : "");
             }
-            assertThat(given.keySet()).as("%s names template parameters", header)
+            assertThat(given.keySet()).as("%s names template parameters", header).isNotEmpty()
                     .allSatisfy(name -> assertThat(parameters.has(name)).as(name).isTrue());
             if (header.contains(".deploy.")) {
                 parameters.properties().forEach(parameter -> {

@@ -22,7 +22,8 @@ import java.time.Clock;
  */
 public final class HostLimiter {
 
-    private static final int FORGET_ABOVE_HOSTS = 4096;
+    /** Above this many hosts remembered, idle ones are forgotten (package-private for the tests of that bound). */
+    static final int FORGET_ABOVE_HOSTS = 4096;
     private static final String ADDRESS_KEY = "address:";
 
     /**
@@ -138,6 +139,11 @@ public final class HostLimiter {
                 inFlight.remove(key, semaphore);
             }
         });
+    }
+
+    /** How many hosts and addresses the limiter remembers now: what its memory grows with. */
+    synchronized int remembered() {
+        return starts.size();
     }
 
     /** Returned when the probe ends. */

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
 
 /**
  * Probes URLs concurrently (policy section 5): for each target, takes a permit for its host name, resolves the
@@ -22,29 +23,33 @@ public final class UrlProbeEngine {
     private final ProbeLimits limits;
     private final HostLimiter hostLimiter;
     private final ExecutorService executor;
+    private final LongSupplier nanoTime;
 
     /**
      * @param executor runs the probes; its size bounds the probes in flight in this process
      */
     public UrlProbeEngine(ProbeNetwork network, ProbeLimits limits, HostLimiter hostLimiter, ExecutorService executor) {
+        this(network, limits, hostLimiter, executor, System::nanoTime);
+    }
+
+    /** As above, reading time from {@code nanoTime}, so tests can put the backstop deadline where they need it. */
+    UrlProbeEngine(ProbeNetwork network, ProbeLimits limits, HostLimiter hostLimiter, ExecutorService executor,
+                   LongSupplier nanoTime) {
         this.network = network;
         this.limits = limits;
         this.hostLimiter = hostLimiter;
         this.executor = executor;
+        this.nanoTime = nanoTime;
     }
 
     /** One probe per target, in the targets' order. Targets that are not absolute URLs fail as invalid. */
     public List<UrlProbe> probe(List<ProbeTarget> targets) {
-        long start = System.nanoTime();
+        long start = nanoTime.getAsLong();
         List<Future<UrlProbe>> running = new ArrayList<>(targets.size());
         for (ProbeTarget target : targets) {
             running.add(executor.submit(() -> attempt(target)));
         }
-        // Each probe bounds itself (host permit wait, resolution, call timeout); this deadline only guards against a
-        // probe that does not, allowing every wave of probes the executor runs its whole budget.
-        long waves = (targets.size() + limits.maxInFlight() - 1) / Math.max(1, limits.maxInFlight()) + 1;
-        long deadline = start + waves * (2 * limits.callTimeout().toNanos() + limits.resolveTimeout().toNanos())
-                + TimeUnit.SECONDS.toNanos(1);
+        long deadline = start + backstopNanos(targets.size(), limits);
         List<UrlProbe> probes = new ArrayList<>(targets.size());
         for (int i = 0; i < targets.size(); i++) {
             probes.add(collect(targets.get(i), running.get(i), deadline));
@@ -52,9 +57,21 @@ public final class UrlProbeEngine {
         return probes;
     }
 
+    /**
+     * How long a batch of probes may take in all. Each probe bounds itself (host permit wait, resolution, call
+     * timeout); this deadline only guards against a probe that does not, allowing every wave of probes the executor
+     * runs its whole budget (two call timeouts, for the permits and the fetch, and one resolution), one wave more
+     * than the targets fill, and a second to spare.
+     */
+    static long backstopNanos(int targets, ProbeLimits limits) {
+        long waves = (targets + limits.maxInFlight() - 1) / Math.max(1, limits.maxInFlight()) + 1;
+        return waves * (2 * limits.callTimeout().toNanos() + limits.resolveTimeout().toNanos())
+                + TimeUnit.SECONDS.toNanos(1);
+    }
+
     private UrlProbe collect(ProbeTarget target, Future<UrlProbe> future, long deadline) {
         try {
-            return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return future.get(Math.max(0, deadline - nanoTime.getAsLong()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
             return UrlProbe.failed(target, ProbeOutcome.TIMEOUT, "no answer in time", List.of(), limits.callTimeout().toMillis());
@@ -69,7 +86,7 @@ public final class UrlProbeEngine {
 
     /** One GET, with the logo's Accept header and body cap when the target is an image. */
     private UrlProbe attempt(ProbeTarget target) throws InterruptedException {
-        long start = System.nanoTime();
+        long start = nanoTime.getAsLong();
         Optional<WebUrl> parsed = WebUrl.parse(target.url()).toOptional();
         if (parsed.isEmpty()) {
             return UrlProbe.failed(target, ProbeOutcome.INVALID_URL, null, List.of(), 0);
@@ -119,7 +136,7 @@ public final class UrlProbeEngine {
         }
     }
 
-    private static long millisSince(long startNanos) {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+    private long millisSince(long startNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(nanoTime.getAsLong() - startNanos);
     }
 }

@@ -66,7 +66,9 @@ class SecureRandomIdSourceTest {
         SecureRandomIdSource fresh = new SecureRandomIdSource();
         CountDownLatch start = new CountDownLatch(1);
         Callable<List<String>> drawer = () -> {
-            start.await(10, TimeUnit.SECONDS);
+            if (!start.await(10, TimeUnit.SECONDS)) {
+                throw new AssertionError("the drawers were never released together");
+            }
             return IntStream.range(0, 500).mapToObj(i -> fresh.newRegistrationAccessToken().value()).toList();
         };
         ExecutorService threads = Executors.newFixedThreadPool(8);

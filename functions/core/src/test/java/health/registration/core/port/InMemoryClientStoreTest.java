@@ -86,7 +86,9 @@ class InMemoryClientStoreTest {
         ExecutorService threads = Executors.newFixedThreadPool(8);
         try {
             List<Future<Boolean>> attempts = IntStream.range(0, 8).mapToObj(i -> threads.submit(() -> {
-                start.await(10, TimeUnit.SECONDS);
+                if (!start.await(10, TimeUnit.SECONDS)) {
+                    throw new AssertionError("the attempts were never released together");
+                }
                 try {
                     store.replace(first.withStatus(ClientStatus.ACTIVE, T0.plusSeconds(i)));
                     return true;

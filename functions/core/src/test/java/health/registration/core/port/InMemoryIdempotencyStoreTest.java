@@ -99,7 +99,9 @@ class InMemoryIdempotencyStoreTest {
         ExecutorService threads = Executors.newFixedThreadPool(8);
         try {
             List<Future<Boolean>> claims = IntStream.range(0, 8).mapToObj(i -> threads.submit(() -> {
-                start.await(10, TimeUnit.SECONDS);
+                if (!start.await(10, TimeUnit.SECONDS)) {
+                    throw new AssertionError("the attempts were never released together");
+                }
                 return store.claim(entry("body-" + i, T0), T0).isEmpty();
             })).toList();
             start.countDown();

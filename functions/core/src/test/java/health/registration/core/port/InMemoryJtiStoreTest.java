@@ -58,7 +58,9 @@ class InMemoryJtiStoreTest {
         ExecutorService threads = Executors.newFixedThreadPool(10);
         try {
             List<Future<Boolean>> attempts = IntStream.range(0, 10).mapToObj(i -> threads.submit(() -> {
-                start.await(10, TimeUnit.SECONDS);
+                if (!start.await(10, TimeUnit.SECONDS)) {
+                    throw new AssertionError("the attempts were never released together");
+                }
                 return store.record(ISSUER, "jti-1", EXP, NOW);
             })).toList();
             start.countDown();

@@ -110,7 +110,9 @@ class InMemoryUdapClientStoreTest {
         ExecutorService threads = Executors.newFixedThreadPool(10);
         try {
             List<Future<Boolean>> attempts = IntStream.rangeClosed(1, 10).mapToObj(i -> threads.submit(() -> {
-                start.await(10, TimeUnit.SECONDS);
+                if (!start.await(10, TimeUnit.SECONDS)) {
+                    throw new AssertionError("the attempts were never released together");
+                }
                 try {
                     store.register(udap(i, COMMUNITY, ISSUER));
                     return true;

@@ -67,6 +67,15 @@ class AddressPolicyTest {
     }
 
     @Test
+    void exemptsOnlyAddressesInsideItsRanges() {
+        assertThat(LOOPBACK_SERVER_EXEMPT.exempted(InetAddresses.forString("127.0.0.2"))).isTrue();
+        assertThat(LOOPBACK_SERVER_EXEMPT.exempted(InetAddresses.forString("127.0.0.3"))).as("loopback, not in the range")
+                .isFalse();
+        assertThat(LOOPBACK_SERVER_EXEMPT.exempted(InetAddresses.forString("11.22.33.44"))).isFalse();
+        assertThat(PUBLIC_ONLY.exempted(InetAddresses.forString("127.0.0.2"))).isFalse();
+    }
+
+    @Test
     void exemptsNothingInProduction() {
         assertThat(PUBLIC_ONLY.exemptions()).isEmpty();
         assertThat(LOOPBACK_SERVER_EXEMPT.exemptions()).containsExactly(Cidr.parse("127.0.0.2/32").value());

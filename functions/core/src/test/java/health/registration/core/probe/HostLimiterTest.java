@@ -67,18 +67,105 @@ class HostLimiterTest {
         assertThat(limiter.acquire("app.example.com", 0)).isNotNull();
     }
 
+    /** Starts and ends one probe on each of this many new hosts, named {@code prefix0...}. */
+    private static void probeHosts(HostLimiter limiter, String prefix, int count) throws InterruptedException {
+        for (int i = 0; i < count; i++) {
+            limiter.acquire(prefix + i + ".example.com", 0).close();
+        }
+    }
+
     @Test
-    void staysBoundedWhenManyHostsAreProbed() throws InterruptedException {
+    void forgetsIdleHostsOnceItRemembersMoreThanItsBound() throws InterruptedException {
         ManualClock clock = new ManualClock();
         HostLimiter limiter = new HostLimiter(2, 5, clock);
-        for (int i = 0; i < 5000; i++) {
-            limiter.acquire("host" + i + ".example.com", 0).close();
-        }
+        probeHosts(limiter, "host", 2 * HostLimiter.FORGET_ABOVE_HOSTS);
         clock.advance(Duration.ofMinutes(2));
 
         limiter.acquire("late.example.com", 0).close();
 
-        assertThat(limiter.acquire("host1.example.com", 0)).as("forgotten hosts start afresh").isNotNull();
+        assertThat(limiter.remembered()).as("every idle host forgotten, the new one kept").isEqualTo(1);
+        assertThat(limiter.acquire("host1.example.com", 0)).as("a forgotten host starts afresh").isNotNull();
+    }
+
+    @Test
+    void forgetsNothingWhileItRemembersNoMoreThanItsBound() throws InterruptedException {
+        ManualClock clock = new ManualClock();
+        HostLimiter limiter = new HostLimiter(2, 5, clock);
+        probeHosts(limiter, "host", HostLimiter.FORGET_ABOVE_HOSTS);
+        clock.advance(Duration.ofMinutes(2));
+
+        limiter.acquire("late.example.com", 0).close();
+        assertThat(limiter.remembered()).as("exactly at the bound").isEqualTo(HostLimiter.FORGET_ABOVE_HOSTS + 1);
+
+        limiter.acquire("later.example.com", 0).close();
+        assertThat(limiter.remembered()).as("one past the bound: the idle hosts go, the two just started stay")
+                .isEqualTo(2);
+    }
+
+    @ParameterizedTest(name = "last start {0} ms before: forgotten {1}")
+    @CsvSource({"60000, true", "59999, false"})
+    void forgetsAHostExactlyAMinuteAfterItsLastStart(long sinceLastStartMillis, boolean forgotten)
+            throws InterruptedException {
+        ManualClock clock = new ManualClock();
+        HostLimiter limiter = new HostLimiter(2, 5, clock);
+        probeHosts(limiter, "host", HostLimiter.FORGET_ABOVE_HOSTS + 1);
+        clock.advance(Duration.ofMillis(sinceLastStartMillis));
+
+        limiter.acquire("late.example.com", 0).close();
+
+        assertThat(limiter.remembered()).isEqualTo(forgotten ? 1 : HostLimiter.FORGET_ABOVE_HOSTS + 2);
+    }
+
+    @Test
+    void neverForgetsAHostWithAProbeInFlight() throws InterruptedException {
+        ManualClock clock = new ManualClock();
+        HostLimiter limiter = new HostLimiter(1, 100, clock);
+        HostLimiter.Permit running = limiter.acquire("busy.example.com", 0);
+        probeHosts(limiter, "host", HostLimiter.FORGET_ABOVE_HOSTS);
+        clock.advance(Duration.ofMinutes(2));
+
+        limiter.acquire("late.example.com", 0).close();
+
+        assertThat(limiter.remembered()).as("the busy host and the new one").isEqualTo(2);
+        assertThat(limiter.acquire("busy.example.com", 0)).as("its one probe at a time still holds").isNull();
+        running.close();
+        assertThat(limiter.acquire("busy.example.com", 0)).isNotNull();
+    }
+
+    @Test
+    void neverForgetsAnAddressWithProbesInFlightUpToItsLargerShare() throws Exception {
+        ManualClock clock = new ManualClock();
+        HostLimiter limiter = new HostLimiter(1, 100, clock);
+        InetAddress busy = InetAddress.getByName("203.0.113.7");
+        List<HostLimiter.Permit> running = new java.util.ArrayList<>();
+        for (int i = 1; i < HostLimiter.ADDRESS_SHARE; i++) {
+            running.add(limiter.acquire(List.of(busy), 0));
+        }
+        probeHosts(limiter, "host", HostLimiter.FORGET_ABOVE_HOSTS);
+        clock.advance(Duration.ofMinutes(2));
+
+        limiter.acquire("late.example.com", 0).close();
+
+        assertThat(running).doesNotContainNull().hasSize(HostLimiter.ADDRESS_SHARE - 1);
+        assertThat(limiter.remembered()).as("the address with one free permit of its share, and the new host")
+                .isEqualTo(2);
+        assertThat(limiter.acquire(List.of(busy), 0)).as("the last of its share").isNotNull();
+        assertThat(limiter.acquire(List.of(busy), 0)).as("its share still holds").isNull();
+    }
+
+    @Test
+    void neverForgetsAHostStartedWithinTheLastMinute() throws InterruptedException {
+        ManualClock clock = new ManualClock();
+        HostLimiter limiter = new HostLimiter(2, 1, clock);
+        probeHosts(limiter, "host", HostLimiter.FORGET_ABOVE_HOSTS);
+        clock.advance(Duration.ofSeconds(30));
+        limiter.acquire("recent.example.com", 0).close();
+        clock.advance(Duration.ofSeconds(30));
+
+        limiter.acquire("late.example.com", 0).close();
+
+        assertThat(limiter.remembered()).as("the recent host and the new one").isEqualTo(2);
+        assertThat(limiter.acquire("recent.example.com", 0)).as("its one start per minute is still spent").isNull();
     }
 
     @ParameterizedTest(name = "{0} and {1} share a budget: {2}")
@@ -87,6 +174,9 @@ class HostLimiterTest {
             203.0.113.7          | 203.0.113.8          | false
             2001:db8:1:2::1      | 2001:db8:1:2:ffff::9 | true
             2001:db8:1:2::1      | 2001:db8:1:3::1      | false
+            2001:db8:1:2::1      | 2001:db8:101:2::1    | false
+            2001:db8:1:2::1      | 2001:db8:1:102::1    | false
+            2001:db8:1:2::1      | 2001:db8:1:2:ff00::1 | true
             """)
     void countsAnAddressByItselfAndAnIpv6AddressByItsSlash64(String one, String other, boolean shared) throws Exception {
         HostLimiter limiter = new HostLimiter(10, 1, new ManualClock());
@@ -125,5 +215,64 @@ class HostLimiterTest {
         assertThat(limiter.acquire(List.of(address), 10)).isNull();
         running.get(0).close();
         assertThat(limiter.acquire(List.of(address), 0)).isNotNull();
+    }
+
+    @ParameterizedTest(name = "a start {0} ms ago: counted {1}")
+    @CsvSource({"60000, false", "59999, true"})
+    void countsAStartForExactlyOneMinute(long sinceStartMillis, boolean counted) throws InterruptedException {
+        ManualClock clock = new ManualClock();
+        HostLimiter limiter = new HostLimiter(10, 1, clock);
+        limiter.acquire("app.example.com", 0).close();
+        clock.advance(Duration.ofMillis(sinceStartMillis));
+
+        assertThat(limiter.acquire("app.example.com", 0) == null).isEqualTo(counted);
+    }
+
+    @Test
+    void countsANameAndItsAddressesTogetherOrNotAtAll() throws Exception {
+        HostLimiter limiter = new HostLimiter(1, 100, new ManualClock());
+        InetAddress busy = InetAddress.getByName("203.0.113.7");
+        List<HostLimiter.Permit> running = new java.util.ArrayList<>();
+        for (int i = 0; i < HostLimiter.ADDRESS_SHARE; i++) {
+            running.add(limiter.acquire(List.of(busy), 0));
+        }
+
+        assertThat(limiter.acquire("app.example.com", List.of(busy), 0)).as("the address has no permit free").isNull();
+        assertThat(limiter.acquire("app.example.com", 0)).as("so the name's permit was given back").isNotNull();
+        running.forEach(HostLimiter.Permit::close);
+    }
+
+    @Test
+    void holdsTheNameAndEveryAddressUntilClosed() throws Exception {
+        HostLimiter limiter = new HostLimiter(1, 100, new ManualClock());
+        InetAddress address = InetAddress.getByName("203.0.113.7");
+
+        HostLimiter.Permit both = limiter.acquire("APP.example.com", List.of(address), 0);
+
+        assertThat(both).isNotNull();
+        assertThat(limiter.acquire("app.example.com", 0)).as("the name, counted in lower case").isNull();
+        both.close();
+        assertThat(limiter.acquire("app.example.com", 0)).isNotNull();
+    }
+
+    @Test
+    void waitsForAPermitGivenBackWithinTheWait() throws Exception {
+        HostLimiter limiter = new HostLimiter(1, 100, new ManualClock());
+        HostLimiter.Permit running = limiter.acquire("app.example.com", 0);
+        Thread releaser = new Thread(() -> {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            running.close();
+        });
+        releaser.start();
+
+        // Generous: the permit comes back after about 0.1 s; the wait of 10 s only bounds a broken limiter.
+        HostLimiter.Permit waited = limiter.acquire("app.example.com", 10_000);
+
+        assertThat(waited).isNotNull();
+        releaser.join();
     }
 }

@@ -27,7 +27,14 @@ class HostingRequirementsTest {
         "REDIRECT_URI, 405, OK",
         "REDIRECT_URI, 404, NOT_FOUND",
         "REDIRECT_URI, 410, NOT_FOUND",
+        "REDIRECT_URI, 300, REDIRECT",
         "REDIRECT_URI, 301, REDIRECT",
+        "REDIRECT_URI, 399, REDIRECT",
+        "REDIRECT_URI, 199, SERVER_ERROR",
+        "REDIRECT_URI, 299, OK",
+        "REDIRECT_URI, 499, OK",
+        "CLIENT_URI,   499, CLIENT_ERROR",
+        "CLIENT_URI,   300, REDIRECT",
         "REDIRECT_URI, 302, REDIRECT",
         "REDIRECT_URI, 303, REDIRECT",
         "REDIRECT_URI, 307, REDIRECT",
@@ -82,11 +89,17 @@ class HostingRequirementsTest {
         "a body over the cap                          | 200 | image/png     | png  | true  | -1   | TOO_LARGE",
         "a declared length over the cap               | 200 | image/png     | png  | false | 2048 | TOO_LARGE",
         "a declared length at the cap                 | 200 | image/png     | png  | false | 1024 | OK",
+        "a declared length one past the cap           | 200 | image/png     | png  | false | 1025 | TOO_LARGE",
+        "a body of exactly the cap, undeclared        | 200 | image/png     | cap  | false | -1   | OK",
+        "a body one past the cap, undeclared          | 200 | image/png     | cap+1| false | -1   | TOO_LARGE",
+        "a body of exactly the cap, declared          | 200 | image/png     | cap  | false | 1024 | OK",
     })
     void wantsTheLogoToBeASmallImageOfItsDeclaredType(String reason, int status, String contentType, String body,
                                                      boolean truncated, long length, ProbeOutcome outcome) {
         byte[] bytes = switch (body) {
             case "png" -> PNG;
+            case "cap" -> java.util.Arrays.copyOf(PNG, MAX_LOGO);
+            case "cap+1" -> java.util.Arrays.copyOf(PNG, MAX_LOGO + 1);
             case "svg" -> "<svg xmlns=\"http://www.w3.org/2000/svg\"/>".getBytes(StandardCharsets.UTF_8);
             default -> "not an image at all".getBytes(StandardCharsets.UTF_8);
         };

@@ -45,6 +45,13 @@ class ImageFormatTest {
         "ICO,  0000010001001010,                 true",
         "ICO,  0000020001001010,                 false",
         "PNG,  3c3f786d6c2076657273696f6e3d,     false",
+        "PNG,  89504e470d0a1a0a,                 true",
+        "JPEG, ffd8ff,                           true",
+        "GIF,  474946383961,                     true",
+        "GIF,  4749463839,                       false",
+        "ICO,  00000100,                         true",
+        "ICO,  0100010001001010,                 false",
+        "ICO,  0001010001001010,                 false",
     })
     void checksTheMagicBytes(ImageFormat format, String hex, boolean matches) {
         assertThat(format.matches(HexFormat.of().parseHex(hex))).isEqualTo(matches);

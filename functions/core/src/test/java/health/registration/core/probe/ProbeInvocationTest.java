@@ -88,4 +88,12 @@ class ProbeInvocationTest {
 
         assertThat(ProbeInvocation.callerRequestId(payload)).isEmpty();
     }
+
+    @Test
+    void logsACallerRequestIdOfExactlyTheCap() {
+        String longest = "a".repeat(ProbeInvocation.MAX_CALLER_REQUEST_ID);
+        ObjectNode payload = JsonNodeFactory.instance.objectNode().put(ProbeInvocation.CALLER_REQUEST_ID, longest);
+
+        assertThat(ProbeInvocation.callerRequestId(payload)).contains(longest);
+    }
 }

@@ -50,5 +50,8 @@ class ProbeReportJsonTest {
         assertThatThrownBy(() -> ProbeReportJson.read(json.readTree(
                 "{\"results\":[{\"field\":\"/client_uri\",\"outcome\":\"bogus\",\"verdict\":\"pass\"}]}")))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ProbeReportJson.read(json.readTree(
+                "{\"results\":[{\"field\":\"/no_such_member\",\"outcome\":\"ok\",\"verdict\":\"pass\"}]}")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("not a URL member");
     }
 }

@@ -175,7 +175,7 @@ class RegistrationProberTest {
 
         assertThat(report.passed()).isTrue();
         assertThat(resolver.lookups).hasSize(5);
-        assertThat(fetcher.requests).allSatisfy(r -> assertThat(r.addresses()).extracting(a -> a.getHostAddress())
+        assertThat(fetcher.requests).hasSize(5).allSatisfy(r -> assertThat(r.addresses()).extracting(a -> a.getHostAddress())
                 .containsExactly("11.22.33.44"));
     }
 
@@ -232,6 +232,7 @@ class RegistrationProberTest {
 
         assertThat(report.passed()).isTrue();
         assertThat(fetcher.peakInFlight.get()).as("all eight distinct URLs were in flight at once").isEqualTo(8);
+        assertThat(fetcher.gateTimeouts.get()).as("none gave up waiting for the others").isZero();
     }
 
     @Test

@@ -30,4 +30,28 @@ class RetryAfterTest {
         assertThat(RetryAfter.delay(header, NOW)).as(reason)
                 .isEqualTo(seconds == null ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds)));
     }
+
+    @ParameterizedTest(name = "{2}")
+    @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
+            Mon, 07 Dec 2026 10:05:00 GMT    | Mon, 07 Dec 2026 10:05:00 GMT | spaces inside are printable
+            ' 120 '                          | 120                           | stripped
+            ~                                | ~                             | the last printable character
+            64                               | 64-chars                      | exactly the longest kept
+            65                               | null                          | one past the longest
+            DEL                              | null                          | DEL is a control character
+            BEL                              | null                          | as is BEL
+            ''                               | null                          | empty
+            null                             | null                          | absent
+            """)
+    void keepsAHeaderOnlyWhenShortAndPrintable(String header, String kept, String reason) {
+        String sent = switch (String.valueOf(header)) {
+            case "64" -> "1".repeat(RetryAfter.MAX_LENGTH);
+            case "65" -> "1".repeat(RetryAfter.MAX_LENGTH + 1);
+            case "DEL" -> "12\u007f";
+            case "BEL" -> "12\u0007";
+            default -> header;
+        };
+
+        assertThat(RetryAfter.bounded(sent)).as(reason).isEqualTo("64-chars".equals(kept) ? sent : kept);
+    }
 }

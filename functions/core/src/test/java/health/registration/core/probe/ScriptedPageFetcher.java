@@ -17,6 +17,8 @@ final class ScriptedPageFetcher implements PageFetcher {
     final List<FetchRequest> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     final AtomicInteger peakInFlight = new AtomicInteger();
+    /** Fetches that gave up waiting at the gate: a test that holds fetches asserts there were none. */
+    final AtomicInteger gateTimeouts = new AtomicInteger();
     private volatile CountDownLatch gate;
 
     ScriptedPageFetcher page(String url, int status, String contentType, byte[] body) {
@@ -48,7 +50,9 @@ final class ScriptedPageFetcher implements PageFetcher {
             CountDownLatch latch = gate;
             if (latch != null) {
                 latch.countDown();
-                latch.await(5, TimeUnit.SECONDS);
+                if (!latch.await(5, TimeUnit.SECONDS)) {
+                    gateTimeouts.incrementAndGet();
+                }
             }
             if (failures.containsKey(request.url())) {
                 throw failures.get(request.url());

@@ -192,4 +192,37 @@ class UrlProbeTest {
 
         assertThat(probe.location()).isEqualTo("https://elsewhere.example.com/?x");
     }
+
+    @Test
+    void keepsTheRetryAfterFrom300On() {
+        ProbeTarget target = new ProbeTarget(URL, FetchPurpose.PAGE);
+
+        assertThat(UrlProbe.answered(target, new FetchedPage(300, null, null, -1, new byte[0], false, "203.0.113.9", "5"),
+                1000, List.of(), 1).retryAfter()).isEqualTo("5");
+        assertThat(UrlProbe.answered(target, new FetchedPage(299, null, null, -1, new byte[0], false, "203.0.113.9", "5"),
+                1000, List.of(), 1).retryAfter()).isNull();
+    }
+
+    @ParameterizedTest(name = "{2}")
+    @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
+            https://a.example/ x        | https://a.example/?x | a space is replaced
+            https://a.example/DELx      | https://a.example/?x | so is DEL
+            https://a.example/!~        | https://a.example/!~ | the first and last printable characters are kept
+            null                        | null                 | no Location, none kept
+            """)
+    void sanitisesTheLocationCharacterByCharacter(String location, String kept, String reason) {
+        String sent = location == null ? null : location.replace("DEL", "\u007f");
+
+        assertThat(ProbeDescriptions.sanitizeLocation(sent)).as(reason).isEqualTo(kept);
+    }
+
+    @Test
+    void truncatesTheLocationPastItsLengthOnly() {
+        String exact = "https://a.example/" + "x".repeat(ProbeDescriptions.MAX_LOCATION - "https://a.example/".length());
+        String longer = exact + "y";
+
+        assertThat(ProbeDescriptions.sanitizeLocation(exact)).as("exactly the length: kept whole").isEqualTo(exact);
+        assertThat(ProbeDescriptions.sanitizeLocation(longer)).as("one past: cut, and marked")
+                .isEqualTo(exact + "...");
+    }
 }

@@ -193,7 +193,7 @@ class ReverificationTest {
 
             assertThat(summary.checked()).isEqualTo(registrations.size());
             assertThat(summary.passed()).isEqualTo(registrations.size());
-            assertThat(bench.store.all()).allSatisfy(client -> {
+            assertThat(bench.store.all()).hasSize(registrations.size()).allSatisfy(client -> {
                 assertThat(client.status()).isEqualTo(ClientStatus.ACTIVE);
                 assertThat(client.checks().problems()).isEmpty();
                 assertThat(client.checks().lastRunId()).isEqualTo(RUN);
@@ -449,7 +449,7 @@ class ReverificationTest {
 
             assertThat(bench.prober.probedTargets()).filteredOn(t -> t.url().equals(shared))
                     .containsExactly(new ProbeTarget(shared, FetchPurpose.IMAGE));
-            assertThat(bench.store.all()).allSatisfy(c -> assertThat(c.status()).isEqualTo(ClientStatus.ACTIVE));
+            assertThat(bench.store.all()).isNotEmpty().allSatisfy(c -> assertThat(c.status()).isEqualTo(ClientStatus.ACTIVE));
         }
 
         @Test
@@ -525,7 +525,7 @@ class ReverificationTest {
             assertThat(restarted.checked()).isEqualTo(leftUnchecked);
             Map<ClientId, Set<String>> eventIds = bench.events.published().stream().collect(
                     Collectors.groupingBy(LifecycleEvent::clientId, Collectors.mapping(LifecycleEvent::id, Collectors.toSet())));
-            assertThat(eventIds.values()).allSatisfy(idsOfOneClient -> assertThat(idsOfOneClient).hasSize(1));
+            assertThat(eventIds.values()).isNotEmpty().allSatisfy(idsOfOneClient -> assertThat(idsOfOneClient).hasSize(1));
         }
 
         @Test
@@ -617,7 +617,7 @@ class ReverificationTest {
 
             assertThat(summary.selected()).isEqualTo(11);
             assertThat(summary.checked()).isEqualTo(4);
-            assertThat(bench.queue.segments()).allSatisfy(s -> {
+            assertThat(bench.queue.segments()).isNotEmpty().allSatisfy(s -> {
                 assertThat(s.runId()).isEqualTo(RUN);
                 assertThat(s.runAt()).isEqualTo(RUN_AT);
                 assertThat(s.clientIds()).hasSizeBetween(1, 2);
@@ -639,7 +639,7 @@ class ReverificationTest {
             List<RunSummary> redelivered = segments.stream().map(s -> bench.reverification().runSegment(s, bench.stopAt())).toList();
 
             assertThat(checkedByWorkers).isEqualTo(7);
-            assertThat(redelivered).allSatisfy(s -> assertThat(s.checked()).isZero());
+            assertThat(redelivered).isNotEmpty().allSatisfy(s -> assertThat(s.checked()).isZero());
             assertThat(redelivered.stream().mapToLong(RunSummary::skipped).sum()).isEqualTo(7);
             assertThat(bench.prober.probedTargets()).hasSize(probesBeforeRedelivery);
             assertThat(ids).allSatisfy(id -> assertThat(bench.stored(id).checks().consecutiveFailures()).isOne());
@@ -673,7 +673,7 @@ class ReverificationTest {
             CompletableFuture<RunSummary> other = CompletableFuture.supplyAsync(() -> second.runSegment(segment, bench.stopAt()));
 
             assertThat(one.join().checked() + other.join().checked()).isEqualTo(segment.clientIds().size());
-            assertThat(segment.clientIds()).allSatisfy(id -> assertThat(bench.stored(id).checks().consecutiveFailures()).isOne());
+            assertThat(segment.clientIds()).isNotEmpty().allSatisfy(id -> assertThat(bench.stored(id).checks().consecutiveFailures()).isOne());
             assertThat(bench.events.published()).filteredOn(e -> segment.clientIds().contains(e.clientId()))
                     .hasSize(segment.clientIds().size());
         }
@@ -697,7 +697,7 @@ class ReverificationTest {
                 assertThat(bench.stored(id).checks().lastRunId()).isEqualTo(RUN);
                 assertThat(bench.stored(id).checks().lastCheckedAt()).isNotNull();
             });
-            assertThat(bench.store.all()).allSatisfy(c -> assertThat(c.version()).as("checked once: one write").isEqualTo(3));
+            assertThat(bench.store.all()).hasSize(ids.size()).allSatisfy(c -> assertThat(c.version()).as("checked once: one write").isEqualTo(3));
         }
     }
 

@@ -157,6 +157,7 @@ class RunProbesTest {
 
         assertThat(answer).hasSize(targets.size());
         assertThat(recording.peakCalls.get()).as("calls did overlap, so the test could catch a shared host").isGreaterThanOrEqualTo(2);
+        assertThat(recording.overlapTimeouts.get()).as("the first two calls met, so they ran at once").isZero();
         assertThat(recording.hostsProbedTwiceAtOnce).isEmpty();
         recording.threadsByHost.forEach((host, threads) ->
                 assertThat(threads).as("every call naming %s came from one lane", host).hasSize(1));
@@ -329,6 +330,8 @@ class RunProbesTest {
         final Set<String> hostsProbedTwiceAtOnce = ConcurrentHashMap.newKeySet();
         final Map<String, Set<String>> threadsByHost = new ConcurrentHashMap<>();
         final AtomicInteger peakCalls = new AtomicInteger();
+        /** Calls that gave up waiting for the others to overlap them: a test that needs overlap asserts none. */
+        final AtomicInteger overlapTimeouts = new AtomicInteger();
         private final AtomicInteger inFlight = new AtomicInteger();
         private final Map<String, AtomicInteger> callsByHost = new ConcurrentHashMap<>();
         private final CountDownLatch overlap;
@@ -352,7 +355,9 @@ class RunProbesTest {
             }
             try {
                 overlap.countDown();
-                overlap.await(5, TimeUnit.SECONDS);
+                if (!overlap.await(5, TimeUnit.SECONDS)) {
+                    overlapTimeouts.incrementAndGet();
+                }
                 return super.probeUrls(targets);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

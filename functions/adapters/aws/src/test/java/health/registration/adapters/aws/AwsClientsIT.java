@@ -69,8 +69,19 @@ class AwsClientsIT {
 
     @Test
     void lambdaClientReachesTheEmulatorNamedByTheEnvironment() {
-        // moto answers the Lambda API itself; only running a function would need Docker.
-        assertThat(LambdaClients.shared().listFunctions().functions()).isNotNull();
+        // moto answers the Lambda API itself; only running a function would need Docker. A layer published through
+        // the shared client is seen by a client pointed at the emulator explicitly.
+        String layer = "aws-clients-it-" + UUID.randomUUID();
+        long version = LambdaClients.shared().publishLayerVersion(r -> r.layerName(layer)
+                .content(c -> c.zipFile(software.amazon.awssdk.core.SdkBytes.fromUtf8String("not a real layer")))).version();
+        try (software.amazon.awssdk.services.lambda.LambdaClient explicit = software.amazon.awssdk.services.lambda.LambdaClient
+                .builder().endpointOverride(moto).region(ClientSettings.region())
+                .credentialsProvider(DefaultCredentialsProvider.builder().build())
+                .httpClient(UrlConnectionHttpClient.create()).build()) {
+            assertThat(explicit.listLayers().layers()).extracting(l -> l.layerName()).contains(layer);
+        } finally {
+            LambdaClients.shared().deleteLayerVersion(r -> r.layerName(layer).versionNumber(version));
+        }
     }
 
     @Test

@@ -31,7 +31,9 @@ final class Race {
                     }
                 }));
             }
-            ready.await(10, TimeUnit.SECONDS);
+            if (!ready.await(10, TimeUnit.SECONDS)) {
+                throw new AssertionError("not every task reached the start line: the race would not be one");
+            }
             go.countDown();
             List<Object> results = new ArrayList<>();
             for (Future<Object> outcome : outcomes) {

@@ -26,6 +26,7 @@ import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.ConnectionSpec;
 import okhttp3.CookieJar;
+import okhttp3.EventListener;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
@@ -54,12 +55,18 @@ public final class OkHttpPageFetcher implements PageFetcher {
 
     OkHttpPageFetcher(AddressPolicy policy, X509TrustManager trust, ProbeLimits limits, String userAgent,
                       Dialer dialer) {
+        this(policy, trust, limits, userAgent, dialer, EventListener.NONE);
+    }
+
+    /** As above, telling {@code events} what each call does (tests observe the cancel after a truncated body). */
+    OkHttpPageFetcher(AddressPolicy policy, X509TrustManager trust, ProbeLimits limits, String userAgent,
+                      Dialer dialer, EventListener events) {
         if (userAgent == null || userAgent.isBlank()) {
             throw new IllegalArgumentException(
                     "the prober needs a descriptive User-Agent (docs/security.md, Request shape)");
         }
         this.guard = new GuardedSocketFactory(policy, dialer);
-        this.base = baseClient(guard, trust, limits);
+        this.base = baseClient(guard, trust, limits, events);
         this.userAgent = userAgent;
     }
 
@@ -88,8 +95,10 @@ public final class OkHttpPageFetcher implements PageFetcher {
         }
     }
 
-    private static OkHttpClient baseClient(GuardedSocketFactory guard, X509TrustManager trust, ProbeLimits limits) {
+    private static OkHttpClient baseClient(GuardedSocketFactory guard, X509TrustManager trust, ProbeLimits limits,
+                                           EventListener events) {
         return new OkHttpClient.Builder()
+                .eventListener(events)
                 // docs/security.md, "DNS rebinding and pinned addresses": a proxy would resolve and connect on our
                 // behalf, unchecked.
                 .proxy(Proxy.NO_PROXY)

@@ -47,6 +47,22 @@ class FetchFailuresTest {
                 Arguments.of(wrapped(new SSLHandshakeException("PKIX path building failed"),
                         new CertPathBuilderException("unable to find valid certification path")), false,
                         ProbeOutcome.TLS_ERROR, "not issued by a trusted authority"),
+                Arguments.of(wrapped(new SSLHandshakeException("PKIX path validation failed"),
+                        new java.security.cert.CertificateNotYetValidException("NotBefore: …")), false,
+                        ProbeOutcome.TLS_ERROR, "is not valid yet"),
+                // the validator's reason alone, with no certificate exception in the chain
+                Arguments.of(wrapped(new SSLHandshakeException("PKIX path validation failed"),
+                        new java.security.cert.CertPathValidatorException("validity check failed", null, null, -1,
+                                java.security.cert.CertPathValidatorException.BasicReason.EXPIRED)), false,
+                        ProbeOutcome.TLS_ERROR, "has expired"),
+                Arguments.of(wrapped(new SSLHandshakeException("PKIX path validation failed"),
+                        new java.security.cert.CertPathValidatorException("validity check failed", null, null, -1,
+                                java.security.cert.CertPathValidatorException.BasicReason.NOT_YET_VALID)), false,
+                        ProbeOutcome.TLS_ERROR, "is not valid yet"),
+                Arguments.of(wrapped(new SSLHandshakeException("PKIX path validation failed"),
+                        new java.security.cert.CertPathValidatorException("revoked", null, null, -1,
+                                java.security.cert.CertPathValidatorException.BasicReason.REVOKED)), false,
+                        ProbeOutcome.TLS_ERROR, "not issued by a trusted authority"),
                 Arguments.of(new SSLHandshakeException("Remote host terminated the handshake"), false,
                         ProbeOutcome.TLS_ERROR, "the TLS handshake with ok.example.com failed"),
                 // everything else
@@ -84,6 +100,18 @@ class FetchFailuresTest {
 
         assertThat(FetchFailures.translate("ok.example.com", first, false).outcome())
                 .isEqualTo(ProbeOutcome.CONNECT_ERROR);
+    }
+
+    @ParameterizedTest(name = "a TLS failure as cause number {0}: read {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"64, true", "65, false"})
+    void readsAtMost64CausesOfAFailure(int depth, boolean read) {
+        Throwable chain = new SSLPeerUnverifiedException("Hostname ok.example.com not verified");
+        for (int i = 1; i < depth; i++) {
+            chain = new IOException("wrapper " + i, chain);
+        }
+
+        assertThat(FetchFailures.translate("ok.example.com", chain, false).outcome())
+                .isEqualTo(read ? ProbeOutcome.TLS_ERROR : ProbeOutcome.CONNECT_ERROR);
     }
 
     private static Throwable wrapped(Throwable outer, Throwable cause) {

@@ -59,6 +59,11 @@ final class FetcherFixture implements AutoCloseable {
         return new OkHttpPageFetcher(policy, CERTS.clientTrust().trustManager(), LIMITS, USER_AGENT, dialer);
     }
 
+    /** As {@link #fetcher(AddressPolicy)}, telling {@code events} what each call does. */
+    OkHttpPageFetcher fetcher(AddressPolicy policy, okhttp3.EventListener events) {
+        return new OkHttpPageFetcher(policy, CERTS.clientTrust().trustManager(), LIMITS, USER_AGENT, dialer, events);
+    }
+
     static FetchRequest page(String url) {
         return request(url, TestCertificates.HOST, List.of(FAKE_PUBLIC), UrlField.REDIRECT_URI);
     }

@@ -88,4 +88,134 @@ class LoopbackSiteTest {
         assertThatThrownBy(() -> LoopbackSite.start(InetAddresses.forString("192.0.2.1")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    /** Where the site really listens: the endpoint its dialer sends the probed port to. */
+    private static InetSocketAddress endpoint(LoopbackSite site) throws Exception {
+        return site.dialer().route(new InetSocketAddress(LOOPBACK, 443));
+    }
+
+    /**
+     * Sends {@code request} over TLS and returns everything the site answered. The site's authority is made inside
+     * it and never shared, so this client, on loopback only, checks no certificate: the prober's own tests above
+     * check the site's TLS.
+     */
+    private static String exchange(LoopbackSite site, byte[] request) throws Exception {
+        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+        context.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+            @Override
+            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {}
+
+            @Override
+            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {}
+
+            @Override
+            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                return new java.security.cert.X509Certificate[0];
+            }
+        }}, null);
+        InetSocketAddress to = endpoint(site);
+        try (java.net.Socket socket = context.getSocketFactory().createSocket(to.getAddress(), to.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request);
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+        }
+    }
+
+    /** Completes a TLS handshake with the site and closes without sending a request. */
+    private static void handshakeOnly(LoopbackSite site) throws Exception {
+        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+        context.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+            @Override
+            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {}
+
+            @Override
+            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {}
+
+            @Override
+            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                return new java.security.cert.X509Certificate[0];
+            }
+        }}, null);
+        InetSocketAddress to = endpoint(site);
+        try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) context.getSocketFactory()
+                .createSocket(to.getAddress(), to.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.startHandshake();
+        }
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    @Test
+    void answersAPageALogoAndACallbackAsARegistrationsSitesWould() throws Exception {
+        try (LoopbackSite site = LoopbackSite.start(LOOPBACK)) {
+            String page = exchange(site, ascii("GET /about HTTP/1.1\r\nHost: app.example.com\r\n\r\n"));
+            String logo = exchange(site, ascii("GET /logo.png HTTP/1.1\r\nHost: app.example.com\r\n\r\n"));
+            String callback = exchange(site, ascii("GET /callback?x=1 HTTP/1.1\r\nHost: app.example.com\r\n\r\n"));
+
+            assertThat(page).startsWith("HTTP/1.1 200 OK\r\n").contains("Content-Type: text/html\r\n")
+                    .endsWith("<!doctype html><title>priming</title>");
+            assertThat(logo).startsWith("HTTP/1.1 200 OK\r\n").contains("Content-Type: image/png\r\n");
+            assertThat(callback).startsWith("HTTP/1.1 400 Bad Request\r\n").contains("Content-Type: text/plain\r\n")
+                    .endsWith("missing code");
+            assertThat(site.requests()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void readsARequestLineOfTwoWordsAHeadWithANulByteAndAHeadOfExactlyItsLimit() throws Exception {
+        String request = "GET /about HTTP/1.1\r\nX-Padding: ";
+        String atLimit = request + "a".repeat(16_384 - request.length());
+        try (LoopbackSite site = LoopbackSite.start(LOOPBACK)) {
+            assertThat(exchange(site, ascii("GET /about\r\n\r\n"))).startsWith("HTTP/1.1 200 OK");
+            assertThat(exchange(site, ascii("GET /about HTTP/1.1\r\nX-Nul: \0\r\n\r\n"))).startsWith("HTTP/1.1 200 OK");
+            // No blank line: the site stops reading at 16 384 bytes and answers what it has.
+            assertThat(exchange(site, ascii(atLimit))).startsWith("HTTP/1.1 200 OK");
+            assertThat(site.requests()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void countsNeitherARequestNorAHandshakeThatDidNotHappen() throws Exception {
+        try (LoopbackSite site = LoopbackSite.start(LOOPBACK)) {
+            handshakeOnly(site);
+            try (java.net.Socket plain = new java.net.Socket()) {
+                plain.connect(endpoint(site), 10_000);
+                plain.getOutputStream().write(ascii("GET / HTTP/1.1\r\n\r\n"));
+                plain.shutdownOutput();
+                plain.setSoTimeout(10_000);
+                plain.getInputStream().readAllBytes();
+            } catch (java.io.IOException reset) {
+                // The site drops a connection that is not TLS; how it ends does not matter here.
+            }
+            // The site serves one connection at a time, so this answer comes after both above were handled.
+            assertThat(exchange(site, ascii("GET /about HTTP/1.1\r\n\r\n"))).startsWith("HTTP/1.1 200 OK");
+
+            assertThat(site.handshakes()).as("the handshake alone and the last exchange's").isEqualTo(2);
+            assertThat(site.requests()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void stopsListeningWhenClosed() throws Exception {
+        InetSocketAddress listening;
+        try (LoopbackSite site = LoopbackSite.start(LOOPBACK)) {
+            listening = endpoint(site);
+        }
+
+        try (java.net.Socket socket = new java.net.Socket()) {
+            assertThatThrownBy(() -> socket.connect(listening, 10_000)).isInstanceOf(java.net.ConnectException.class);
+        }
+    }
+
+    @Test
+    void listensOnTheJvmsLoopbackAddressByDefault() throws Exception {
+        try (LoopbackSite site = LoopbackSite.start()) {
+            assertThat(site.dialer().route(new InetSocketAddress(InetAddress.getLoopbackAddress(), 443)).getAddress())
+                    .isEqualTo(InetAddress.getLoopbackAddress());
+        }
+    }
 }

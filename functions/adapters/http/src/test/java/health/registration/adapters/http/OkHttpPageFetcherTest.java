@@ -80,7 +80,7 @@ class OkHttpPageFetcherTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {301, 302, 307, 308})
+    @ValueSource(ints = {300, 301, 302, 303, 307, 308})
     void returnsRedirectsWithTheirLocationWithoutFollowingThem(int status) throws Exception {
         String metadata = "http://169.254.169.254/latest/meta-data/";
         server.enqueue(new MockResponse.Builder().code(status).addHeader("Location", metadata).build());
@@ -168,7 +168,9 @@ class OkHttpPageFetcherTest {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 
         assertThat(failure.outcome()).isEqualTo(ProbeOutcome.TIMEOUT);
-        assertThat(elapsed).isLessThan(CALL_TIMEOUT.plusSeconds(3));
+        // Generous: the call timeout (2 s) ends it; the body alone would take 50 s to drip and no read waits longer
+        // than 0.5 s, so any bound well under 50 s tells the call timeout from the end of the body.
+        assertThat(elapsed).isGreaterThanOrEqualTo(CALL_TIMEOUT).isLessThan(Duration.ofSeconds(25));
     }
 
     @Test
@@ -199,6 +201,82 @@ class OkHttpPageFetcherTest {
         FetchedPage page = fetcher.fetch(page("https://ok.example.com/"));
 
         assertThat(page.contentLength()).isEqualTo(declared);
+        assertThat(page.body()).isEmpty();
+        assertThat(page.truncated()).isTrue();
+    }
+
+    /** Counts the calls OkHttp reports canceled: the fetcher cancels a call whose body it did not read to the end. */
+    private static final class CancelCount extends okhttp3.EventListener {
+        final java.util.concurrent.atomic.AtomicInteger canceled = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public void canceled(okhttp3.Call call) {
+            canceled.incrementAndGet();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} bytes, declared: {1}")
+    @CsvSource({
+        "16384, false",   // exactly the cap, chunked
+        "16384, true",    // exactly the cap, with its length declared
+        "0,     false"})
+    void keepsABodyOfAtMostTheCapWholeAndLetsTheCallEnd(int size, boolean declared) throws Exception {
+        MockResponse.Builder answer = new MockResponse.Builder();
+        server.enqueue((declared ? answer.body(new Buffer().write(new byte[size]))
+                : answer.chunkedBody(new Buffer().write(new byte[size]), 1024)).build());
+        CancelCount events = new CancelCount();
+
+        FetchedPage page = fixture.fetcher(AddressPolicy.publicOnly(), events).fetch(page("https://ok.example.com/"));
+
+        assertThat(page.body()).hasSize(size);
+        assertThat(page.truncated()).isFalse();
+        assertThat(page.contentLength()).isEqualTo(declared ? size : -1);
+        assertThat(events.canceled.get()).as("a body read to its end needs no cancel").isZero();
+    }
+
+    @Test
+    void cutsABodyOneBytePastTheCapAndCancelsTheCall() throws Exception {
+        server.enqueue(new MockResponse.Builder().chunkedBody(new Buffer().write(new byte[CAP + 1]), 1024).build());
+        CancelCount events = new CancelCount();
+
+        FetchedPage page = fixture.fetcher(AddressPolicy.publicOnly(), events).fetch(page("https://ok.example.com/"));
+
+        assertThat(page.body()).hasSize(CAP);
+        assertThat(page.truncated()).isTrue();
+        assertThat(events.canceled.get()).as("canceled, not drained").isOne();
+    }
+
+    @Test
+    void cancelsTheCallWhenTheDeclaredLengthIsOverTheCap() throws Exception {
+        server.enqueue(new MockResponse.Builder().body(new Buffer().write(new byte[CAP + 1])).build());
+        CancelCount events = new CancelCount();
+
+        FetchedPage page = fixture.fetcher(AddressPolicy.publicOnly(), events).fetch(page("https://ok.example.com/"));
+
+        assertThat(page.body()).isEmpty();
+        assertThat(page.truncated()).isTrue();
+        assertThat(events.canceled.get()).isOne();
+    }
+
+    @ParameterizedTest(name = "a logo of {0} bytes under a cap of 4096: truncated {1}")
+    @CsvSource({"4096, false", "4097, true"})
+    void capsALogoAtItsOwnCap(int size, boolean truncated) throws Exception {
+        server.enqueue(new MockResponse.Builder().chunkedBody(new Buffer().write(new byte[size]), 1024).build());
+
+        FetchedPage page = fetcher.fetch(new FetchRequest("https://ok.example.com/logo.png", HOST, List.of(FAKE_PUBLIC),
+                health.registration.core.probe.FetchPurpose.IMAGE, 4096));
+
+        assertThat(page.body()).hasSize(Math.min(size, 4096));
+        assertThat(page.truncated()).isEqualTo(truncated);
+    }
+
+    @Test
+    void readsNothingUnderANegativeCap() throws Exception {
+        server.enqueue(new MockResponse.Builder().chunkedBody(new Buffer().write(new byte[10]), 1024).build());
+
+        FetchedPage page = fetcher.fetch(new FetchRequest("https://ok.example.com/", HOST, List.of(FAKE_PUBLIC),
+                health.registration.core.probe.FetchPurpose.PAGE, -1));
+
         assertThat(page.body()).isEmpty();
         assertThat(page.truncated()).isTrue();
     }
