@@ -125,11 +125,12 @@ class TemplatePermissionsTest {
     @org.junit.jupiter.api.Test
     void onlyTheFunctionsThatAnswerWithSecretsReadClientSecrets() {
         // The manage function compares a client_secret sent in an RFC 7592 update with the stored one; the authority
-        // function one an authorization server presents (docs/api/authority.md).
+        // function one an authorization server presents (docs/api/authority.md); the Keycloak connector gives the
+        // realm's client the same secret (docs/operations/keycloak.md).
         TemplateTable.resources().properties().forEach(resource -> {
             if (resource.getValue().path("Type").asText().equals("AWS::IAM::Role")) {
                 boolean reads = actionsOn(resource.getKey(), "${SecretPrefix}").contains("secretsmanager:GetSecretValue");
-                assertThat(reads).as(resource.getKey()).isEqualTo(Set.of("ManageFunctionRole", "AuthorityFunctionRole").contains(resource.getKey()));
+                assertThat(reads).as(resource.getKey()).isEqualTo(Set.of("ManageFunctionRole", "AuthorityFunctionRole", "KeycloakConnectorFunctionRole").contains(resource.getKey()));
             }
         });
     }
