@@ -31,6 +31,12 @@ class CertificateAuthoritySettingsTest {
         https://api.example.org       | PT0S     | P7D          | P1D     | no validity
         https://api.example.org       | P365D    | -P7D         | P1D     | a negative CRL validity
         https://api.example.org       | P365D    | P7D          | P7D     | a refresh as long as the CRL validity
+        https://api.example.org       | P365D    | -P7D         | -P8D    | a negative CRL validity with a refresh shorter still
+        https://api.example.org       | P365D    | P7D          | PT0S    | no refresh margin
+        https://api.example.org       | P365D    | P7D          | -P1D    | a negative refresh margin
+        https://api.example.org       | -P1D     | P7D          | P1D     | a negative validity
+        https://api.example.org/#x    | P365D    | P7D          | P1D     | a fragment
+        https:/v1                     | P365D    | P7D          | P1D     | no host
         """)
     void refusesSettingsThatCannotWork(String base, Duration validity, Duration crlValidity, Duration refresh, String reason) {
         assertThatThrownBy(() -> new CertificateAuthoritySettings(URI.create(base), validity, crlValidity, refresh))

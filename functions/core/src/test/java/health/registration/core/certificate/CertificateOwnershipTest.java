@@ -197,6 +197,36 @@ class CertificateOwnershipTest {
         return refused(outcome).errors().stream().map(Violation::field).toList();
     }
 
+    /** Each refusal says which check failed (docs/api/certificates.md), not only that /challenge is wrong. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        # change                  | phrase
+        unknown                   | challenge is not a token this authority issued
+        used                      | challenge was used already; ask for a new one
+        withdrawn                 | challenge was not found: https://app.example.com/.well-known/udap-certificate-challenge/<token> must answer 200
+        """)
+    void namesTheCheckTheChallengeFailed(String change, String phrase) {
+        CertificateRequest proven = bench.proven(AuthorityBench.request());
+        CertificateRequest request = switch (change) {
+            case "unknown" -> proven.provenBy(proven.developerId(), "A".repeat(43));
+            case "used" -> {
+                bench.issue(proven);
+                yield proven;
+            }
+            case "withdrawn" -> {
+                bench.site.withdraw(url(proven));
+                yield proven;
+            }
+            default -> throw new IllegalArgumentException(change);
+        };
+
+        IssuanceOutcome outcome = bench.ca.issue(request, AuthorityBench.REQUESTER);
+
+        assertThat(outcome).isInstanceOf(IssuanceOutcome.Refused.class);
+        assertThat(((IssuanceOutcome.Refused) outcome).error().errors()).extracting(Violation::description)
+                .anySatisfy(description -> assertThat(description).contains(phrase));
+    }
+
     private static Set<String> fieldsOf(IssuanceOutcome outcome) {
         assertThat(outcome).as("outcome").isInstanceOf(IssuanceOutcome.Refused.class);
         return ((IssuanceOutcome.Refused) outcome).error().errors().stream().map(Violation::field)

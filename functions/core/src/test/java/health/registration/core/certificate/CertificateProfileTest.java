@@ -50,18 +50,20 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CertificateProfileTest {
 
     private static final AuthorityBench BENCH = new AuthorityBench();
-    private static final IssuanceOutcome.Issued ISSUED = BENCH.issue();
-    private static final X509Certificate LEAF = ISSUED.certificate().x509();
+    // Issued for each test, not once for the class: mutation testing (docs/testing.md) changes the profile between
+    // tests in one JVM, and a certificate issued before the change would hide it.
+    private final IssuanceOutcome.Issued issued = BENCH.issue();
+    private final X509Certificate leaf = issued.certificate().x509();
 
     @TempDir
     Path directory;
 
     @Test
     void isVersion3WithARandomPositiveSerialOfAtMost159Bits() {
-        assertThat(LEAF.getVersion()).isEqualTo(3);
-        assertThat(LEAF.getSerialNumber().signum()).isPositive();
-        assertThat(LEAF.getSerialNumber().bitLength()).isLessThanOrEqualTo(159).isGreaterThan(64);
-        assertThat(ISSUED.certificate().serial()).isEqualTo(LEAF.getSerialNumber().toString(16));
+        assertThat(leaf.getVersion()).isEqualTo(3);
+        assertThat(leaf.getSerialNumber().signum()).isPositive();
+        assertThat(leaf.getSerialNumber().bitLength()).isLessThanOrEqualTo(159).isGreaterThan(64);
+        assertThat(issued.certificate().serial()).isEqualTo(leaf.getSerialNumber().toString(16));
     }
 
     @Test
@@ -75,37 +77,37 @@ class CertificateProfileTest {
 
     @Test
     void isIssuedByTheCaNamedExactlyAsItsSubject() {
-        assertThat(LEAF.getIssuerX500Principal()).isEqualTo(BENCH.root.certificate().getSubjectX500Principal());
-        assertThat(LEAF.getSubjectX500Principal().getName()).isEqualTo("CN=Example App");
-        assertThat(ISSUED.certificate().subject()).isEqualTo("CN=Example App");
+        assertThat(leaf.getIssuerX500Principal()).isEqualTo(BENCH.root.certificate().getSubjectX500Principal());
+        assertThat(leaf.getSubjectX500Principal().getName()).isEqualTo("CN=Example App");
+        assertThat(issued.certificate().subject()).isEqualTo("CN=Example App");
     }
 
     @Test
     void namesTheClientUriAsItsOnlySubjectAlternativeName() throws Exception {
-        assertThat(LEAF.getSubjectAlternativeNames()).containsExactly(List.of(6, TestCsrs.CLIENT_URI));
-        assertThat(LEAF.getNonCriticalExtensionOIDs()).contains(Extension.subjectAlternativeName.getId());
+        assertThat(leaf.getSubjectAlternativeNames()).containsExactly(List.of(6, TestCsrs.CLIENT_URI));
+        assertThat(leaf.getNonCriticalExtensionOIDs()).contains(Extension.subjectAlternativeName.getId());
     }
 
     @Test
     void allowsDigitalSignatureOnlyInACriticalKeyUsage() {
-        boolean[] usage = LEAF.getKeyUsage();
+        boolean[] usage = leaf.getKeyUsage();
         assertThat(usage[0]).as("digitalSignature").isTrue();
         for (int bit = 1; bit < usage.length; bit++) {
             assertThat(usage[bit]).as("key usage bit %d", bit).isFalse();
         }
-        assertThat(LEAF.getCriticalExtensionOIDs()).contains(Extension.keyUsage.getId());
+        assertThat(leaf.getCriticalExtensionOIDs()).contains(Extension.keyUsage.getId());
     }
 
     @Test
     void isForClientAuthentication() throws Exception {
-        assertThat(LEAF.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.2");
-        assertThat(LEAF.getNonCriticalExtensionOIDs()).contains(Extension.extendedKeyUsage.getId());
+        assertThat(leaf.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.2");
+        assertThat(leaf.getNonCriticalExtensionOIDs()).contains(Extension.extendedKeyUsage.getId());
     }
 
     @Test
     void isNoCaInACriticalBasicConstraints() {
-        assertThat(LEAF.getBasicConstraints()).isEqualTo(-1);
-        assertThat(LEAF.getCriticalExtensionOIDs()).containsExactlyInAnyOrder(
+        assertThat(leaf.getBasicConstraints()).isEqualTo(-1);
+        assertThat(leaf.getCriticalExtensionOIDs()).containsExactlyInAnyOrder(
                 Extension.keyUsage.getId(), Extension.basicConstraints.getId());
     }
 
@@ -116,9 +118,9 @@ class CertificateProfileTest {
         byte[] caSki = SubjectKeyIdentifier.getInstance(octets(BENCH.root.certificate(), Extension.subjectKeyIdentifier))
                 .getKeyIdentifier();
 
-        assertThat(SubjectKeyIdentifier.getInstance(octets(LEAF, Extension.subjectKeyIdentifier)).getKeyIdentifier())
+        assertThat(SubjectKeyIdentifier.getInstance(octets(leaf, Extension.subjectKeyIdentifier)).getKeyIdentifier())
                 .isEqualTo(expectedSki);
-        AuthorityKeyIdentifier aki = AuthorityKeyIdentifier.getInstance(octets(LEAF, Extension.authorityKeyIdentifier));
+        AuthorityKeyIdentifier aki = AuthorityKeyIdentifier.getInstance(octets(leaf, Extension.authorityKeyIdentifier));
         assertThat(aki.getKeyIdentifier()).isEqualTo(caSki);
         assertThat(aki.getAuthorityCertIssuer()).as("key identifier only").isNull();
         assertThat(aki.getAuthorityCertSerialNumber()).isNull();
@@ -126,7 +128,7 @@ class CertificateProfileTest {
 
     @Test
     void pointsToTheAuthoritysCrl() {
-        DistributionPoint[] points = CRLDistPoint.getInstance(octets(LEAF, Extension.cRLDistributionPoints))
+        DistributionPoint[] points = CRLDistPoint.getInstance(octets(leaf, Extension.cRLDistributionPoints))
                 .getDistributionPoints();
 
         assertThat(points).singleElement().satisfies(point -> {
@@ -142,10 +144,10 @@ class CertificateProfileTest {
 
     @Test
     void isValidFromFiveMinutesAgoForAYear() {
-        assertThat(LEAF.getNotBefore().toInstant()).isEqualTo(AuthorityBench.NOW.minus(Duration.ofMinutes(5)));
-        assertThat(LEAF.getNotAfter().toInstant()).isEqualTo(AuthorityBench.NOW.plus(Duration.ofDays(365)));
-        assertThat(ISSUED.certificate().notAfter()).isEqualTo(LEAF.getNotAfter().toInstant());
-        assertThat(ISSUED.certificate().issuedAt()).isEqualTo(AuthorityBench.NOW);
+        assertThat(leaf.getNotBefore().toInstant()).isEqualTo(AuthorityBench.NOW.minus(Duration.ofMinutes(5)));
+        assertThat(leaf.getNotAfter().toInstant()).isEqualTo(AuthorityBench.NOW.plus(Duration.ofDays(365)));
+        assertThat(issued.certificate().notAfter()).isEqualTo(leaf.getNotAfter().toInstant());
+        assertThat(issued.certificate().issuedAt()).isEqualTo(AuthorityBench.NOW);
     }
 
     @Test

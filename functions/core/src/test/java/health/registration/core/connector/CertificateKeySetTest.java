@@ -52,4 +52,37 @@ class CertificateKeySetTest {
         assertThat(CertificateKeySet.of("bm90IGEgY2VydGlmaWNhdGU=")).isEmpty();
         assertThat(CertificateKeySet.of("%%%")).isEmpty();
     }
+
+    /** RFC 7518 §6.2.1.2: x and y are the full size of a coordinate of the curve, leading zeros kept. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}: {1} bytes")
+    @org.junit.jupiter.params.provider.CsvSource({"secp256r1, 32, P-256", "secp384r1, 48, P-384", "secp521r1, 66, P-521"})
+    void ecCoordinatesHaveTheFullSizeOfTheCurve(String curve, int bytes, String name) throws Exception {
+        JsonNode key = onlyKey(PKI.leaf(PKI.leafSpec("https://app.example.com/udap").withKeys(ecKeys(curve))));
+
+        assertThat(key.path("crv").asText()).isEqualTo(name);
+        assertThat(Base64.getUrlDecoder().decode(key.path("x").asText())).hasSize(bytes);
+        assertThat(Base64.getUrlDecoder().decode(key.path("y").asText())).hasSize(bytes);
+    }
+
+    @Test
+    void anEcCoordinateWithLeadingZeroBytesIsPaddedToTheFullSize() throws Exception {
+        java.security.KeyPair keys;
+        do { // about one key in 256 has an x whose first byte is zero
+            keys = ecKeys("secp256r1");
+        } while (((java.security.interfaces.ECPublicKey) keys.getPublic()).getW().getAffineX().bitLength() > 248);
+        java.math.BigInteger x = ((java.security.interfaces.ECPublicKey) keys.getPublic()).getW().getAffineX();
+
+        JsonNode key = onlyKey(PKI.leaf(PKI.leafSpec("https://app.example.com/udap").withKeys(keys)));
+
+        byte[] encoded = Base64.getUrlDecoder().decode(key.path("x").asText());
+        assertThat(encoded).hasSize(32);
+        assertThat(encoded[0]).isZero();
+        assertThat(new java.math.BigInteger(1, encoded)).isEqualTo(x);
+    }
+
+    private static java.security.KeyPair ecKeys(String curve) throws Exception {
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
+        generator.initialize(new java.security.spec.ECGenParameterSpec(curve));
+        return generator.generateKeyPair();
+    }
 }

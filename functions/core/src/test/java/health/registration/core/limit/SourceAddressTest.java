@@ -34,4 +34,23 @@ class SourceAddressTest {
     void neighbouringNetworksCountApart(String one, String other) {
         assertThat(SourceAddress.of(one)).isNotEqualTo(SourceAddress.of(other));
     }
+
+    /**
+     * An Inet6Address built from its 16 bytes stays IPv6 (text parsing turns a mapped literal into IPv4 before this
+     * class sees it), so the IPv4-mapped prefix (RFC 4291 §2.5.5.2: 80 zero bits, then 16 one bits) is judged here,
+     * byte by byte at each edge of it.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            00000000000000000000ffffcb007107 | 203.0.113.7 | IPv4-mapped: its IPv4 address
+            01000000000000000000ffffcb007107 | 100::/64    | a non-zero first byte: not mapped
+            00000000000000000001ffffcb007107 | ::/64       | a non-zero tenth byte: not mapped
+            00000000000000000000feffcb007107 | ::/64       | 0xfe where the first 0xff belongs
+            00000000000000000000fffecb007107 | ::/64       | 0xfe where the second 0xff belongs
+            """)
+    void judgesTheIpv4MappedPrefixOfAnIpv6Address(String hex, String key) throws Exception {
+        byte[] bytes = java.util.HexFormat.of().parseHex(hex);
+
+        assertThat(SourceAddress.of(java.net.Inet6Address.getByAddress(null, bytes, -1)).key()).isEqualTo(key);
+    }
 }

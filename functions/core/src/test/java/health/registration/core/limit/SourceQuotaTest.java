@@ -78,4 +78,10 @@ class SourceQuotaTest {
     void aLimitBelowOneIsRefused() {
         assertThatThrownBy(() -> quota(NOW, 0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void tellsItsLimit() {
+        assertThat(quota(NOW, 1).perHour()).isOne();
+        assertThat(quota(NOW, 25).perHour()).isEqualTo(25);
+    }
 }

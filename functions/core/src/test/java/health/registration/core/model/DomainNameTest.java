@@ -67,6 +67,16 @@ class DomainNameTest {
         assertThat(DomainName.parse("Example.COM.").value().value()).isEqualTo("example.com");
     }
 
+    @Test
+    void namesSpeltAlikeAreEqualHashAlikeAndPrintAsTheirValue() {
+        DomainName name = DomainName.parse("Example.COM.").value();
+
+        assertThat(name).isEqualTo(DomainName.parse("example.com").value())
+                .hasSameHashCodeAs(DomainName.parse("example.com").value()).hasToString("example.com")
+                .isNotEqualTo(DomainName.parse("example.org").value()).isNotEqualTo("example.com");
+        assertThat(name.hashCode()).isNotEqualTo(DomainName.parse("example.org").value().hashCode());
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
         "example.com,             example.com",

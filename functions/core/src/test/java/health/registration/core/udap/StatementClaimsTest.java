@@ -83,6 +83,7 @@ class StatementClaimsTest {
                 row("exp missing", c -> c.without("exp"), "exp is required"),
                 row("iat missing", c -> c.without("iat"), "iat is required"),
                 row("nbf now", c -> c.put("nbf", NOW), null),
+                row("nbf 60 s in the future, the allowed clock skew", c -> c.put("nbf", NOW + 60), null),
                 row("nbf 61 s in the future", c -> c.put("nbf", NOW + 61), "nbf"),
                 row("nbf as a string", c -> c.put("nbf", String.valueOf(NOW)), "nbf, when present, must be a whole number"),
                 row("exp a boolean", c -> c.put("exp", true), "exp is required and must be a whole number"),

@@ -58,4 +58,60 @@ class UdapMetadataSettingsTest {
                 Optional.empty(), URI.create("https://auth.example.org/token"), java.util.List.of("openid")))
                 .withMessageContaining("base URL");
     }
+
+    private static final URI TOKEN = URI.create("https://auth.example.org/token");
+    private static final URI AUTHORIZE = URI.create("https://auth.example.org/authorize");
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "relative registration endpoint|/register|https://auth.example.org/authorize|registration_endpoint",
+        "registration endpoint with a query|https://fhir.example.org/r4/register?x=1||registration_endpoint",
+        "authorization endpoint with a query|https://fhir.example.org/r4/register|https://auth.example.org/authorize?x=1|authorization_endpoint",
+        "authorization endpoint with user information|https://fhir.example.org/r4/register|https://u@auth.example.org/authorize|authorization_endpoint",
+    })
+    void refusesEndpointsThatAreNotPlainHttpUrls(String reason, String register, String authorize, String setting) {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> UdapMetadataSettings.parse(BASE, URI.create(register), authorize, TOKEN.toString(),
+                        "openid"))
+                .withMessageContaining(setting);
+    }
+
+    /** RFC 6749 §3.3: a scope token is %x21 / %x23-5B / %x5D-7E; each edge of each range. */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "!a|true", "#a|true", "a[|true", "a]|true", "a~|true",
+        "a\"|false", "a\\|false", "a\u007f|false", "a\u0020b|true",
+    })
+    void acceptsExactlyTheScopeTokenCharacters(String scope, boolean accepted) {
+        // A space separates two scopes in the setting (a\u0020b is "a" and "b"), so it is accepted as two tokens.
+        if (accepted) {
+            assertThat(UdapMetadataSettings.parse(BASE, REGISTER, "", TOKEN.toString(), scope).scopesSupported())
+                    .containsExactly(scope.split(" "));
+        } else {
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> UdapMetadataSettings.parse(BASE, REGISTER, "", TOKEN.toString(), scope))
+                    .withMessageContaining("scopes_supported");
+        }
+    }
+
+    @Test
+    void capabilitiesMustAgreeWithTheAuthorizationEndpoint() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new UdapMetadataSettings(BASE, REGISTER,
+                Optional.empty(), TOKEN, java.util.List.of("openid"), UdapCapabilities.defaults(true)))
+                .withMessageContaining("authorization_code");
+    }
+
+    @Test
+    void withCapabilitiesKeepsEverythingElseAndChecksTheNewCapabilities() {
+        UdapMetadataSettings settings = new UdapMetadataSettings(BASE, REGISTER, Optional.of(AUTHORIZE), TOKEN,
+                java.util.List.of("openid"));
+        UdapCapabilities published = UdapCapabilities.defaults(true);
+
+        UdapMetadataSettings changed = settings.withCapabilities(published);
+
+        assertThat(changed.capabilities()).isSameAs(published);
+        assertThat(changed).usingRecursiveComparison().ignoringFields("capabilities").isEqualTo(settings);
+        assertThatIllegalArgumentException().isThrownBy(() -> settings.withCapabilities(
+                UdapCapabilities.defaults(false)));
+    }
 }

@@ -18,6 +18,8 @@ class JwksKeyIdsAreDistinctTest {
         {"keys": [$P256, $P384]}                     |                    |                         |          |                                       | keys without kids
         {"keys": [$P256_KID_A, $P384]}               |                    |                         |          |                                       | one kid
         {"keys": [$P256_KID_A, $P384_KID_A]}         | /jwks/keys/1/kid   | INVALID_CLIENT_METADATA | ERROR    | jwks/keys/1 repeats the kid of jwks/keys/0 | a repeated kid
+        {"keys": [$P256, $P256, $P256, $P256, $P256, $P256, $P256, $P256, $P256_KID_A, $P384_KID_A]} | /jwks/keys/9/kid | INVALID_CLIENT_METADATA | ERROR | jwks/keys/9 repeats the kid of jwks/keys/8 | ten keys, the most a set may hold, are still checked
+        {"keys": [$P256, $P256, $P256, $P256, $P256, $P256, $P256, $P256, $P256, $P256_KID_A, $P384_KID_A]} | | | | | eleven keys are refused by JwksIsBoundedKeySet alone, not read key by key
         """)
     void judgesKeyIds(String value, String field, RegistrationErrorCode code, Severity severity, String phrase, String reason) {
         ExpectedOutcome.assertOutcome(RULE.check(JwksRows.with("jwks", value), ValidMetadata.CONTEXT), field, code, severity, phrase);
