@@ -123,6 +123,28 @@ class IssuingAuthorityTest {
     }
 
     @Test
+    void acceptsACaThatMayIssueOnlyEndEntityCertificates() {
+        KeyPair keys = TestCsrs.otherRsa2048();
+        X509Certificate ca = selfSignedCa(keys, KeyUsage.keyCertSign | KeyUsage.cRLSign, new BasicConstraints(0));
+        assertThat(ca.getBasicConstraints()).as("path length 0").isZero();
+
+        assertThat(IssuingAuthority.of(keys.getPrivate(), List.of(ca), "ca").certificate()).isEqualTo(ca);
+    }
+
+    @Test
+    void identifiesAKeyWithoutASubjectKeyIdentifierByItsSha1() throws Exception {
+        KeyPair keys = TestCsrs.otherRsa2048();
+        X509Certificate ca = selfSignedCa(keys, KeyUsage.keyCertSign | KeyUsage.cRLSign);
+        assertThat(ca.getExtensionValue(Extension.subjectKeyIdentifier.getId())).as("no subjectKeyIdentifier").isNull();
+
+        IssuingAuthority authority = IssuingAuthority.of(keys.getPrivate(), List.of(ca), "ca");
+
+        assertThat(authority.authorityKeyIdentifier().getKeyIdentifier()).isEqualTo(
+                new org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils().createSubjectKeyIdentifier(keys.getPublic())
+                        .getKeyIdentifier());
+    }
+
+    @Test
     void refusesAWeakCaKey() {
         KeyPair weak = TestCsrs.rsa1024();
         TestAuthority root = TestAuthority.root("Weak CA", weak, AuthorityBench.NOW, AuthorityBench.NOW.plus(
@@ -207,12 +229,17 @@ class IssuingAuthorityTest {
     }
 
     private static X509Certificate selfSignedCa(KeyPair keys, int usage) {
+        return selfSignedCa(keys, usage, new BasicConstraints(true));
+    }
+
+    /** A self-signed CA with no subjectKeyIdentifier. */
+    private static X509Certificate selfSignedCa(KeyPair keys, int usage, BasicConstraints constraints) {
         try {
             X500Principal name = new X500Principal("CN=Limited CA");
             JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, BigInteger.TEN,
                     Date.from(AuthorityBench.NOW), Date.from(AuthorityBench.NOW.plus(Duration.ofDays(1))), name,
                     keys.getPublic());
-            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
+            builder.addExtension(Extension.basicConstraints, true, constraints);
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(usage));
             return new JcaX509CertificateConverter().getCertificate(
                     builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
