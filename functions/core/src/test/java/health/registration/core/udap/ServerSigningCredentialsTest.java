@@ -89,6 +89,43 @@ class ServerSigningCredentialsTest {
                 .withMessageContaining("does not belong to the first certificate");
     }
 
+    @ParameterizedTest(name = "[{index}] keyUsage {0}: accepted {1}")
+    @CsvSource(nullValues = "NONE", textBlock = """
+        NONE, true
+        128,  true
+        160,  true
+        32,   false
+        """)
+    void signsOnlyWithALeafWhoseKeyUsageAllowsDigitalSignature(Integer keyUsage, boolean accepted) {
+        // BouncyCastle's KeyUsage bits: digitalSignature 128, keyEncipherment 32 (160 both); absent: any use (RFC 5280 §4.2.1.3).
+        TestCredential leaf = PKI.intermediate().issue(PKI.leafSpec(BASE_URL), keyUsage);
+        String text = pem(leaf, leaf);
+
+        if (accepted) {
+            assertThat(ServerSigningCredentials.fromPem(text, BASE_URL).leaf()).isEqualTo(leaf.certificate());
+        } else {
+            assertThatIllegalArgumentException().isThrownBy(() -> ServerSigningCredentials.fromPem(text, BASE_URL))
+                    .withMessageContaining("keyUsage does not allow digitalSignature");
+        }
+    }
+
+    @Test
+    void refusesAKeyOfTheLeafsModulusWithAnotherPublicExponent() throws Exception {
+        java.security.interfaces.RSAPrivateCrtKey key = (java.security.interfaces.RSAPrivateCrtKey) FIXTURE.server().privateKey();
+        java.security.PrivateKey otherExponent = java.security.KeyFactory.getInstance("RSA").generatePrivate(
+                new java.security.spec.RSAPrivateCrtKeySpec(key.getModulus(), java.math.BigInteger.valueOf(3),
+                        key.getPrivateExponent(), key.getPrimeP(), key.getPrimeQ(), key.getPrimeExponentP(),
+                        key.getPrimeExponentQ(), key.getCrtCoefficient()));
+        List<java.security.cert.X509Certificate> chain = List.of(FIXTURE.server().certificate(), PKI.intermediate().certificate());
+
+        assertThatIllegalArgumentException().isThrownBy(() -> ServerSigningCredentials.of(otherExponent, chain, BASE_URL))
+                .withMessageContaining("does not belong to the first certificate");
+        java.security.PrivateKey withoutCrt = java.security.KeyFactory.getInstance("RSA").generatePrivate(
+                new java.security.spec.RSAPrivateKeySpec(key.getModulus(), key.getPrivateExponent()));
+        assertThat(ServerSigningCredentials.of(withoutCrt, chain, BASE_URL).leaf())
+                .as("a key without its public exponent is matched by its modulus").isEqualTo(FIXTURE.server().certificate());
+    }
+
     @Test
     void refusesAnEcKeyBecauseSignedMetadataIsRs256() {
         TestCredential ec = PKI.ecLeaf(TestKeys.P256, BASE_URL);
