@@ -184,6 +184,20 @@ class IssuingAuthorityTest {
     }
 
     @Test
+    void refusesAKeyThatIsNeitherRsaNorEcAndAnEcKeyWithoutItsCurve() throws Exception {
+        String certificate = TestPki.pem(ROOT.certificate());
+        assertRefused(() -> IssuingAuthority.fromPem(pkcs8(TestCsrs.ed25519().getPrivate()), certificate, "ca"),
+                "not an RSA or EC key the JDK reads");
+
+        ECPrivateKey ec = (ECPrivateKey) TestKeys.ec(TestKeys.P256).getPrivate();
+        PrivateKeyInfo withoutCurve = new PrivateKeyInfo(new AlgorithmIdentifier(
+                org.bouncycastle.asn1.x9.X9ObjectIdentifiers.id_ecPublicKey),
+                new org.bouncycastle.asn1.sec.ECPrivateKey(256, ec.getS()));
+        assertRefused(() -> IssuingAuthority.fromPem(Pem.encode("PRIVATE KEY", withoutCurve.getEncoded()), certificate,
+                "ca"), "does not name its curve");
+    }
+
+    @Test
     void neverShowsItsKey() {
         IssuingAuthority authority = IssuingAuthority.of(ROOT.credential().privateKey(), List.of(ROOT.certificate()), "ca");
 
