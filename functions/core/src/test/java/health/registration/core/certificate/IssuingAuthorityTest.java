@@ -198,6 +198,24 @@ class IssuingAuthorityTest {
     }
 
     @Test
+    void namesTheCertificateOfTheChainThatTheJdkCannotRead() throws Exception {
+        KeyPair keys = TestCsrs.otherRsa2048();
+        X500Principal name = new X500Principal("CN=Unreadable CA");
+        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, BigInteger.TWO,
+                Date.from(AuthorityBench.NOW), Date.from(AuthorityBench.NOW.plus(Duration.ofDays(1))), name,
+                keys.getPublic());
+        // A keyUsage holding an INTEGER instead of a BIT STRING: BouncyCastle reads the certificate, the JDK does not.
+        builder.addExtension(Extension.keyUsage, true, new org.bouncycastle.asn1.ASN1Integer(6));
+        String unreadable = Pem.encode("CERTIFICATE", builder.build(new JcaContentSignerBuilder("SHA256withRSA")
+                .build(keys.getPrivate())).getEncoded());
+
+        assertRefused(() -> IssuingAuthority.fromPem(pkcs8(ROOT.credential().privateKey()),
+                TestPki.pem(ROOT.certificate()) + unreadable, "ca"), "certificate 2 of the issuing CA's chain is not a DER");
+        assertRefused(() -> IssuingAuthority.fromPem(pkcs8(ROOT.credential().privateKey()), unreadable, "ca"),
+                "certificate 1 of the issuing CA's chain is not a DER");
+    }
+
+    @Test
     void neverShowsItsKey() {
         IssuingAuthority authority = IssuingAuthority.of(ROOT.credential().privateKey(), List.of(ROOT.certificate()), "ca");
 

@@ -182,6 +182,8 @@ class ServerSigningCredentialsTest {
         "two keys|KEY KEY CHAIN|more than one PRIVATE KEY",
         "unterminated block|KEY CHAIN BROKEN|without a matching END line",
         "key that is not base64 DER|GARBAGE CHAIN|not a PKCS#8 RSA key",
+        "second certificate that is no DER|KEY CHAIN NOT_DER|certificate 3 of the server credentials is not a DER",
+        "certificate with bytes after its DER|KEY TRAILING|certificate 1 of the server credentials is not a DER",
     })
     void refusesTextThatIsNotOneKeyAndAChain(String reason, String parts, String message) {
         StringBuilder text = new StringBuilder();
@@ -190,6 +192,8 @@ class ServerSigningCredentialsTest {
                 case "KEY" -> FIXTURE.keyPem();
                 case "CHAIN" -> FIXTURE.chainPem();
                 case "BROKEN" -> "-----BEGIN CERTIFICATE-----\nMIIB\n";
+                case "NOT_DER" -> "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n";
+                case "TRAILING" -> trailing(FIXTURE.server().certificate());
                 default -> "-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----\n";
             });
         }
@@ -204,5 +208,17 @@ class ServerSigningCredentialsTest {
         ServerSigningCredentials credentials = FIXTURE.credentials();
 
         assertThat(credentials.toString()).contains("redacted", BASE_URL).doesNotContain(keyBase64().substring(0, 40));
+    }
+
+    /** The certificate's DER with two bytes after it, which the JDK's factory reads as the certificate alone. */
+    private static String trailing(java.security.cert.X509Certificate certificate) {
+        try {
+            byte[] der = certificate.getEncoded();
+            byte[] longer = java.util.Arrays.copyOf(der, der.length + 2);
+            return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder().encodeToString(longer)
+                    + "\n-----END CERTIFICATE-----\n";
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
