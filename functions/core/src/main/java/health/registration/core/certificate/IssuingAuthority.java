@@ -86,12 +86,11 @@ public final class IssuingAuthority {
     }
 
     /** @throws IllegalArgumentException unless the name is a lower-case label, fit to name the CRL's file */
-    static String requireName(String name) {
+    static void requireName(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("the issuing CA's name must be 1 to 63 lower-case letters, digits and"
                     + " hyphens, starting with a letter or digit: it names the CRL at /crl/{name}.crl");
         }
-        return name;
     }
 
     private static void requireCertificateAuthority(X509Certificate ca) {

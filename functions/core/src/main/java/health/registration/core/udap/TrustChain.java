@@ -221,7 +221,8 @@ final class TrustChain {
         }
     }
 
-    private static String describe(CertPathValidatorException.Reason reason) {
+    /** What a failed validation of a built path says, by the reason the JDK gives. */
+    static String describe(CertPathValidatorException.Reason reason) {
         if (reason == CertPathValidatorException.BasicReason.REVOKED) {
             return REVOKED;
         }

@@ -127,6 +127,38 @@ class CertifiableKeyTest {
         assertThat(offCurve.getAlgorithm().getAlgorithm()).isEqualTo(X9ObjectIdentifiers.id_ecPublicKey);
     }
 
+    static Stream<Arguments> verifiableKeys() {
+        return Stream.of(
+                Arguments.of("RSA 2048", TestCsrs.rsa2048().getPublic(), true),
+                Arguments.of("RSA 1024, so that its bad signature is reported too", TestCsrs.rsa1024().getPublic(), true),
+                Arguments.of("EC P-256", TestKeys.ec(TestKeys.P256).getPublic(), true),
+                Arguments.of("EC P-384", TestKeys.ec(TestKeys.P384).getPublic(), true),
+                Arguments.of("EC secp256k1, no UDAP curve", TestCsrs.secp256k1().getPublic(), false),
+                Arguments.of("DSA", TestCsrs.dsa().getPublic(), false),
+                Arguments.of("Ed25519", TestCsrs.ed25519().getPublic(), false));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("verifiableKeys")
+    void checksSignaturesWithRsaOfAnySizeAndTheTwoUdapCurves(String reason, PublicKey key, boolean verifiable)
+            throws Exception {
+        Optional<PublicKey> found = CertifiableKey.verifiable(SubjectPublicKeyInfo.getInstance(key.getEncoded()));
+
+        if (verifiable) {
+            assertThat(found).as(reason).hasValueSatisfying(k -> assertThat(k.getEncoded()).isEqualTo(key.getEncoded()));
+        } else {
+            assertThat(found).as(reason).isEmpty();
+        }
+    }
+
+    @Test
+    void checksNoSignatureWithAnRsaKeyThatDoesNotDecode() {
+        SubjectPublicKeyInfo malformed = new SubjectPublicKeyInfo(new AlgorithmIdentifier(PKCSObjectIdentifiers.rsaEncryption,
+                org.bouncycastle.asn1.DERNull.INSTANCE), new byte[] {1, 2, 3});
+
+        assertThat(CertifiableKey.verifiable(malformed)).isEmpty();
+    }
+
     private static String signatureAlgorithm(PublicKey key) {
         return CertifiableKey.of(SubjectPublicKeyInfo.getInstance(key.getEncoded())).value().signatureAlgorithm();
     }

@@ -185,4 +185,50 @@ class CertificateAuthorityTest {
         assertThat(bench.authority.toString()).contains("redacted").doesNotContain(
                 java.util.Base64.getEncoder().encodeToString(bench.root.credential().privateKey().getEncoded()).substring(0, 40));
     }
+
+    @Test
+    void refusesTheSecondOfTwoIssuancesThatRaceForOneChallenge() {
+        CertificateRequest request = bench.proven(AuthorityBench.request());
+        ChallengeStore racing = new ChallengeStore() {
+            @Override
+            public void save(OwnershipChallenge challenge) {
+                bench.challenges.save(challenge);
+            }
+
+            @Override
+            public java.util.Optional<OwnershipChallenge> find(String tokenHash) {
+                return bench.challenges.find(tokenHash);
+            }
+
+            /** The other issuance marks the challenge used between this one's review and its claim. */
+            @Override
+            public void use(String tokenHash, java.time.Instant at) {
+                bench.challenges.use(tokenHash, at);
+                bench.challenges.use(tokenHash, at);
+            }
+        };
+        CertificateOwnership ownership = new CertificateOwnership(racing, bench.site, bench.scripted, bench.clock);
+        CertificateAuthority ca = new CertificateAuthority(IssuingAuthoritySource.of(bench.authority), bench.settings,
+                new CertificateRequestReview(health.registration.core.policy.rules.ValidMetadata.CONTEXT, bench.prober,
+                        ownership), bench.scripted, bench.clock);
+
+        IssuanceOutcome outcome = ca.issue(request, AuthorityBench.REQUESTER);
+
+        assertThat(outcome).isInstanceOfSatisfying(IssuanceOutcome.Refused.class, refused ->
+                assertThat(refused.error().description()).contains("challenge was used already"));
+        assertThat(bench.store.bySanUri(request.sanUri())).as("nothing issued").isEmpty();
+    }
+
+    @Test
+    void passesOnAConflictingRevocationThatLeftTheCertificateUnrevoked() {
+        IssuedCertificate issued = bench.issue().certificate();
+        WriteConflict conflict = new WriteConflict("the record changed");
+        bench.scripted.beforeNextRevoke(() -> {
+            throw conflict;
+        });
+
+        assertThatThrownBy(() -> bench.ca.revoke(issued.serial(), RevocationReason.KEY_COMPROMISE, "arn:revoker"))
+                .isSameAs(conflict);
+        assertThat(bench.store.find(AuthorityBench.CA_NAME, issued.serial()).orElseThrow().revoked()).isEmpty();
+    }
 }

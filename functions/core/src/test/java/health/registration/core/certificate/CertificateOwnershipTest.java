@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import health.registration.core.policy.RegistrationError;
 import health.registration.core.policy.RegistrationErrorCode;
 import health.registration.core.policy.Violation;
+import health.registration.core.port.WriteConflict;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -73,6 +74,35 @@ class CertificateOwnershipTest {
                 "https://app.example.com/.well-known/udap-certificate-challenge/" + proven.challenge());
         assertThat(bench.challenges.find(OwnershipChallenge.hash(proven.challenge())).orElseThrow().used()).isPresent();
         assertThat(fieldsOf(bench.ca.issue(proven, AuthorityBench.REQUESTER))).as("replayed").containsExactly("/challenge");
+        assertThat(bench.site.requests()).as("a used challenge is refused before its URL is fetched again").hasSize(1);
+    }
+
+    @Test
+    void givesUpAfterThreeTokensThatAreTakenAlready() {
+        WriteConflict taken = new WriteConflict("a challenge with this hash exists");
+        java.util.concurrent.atomic.AtomicInteger saves = new java.util.concurrent.atomic.AtomicInteger();
+        ChallengeStore full = new ChallengeStore() {
+            @Override
+            public void save(OwnershipChallenge challenge) {
+                saves.incrementAndGet();
+                throw taken;
+            }
+
+            @Override
+            public java.util.Optional<OwnershipChallenge> find(String tokenHash) {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public void use(String tokenHash, java.time.Instant at) {
+                throw taken;
+            }
+        };
+        CertificateOwnership ownership = new CertificateOwnership(full, bench.site, bench.scripted, bench.clock);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ownership.challenge("dev-1", TestCsrs.CLIENT_URI))
+                .isSameAs(taken);
+        assertThat(saves).hasValue(CertificateOwnership.TOKEN_ATTEMPTS).hasValue(3);
     }
 
     @ParameterizedTest(name = "{1}")

@@ -58,6 +58,8 @@ class CertificateSigningRequestTest {
                 row("absent", null, "csr is required"),
                 row("blank", " \n", "csr is required"),
                 row("longer than 16 KiB", "A".repeat(16 * 1024 + 1), "csr is longer than 16384 characters"),
+                row("exactly 16 KiB: read, then found no request", "A".repeat(16 * 1024), "csr is not a DER PKCS#10"),
+                row("a good request padded to exactly 16 KiB", padded(TestCsrs.pem(rsa), 16 * 1024), null),
                 row("not base64", "not a request!", "csr is neither PEM"),
                 row("base64 of something else", "AAAA", "csr is not a DER PKCS#10 certificate signing request"),
                 row("trailing bytes after the DER", TestCsrs.base64(rsa).replaceAll("=*$", "") + "AAAA",
@@ -71,6 +73,11 @@ class CertificateSigningRequestTest {
                         "-----END CERTIFICATE"), "csr has a PEM BEGIN line without a matching END line"),
                 row("a PEM body that is not base64", "-----BEGIN CERTIFICATE REQUEST-----\n***\n"
                         + "-----END CERTIFICATE REQUEST-----\n", "csr PEM block is not base64"));
+    }
+
+    /** The text with line breaks after it, to {@code length} characters. */
+    private static String padded(String text, int length) {
+        return text + "\n".repeat(length - text.length());
     }
 
     private static Arguments row(String reason, String text, String problem) {

@@ -123,6 +123,28 @@ class IssuingAuthorityTest {
     }
 
     @Test
+    void acceptsACaThatMayIssueOnlyEndEntityCertificates() {
+        KeyPair keys = TestCsrs.otherRsa2048();
+        X509Certificate ca = selfSignedCa(keys, KeyUsage.keyCertSign | KeyUsage.cRLSign, new BasicConstraints(0));
+        assertThat(ca.getBasicConstraints()).as("path length 0").isZero();
+
+        assertThat(IssuingAuthority.of(keys.getPrivate(), List.of(ca), "ca").certificate()).isEqualTo(ca);
+    }
+
+    @Test
+    void identifiesAKeyWithoutASubjectKeyIdentifierByItsSha1() throws Exception {
+        KeyPair keys = TestCsrs.otherRsa2048();
+        X509Certificate ca = selfSignedCa(keys, KeyUsage.keyCertSign | KeyUsage.cRLSign);
+        assertThat(ca.getExtensionValue(Extension.subjectKeyIdentifier.getId())).as("no subjectKeyIdentifier").isNull();
+
+        IssuingAuthority authority = IssuingAuthority.of(keys.getPrivate(), List.of(ca), "ca");
+
+        assertThat(authority.authorityKeyIdentifier().getKeyIdentifier()).isEqualTo(
+                new org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils().createSubjectKeyIdentifier(keys.getPublic())
+                        .getKeyIdentifier());
+    }
+
+    @Test
     void refusesAWeakCaKey() {
         KeyPair weak = TestCsrs.rsa1024();
         TestAuthority root = TestAuthority.root("Weak CA", weak, AuthorityBench.NOW, AuthorityBench.NOW.plus(
@@ -159,6 +181,38 @@ class IssuingAuthorityTest {
         assertRefused(() -> IssuingAuthority.fromPem(pem, "-----BEGIN X509 CRL-----\n"
                 + java.util.Base64.getEncoder().encodeToString(PKI.rootCrl().getEncoded()) + "\n-----END X509 CRL-----\n",
                 "ca"), "holds a block of type X509CRLHolder");
+    }
+
+    @Test
+    void refusesAKeyThatIsNeitherRsaNorEcAndAnEcKeyWithoutItsCurve() throws Exception {
+        String certificate = TestPki.pem(ROOT.certificate());
+        assertRefused(() -> IssuingAuthority.fromPem(pkcs8(TestCsrs.ed25519().getPrivate()), certificate, "ca"),
+                "not an RSA or EC key the JDK reads");
+
+        ECPrivateKey ec = (ECPrivateKey) TestKeys.ec(TestKeys.P256).getPrivate();
+        PrivateKeyInfo withoutCurve = new PrivateKeyInfo(new AlgorithmIdentifier(
+                org.bouncycastle.asn1.x9.X9ObjectIdentifiers.id_ecPublicKey),
+                new org.bouncycastle.asn1.sec.ECPrivateKey(256, ec.getS()));
+        assertRefused(() -> IssuingAuthority.fromPem(Pem.encode("PRIVATE KEY", withoutCurve.getEncoded()), certificate,
+                "ca"), "does not name its curve");
+    }
+
+    @Test
+    void namesTheCertificateOfTheChainThatTheJdkCannotRead() throws Exception {
+        KeyPair keys = TestCsrs.otherRsa2048();
+        X500Principal name = new X500Principal("CN=Unreadable CA");
+        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, BigInteger.TWO,
+                Date.from(AuthorityBench.NOW), Date.from(AuthorityBench.NOW.plus(Duration.ofDays(1))), name,
+                keys.getPublic());
+        // A keyUsage holding an INTEGER instead of a BIT STRING: BouncyCastle reads the certificate, the JDK does not.
+        builder.addExtension(Extension.keyUsage, true, new org.bouncycastle.asn1.ASN1Integer(6));
+        String unreadable = Pem.encode("CERTIFICATE", builder.build(new JcaContentSignerBuilder("SHA256withRSA")
+                .build(keys.getPrivate())).getEncoded());
+
+        assertRefused(() -> IssuingAuthority.fromPem(pkcs8(ROOT.credential().privateKey()),
+                TestPki.pem(ROOT.certificate()) + unreadable, "ca"), "certificate 2 of the issuing CA's chain is not a DER");
+        assertRefused(() -> IssuingAuthority.fromPem(pkcs8(ROOT.credential().privateKey()), unreadable, "ca"),
+                "certificate 1 of the issuing CA's chain is not a DER");
     }
 
     @Test
@@ -207,12 +261,17 @@ class IssuingAuthorityTest {
     }
 
     private static X509Certificate selfSignedCa(KeyPair keys, int usage) {
+        return selfSignedCa(keys, usage, new BasicConstraints(true));
+    }
+
+    /** A self-signed CA with no subjectKeyIdentifier. */
+    private static X509Certificate selfSignedCa(KeyPair keys, int usage, BasicConstraints constraints) {
         try {
             X500Principal name = new X500Principal("CN=Limited CA");
             JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, BigInteger.TEN,
                     Date.from(AuthorityBench.NOW), Date.from(AuthorityBench.NOW.plus(Duration.ofDays(1))), name,
                     keys.getPublic());
-            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
+            builder.addExtension(Extension.basicConstraints, true, constraints);
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(usage));
             return new JcaX509CertificateConverter().getCertificate(
                     builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));

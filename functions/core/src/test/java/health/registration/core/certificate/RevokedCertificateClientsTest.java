@@ -1,12 +1,14 @@
 package health.registration.core.certificate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import health.registration.core.issue.CertificateBinding;
 import health.registration.core.issue.CheckProblem;
 import health.registration.core.issue.ClientId;
 import health.registration.core.issue.ClientRecord;
 import health.registration.core.issue.ClientStatus;
+import health.registration.core.issue.ClientStore;
 import health.registration.core.issue.Credentials;
 import health.registration.core.issue.FailureKind;
 import health.registration.core.issue.LifecycleEvent;
@@ -15,6 +17,7 @@ import health.registration.core.issue.UrlChecks;
 import health.registration.core.port.InMemoryClientEvents;
 import health.registration.core.port.InMemoryUdapClientStore;
 import health.registration.core.port.SequentialIdSource;
+import health.registration.core.port.WriteConflict;
 import health.registration.core.probe.ProbeReport;
 import java.time.Duration;
 import java.util.List;
@@ -105,5 +108,112 @@ class RevokedCertificateClientsTest {
                 AuthorityBench.NOW, AuthorityBench.NOW, 1);
         udap.register(record);
         return record.clientId();
+    }
+
+    @Test
+    void refusesACertificateThatIsNotRevoked() {
+        IssuedCertificate certificate = bench.issue().certificate();
+
+        assertThatThrownBy(() -> clients.suspend(certificate)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("only a revoked certificate");
+    }
+
+    @Test
+    void readsTheRecordAgainAndSuspendsItWhenAConcurrentWriteWonFirst() {
+        IssuedCertificate certificate = bench.issue().certificate();
+        ClientId bound = register(1, certificate, "https://community.example.org/a", ClientStatus.ACTIVE);
+        ConflictingClients store = new ConflictingClients(1, false);
+
+        List<ClientId> suspended = new RevokedCertificateClients(udap, store, events, bench.clock).suspend(revoke(certificate));
+
+        assertThat(suspended).containsExactly(bound);
+        assertThat(store.replaces).as("the lost write, the one on the record read again, the published event's")
+                .isEqualTo(3);
+        ClientRecord after = udap.clients().find(bound).orElseThrow();
+        assertThat(after.status()).isEqualTo(ClientStatus.SUSPENDED);
+        assertThat(events.published()).hasSize(1);
+    }
+
+    @Test
+    void givesUpWithTheConflictAfterThreeLostWrites() {
+        IssuedCertificate certificate = bench.issue().certificate();
+        ClientId bound = register(1, certificate, "https://community.example.org/a", ClientStatus.ACTIVE);
+        ConflictingClients store = new ConflictingClients(Integer.MAX_VALUE, false);
+        RevokedCertificateClients suspending = new RevokedCertificateClients(udap, store, events, bench.clock);
+        IssuedCertificate revoked = revoke(certificate);
+
+        assertThatThrownBy(() -> suspending.suspend(revoked)).isInstanceOf(WriteConflict.class);
+        assertThat(store.replaces).isEqualTo(RevokedCertificateClients.ATTEMPTS);
+        assertThat(udap.clients().find(bound).orElseThrow().status()).isEqualTo(ClientStatus.ACTIVE);
+        assertThat(events.published()).isEmpty();
+    }
+
+    @Test
+    void skipsAClientDeletedWhileItWasBeingSuspended() {
+        IssuedCertificate certificate = bench.issue().certificate();
+        ClientId bound = register(1, certificate, "https://community.example.org/a", ClientStatus.ACTIVE);
+        ConflictingClients store = new ConflictingClients(1, true);
+
+        List<ClientId> suspended = new RevokedCertificateClients(udap, store, events, bench.clock).suspend(revoke(certificate));
+
+        assertThat(suspended).isEmpty();
+        assertThat(store.replaces).isEqualTo(1);
+        assertThat(udap.clients().find(bound)).isEmpty();
+        assertThat(events.published()).isEmpty();
+    }
+
+    /**
+     * The client records, where another writer changes (or deletes) a record just before each of the first
+     * {@code conflicts} replacements, so that replacement loses with a {@link WriteConflict}.
+     */
+    private final class ConflictingClients implements ClientStore {
+
+        private final int conflicts;
+        private final boolean deletes;
+        int replaces;
+
+        ConflictingClients(int conflicts, boolean deletes) {
+            this.conflicts = conflicts;
+            this.deletes = deletes;
+        }
+
+        @Override
+        public void create(ClientRecord record) {
+            udap.clients().create(record);
+        }
+
+        @Override
+        public java.util.Optional<ClientRecord> find(ClientId clientId) {
+            return udap.clients().find(clientId);
+        }
+
+        @Override
+        public void replace(ClientRecord replacement) {
+            if (replaces++ < conflicts) {
+                ClientRecord stored = udap.clients().find(replacement.clientId()).orElseThrow();
+                if (deletes) {
+                    udap.clients().delete(stored.clientId(), stored.version());
+                } else {
+                    udap.clients().replace(stored.next(stored.status(), stored.metadata(), stored.credentials(),
+                            stored.checks(), AuthorityBench.NOW));
+                }
+            }
+            udap.clients().replace(replacement);
+        }
+
+        @Override
+        public void delete(ClientId clientId, long expectedVersion) {
+            udap.clients().delete(clientId, expectedVersion);
+        }
+
+        @Override
+        public List<ClientRecord> due(ClientStatus status, java.time.Instant dueBy, int limit) {
+            return udap.clients().due(status, dueBy, limit);
+        }
+
+        @Override
+        public DuePage duePage(ClientStatus status, java.time.Instant dueBy, int limit, String cursor) {
+            return udap.clients().duePage(status, dueBy, limit, cursor);
+        }
     }
 }

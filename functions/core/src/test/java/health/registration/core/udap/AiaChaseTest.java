@@ -74,6 +74,10 @@ class AiaChaseTest {
                     () -> served("intermediate.cer", ROGUE.intermediate().certificate()), "is not the CA certificate", 1),
             new Row("AIA serves the intermediate's subject and key in a certificate that is no CA", () -> List.of(AIA_LEAF),
                     () -> served("intermediate.cer", notACa(PKI.intermediate())), "is not the CA certificate", 1),
+            new Row("AIA serves a CA of the intermediate's name with another key", () -> List.of(AIA_LEAF),
+                    () -> served("intermediate.cer", IMPOSTER.get().certificate()), "is not the CA certificate", 1),
+            new Row("a leaf without AIA whose intermediate x5c lacks: nothing to fetch", () -> List.of(PLAIN_LEAF.get()),
+                    InMemoryIssuerCertificates::new, "send its intermediates in x5c", 0),
             new Row("AIA serves the leaf itself", () -> List.of(AIA_LEAF),
                     () -> served("intermediate.cer", AIA_LEAF.certificate()), "is not the CA certificate", 1),
             new Row("AIA leads in a loop", AiaChaseTest::loopingChain,
@@ -147,6 +151,11 @@ class AiaChaseTest {
         return List.of(leaf);
     }
 
+    /** A CA named as the alpha intermediate, but with a key of its own: it did not sign {@link #AIA_LEAF}. */
+    private static final Memo<TestAuthority> IMPOSTER = new Memo<>(() -> TestAuthority.root("alpha Intermediate CA",
+            TestKeys.ec(TestKeys.P256), TestPki.NOW.minus(YEAR), TestPki.NOW.plus(YEAR), PKI.crlUrl("imposter")));
+    /** Issued by the alpha intermediate, which names no caIssuers URL. */
+    private static final Memo<TestCredential> PLAIN_LEAF = new Memo<>(() -> PKI.intermediate().issue(PKI.leafSpec(CLIENT_URI)));
     private static final Memo<TestCredential> ROGUE_LEAF = new Memo<>(() -> ROGUE.intermediate()
             .publishingCertificateAt(CA_URL + "rogue.cer").issue(ROGUE.leafSpec(CLIENT_URI)));
 

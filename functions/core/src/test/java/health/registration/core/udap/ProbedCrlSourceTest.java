@@ -196,4 +196,12 @@ class ProbedCrlSourceTest {
         assertThat(source.crl(URI.create(URL))).isPresent();
         assertThat(fetcher.requests).hasSize(2);
     }
+
+    @ParameterizedTest(name = "maxBytes {0}")
+    @ValueSource(ints = {0, -1})
+    void refusesALimitThatIsNotPositive(int maxBytes) {
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> new ProbedCrlSource(
+                new ProbeNetwork(resolver, fetcher, AddressPolicy.publicOnly()), clock, maxBytes))
+                .withMessageContaining("maxBytes must be positive");
+    }
 }

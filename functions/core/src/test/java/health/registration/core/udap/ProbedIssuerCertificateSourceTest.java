@@ -97,14 +97,16 @@ class ProbedIssuerCertificateSourceTest {
         assertThat(source.certificates(URI.create(URL))).isEmpty();
     }
 
-    @Test
-    void isEmptyForABundleOfMoreThanEightCertificates() throws Exception {
+    @ParameterizedTest(name = "{0} certificates: read {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"8, true", "9, false"})
+    void readsABundleOfAtMostEightCertificates(int count, boolean read) throws Exception {
+        assertThat(ProbedIssuerCertificateSource.MAX_CERTIFICATES).isEqualTo(8);
         CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
-        List<X509Certificate> nine = java.util.stream.IntStream.range(0, 9)
+        List<X509Certificate> bundle = java.util.stream.IntStream.range(0, count)
                 .mapToObj(i -> PKI.leafWithoutCrlDistributionPoint("https://app" + i + ".example.com").certificate()).toList();
-        generator.addCertificates(new JcaCertStore(nine));
+        generator.addCertificates(new JcaCertStore(bundle));
         fetcher.page(URL, generator.generate(new CMSAbsentContent()).getEncoded());
 
-        assertThat(source.certificates(URI.create(URL))).isEmpty();
+        assertThat(source.certificates(URI.create(URL))).hasSize(read ? count : 0);
     }
 }

@@ -89,6 +89,43 @@ class ServerSigningCredentialsTest {
                 .withMessageContaining("does not belong to the first certificate");
     }
 
+    @ParameterizedTest(name = "[{index}] keyUsage {0}: accepted {1}")
+    @CsvSource(nullValues = "NONE", textBlock = """
+        NONE, true
+        128,  true
+        160,  true
+        32,   false
+        """)
+    void signsOnlyWithALeafWhoseKeyUsageAllowsDigitalSignature(Integer keyUsage, boolean accepted) {
+        // BouncyCastle's KeyUsage bits: digitalSignature 128, keyEncipherment 32 (160 both); absent: any use (RFC 5280 §4.2.1.3).
+        TestCredential leaf = PKI.intermediate().issue(PKI.leafSpec(BASE_URL), keyUsage);
+        String text = pem(leaf, leaf);
+
+        if (accepted) {
+            assertThat(ServerSigningCredentials.fromPem(text, BASE_URL).leaf()).isEqualTo(leaf.certificate());
+        } else {
+            assertThatIllegalArgumentException().isThrownBy(() -> ServerSigningCredentials.fromPem(text, BASE_URL))
+                    .withMessageContaining("keyUsage does not allow digitalSignature");
+        }
+    }
+
+    @Test
+    void refusesAKeyOfTheLeafsModulusWithAnotherPublicExponent() throws Exception {
+        java.security.interfaces.RSAPrivateCrtKey key = (java.security.interfaces.RSAPrivateCrtKey) FIXTURE.server().privateKey();
+        java.security.PrivateKey otherExponent = java.security.KeyFactory.getInstance("RSA").generatePrivate(
+                new java.security.spec.RSAPrivateCrtKeySpec(key.getModulus(), java.math.BigInteger.valueOf(3),
+                        key.getPrivateExponent(), key.getPrimeP(), key.getPrimeQ(), key.getPrimeExponentP(),
+                        key.getPrimeExponentQ(), key.getCrtCoefficient()));
+        List<java.security.cert.X509Certificate> chain = List.of(FIXTURE.server().certificate(), PKI.intermediate().certificate());
+
+        assertThatIllegalArgumentException().isThrownBy(() -> ServerSigningCredentials.of(otherExponent, chain, BASE_URL))
+                .withMessageContaining("does not belong to the first certificate");
+        java.security.PrivateKey withoutCrt = java.security.KeyFactory.getInstance("RSA").generatePrivate(
+                new java.security.spec.RSAPrivateKeySpec(key.getModulus(), key.getPrivateExponent()));
+        assertThat(ServerSigningCredentials.of(withoutCrt, chain, BASE_URL).leaf())
+                .as("a key without its public exponent is matched by its modulus").isEqualTo(FIXTURE.server().certificate());
+    }
+
     @Test
     void refusesAnEcKeyBecauseSignedMetadataIsRs256() {
         TestCredential ec = PKI.ecLeaf(TestKeys.P256, BASE_URL);
@@ -145,6 +182,8 @@ class ServerSigningCredentialsTest {
         "two keys|KEY KEY CHAIN|more than one PRIVATE KEY",
         "unterminated block|KEY CHAIN BROKEN|without a matching END line",
         "key that is not base64 DER|GARBAGE CHAIN|not a PKCS#8 RSA key",
+        "second certificate that is no DER|KEY CHAIN NOT_DER|certificate 3 of the server credentials is not a DER",
+        "certificate with bytes after its DER|KEY TRAILING|certificate 1 of the server credentials is not a DER",
     })
     void refusesTextThatIsNotOneKeyAndAChain(String reason, String parts, String message) {
         StringBuilder text = new StringBuilder();
@@ -153,6 +192,8 @@ class ServerSigningCredentialsTest {
                 case "KEY" -> FIXTURE.keyPem();
                 case "CHAIN" -> FIXTURE.chainPem();
                 case "BROKEN" -> "-----BEGIN CERTIFICATE-----\nMIIB\n";
+                case "NOT_DER" -> "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n";
+                case "TRAILING" -> trailing(FIXTURE.server().certificate());
                 default -> "-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----\n";
             });
         }
@@ -167,5 +208,17 @@ class ServerSigningCredentialsTest {
         ServerSigningCredentials credentials = FIXTURE.credentials();
 
         assertThat(credentials.toString()).contains("redacted", BASE_URL).doesNotContain(keyBase64().substring(0, 40));
+    }
+
+    /** The certificate's DER with two bytes after it, which the JDK's factory reads as the certificate alone. */
+    private static String trailing(java.security.cert.X509Certificate certificate) {
+        try {
+            byte[] der = certificate.getEncoded();
+            byte[] longer = java.util.Arrays.copyOf(der, der.length + 2);
+            return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder().encodeToString(longer)
+                    + "\n-----END CERTIFICATE-----\n";
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

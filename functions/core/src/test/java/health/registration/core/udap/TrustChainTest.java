@@ -255,4 +255,22 @@ class TrustChainTest {
         x5c.add(0, deepLeaf.certificate());
         return x5c;
     }
+
+    /** Each reason the JDK's validator may give for a built path, and what the refusal says. */
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> validatorReasons() {
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of(java.security.cert.CertPathValidatorException.BasicReason.REVOKED, TrustChain.REVOKED),
+                org.junit.jupiter.params.provider.Arguments.of(java.security.cert.CertPathValidatorException.BasicReason.UNDETERMINED_REVOCATION_STATUS, TrustChain.UNKNOWN_STATUS),
+                org.junit.jupiter.params.provider.Arguments.of(java.security.cert.CertPathValidatorException.BasicReason.EXPIRED, TrustChain.OUT_OF_DATE),
+                org.junit.jupiter.params.provider.Arguments.of(java.security.cert.CertPathValidatorException.BasicReason.NOT_YET_VALID, TrustChain.OUT_OF_DATE),
+                org.junit.jupiter.params.provider.Arguments.of(java.security.cert.CertPathValidatorException.BasicReason.INVALID_SIGNATURE, TrustChain.UNTRUSTED),
+                org.junit.jupiter.params.provider.Arguments.of(java.security.cert.CertPathValidatorException.BasicReason.UNSPECIFIED, TrustChain.UNTRUSTED),
+                org.junit.jupiter.params.provider.Arguments.of(java.security.cert.PKIXReason.NO_TRUST_ANCHOR, TrustChain.UNTRUSTED));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("validatorReasons")
+    void saysWhyAValidatorRefusedTheBuiltPath(java.security.cert.CertPathValidatorException.Reason reason, String refusal) {
+        assertThat(TrustChain.describe(reason)).isEqualTo(refusal);
+    }
 }

@@ -223,6 +223,45 @@ class UdapMetadataTest {
                 FIXTURE.credentials(), TrustAnchors.parse(""), clock)).withMessageContaining("trust community");
     }
 
+    @Test
+    void publishesTheRequiredCertificationsOnlyWithSupportedOnes() throws Exception {
+        String certification = "https://certifications.example.org/udap-app";
+        UdapCapabilities defaults = UdapCapabilities.defaults(true);
+        UdapCapabilities certifying = new UdapCapabilities(defaults.profilesSupported(), defaults.extensionsSupported(),
+                defaults.extensionsRequired(), List.of(certification), List.of(certification),
+                defaults.grantTypesSupported(), defaults.tokenSigningAlgs(), defaults.registrationSigningAlgs());
+        UdapMetadata metadata = new UdapMetadata(UdapMetadataFixture.settings(true).withCapabilities(certifying),
+                FIXTURE.credentials(), TrustAnchors.parse(FIXTURE.anchorsPem()), clock);
+
+        JsonNode document = json(metadata.document());
+
+        assertThat(strings(document, "udap_certifications_supported")).containsExactly(certification);
+        assertThat(strings(document, "udap_certifications_required")).containsExactly(certification);
+        assertThat(json(FIXTURE.metadata(true, clock).document()).has("udap_certifications_required"))
+                .as("absent without a supported certification").isFalse();
+    }
+
+    @Test
+    void offersNoUdapWhileTheRefreshedAnchorsHoldNoCommunity() {
+        UdapMetadata metadata = new UdapMetadata(UdapMetadataFixture.settings(true),
+                () -> CommunitySigningCredentials.of(FIXTURE.credentials()), () -> TrustAnchors.parse(""), clock);
+
+        assertThat(metadata.answer(Optional.empty())).isInstanceOf(UdapMetadataAnswer.NotOffered.class);
+        assertThat(metadata.answer(Optional.of(UdapMetadataFixture.COMMUNITY))).isInstanceOf(UdapMetadataAnswer.NotOffered.class);
+    }
+
+    @Test
+    void refusesToSignWithRefreshedCredentialsCheckedForAnotherBaseUrl() {
+        TestCredential elsewhere = FIXTURE.pki().rsaLeaf("https://other.example.org/fhir");
+        ServerSigningCredentials other = ServerSigningCredentials.of(elsewhere.privateKey(),
+                List.of(elsewhere.certificate(), FIXTURE.pki().intermediate().certificate()), "https://other.example.org/fhir");
+        UdapMetadata metadata = new UdapMetadata(UdapMetadataFixture.settings(true),
+                () -> CommunitySigningCredentials.of(other), () -> TrustAnchors.parse(FIXTURE.anchorsPem()), clock);
+
+        assertThatIllegalArgumentException().isThrownBy(metadata::document).withMessageContaining("other.example.org")
+                .withMessageContaining(BASE_URL);
+    }
+
     private static List<String> strings(JsonNode document, String member) {
         assertThat(document.path(member).isArray()).as(member + " is an array").isTrue();
         return JSON.convertValue(document.path(member), JSON.getTypeFactory().constructCollectionType(List.class, String.class));

@@ -7,6 +7,8 @@ import health.registration.core.issue.StatusChange;
 import health.registration.core.issue.ClientStatus;
 import health.registration.core.issue.ClientId;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import health.registration.core.port.WriteConflict;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -362,5 +364,108 @@ class UdapRegistrarTest {
     private static RegistrationOutcome registerWith(UdapRegistrar registrar, ObjectNode claims) {
         ObjectNode body = JSON.createObjectNode().put("software_statement", VerifierFixture.statement(claims)).put("udap", "1");
         return registrar.register(new UdapRequest(ClientMetadata.of(body)));
+    }
+
+    /** The same registrar over other stores. */
+    private UdapRegistrar over(UdapClientStore store, JtiStore jtiStore) {
+        return new UdapRegistrar(VerifierFixture.verifier(),
+                new RegistrationReview(Policies.udapRegistration(), new PolicyContext(URI.create("https://manual.example.org/register")), prober),
+                new UdapStores(store, jtiStore), new SequentialIdSource(), VerifierFixture.CLOCK,
+                IssuanceSettings.of(URI.create("https://fhir.example.org/oauth"), Duration.ZERO));
+    }
+
+    private static RegistrationOutcome register(UdapRegistrar registrar, String statement) {
+        ObjectNode body = JSON.createObjectNode().put("software_statement", statement).put("udap", "1");
+        body.putArray("certifications");
+        return registrar.register(new UdapRequest(ClientMetadata.of(body)));
+    }
+
+    /** A jti store where a concurrent request with the same statement records its jti between the check and the record. */
+    private final JtiStore racedJtis = new JtiStore() {
+        @Override
+        public boolean seen(String issuer, String jti, java.time.Instant now) {
+            return jtis.seen(issuer, jti, now);
+        }
+
+        @Override
+        public boolean record(String issuer, String jti, java.time.Instant expiresAt, java.time.Instant now) {
+            jtis.record(issuer, jti, expiresAt, now);
+            return jtis.record(issuer, jti, expiresAt, now);
+        }
+    };
+
+    /** The client store as read before a concurrent first registration of the same issuer ({@code hidden} reads). */
+    private final class LateReads implements UdapClientStore {
+        private int hidden;
+
+        LateReads(int hidden) {
+            this.hidden = hidden;
+        }
+
+        @Override
+        public java.util.Optional<ClientRecord> findByIssuer(String community, String issuer) {
+            return hidden-- > 0 ? java.util.Optional.empty() : clients.findByIssuer(community, issuer);
+        }
+
+        @Override
+        public List<ClientRecord> boundTo(String thumbprint) {
+            return clients.boundTo(thumbprint);
+        }
+
+        @Override
+        public void register(ClientRecord record) {
+            clients.register(record);
+        }
+
+        @Override
+        public void replace(ClientRecord replacement) {
+            clients.replace(replacement);
+        }
+
+        @Override
+        public void cancel(ClientRecord record) {
+            clients.cancel(record);
+        }
+    }
+
+    @Test
+    void refusesAStatementWhoseJtiAConcurrentRequestRecordedFirst() {
+        assertThat(refusal(register(over(clients, racedJtis), VerifierFixture.statement(clientCredentials()))))
+                .isEqualTo(RegistrationErrorCode.INVALID_SOFTWARE_STATEMENT);
+        assertThat(clients.registrations()).isZero();
+    }
+
+    @Test
+    void refusesACancellationWhoseJtiAConcurrentRequestRecordedFirst() throws Exception {
+        register(VerifierFixture.statement(clientCredentials()));
+        ObjectNode cancel = fresh(clientCredentials());
+        cancel.putArray("grant_types");
+
+        assertThat(refusal(register(over(clients, racedJtis), VerifierFixture.statement(cancel))))
+                .isEqualTo(RegistrationErrorCode.INVALID_SOFTWARE_STATEMENT);
+        assertThat(clients.registrations()).as("still registered").isOne();
+    }
+
+    @Test
+    void modifiesTheRegistrationThatAConcurrentFirstRegistrationWon() throws Exception {
+        JsonNode first = answer(register(VerifierFixture.statement(clientCredentials())));
+        ObjectNode renamed = fresh(clientCredentials()).put("client_name", "Renamed UDAP Client");
+
+        RegistrationOutcome outcome = register(over(new LateReads(1), jtis), VerifierFixture.statement(renamed));
+
+        assertThat(outcome).isInstanceOf(RegistrationOutcome.Modified.class);
+        assertThat(answer(outcome).path("client_id").asText()).isEqualTo(first.path("client_id").asText());
+        assertThat(clients.registrations()).isOne();
+        assertThat(clients.findByIssuer(VerifierFixture.COMMUNITY, VerifierFixture.CLIENT_URI).orElseThrow().metadata()
+                .text("client_name")).contains("Renamed UDAP Client");
+    }
+
+    @Test
+    void passesOnAConflictWhenTheWinnerIsGoneBeforeItIsReadAgain() {
+        register(VerifierFixture.statement(clientCredentials()));
+        UdapRegistrar late = over(new LateReads(2), jtis);
+        String statement = VerifierFixture.statement(fresh(clientCredentials()));
+
+        assertThatThrownBy(() -> register(late, statement)).isInstanceOf(WriteConflict.class);
     }
 }
