@@ -36,7 +36,7 @@ public record UrlChecks(Instant lastCheckedAt, ProbeReport lastReport, Instant n
             throw new IllegalArgumentException("consecutiveFailures cannot be negative");
         }
         problems = List.copyOf(problems);
-        history = List.copyOf(history.size() > HISTORY_LIMIT ? history.subList(history.size() - HISTORY_LIMIT, history.size()) : history);
+        history = List.copyOf(history.subList(Math.max(0, history.size() - HISTORY_LIMIT), history.size()));
         pendingEvents = List.copyOf(pendingEvents);
     }
 

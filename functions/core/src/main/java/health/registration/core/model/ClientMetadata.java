@@ -142,10 +142,14 @@ public final class ClientMetadata {
         return entries(member).stream().map(Entry::value).toList();
     }
 
-    /** The member's own name and its language-tagged variants ({@code logo_uri#fr}) present in the metadata. */
+    /**
+     * The member's own name and its language-tagged variants ({@code logo_uri#fr}) present in the metadata. The
+     * metadata holds tagged variants of taggable members only ({@link #of} keeps what {@link MetadataMember#forName}
+     * knows).
+     */
     public List<String> variantNames(MetadataMember member) {
         return names().stream()
-                .filter(n -> n.equals(member.jsonName()) || member.languageTaggable() && n.startsWith(member.jsonName() + "#"))
+                .filter(n -> n.equals(member.jsonName()) || n.startsWith(member.jsonName() + "#"))
                 .toList();
     }
 

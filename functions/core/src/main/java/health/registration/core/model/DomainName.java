@@ -50,7 +50,7 @@ public final class DomainName {
                 return Parsed.failure("is not a DNS name: each label must be 1 to 63 letters, digits or"
                         + " hyphens, and not start or end with a hyphen");
             }
-            if (label.length() >= 4 && label.startsWith("--", 2) && !label.startsWith("xn--")) {
+            if (label.startsWith("--", 2) && !label.startsWith("xn--")) {
                 return Parsed.failure("has a label with hyphens in the third and fourth places that is not an A-label");
             }
         }

@@ -44,10 +44,9 @@ public final class IpLiteral {
     }
 
     private static Parsed<InetAddress> parseIpv4(String host) {
-        List<String> parts = new ArrayList<>(List.of(host.split("\\.", -1)));
-        if (parts.size() > 1 && parts.get(parts.size() - 1).isEmpty()) {
-            parts.remove(parts.size() - 1);
-        }
+        // One trailing dot ends a fully qualified name (1.2.3.4.), as browsers read it.
+        String numeric = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+        List<String> parts = List.of(numeric.split("\\.", -1));
         if (parts.size() > 4) {
             return Parsed.failure("has a numeric host that is not a valid IPv4 address");
         }

@@ -178,11 +178,6 @@ public enum MetadataMember {
         return required;
     }
 
-    /** Human-readable members that may have {@code name#language-tag} variants (RFC 7591 §2.2). */
-    public boolean languageTaggable() {
-        return languageTaggable;
-    }
-
     /** Client metadata: registered, stored and echoed; false for the UDAP request's and the server-set members. */
     public boolean registrable() {
         return check.kind() != CheckKind.UDAP_REQUEST && check.kind() != CheckKind.SERVER_SET;
@@ -193,10 +188,10 @@ public enum MetadataMember {
      * {@code name#tag} variant.
      */
     public static Optional<MetadataMember> forName(String name) {
-        int hash = name.indexOf('#');
-        String base = hash < 0 ? name : name.substring(0, hash);
-        return Arrays.stream(values())
-                .filter(m -> m.jsonName.equals(base) && (hash < 0 || m.languageTaggable))
-                .findFirst();
+        if (!name.contains("#")) {
+            return Arrays.stream(values()).filter(m -> m.jsonName.equals(name)).findFirst();
+        }
+        String base = name.substring(0, name.indexOf('#'));
+        return Arrays.stream(values()).filter(m -> m.languageTaggable && m.jsonName.equals(base)).findFirst();
     }
 }

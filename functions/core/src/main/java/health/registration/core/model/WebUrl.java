@@ -82,18 +82,23 @@ public record WebUrl(String scheme, String userInfo, String host, String port, S
             query = rest.substring(question + 1);
             rest = rest.substring(0, question);
         }
+        String authority = rest;
+        String path = "";
         int slash = rest.indexOf('/');
-        String authority = slash < 0 ? rest : rest.substring(0, slash);
-        String path = slash < 0 ? "" : rest.substring(slash);
+        if (slash >= 0) {
+            authority = rest.substring(0, slash);
+            path = rest.substring(slash);
+        }
         if (!allowed(path, PATH_CHARACTERS) || !allowed(query, QUERY_CHARACTERS)
                 || !allowed(fragment, QUERY_CHARACTERS)) {
             return Parsed.failure("contains characters that RFC 3986 does not allow there"
                     + " (such as a backslash, a second #, braces or an unescaped %)");
         }
+        String finalPath = path;
         String finalQuery = query;
         String finalFragment = fragment;
         return parseAuthority(authority)
-                .map(a -> new WebUrl(scheme, a.userInfo, a.host, a.port, path, finalQuery, finalFragment));
+                .map(a -> new WebUrl(scheme, a.userInfo, a.host, a.port, finalPath, finalQuery, finalFragment));
     }
 
     private record Authority(String userInfo, String host, String port) {}
@@ -132,22 +137,27 @@ public record WebUrl(String scheme, String userInfo, String host, String port, S
     /** Host and port (null when absent) of {@code host[:port]} or {@code [ipv6][:port]}. */
     private static Parsed<HostPort> splitHostPort(String hostPort) {
         if (hostPort.startsWith("[")) {
-            int close = hostPort.indexOf(']');
-            if (close < 0) {
+            if (!hostPort.contains("]")) {
                 return Parsed.failure("has an unterminated IPv6 address");
             }
+            int close = hostPort.indexOf(']');
             String after = hostPort.substring(close + 1);
             if (!after.isEmpty() && !after.startsWith(":")) {
                 return Parsed.failure("has characters after its IPv6 address");
             }
             return Parsed.ok(new HostPort(hostPort.substring(0, close + 1), after.isEmpty() ? null : after.substring(1)));
         }
+        String host = hostPort;
+        String port = null;
         int colon = hostPort.indexOf(':');
-        String host = colon < 0 ? hostPort : hostPort.substring(0, colon);
+        if (colon >= 0) {
+            host = hostPort.substring(0, colon);
+            port = hostPort.substring(colon + 1);
+        }
         if (!allowed(host, UNRESERVED_AND_SUB_DELIMS)) {
             return Parsed.failure("has a host with characters that a host name cannot contain");
         }
-        return Parsed.ok(new HostPort(host, colon < 0 ? null : hostPort.substring(colon + 1)));
+        return Parsed.ok(new HostPort(host, port));
     }
 
     /** Characters from the set, and percent signs only as the start of a {@code %XX} triplet. */

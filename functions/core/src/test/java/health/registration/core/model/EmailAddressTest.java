@@ -43,6 +43,7 @@ class EmailAddressTest {
         "de..v@example.com                      | a valid email address",
         "dév@example.com                        | ASCII",
         "d ev@example.com                       | ASCII",
+        "d\u007fev@example.com                  | ASCII",
         "mailto:dev@example.com?subject=hi      | header fields",
         "mailto:dev%40example.com               | header fields",
         "mailto:a@example.com,b@example.com     | header fields",
@@ -59,5 +60,20 @@ class EmailAddressTest {
     @CsvSource({"64, true", "65, false"})
     void limitsTheLocalPartTo64Characters(int length, boolean ok) {
         assertThat(EmailAddress.parse("a".repeat(length) + "@example.com").isOk()).isEqualTo(ok);
+    }
+
+    @ParameterizedTest(name = "address of {0} characters -> ok={1}")
+    @CsvSource({"254, true", "255, false"})
+    void limitsTheAddressTo254Characters(int length, boolean ok) {
+        String label = "a".repeat(63);
+        String domain = String.join(".", label, label, "b".repeat(length - 197)) + ".com";
+        String address = "c".repeat(64) + "@" + domain;
+
+        assertThat(address).hasSize(length);
+        Parsed<EmailAddress> parsed = EmailAddress.parse(address);
+        assertThat(parsed.isOk()).as(parsed.problem()).isEqualTo(ok);
+        if (!ok) {
+            assertThat(parsed.problem()).contains("a valid email address");
+        }
     }
 }

@@ -83,6 +83,8 @@ class WebUrlTest {
         "'https://example.com/a b'",
         "' https://example.com/'",
         "'https://example.com/\n'",
+        "'https://example.com/\u007f'",
+        "'https://example.com/\u0080'",
         "'https://exa\u00admple.com/'",
         "'https://bücher.de/'",
         "'ｈｔｔｐｓ://example.com/'",

@@ -44,8 +44,8 @@ public final class ContactDomainMatchesClient implements Rule {
     }
 
     private static Optional<String> registrableDomain(UrlMember url) {
+        // An IP literal host is no DNS name (DomainName refuses it), so it has no registrable domain either.
         return url.url()
-                .filter(u -> !u.hasIpLiteralHost())
                 .map(WebUrl::host)
                 .flatMap(host -> DomainName.parse(host).toOptional())
                 // A host that is itself a public suffix (github.io) has no registrable domain, so no contact matches it.

@@ -22,9 +22,12 @@ public final class LanguageTagsAreWellFormed implements Rule {
     public List<Violation> check(ClientMetadata metadata, PolicyContext context) {
         List<Violation> found = new ArrayList<>();
         for (String name : metadata.names()) {
-            int hash = name.indexOf('#');
-            MetadataMember member = MetadataMember.forName(name).orElse(null);
-            if (hash < 0 || member == null || isWellFormed(name.substring(hash + 1))) {
+            if (!name.contains("#")) {
+                continue;
+            }
+            // The metadata holds only members MetadataMember knows (ClientMetadata.of), tagged ones only if taggable.
+            MetadataMember member = MetadataMember.forName(name).orElseThrow();
+            if (isWellFormed(name.substring(name.indexOf('#') + 1))) {
                 continue;
             }
             found.add(Violation.error(FieldPointer.of(name), RegistrationErrorCode.forMember(member),
@@ -35,9 +38,13 @@ public final class LanguageTagsAreWellFormed implements Rule {
     }
 
     private static boolean isWellFormed(String tag) {
+        // The JDK's Locale.Builder refuses the empty tag too; the check says so without relying on it.
+        if (tag.isEmpty()) {
+            return false;
+        }
         try {
             new Locale.Builder().setLanguageTag(tag);
-            return !tag.isEmpty();
+            return true;
         } catch (IllformedLocaleException illFormed) {
             return false;
         }
