@@ -8,7 +8,9 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.OctetSequenceKeyGenerator;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import health.registration.core.udap.TestKeys;
+import java.security.KeyPair;
+import java.security.interfaces.RSAPublicKey;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,8 +18,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * JSON Web Keys for the jwks tables, generated once per test run (RSA generation is slow) and named by placeholders
- * that a table row writes inside its JSON: {@code {"keys": [$RSA2048, $P256]}}.
+ * JSON Web Keys for the jwks tables, generated once per test run (the RSA pairs drawn from {@link TestKeys}) and
+ * named by placeholders that a table row writes inside its JSON: {@code {"keys": [$RSA2048, $P256]}}.
  */
 public final class TestJwks {
 
@@ -82,11 +84,8 @@ public final class TestJwks {
     }
 
     private static RSAKey rsa(int bits) {
-        try {
-            return new RSAKeyGenerator(bits, true).generate();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        KeyPair pair = TestKeys.rsa(bits);
+        return new RSAKey.Builder((RSAPublicKey) pair.getPublic()).privateKey(pair.getPrivate()).build();
     }
 
     private static ECKey ec(Curve curve) {
