@@ -93,7 +93,8 @@ public final class SupportedScopes {
 
     /** The metadata with its scope replaced by what is granted of it; unchanged without a scope. */
     public ClientMetadata narrow(ClientMetadata metadata) {
-        Optional<String> scope = metadata.text(MetadataMember.SCOPE).filter(s -> !s.isEmpty());
+        // An empty scope grants nothing, so it is written back empty, as it came.
+        Optional<String> scope = metadata.text(MetadataMember.SCOPE);
         if (scope.isEmpty() || tokens == null) {
             return metadata;
         }

@@ -26,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
  * The probes of one re-verification run: each distinct URL is probed once per run, however many clients name it
@@ -77,10 +78,8 @@ final class RunProbes {
                 needed.merge(target.url(), target, (a, b) -> a.purpose() == FetchPurpose.IMAGE ? a : b);
             }
         }
-        List<Deque<ProbeTarget>> byLane = new ArrayList<>();
-        for (int i = 0; i < settings.probeLanes(); i++) {
-            byLane.add(new ArrayDeque<>());
-        }
+        List<Deque<ProbeTarget>> byLane = Stream.<Deque<ProbeTarget>>generate(ArrayDeque::new)
+                .limit(settings.probeLanes()).toList();
         needed.values().forEach(t -> byLane.get(Math.floorMod(host(t).hashCode(), settings.probeLanes())).add(t));
         List<Future<?>> running = new ArrayList<>();
         for (Deque<ProbeTarget> lane : byLane) {

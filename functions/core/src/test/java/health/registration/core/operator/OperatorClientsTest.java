@@ -166,7 +166,7 @@ class OperatorClientsTest {
         void showsHowTheClientRegisteredItsStatusHistoryAndChecksButNoSecretOrToken() {
             JsonNode answer = bench.register(ValidManualMetadata.metadata(Relaxation.CLIENT_CREDENTIALS_WITH_SECRET));
             ClientId id = new ClientId(answer.path("client_id").asText());
-            bench.fail(id, ClientStatus.WARNING, "/logo_uri", "https://app.example.com/logo.png");
+            ClientRecord failed = bench.fail(id, ClientStatus.WARNING, "/logo_uri", "https://app.example.com/logo.png");
 
             JsonNode view = shown(bench.operator.read(id.value(), CALLER));
 
@@ -176,6 +176,12 @@ class OperatorClientsTest {
             assertThat(view.path("client_name").asText()).isEqualTo("Example App");
             assertThat(view.path("grant_types").toString()).isEqualTo("[\"client_credentials\"]");
             assertThat(view.path("url_checks").path("consecutive_failures").asInt()).isOne();
+            assertThat(view.path("url_checks").path("last_checked_at").asLong())
+                    .isEqualTo(failed.checks().lastCheckedAt().getEpochSecond());
+            assertThat(view.path("url_checks").path("failing_since").asLong())
+                    .isEqualTo(failed.checks().firstFailedAt().getEpochSecond());
+            assertThat(view.path("url_checks").path("next_check_at").asLong())
+                    .isEqualTo(failed.checks().nextCheckAt().getEpochSecond());
             assertThat(view.path("url_checks").path("problems")).singleElement().satisfies(p -> {
                 assertThat(p.path("member").asText()).isEqualTo("/logo_uri");
                 assertThat(p.path("url").asText()).isEqualTo("https://app.example.com/logo.png");

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -239,6 +240,20 @@ class ClientLifecycleTest {
             seen.add(next);
         }
         assertThat(seen).as("clients registered together drift apart").hasSizeGreaterThan(100);
+    }
+
+    @Test
+    void spreadsNextChecksOverTheWholeJitterBothEndsIncluded() {
+        ReverificationSettings twoMillis = new ReverificationSettings(Duration.ofHours(24), Duration.ofMillis(2),
+                Duration.ofHours(6), Duration.ofHours(1), 3, Duration.ofHours(72), 500, 10_000, 1_000, 200, 8, 120);
+        ClientLifecycle jittered = new ClientLifecycle(twoMillis);
+        Instant latest = RUN_AT.plus(twoMillis.interval());
+
+        Set<Duration> earlier = IntStream.rangeClosed(1, 200).mapToObj(n -> Duration.between(jittered.apply(
+                record(id(n), ClientStatus.ACTIVE, stored(), secret(), checks(RUN_AT, 0, null, List.of(), List.of())),
+                verdict(Verdict.PASS), RUN, RUN_AT, NOW).checks().nextCheckAt(), latest)).collect(Collectors.toSet());
+
+        assertThat(earlier).containsExactlyInAnyOrder(Duration.ZERO, Duration.ofMillis(1), Duration.ofMillis(2));
     }
 
     @Test

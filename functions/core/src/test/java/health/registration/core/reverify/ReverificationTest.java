@@ -581,6 +581,29 @@ class ReverificationTest {
         }
 
         @Test
+        void givesUpAfterASecondConflictingWriteAndCountsAConflict() {
+            ClientRecord before = bench.add(active(id(1), stored(), RUN_AT));
+            bench.prober.failing(LOGO, ProbeOutcome.NOT_FOUND);
+            bench.clients.interfereBefore(FailingClientStore.Operation.REPLACE, 1, () -> rotateToken(before.clientId(), "first"))
+                    .interfereBefore(FailingClientStore.Operation.REPLACE, 2, () -> rotateToken(before.clientId(), "second"));
+
+            RunSummary summary = bench.run();
+
+            ClientRecord after = bench.stored(before.clientId());
+            assertThat(bench.clients.calls(FailingClientStore.Operation.REPLACE)).as("two attempts, no third").isEqualTo(2);
+            assertThat(after.credentials().registrationTokenHash()).isEqualTo("second");
+            assertThat(after.checks().consecutiveFailures()).isZero();
+            assertThat(summary.conflicts()).isOne();
+            assertThat(summary.checked()).isZero();
+        }
+
+        private void rotateToken(ClientId clientId, String tokenHash) {
+            ClientRecord current = bench.stored(clientId);
+            bench.store.replace(current.next(current.status(), current.metadata(),
+                    current.credentials().withTokenHash(tokenHash), current.checks(), now()));
+        }
+
+        @Test
         void dropsTheCheckOfAClientDeletedMeanwhile() {
             ClientRecord before = bench.add(active(id(1), stored(), RUN_AT));
             ClientRecord deleting = before.withStatus(ClientStatus.DELETING, now());
