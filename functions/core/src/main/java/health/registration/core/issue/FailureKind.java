@@ -31,8 +31,4 @@ public enum FailureKind {
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }
-
-    public static FailureKind ofCode(String code) {
-        return valueOf(code.toUpperCase(Locale.ROOT));
-    }
 }

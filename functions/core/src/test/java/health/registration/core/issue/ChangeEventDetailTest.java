@@ -1,6 +1,7 @@
 package health.registration.core.issue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -162,6 +163,34 @@ class ChangeEventDetailTest {
         assertThat(updated.version()).isEqualTo(client.version() + 1);
         assertThat(updated.checks().pendingEvents()).singleElement()
                 .satisfies(event -> assertThat(event.change().version()).isEqualTo(updated.version()));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "registration_path | \"private-person\"",
+            "registration_path | null",
+            "version           | 0",
+            "version           | 1.5",
+            "version           | \"private-person\"",
+    })
+    void aMalformedChangeIsRefusedNamingTheMemberWithoutQuotingIt(String member, String value) throws Exception {
+        LifecycleEvent event = event("registered", client(RegistrationPath.OPEN, ClientStatus.ACTIVE));
+        ObjectNode detail = LifecycleEventJson.detail(event);
+        detail.set(member, MAPPER.readTree(value));
+
+        assertThatThrownBy(() -> LifecycleEventJson.read(detail, event.type().detailType()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(member)
+                .message().doesNotContain("private-person");
+    }
+
+    @Test
+    void theFirstVersionReadsBack() {
+        LifecycleEvent event = event("registered", client(RegistrationPath.OPEN, ClientStatus.ACTIVE));
+        ObjectNode detail = LifecycleEventJson.detail(event);
+        detail.put("version", 1);
+
+        assertThat(LifecycleEventJson.read(detail, event.type().detailType()).change().version()).isOne();
     }
 
     @Test

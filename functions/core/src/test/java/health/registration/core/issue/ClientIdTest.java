@@ -13,6 +13,7 @@ class ClientIdTest {
     @ValueSource(strings = {"gT4b7Kq2LmN9pR3sVw6XyZ", "client-000000000000001", "A_-0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXY"})
     void parsesIdsOfTheShapeThisServiceIssues(String text) {
         assertThat(ClientId.parse(text)).contains(new ClientId(text));
+        assertThat(new ClientId(text)).as("a client id is public: logs show it as it is").hasToString(text);
     }
 
     @ParameterizedTest

@@ -95,7 +95,8 @@ class CredentialsTest {
     void neverShowsEitherHash() {
         Credentials credentials = withPrevious(READ_AT);
 
-        assertThat(credentials.toString()).doesNotContain(hash(CURRENT), hash(PREVIOUS)).contains("redacted");
+        assertThat(credentials.toString()).doesNotContain(hash(CURRENT), hash(PREVIOUS)).contains("registrationTokenHash=redacted");
+        assertThat(credentials.previousToken().toString()).doesNotContain(hash(PREVIOUS)).contains("hash=redacted");
     }
 
     private static String hash(String token) {

@@ -203,6 +203,107 @@ class IdempotentRegistrationTest {
         return json.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    @Test
+    void aWaitingRequestRegistersItselfWhenTheFirstFailsAndLetsTheKeyGo() throws Exception {
+        CountDownLatch firstIsProbing = new CountDownLatch(1);
+        CountDownLatch letFirstFinish = new CountDownLatch(1);
+        CountDownLatch firstFinished = new CountDownLatch(1);
+        bench.prober.duringNextProbe(() -> {
+            firstIsProbing.countDown();
+            await(letFirstFinish);
+        });
+        bench.secrets.failOn(FailingSecretStore.Operation.CREATE, 1);
+        IdempotentRegistration registration = bench.idempotent(pause -> {
+            bench.clock.advance(pause);
+            letFirstFinish.countDown();
+            await(firstFinished);
+        });
+        Future<RegistrationOutcome> first = threads.submit(() -> {
+            try {
+                return registration.register(valid(), KEY, body(valid()));
+            } finally {
+                firstFinished.countDown();
+            }
+        });
+        await(firstIsProbing);
+
+        RegistrationOutcome.Registered second = registered(registration.register(valid(), KEY, body(valid())));
+
+        assertThatThrownBy(() -> first.get(LATCH_SECONDS, TimeUnit.SECONDS)).hasCauseInstanceOf(StoreUnavailable.class);
+        assertThat(second.replayed()).as("registered, not a replay").isFalse();
+        assertThat(bench.clientStore.withStatus(ClientStatus.ACTIVE)).extracting(r -> r.clientId().value())
+                .containsExactly(second.clientId());
+    }
+
+    @Test
+    void keepsTheFirstCauseWhenLettingTheKeyGoFailsToo() {
+        IdempotencyStore releaseFails = new IdempotencyStore() {
+            @Override
+            public java.util.Optional<IdempotencyEntry> claim(IdempotencyEntry fresh, java.time.Instant now) {
+                return bench.idempotency.claim(fresh, now);
+            }
+
+            @Override
+            public java.util.Optional<IdempotencyEntry> find(String keyId) {
+                return bench.idempotency.find(keyId);
+            }
+
+            @Override
+            public void complete(String keyId, String sealedAnswer) {
+                bench.idempotency.complete(keyId, sealedAnswer);
+            }
+
+            @Override
+            public void release(String keyId) {
+                throw new StoreUnavailable("the idempotency table is unavailable (injected)", null);
+            }
+        };
+        IdempotentRegistration registration = new IdempotentRegistration(bench.registrar(), TestPepper.ports(releaseFails),
+                bench.clock, bench.settings, advanceClock);
+        bench.secrets.failOn(FailingSecretStore.Operation.CREATE, 1);
+
+        assertThatThrownBy(() -> registration.register(valid(), KEY, body(valid())))
+                .isInstanceOf(StoreUnavailable.class)
+                .satisfies(failed -> assertThat(failed.getSuppressed()).singleElement()
+                        .satisfies(suppressed -> assertThat(suppressed).hasMessageContaining("idempotency table")));
+        assertThat(bench.idempotency.entries()).as("held until its lock expires").hasSize(1);
+    }
+
+    @Test
+    void refusesToReplayAStoredAnswerThatDoesNotOpenWithItsKey() {
+        IdempotentRegistration registration = bench.idempotent(advanceClock);
+        registered(registration.register(valid(), KEY, body(valid())));
+        IdempotencyEntry stored = bench.idempotency.entries().get(0);
+        bench.idempotency.complete(stored.keyId(), "not a sealed answer");
+
+        assertThatThrownBy(() -> registration.register(valid(), KEY, body(valid())))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("could not be opened");
+    }
+
+    @Test
+    void stopsWaitingWhenInterruptedAndKeepsTheInterrupt() throws Exception {
+        CountDownLatch firstIsProbing = new CountDownLatch(1);
+        CountDownLatch letFirstFinish = new CountDownLatch(1);
+        bench.prober.duringNextProbe(() -> {
+            firstIsProbing.countDown();
+            await(letFirstFinish);
+        });
+        IdempotentRegistration registration = bench.idempotent(pause -> {
+            throw new InterruptedException("interrupted (injected)");
+        });
+        Future<RegistrationOutcome> first = threads.submit(() -> registration.register(valid(), KEY, body(valid())));
+        await(firstIsProbing);
+
+        try {
+            assertThatThrownBy(() -> registration.register(valid(), KEY, body(valid())))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("interrupted");
+            assertThat(Thread.interrupted()).as("the interrupt is kept for the caller (and cleared here)").isTrue();
+        } finally {
+            letFirstFinish.countDown();
+        }
+        assertThat(first.get(LATCH_SECONDS, TimeUnit.SECONDS)).isInstanceOf(RegistrationOutcome.Registered.class);
+    }
+
     private static RegistrationOutcome.Registered registered(RegistrationOutcome outcome) {
         assertThat(outcome).isInstanceOf(RegistrationOutcome.Registered.class);
         return (RegistrationOutcome.Registered) outcome;

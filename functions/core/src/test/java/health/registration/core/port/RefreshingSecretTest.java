@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class RefreshingSecretTest {
@@ -43,6 +46,48 @@ class RefreshingSecretTest {
         assertThat(reads).hasValue(0);
         assertThat(secret.get()).isEqualTo("FIRST");
         assertThat(reads).hasValue(1);
+    }
+
+    @Test
+    void aCallerThatWaitedForAnotherCallersReadUsesItInsteadOfReadingAgain() throws Exception {
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch finishReading = new CountDownLatch(1);
+        RefreshingSecret<String> secret = new RefreshingSecret<>("pepper-secret", () -> {
+            reads.incrementAndGet();
+            reading.countDown();
+            await(finishReading);
+            return text;
+        }, String::toUpperCase, RefreshingSecret.Timing.every(FIVE_MINUTES), clock, logged::add);
+        AtomicReference<String> firstValue = new AtomicReference<>();
+        AtomicReference<String> secondValue = new AtomicReference<>();
+        Thread first = new Thread(() -> firstValue.set(secret.get()));
+        Thread second = new Thread(() -> secondValue.set(secret.get()));
+
+        first.start();
+        await(reading);
+        second.start();
+        // Generous: the second caller reaches the lock the first holds within milliseconds on any machine.
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (second.getState() != Thread.State.BLOCKED) {
+            assertThat(System.nanoTime()).as("the second caller waits for the first one's read").isLessThan(giveUp);
+            Thread.sleep(1);
+        }
+        finishReading.countDown();
+        first.join(TimeUnit.SECONDS.toMillis(10));
+        second.join(TimeUnit.SECONDS.toMillis(10));
+
+        assertThat(firstValue.get()).isEqualTo("FIRST");
+        assertThat(secondValue.get()).isEqualTo("FIRST");
+        assertThat(reads).as("one read for both").hasValue(1);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).as("latch released in time").isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     @Test

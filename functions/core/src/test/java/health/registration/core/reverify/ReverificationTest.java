@@ -386,6 +386,39 @@ class ReverificationTest {
             });
         }
 
+        @ParameterizedTest(name = "URLs {0}, certificate {1} -> {2}")
+        @CsvSource(delimiter = '|', value = {
+            "fail     | revoked     | SUSPENDED | certificate_revoked, not_found",
+            "deferred | revoked     | SUSPENDED | certificate_revoked",
+            "deferred | crl missing | ACTIVE    | ''",
+            "pass     | crl missing | WARNING   | certificate_revocation_unknown",
+        })
+        void judgesAUdapClientByItsUrlsAndItsCertificateTogether(String urls, String certificate, ClientStatus status,
+                                                                 String codes) {
+            X509Certificate leaf = ClientFixtures.leaf(RUN_AT.plus(Duration.ofDays(300)), ClientFixtures.CRL_URL);
+            if (certificate.equals("revoked")) {
+                bench.crls.with(ClientFixtures.CRL_URL, ClientFixtures.CA.crl(RUN_AT, RUN_AT.plus(Duration.ofDays(1)), leaf));
+            }
+            ClientMetadata metadata = ValidUdapMetadata.metadata(ValidUdapMetadata.Grant.CC);
+            String url = metadata.urls().get(0).text();
+            switch (urls) {
+                case "fail" -> bench.prober.failing(url, ProbeOutcome.NOT_FOUND);
+                case "deferred" -> bench.prober.failing(url, ProbeOutcome.RATE_LIMITED);
+                default -> bench.prober.passingAll();
+            }
+            ClientId client = bench.add(record(id(1), ClientStatus.ACTIVE, metadata,
+                    Credentials.ofCertificate(ClientFixtures.binding(leaf), ClientFixtures.REGISTERED),
+                    checks(RUN_AT, 0, null, List.of(), List.of()))).clientId();
+
+            RunSummary summary = bench.run();
+
+            ClientRecord after = bench.stored(client);
+            assertThat(after.status()).isEqualTo(status);
+            List<String> expected = codes.isEmpty() ? List.of() : List.of(codes.split(", "));
+            assertThat(after.checks().problems()).extracting(CheckProblem::code).containsExactlyElementsOf(expected);
+            assertThat(summary.deferred()).isEqualTo(codes.isEmpty() ? 1 : 0);
+        }
+
         @Test
         void defersAClientWhoseHostRefusedToBeProbedWithoutCountingAFailure() {
             ClientRecord before = bench.add(record(id(1), ClientStatus.WARNING, stored(), secret(),
