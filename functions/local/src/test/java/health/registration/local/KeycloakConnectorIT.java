@@ -11,6 +11,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import health.registration.local.LocalApiCalls.Answer;
+import health.registration.local.LocalApiCalls.Registered;
 import health.registration.adapters.dynamodb.DynamoClientStore;
 import health.registration.adapters.keycloak.KeycloakAuthorizationServerClients;
 import health.registration.adapters.keycloak.KeycloakTestRealm;
@@ -74,13 +75,11 @@ class KeycloakConnectorIT {
     @Test
     void aRegisteredClientAuthenticatesWithItsSecretUntilSuspendedAgainAfterReinstatementAndUpdatesShow()
             throws Exception {
-        ObjectNode metadata = (ObjectNode) JSON.readTree(
-                RegistrationMetadata.hostedOn(service.sites().nextHost()).toJSONObject().toJSONString());
-        Answer registered = send("POST", "/register", metadata, null);
-        assertThat(registered.status()).as(registered.json().toString()).isEqualTo(201);
-        String clientId = registered.json().path("client_id").asText();
-        String secret = registered.json().path("client_secret").asText();
-        String token = registered.json().path("registration_access_token").asText();
+        ObjectNode metadata = RegistrationMetadata.jsonHostedOn(service.sites().nextHost());
+        Registered registered = LocalApiCalls.register(service.api().baseUri(), metadata);
+        String clientId = registered.clientId();
+        String secret = registered.secret();
+        String token = registered.registrationAccessToken();
         String redirect = metadata.path("redirect_uris").get(0).asText();
 
         // RFC 6749 §4.1.3: the client is authenticated, so only its made-up code is refused.
@@ -114,8 +113,7 @@ class KeycloakConnectorIT {
 
     @Test
     void anOperatorsClientCredentialsClientGetsAnAccessToken() throws Exception {
-        ObjectNode metadata = (ObjectNode) JSON.readTree(
-                RegistrationMetadata.hostedOn(service.sites().nextHost()).toJSONObject().toJSONString());
+        ObjectNode metadata = RegistrationMetadata.jsonHostedOn(service.sites().nextHost());
         metadata.remove("response_types");
         metadata.putArray("grant_types").add("client_credentials");
         metadata.put("token_endpoint_auth_method", "client_secret_basic");
@@ -133,8 +131,7 @@ class KeycloakConnectorIT {
     void anOperatorsPrivateKeyJwtClientAuthenticatesWithAnAssertionSignedByItsKey() throws Exception {
         ECKey key = new ECKeyGenerator(Curve.P_256).keyID("k1").generate();
         ECKey otherKey = new ECKeyGenerator(Curve.P_256).keyID("k1").generate();
-        ObjectNode metadata = (ObjectNode) JSON.readTree(
-                RegistrationMetadata.hostedOn(service.sites().nextHost()).toJSONObject().toJSONString());
+        ObjectNode metadata = RegistrationMetadata.jsonHostedOn(service.sites().nextHost());
         metadata.remove("response_types");
         metadata.putArray("grant_types").add("client_credentials");
         metadata.put("token_endpoint_auth_method", "private_key_jwt");
@@ -152,12 +149,10 @@ class KeycloakConnectorIT {
 
     @Test
     void aReconcileRepairsTheRealmAfterEventsWereLost() throws Exception {
-        ObjectNode metadata = (ObjectNode) JSON.readTree(
-                RegistrationMetadata.hostedOn(service.sites().nextHost()).toJSONObject().toJSONString());
-        Answer registered = send("POST", "/register", metadata, null);
-        assertThat(registered.status()).as(registered.json().toString()).isEqualTo(201);
-        String clientId = registered.json().path("client_id").asText();
-        String secret = registered.json().path("client_secret").asText();
+        ObjectNode metadata = RegistrationMetadata.jsonHostedOn(service.sites().nextHost());
+        Registered registered = LocalApiCalls.register(service.api().baseUri(), metadata);
+        String clientId = registered.clientId();
+        String secret = registered.secret();
         String redirect = metadata.path("redirect_uris").get(0).asText();
         await(() -> realm.find(clientId), Optional::isPresent, "the registered client at Keycloak");
 

@@ -1,5 +1,7 @@
 package health.registration.local;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -13,6 +15,9 @@ final class LocalApiCalls {
 
     /** An answer: its status and its JSON body ({@code {}} when the body is empty). */
     record Answer(int status, JsonNode json) {}
+
+    /** A client registered through {@code POST /register}: the credentials its answer issued (RFC 7591 §3.2.1). */
+    record Registered(String clientId, String secret, String registrationAccessToken) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -38,5 +43,14 @@ final class LocalApiCalls {
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(),
                 response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body()));
+    }
+
+    /** Registers the metadata through {@code POST /register} at {@code base} and asserts 201 Created. */
+    static Registered register(URI base, JsonNode metadata) throws Exception {
+        Answer answer = send(base, "POST", "/register", metadata, null);
+        assertThat(answer.status()).as(answer.json().toString()).isEqualTo(201);
+        JsonNode json = answer.json();
+        return new Registered(json.path("client_id").asText(), json.path("client_secret").asText(),
+                json.path("registration_access_token").asText());
     }
 }
