@@ -16,8 +16,20 @@ final class LocalApiCalls {
     /** An answer: its status and its JSON body ({@code {}} when the body is empty). */
     record Answer(int status, JsonNode json) {}
 
-    /** A client registered through {@code POST /register}: the credentials its answer issued (RFC 7591 §3.2.1). */
-    record Registered(String clientId, String secret, String registrationAccessToken) {}
+    /** The answer to a registration through {@code POST /register} and the credentials it issued (RFC 7591 §3.2.1). */
+    record Registered(JsonNode json) {
+        String clientId() {
+            return json.path("client_id").asText();
+        }
+
+        String secret() {
+            return json.path("client_secret").asText();
+        }
+
+        String registrationAccessToken() {
+            return json.path("registration_access_token").asText();
+        }
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -49,8 +61,6 @@ final class LocalApiCalls {
     static Registered register(URI base, JsonNode metadata) throws Exception {
         Answer answer = send(base, "POST", "/register", metadata, null);
         assertThat(answer.status()).as(answer.json().toString()).isEqualTo(201);
-        JsonNode json = answer.json();
-        return new Registered(json.path("client_id").asText(), json.path("client_secret").asText(),
-                json.path("registration_access_token").asText());
+        return new Registered(answer.json());
     }
 }
