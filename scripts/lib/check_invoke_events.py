@@ -19,6 +19,8 @@ import time
 
 import boto3
 
+from checks import CheckTally
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent.parent
 EVENTS_DIR = ROOT / "events"
 # Every file of events/ (by stem) and the function of the template that main() invokes it with.
@@ -66,22 +68,13 @@ SAMPLE_TOKEN = "rG7mX2pQ9vLk4sT8wZ1nB6cY3hJ5fD0aE2uI7oP9qWx"
 SEAMS = [f"PROBE_HOSTS_FILE={WORK / 'hosts'}", f"PROBE_TRUSTED_CA_FILE={WORK / 'ca.pem'}",
          f"PROBE_ALLOWED_CIDRS={SITE}", "PROBE_TEST_SEAMS=allowed"] if WORK else []
 
-passed, failed, invoked = 0, 0, set()
+TALLY = CheckTally()
+check = TALLY.check
+invoked = set()
 # Every invocation's function, event file and standard error (where the function's log lines go), in order.
 INVOCATIONS = []
 # The levels edge's RequestLog writes; the template's ApplicationLogLevel (INFO) drops DEBUG.
 LEVELS_AT_INFO = {"INFO", "WARN", "ERROR"}
-
-
-def check(name, condition, detail=""):
-    global passed, failed
-    if condition:
-        passed += 1
-        print(f"ok   {name}", flush=True)
-    else:
-        failed += 1
-        print(f"FAIL {name}: {str(detail)[:1500]}", flush=True)
-    return condition
 
 
 def site_requests():
@@ -602,5 +595,4 @@ if __name__ == "__main__":
         main()
     except Exception as error:  # a broken check is a failure, never a pass
         check("the checks ran to the end", False, repr(error))
-    print(f"{passed} passed, {failed} failed")
-    sys.exit(1 if failed else 0)
+    sys.exit(TALLY.summary())

@@ -28,23 +28,15 @@ import urllib.request
 
 from playwright.sync_api import sync_playwright
 
+from checks import CheckTally
+
 BASE, SITE, AXE, SHOTS = sys.argv[1].rstrip("/") + "/", sys.argv[2], sys.argv[3], pathlib.Path(sys.argv[4])
 ROOT = pathlib.Path(__file__).resolve().parent.parent.parent
 DOC_IMAGES = os.environ.get("PAGE_DOC_IMAGES") == "1"
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
 
-passed, failed = 0, 0
-
-
-def check(name, condition, detail=""):
-    global passed, failed
-    if condition:
-        passed += 1
-        print(f"ok   {name}", flush=True)
-    else:
-        failed += 1
-        print(f"FAIL {name}: {str(detail)[:1500]}", flush=True)
-    return condition
+TALLY = CheckTally()
+check = TALLY.check
 
 
 def api(method, path, token=None):
@@ -326,8 +318,7 @@ def main():
         page.unroute("**/register")
         browser.close()
     print(f"page checks took {time.monotonic() - started:.0f} s")
-    print(f"{passed} passed, {failed} failed")
-    return 0 if failed == 0 else 1
+    return TALLY.summary()
 
 
 if __name__ == "__main__":

@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.Map;
+import health.registration.local.LocalApiCalls.Answer;
+import health.registration.local.LocalApiCalls.Registered;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,9 +25,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class AuthorityApiIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String TOKEN = "authority-api-it-" + Long.toHexString(System.nanoTime()) + "-local-token";
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final OperatorCaller OPERATOR = OperatorCaller.forTest("authority-api-it");
 
     private static LocalRegistrationService service;
     /** Each test's own client, registered before it: no test relies on another having run. */
@@ -39,12 +33,10 @@ class AuthorityApiIT {
     private String clientId;
     private String secret;
 
-    private record Answer(int status, JsonNode json) {}
-
     @BeforeAll
     static void start() throws Exception {
         service = LocalRegistrationService.start("authority-api-it", "127.0.0.151", "authority", 8,
-                Map.of(OperatorGuard.TOKEN_VARIABLE, TOKEN));
+                OPERATOR.setting());
     }
 
     @AfterAll
@@ -54,41 +46,33 @@ class AuthorityApiIT {
         }
     }
 
-    private static Answer send(String method, String path, String body, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(service.api().baseUri().resolve(path.substring(1)))
-                .timeout(Duration.ofSeconds(120)).header("Accept", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(response.statusCode(), response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body()));
+    private static Answer send(String method, String path, JsonNode body, String token) throws Exception {
+        return LocalApiCalls.send(service.api().baseUri(), method, path, body, token);
+    }
+
+    private static Answer operator(String method, String path, JsonNode body) throws Exception {
+        return OPERATOR.send(service, method, path, body);
     }
 
     @BeforeEach
     void registerAClient() throws Exception {
-        ObjectNode metadata = (ObjectNode) JSON.readTree(RegistrationMetadata.hostedOn(service.sites().nextHost())
-                .toJSONObject().toJSONString());
-        Answer answer = send("POST", "/register", metadata.toString(), null);
-        assertThat(answer.status()).as(answer.json().toString()).isEqualTo(201);
+        Registered answer = LocalApiCalls.register(service.api().baseUri(),
+                RegistrationMetadata.jsonHostedOn(service.sites().nextHost()));
         registered = answer.json();
-        clientId = registered.path("client_id").asText();
-        secret = registered.path("client_secret").asText();
+        clientId = answer.clientId();
+        secret = answer.secret();
     }
 
     private boolean verify(String presented) throws Exception {
-        Answer answer = send("POST", "/authority/clients/" + clientId + "/verify-secret",
-                JSON.createObjectNode().put("client_secret", presented).toString(), TOKEN);
+        Answer answer = operator("POST", "/authority/clients/" + clientId + "/verify-secret",
+                JSON.createObjectNode().put("client_secret", presented));
         assertThat(answer.status()).as(answer.json().toString()).isEqualTo(200);
         return answer.json().path("valid").asBoolean();
     }
 
     @Test
     void readsAnOpenRegistrationAsATokenEndpointNeedsIt() throws Exception {
-        Answer read = send("GET", "/authority/clients/" + clientId, null, TOKEN);
+        Answer read = operator("GET", "/authority/clients/" + clientId, null);
 
         assertThat(read.status()).as(read.json().toString()).isEqualTo(200);
         assertThat(read.json().path("client_id").asText()).isEqualTo(clientId);
@@ -113,33 +97,35 @@ class AuthorityApiIT {
     @Test
     void noSecretIsValidWhileTheClientIsSuspended() throws Exception {
         String item = "/operator/clients/" + clientId;
-        assertThat(send("POST", item + "/suspend", null, TOKEN).json().path("client_status").asText()).isEqualTo("suspended");
-        assertThat(send("GET", "/authority/clients/" + clientId, null, TOKEN).json().path("client_status").asText())
+        assertThat(operator("POST", item + "/suspend", null).json().path("client_status").asText()).isEqualTo("suspended");
+        assertThat(operator("GET", "/authority/clients/" + clientId, null).json().path("client_status").asText())
                 .isEqualTo("suspended");
         assertThat(verify(secret)).isFalse();
 
-        assertThat(send("POST", item + "/reinstate", null, TOKEN).json().path("client_status").asText()).isEqualTo("active");
+        assertThat(operator("POST", item + "/reinstate", null).json().path("client_status").asText()).isEqualTo("active");
         assertThat(verify(secret)).isTrue();
     }
 
     @Test
     void refusesABadBodyAndACallerWithoutTheToken() throws Exception {
-        Answer bad = send("POST", "/authority/clients/" + clientId + "/verify-secret", "{\"client_secret\": 7}", TOKEN);
+        Answer bad = operator("POST", "/authority/clients/" + clientId + "/verify-secret",
+                JSON.createObjectNode().put("client_secret", 7));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().path("error").asText()).isEqualTo("invalid_request");
         assertThat(bad.json().path("errors").get(0).path("field").asText()).isEqualTo("/client_secret");
 
         Answer unsigned = send("POST", "/authority/clients/" + clientId + "/verify-secret",
-                JSON.createObjectNode().put("client_secret", secret).toString(), null);
+                JSON.createObjectNode().put("client_secret", secret), null);
         assertThat(unsigned.status()).isEqualTo(401);
-        assertThat(send("GET", "/authority/clients/" + clientId, null, "not-the-" + TOKEN).status()).isEqualTo(401);
+        assertThat(send("GET", "/authority/clients/" + clientId, null, "not-the-" + OPERATOR.token()).status())
+                .isEqualTo(401);
     }
 
     @Test
     void aDeletedClientIsNotFoundAndItsSecretNoLongerValid() throws Exception {
-        assertThat(send("DELETE", "/operator/clients/" + clientId, null, TOKEN).status()).isEqualTo(204);
+        assertThat(operator("DELETE", "/operator/clients/" + clientId, null).status()).isEqualTo(204);
 
-        Answer read = send("GET", "/authority/clients/" + clientId, null, TOKEN);
+        Answer read = operator("GET", "/authority/clients/" + clientId, null);
         assertThat(read.status()).isEqualTo(404);
         assertThat(read.json().path("error").asText()).isEqualTo("not_found");
         assertThat(read.json().path("errors").get(0).path("code").asText()).isEqualTo("not_found");
@@ -150,7 +136,7 @@ class AuthorityApiIT {
     @Test
     @Order(Integer.MAX_VALUE)
     void auditsEveryCallWithoutTheSecretOrTheToken() throws Exception {
-        assertThat(send("GET", "/authority/clients/" + clientId, null, TOKEN).status()).isEqualTo(200);
+        assertThat(operator("GET", "/authority/clients/" + clientId, null).status()).isEqualTo(200);
         assertThat(verify(secret)).isTrue();
         assertThat(verify(secret.substring(1) + "A")).isFalse();
 
@@ -158,6 +144,6 @@ class AuthorityApiIT {
 
         assertThat(log).contains("\"action\":\"authority.read\"").contains("\"action\":\"authority.verify_secret\"")
                 .contains("\"outcome\":\"valid\"").contains("\"outcome\":\"invalid\"");
-        assertThat(log).doesNotContain(secret).doesNotContain(TOKEN);
+        assertThat(log).doesNotContain(secret).doesNotContain(OPERATOR.token());
     }
 }

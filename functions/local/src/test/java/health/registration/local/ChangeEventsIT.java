@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import health.registration.local.LocalApiCalls.Answer;
+import health.registration.local.LocalApiCalls.Registered;
 import health.registration.adapters.aws.EventBridgeClients;
 import health.registration.adapters.aws.SqsClients;
 import health.registration.core.issue.LifecycleEvent;
@@ -93,13 +94,11 @@ class ChangeEventsIT {
 
     @Test
     void aRegistrationAnUpdateASuspensionAndADeletionPutTheirEventsWithGrowingVersions() throws Exception {
-        ObjectNode metadata = (ObjectNode) JSON.readTree(
-                RegistrationMetadata.hostedOn(service.sites().nextHost()).toJSONObject().toJSONString());
-        Answer registered = send("POST", "/register", metadata, null);
-        assertThat(registered.status()).as(registered.json().toString()).isEqualTo(201);
-        String clientId = registered.json().path("client_id").asText();
-        String secret = registered.json().path("client_secret").asText();
-        List<String> tokens = new ArrayList<>(List.of(registered.json().path("registration_access_token").asText()));
+        ObjectNode metadata = RegistrationMetadata.jsonHostedOn(service.sites().nextHost());
+        Registered registered = LocalApiCalls.register(service.api().baseUri(), metadata);
+        String clientId = registered.clientId();
+        String secret = registered.secret();
+        List<String> tokens = new ArrayList<>(List.of(registered.registrationAccessToken()));
 
         ObjectNode renamed = metadata.deepCopy().put("client_id", clientId).put("client_name", "Renamed Events App");
         Answer updated = send("PUT", "/register/" + clientId, renamed, tokens.get(0));

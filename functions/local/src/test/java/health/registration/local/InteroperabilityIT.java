@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import health.registration.local.LocalApiCalls.Answer;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -29,8 +26,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 class InteroperabilityIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
     private static final String TOKEN = "interoperability-it-" + Long.toHexString(System.nanoTime()) + "-local-token";
     private static final String SUPPORTED = "openid fhirUser launch/patient patient/*.rs user/Patient.read";
     /** {"alg":"HS256"} . {"iss":"https://issuer.example.org","software_id":"app"} . a signature: another issuer's. */
@@ -38,8 +33,6 @@ class InteroperabilityIT {
             + ".eyJpc3MiOiJodHRwczovL2lzc3Vlci5leGFtcGxlLm9yZyIsInNvZnR3YXJlX2lkIjoiYXBwIn0.c2lnbmF0dXJl";
 
     private static LocalRegistrationService service;
-
-    private record Answer(int status, JsonNode json) {}
 
     @BeforeAll
     static void start() throws Exception {
@@ -55,24 +48,12 @@ class InteroperabilityIT {
     }
 
     private static Answer send(String method, String path, JsonNode body, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(service.api().baseUri().resolve(path))
-                .timeout(Duration.ofSeconds(120)).header("Accept", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body.toString()));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(response.statusCode(), response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body()));
+        return LocalApiCalls.send(service.api().baseUri(), method, path, body, token);
     }
 
     /** A registration whose every URL is hosted on a fresh fixture host, asking for {@code scope}. */
     private static ObjectNode hosted(String scope) throws Exception {
-        ObjectNode body = (ObjectNode) JSON.readTree(RegistrationMetadata.hostedOn(service.sites().nextHost())
-                .toJSONObject().toJSONString());
+        ObjectNode body = RegistrationMetadata.jsonHostedOn(service.sites().nextHost());
         return scope == null ? body : body.put("scope", scope);
     }
 
@@ -91,13 +72,13 @@ class InteroperabilityIT {
         patient/Condition.rs offline_access user/Patient.rs openid | patient/Condition.rs user/Patient.rs openid  | a subset, in the requested order
         """)
     void registersTheGrantedScopeAndAnswersIt(String requested, String granted, String reason) throws Exception {
-        Answer created = send("POST", "register", hosted(requested), null);
+        Answer created = send("POST", "/register", hosted(requested), null);
 
         assertThat(created.status()).as(created.json().toString()).isEqualTo(201);
         assertThat(created.json().path("scope").asText()).as("the answered scope").isEqualTo(granted);
         String id = created.json().path("client_id").asText();
         assertThat(storedScope(id)).as("the stored scope").isEqualTo(granted);
-        Answer read = send("GET", "register/" + id, null, created.json().path("registration_access_token").asText());
+        Answer read = send("GET", "/register/" + id, null, created.json().path("registration_access_token").asText());
         assertThat(read.json().path("scope").asText()).as("the scope read back (RFC 7592)").isEqualTo(granted);
     }
 
@@ -110,7 +91,7 @@ class InteroperabilityIT {
     void refusesWhatTheIgSaysToRefuseAndStoresNothing(String requested, String phrase, String reason) throws Exception {
         int before = service.records().clientRecords().size();
 
-        Answer refused = send("POST", "register", hosted(requested), null);
+        Answer refused = send("POST", "/register", hosted(requested), null);
 
         assertThat(refused.status()).as(refused.json().toString()).isEqualTo(400);
         assertThat(refused.json().path("error").asText()).isEqualTo("invalid_client_metadata");
@@ -121,7 +102,7 @@ class InteroperabilityIT {
 
     @Test
     void validateWarnsOfEachScopeThatWouldNotBeGranted() throws Exception {
-        Answer report = send("POST", "validate", hosted("openid offline_access patient/Observation.rs"), null);
+        Answer report = send("POST", "/validate", hosted("openid offline_access patient/Observation.rs"), null);
 
         assertThat(report.status()).as(report.json().toString()).isEqualTo(200);
         assertThat(report.json().path("valid").asBoolean()).isTrue();
@@ -133,11 +114,11 @@ class InteroperabilityIT {
 
     @Test
     void grantsTheSupportedScopeOnAnRfc7592UpdateToo() throws Exception {
-        Answer created = send("POST", "register", hosted("openid"), null);
+        Answer created = send("POST", "/register", hosted("openid"), null);
         ObjectNode update = hosted(null);
         update.put("client_id", created.json().path("client_id").asText()).put("scope", "openid offline_access");
 
-        Answer updated = send("PUT", "register/" + created.json().path("client_id").asText(), update,
+        Answer updated = send("PUT", "/register/" + created.json().path("client_id").asText(), update,
                 created.json().path("registration_access_token").asText());
 
         assertThat(updated.status()).as(updated.json().toString()).isEqualTo(200);
@@ -151,21 +132,21 @@ class InteroperabilityIT {
         metadata.putArray("redirect_uris").add("com.example.app:/callback");
         metadata.put("token_endpoint_auth_method", "none");
 
-        Answer created = send("POST", "operator/clients", metadata, TOKEN);
+        Answer created = send("POST", "/operator/clients", metadata, TOKEN);
 
         assertThat(created.status()).as(created.json().toString()).isEqualTo(201);
         assertThat(created.json().path("scope").asText()).isEqualTo("launch/patient patient/Patient.rs");
         // RFC 7591 §3.2.1: client_secret_expires_at is REQUIRED only if a client_secret is issued.
         assertThat(created.json().has("client_secret")).isFalse();
         assertThat(created.json().has("client_secret_expires_at")).isFalse();
-        Answer viewed = send("GET", "operator/clients/" + created.json().path("client_id").asText(), null, TOKEN);
+        Answer viewed = send("GET", "/operator/clients/" + created.json().path("client_id").asText(), null, TOKEN);
         assertThat(viewed.json().has("client_secret_expires_at")).as(viewed.json().toString()).isFalse();
     }
 
     @Test
     void answersTheSecretsExpiryWithTheSecretOnRegisterAndRead() throws Exception {
-        Answer created = send("POST", "register", hosted(null), null);
-        Answer read = send("GET", "register/" + created.json().path("client_id").asText(), null,
+        Answer created = send("POST", "/register", hosted(null), null);
+        Answer read = send("GET", "/register/" + created.json().path("client_id").asText(), null,
                 created.json().path("registration_access_token").asText());
 
         assertThat(created.json().has("client_secret")).isTrue();
@@ -186,8 +167,8 @@ class InteroperabilityIT {
         body.set("software_statement", JSON.readTree(statement.replace("MACED", MACED_STATEMENT)));
         int before = service.records().clientRecords().size();
 
-        Answer refused = send("POST", "register", body, null);
-        Answer validated = send("POST", "validate", body, null);
+        Answer refused = send("POST", "/register", body, null);
+        Answer validated = send("POST", "/validate", body, null);
 
         assertThat(refused.status()).as(refused.json().toString()).isEqualTo(400);
         assertThat(refused.json().path("error").asText()).isEqualTo(error);
@@ -200,7 +181,7 @@ class InteroperabilityIT {
 
     @Test
     void nothingTheServiceAnsweredEchoesAnUngrantedScope() throws Exception {
-        Answer created = send("POST", "register", hosted("openid x-ungranted-scope"), null);
+        Answer created = send("POST", "/register", hosted("openid x-ungranted-scope"), null);
 
         assertThat(created.status()).as(created.json().toString()).isEqualTo(201);
         assertThat(created.json().toString()).doesNotContain("x-ungranted-scope");

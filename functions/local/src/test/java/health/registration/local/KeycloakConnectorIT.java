@@ -1,50 +1,36 @@
 package health.registration.local;
 
+import static health.registration.adapters.keycloak.KeycloakTestRealm.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import health.registration.local.LocalApiCalls.Answer;
+import health.registration.local.LocalApiCalls.Registered;
 import health.registration.adapters.dynamodb.DynamoClientStore;
-import health.registration.adapters.keycloak.KeycloakAdminSession;
 import health.registration.adapters.keycloak.KeycloakAuthorizationServerClients;
-import health.registration.adapters.keycloak.KeycloakConnection;
+import health.registration.adapters.keycloak.KeycloakTestRealm;
+import health.registration.adapters.keycloak.KeycloakTestRealm.Call;
 import health.registration.adapters.secrets.SecretsManagerSecretStore;
 import health.registration.core.connector.AuthorizationServerClient;
 import health.registration.core.connector.ChangeEventConnector;
 import health.registration.core.connector.ClientAuthentication;
 import health.registration.core.connector.ClientReconcile;
 import health.registration.core.connector.ConnectorOutcome;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,36 +41,25 @@ import org.junit.jupiter.api.Test;
  * (scripts/lib/keycloak.sh), and what a registration, a suspension, a reinstatement, an RFC 7592 update and a
  * deletion, and an operator's {@code client_secret_basic} or {@code private_key_jwt} client (RFC 7523 §2.2) do through
  * the API is what Keycloak's token endpoint then enforces (RFC 6749 §4.1.3, §4.4), within
- * {@link #WITHIN}. A reconcile repairs the realm after events were lost. Fixture sites on 127.0.0.137.
+ * {@link KeycloakTestRealm#WITHIN}. A reconcile repairs the realm after events were lost. Fixture sites on 127.0.0.137.
  */
 class KeycloakConnectorIT {
 
-    /** How soon a change through the API shows at Keycloak (issue's local target: 5 seconds). */
-    private static final Duration WITHIN = Duration.ofSeconds(5);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String OPERATOR_TOKEN = "keycloak-it-" + Long.toHexString(System.nanoTime()) + "-local-token";
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private static LocalRegistrationService service;
-    private static KeycloakAdminSession admin;
+    private static KeycloakTestRealm keycloak;
     private static KeycloakAuthorizationServerClients realm;
-    private static String tokenEndpoint;
 
     @BeforeAll
     static void start() throws Exception {
-        String realmName = "registration-connector-it-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, String> environment = new HashMap<>();
+        keycloak = KeycloakTestRealm.named("registration-connector-it-");
+        realm = keycloak.clients();
+        Map<String, String> environment = new HashMap<>(keycloak.environment());
         environment.put(OperatorGuard.TOKEN_VARIABLE, OPERATOR_TOKEN);
-        environment.put(KeycloakConnection.BASE_URL, requiredEnvironment(KeycloakConnection.BASE_URL));
-        environment.put(KeycloakConnection.ADMIN_USERNAME, requiredEnvironment(KeycloakConnection.ADMIN_USERNAME));
-        environment.put(KeycloakConnection.ADMIN_PASSWORD, requiredEnvironment(KeycloakConnection.ADMIN_PASSWORD));
-        environment.put(KeycloakConnection.REALM, realmName);
-        environment.put("EVENT_BUS_NAME", realmName);
+        environment.put("EVENT_BUS_NAME", keycloak.name());
         service = LocalRegistrationService.start("keycloak-connector-it", "127.0.0.137", "keycloak", 4, environment);
-        admin = new KeycloakAdminSession(KeycloakConnection.fromEnvironment(environment).orElseThrow());
-        realm = new KeycloakAuthorizationServerClients(admin);
-        tokenEndpoint = admin.connection().baseUrl() + "/realms/" + realmName + "/protocol/openid-connect/token";
     }
 
     @AfterAll
@@ -92,27 +67,19 @@ class KeycloakConnectorIT {
         if (service != null) {
             service.close();
         }
-        if (admin != null) {
-            admin.call("DELETE", "/admin/realms/" + admin.connection().realm(), null);
+        if (keycloak != null) {
+            keycloak.close();
         }
-    }
-
-    private static String requiredEnvironment(String name) {
-        String value = System.getenv(name);
-        assertThat(value).as(name + " (run through scripts/test, which starts Keycloak)").isNotBlank();
-        return value;
     }
 
     @Test
     void aRegisteredClientAuthenticatesWithItsSecretUntilSuspendedAgainAfterReinstatementAndUpdatesShow()
             throws Exception {
-        ObjectNode metadata = (ObjectNode) JSON.readTree(
-                RegistrationMetadata.hostedOn(service.sites().nextHost()).toJSONObject().toJSONString());
-        Answer registered = send("POST", "/register", metadata, null);
-        assertThat(registered.status()).as(registered.json().toString()).isEqualTo(201);
-        String clientId = registered.json().path("client_id").asText();
-        String secret = registered.json().path("client_secret").asText();
-        String token = registered.json().path("registration_access_token").asText();
+        ObjectNode metadata = RegistrationMetadata.jsonHostedOn(service.sites().nextHost());
+        Registered registered = LocalApiCalls.register(service.api().baseUri(), metadata);
+        String clientId = registered.clientId();
+        String secret = registered.secret();
+        String token = registered.registrationAccessToken();
         String redirect = metadata.path("redirect_uris").get(0).asText();
 
         // RFC 6749 §4.1.3: the client is authenticated, so only its made-up code is refused.
@@ -146,8 +113,7 @@ class KeycloakConnectorIT {
 
     @Test
     void anOperatorsClientCredentialsClientGetsAnAccessToken() throws Exception {
-        ObjectNode metadata = (ObjectNode) JSON.readTree(
-                RegistrationMetadata.hostedOn(service.sites().nextHost()).toJSONObject().toJSONString());
+        ObjectNode metadata = RegistrationMetadata.jsonHostedOn(service.sites().nextHost());
         metadata.remove("response_types");
         metadata.putArray("grant_types").add("client_credentials");
         metadata.put("token_endpoint_auth_method", "client_secret_basic");
@@ -165,8 +131,7 @@ class KeycloakConnectorIT {
     void anOperatorsPrivateKeyJwtClientAuthenticatesWithAnAssertionSignedByItsKey() throws Exception {
         ECKey key = new ECKeyGenerator(Curve.P_256).keyID("k1").generate();
         ECKey otherKey = new ECKeyGenerator(Curve.P_256).keyID("k1").generate();
-        ObjectNode metadata = (ObjectNode) JSON.readTree(
-                RegistrationMetadata.hostedOn(service.sites().nextHost()).toJSONObject().toJSONString());
+        ObjectNode metadata = RegistrationMetadata.jsonHostedOn(service.sites().nextHost());
         metadata.remove("response_types");
         metadata.putArray("grant_types").add("client_credentials");
         metadata.put("token_endpoint_auth_method", "private_key_jwt");
@@ -176,20 +141,18 @@ class KeycloakConnectorIT {
         String clientId = created.json().path("client_id").asText();
 
         // RFC 7523 §2.2: the assertion is checked against the keys the client registered.
-        await(() -> assertionGrant(clientId, key), json -> json.has("access_token"),
+        await(() -> keycloak.assertionGrant(clientId, key), json -> json.has("access_token"),
                 "an access token for an assertion signed by the registered key");
-        assertThat(assertionGrant(clientId, otherKey).path("error").asText())
+        assertThat(keycloak.assertionGrant(clientId, otherKey).path("error").asText())
                 .isIn("unauthorized_client", "invalid_client");
     }
 
     @Test
     void aReconcileRepairsTheRealmAfterEventsWereLost() throws Exception {
-        ObjectNode metadata = (ObjectNode) JSON.readTree(
-                RegistrationMetadata.hostedOn(service.sites().nextHost()).toJSONObject().toJSONString());
-        Answer registered = send("POST", "/register", metadata, null);
-        assertThat(registered.status()).as(registered.json().toString()).isEqualTo(201);
-        String clientId = registered.json().path("client_id").asText();
-        String secret = registered.json().path("client_secret").asText();
+        ObjectNode metadata = RegistrationMetadata.jsonHostedOn(service.sites().nextHost());
+        Registered registered = LocalApiCalls.register(service.api().baseUri(), metadata);
+        String clientId = registered.clientId();
+        String secret = registered.secret();
         String redirect = metadata.path("redirect_uris").get(0).asText();
         await(() -> realm.find(clientId), Optional::isPresent, "the registered client at Keycloak");
 
@@ -217,21 +180,8 @@ class KeycloakConnectorIT {
                 "redirect_uri", redirect), clientId, secret);
     }
 
-    private static JsonNode assertionGrant(String clientId, ECKey key) throws Exception {
-        Date now = new Date();
-        SignedJWT assertion = new SignedJWT(
-                new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(),
-                new JWTClaimsSet.Builder().issuer(clientId).subject(clientId).audience(tokenEndpoint)
-                        .jwtID(UUID.randomUUID().toString()).issueTime(now)
-                        .expirationTime(new Date(now.getTime() + 60_000)).build());
-        assertion.sign(new ECDSASigner(key));
-        return token(Map.of("grant_type", "client_credentials",
-                "client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
-                "client_assertion", assertion.serialize()), null, null);
-    }
-
     private static List<String> redirectUris(String clientId) {
-        JsonNode found = admin.require("GET", "/admin/realms/" + admin.connection().realm()
+        JsonNode found = keycloak.admin().require("GET", "/admin/realms/" + keycloak.name()
                 + "/clients?search=false&clientId=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8), null).body();
         List<String> uris = new ArrayList<>();
         found.forEach(client -> client.path("redirectUris").forEach(uri -> uris.add(uri.asText())));
@@ -239,35 +189,7 @@ class KeycloakConnectorIT {
     }
 
     private static JsonNode token(Map<String, String> form, String clientId, String secret) throws Exception {
-        String body = form.entrySet().stream().map(e -> e.getKey() + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(tokenEndpoint))
-                .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (clientId != null) {
-            // RFC 6749 §2.3.1: client_id and secret form-encoded before Basic.
-            String basic = Base64.getEncoder().encodeToString((URLEncoder.encode(clientId, StandardCharsets.UTF_8)
-                    + ":" + URLEncoder.encode(secret, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
-            request.header("Authorization", "Basic " + basic);
-        }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(response.body());
-    }
-
-    private interface Call<T> {
-        T get() throws Exception;
-    }
-
-    /** Asks until the answer satisfies the condition, at most {@link #WITHIN}; fails with the last answer. */
-    private static <T> T await(Call<T> call, Predicate<T> condition, String what) throws Exception {
-        Instant deadline = Instant.now().plus(WITHIN);
-        T last = call.get();
-        while (!condition.test(last) && Instant.now().isBefore(deadline)) {
-            Thread.sleep(200);
-            last = call.get();
-        }
-        assertThat(condition.test(last)).as(what + " within " + WITHIN + "; last: " + last).isTrue();
-        return last;
+        return keycloak.token(form, Optional.of(KeycloakTestRealm.basic(clientId, secret)));
     }
 
     private static void awaitError(Call<JsonNode> call, String... errors) throws Exception {

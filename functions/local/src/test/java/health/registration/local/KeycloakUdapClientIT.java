@@ -1,5 +1,6 @@
 package health.registration.local;
 
+import static health.registration.adapters.keycloak.KeycloakTestRealm.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,28 +12,17 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.util.Base64;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import health.registration.adapters.keycloak.KeycloakAdminSession;
-import health.registration.adapters.keycloak.KeycloakAuthorizationServerClients;
-import health.registration.adapters.keycloak.KeycloakConnection;
+import health.registration.adapters.keycloak.KeycloakTestRealm;
 import health.registration.core.udap.TestKeys;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,30 +38,17 @@ import org.junit.jupiter.api.Test;
  */
 class KeycloakUdapClientIT {
 
-    /** How soon a change through the API shows at Keycloak (the local target: 5 seconds). */
-    private static final Duration WITHIN = Duration.ofSeconds(5);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private static LocalUdapService service;
-    private static KeycloakAdminSession admin;
-    private static KeycloakAuthorizationServerClients realm;
-    private static String tokenEndpoint;
+    private static KeycloakTestRealm keycloak;
 
     @BeforeAll
     static void start() throws Exception {
-        String realmName = "registration-udap-it-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, String> keycloak = new HashMap<>();
-        keycloak.put(KeycloakConnection.BASE_URL, requiredEnvironment(KeycloakConnection.BASE_URL));
-        keycloak.put(KeycloakConnection.ADMIN_USERNAME, requiredEnvironment(KeycloakConnection.ADMIN_USERNAME));
-        keycloak.put(KeycloakConnection.ADMIN_PASSWORD, requiredEnvironment(KeycloakConnection.ADMIN_PASSWORD));
-        keycloak.put(KeycloakConnection.REALM, realmName);
-        keycloak.put("EVENT_BUS_NAME", realmName);
-        service = LocalUdapService.start("keycloak-udap-it", "127.0.0.152", 4, (work, baseUrl, pki) -> keycloak);
-        admin = new KeycloakAdminSession(KeycloakConnection.fromEnvironment(keycloak).orElseThrow());
-        realm = new KeycloakAuthorizationServerClients(admin);
-        tokenEndpoint = admin.connection().baseUrl() + "/realms/" + realmName + "/protocol/openid-connect/token";
+        keycloak = KeycloakTestRealm.named("registration-udap-it-");
+        Map<String, String> environment = new HashMap<>(keycloak.environment());
+        environment.put("EVENT_BUS_NAME", keycloak.name());
+        service = LocalUdapService.start("keycloak-udap-it", "127.0.0.152", 4, (work, baseUrl, pki) -> environment);
     }
 
     @AfterAll
@@ -79,15 +56,9 @@ class KeycloakUdapClientIT {
         if (service != null) {
             service.close();
         }
-        if (admin != null) {
-            admin.call("DELETE", "/admin/realms/" + admin.connection().realm(), null);
+        if (keycloak != null) {
+            keycloak.close();
         }
-    }
-
-    private static String requiredEnvironment(String name) {
-        String value = System.getenv(name);
-        assertThat(value).as(name + " (run through scripts/test, which starts Keycloak)").isNotBlank();
-        return value;
     }
 
     @Test
@@ -110,7 +81,7 @@ class KeycloakUdapClientIT {
         cancel.putArray("grant_types");
         HttpResponse<String> cancelled = service.register(UdapClient.body(client.sign(cancel)));
         assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
-        await(() -> realm.find(clientId), Optional::isEmpty, "the cancelled client gone from Keycloak");
+        await(() -> keycloak.clients().find(clientId), Optional::isEmpty, "the cancelled client gone from Keycloak");
         assertThat(assertionGrant(clientId, client.credential().privateKey(), client.x5c()).path("error").asText())
                 .isIn("unauthorized_client", "invalid_client");
     }
@@ -129,34 +100,13 @@ class KeycloakUdapClientIT {
         }
         SignedJWT assertion = new SignedJWT(
                 new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).x509CertChain(x5c).build(),
-                new JWTClaimsSet.Builder().issuer(clientId).subject(clientId).audience(tokenEndpoint)
+                new JWTClaimsSet.Builder().issuer(clientId).subject(clientId).audience(keycloak.tokenEndpoint())
                         .jwtID(UUID.randomUUID().toString()).issueTime(now)
                         .expirationTime(new Date(now.getTime() + 300_000)).build());
         assertion.sign(new RSASSASigner(key));
         Map<String, String> form = Map.of("grant_type", "client_credentials", "udap", "1",
                 "client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
                 "client_assertion", assertion.serialize());
-        String body = form.entrySet().stream().map(e -> e.getKey() + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(tokenEndpoint))
-                .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(response.body());
-    }
-
-    private interface Call<T> {
-        T get() throws Exception;
-    }
-
-    /** Asks until the answer satisfies the condition, at most {@link #WITHIN}; fails with the last answer. */
-    private static <T> T await(Call<T> call, Predicate<T> condition, String what) throws Exception {
-        Instant deadline = Instant.now().plus(WITHIN);
-        T last = call.get();
-        while (!condition.test(last) && Instant.now().isBefore(deadline)) {
-            Thread.sleep(200);
-            last = call.get();
-        }
-        assertThat(condition.test(last)).as(what + " within " + WITHIN + "; last: " + last).isTrue();
-        return last;
+        return keycloak.token(form, Optional.empty());
     }
 }

@@ -1,5 +1,7 @@
 package health.registration.local;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -13,6 +15,21 @@ final class LocalApiCalls {
 
     /** An answer: its status and its JSON body ({@code {}} when the body is empty). */
     record Answer(int status, JsonNode json) {}
+
+    /** The answer to a registration through {@code POST /register} and the credentials it issued (RFC 7591 §3.2.1). */
+    record Registered(JsonNode json) {
+        String clientId() {
+            return json.path("client_id").asText();
+        }
+
+        String secret() {
+            return json.path("client_secret").asText();
+        }
+
+        String registrationAccessToken() {
+            return json.path("registration_access_token").asText();
+        }
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -38,5 +55,12 @@ final class LocalApiCalls {
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(),
                 response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body()));
+    }
+
+    /** Registers the metadata through {@code POST /register} at {@code base} and asserts 201 Created. */
+    static Registered register(URI base, JsonNode metadata) throws Exception {
+        Answer answer = send(base, "POST", "/register", metadata, null);
+        assertThat(answer.status()).as(answer.json().toString()).isEqualTo(201);
+        return new Registered(answer.json());
     }
 }

@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import health.registration.local.LocalApiCalls.Answer;
 import health.registration.core.policy.rules.TestJwks;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -40,12 +37,8 @@ class MetadataMembersIT {
     private static final String PRIVATE_KEYS_HOST = "keys.members-private.example.com";
     private static final String PRIVATE_REQUESTS_HOST = "requests.members-private.example.com";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private static LocalRegistrationService service;
-
-    private record Answer(int status, JsonNode json) {}
 
     @BeforeAll
     static void start() throws Exception {
@@ -67,27 +60,17 @@ class MetadataMembersIT {
         }
     }
 
-    private static Answer send(String method, URI uri, JsonNode body, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120))
-                .header("Accept", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.toString()));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(response.statusCode(), response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body()));
+    private static Answer send(String method, String path, JsonNode body, String token) throws Exception {
+        return LocalApiCalls.send(service.api().baseUri(), method, path, body, token);
     }
 
     private static Answer register(JsonNode body) throws Exception {
-        return send("POST", service.api().baseUri().resolve("register"), body, null);
+        return send("POST", "/register", body, null);
     }
 
     /** A registration whose every URL is hosted on a fresh fixture host. */
     private static ObjectNode hosted(String host) throws Exception {
-        return (ObjectNode) JSON.readTree(RegistrationMetadata.hostedOn(host).toJSONObject().toJSONString());
+        return RegistrationMetadata.jsonHostedOn(host);
     }
 
     private static List<String> fields(Answer answer) {
@@ -156,7 +139,7 @@ class MetadataMembersIT {
         String token = created.json().path("registration_access_token").asText();
         URI clientUri = URI.create(created.json().path("registration_client_uri").asText());
         String stored = service.records().clientRecord(id).orElseThrow().get("metadata").s();
-        Answer read = send("GET", service.api().baseUri().resolve("register/" + id), null, token);
+        Answer read = send("GET", "/register/" + id, null, token);
         assertThat(read.status()).isEqualTo(200);
         for (JsonNode shown : List.of(created.json(), JSON.readTree(stored), read.json())) {
             assertThat(shown.has("x_vendor_extension") || shown.has("id_token_encrypted_response_alg") || shown.has("Client_Name"))
@@ -171,7 +154,7 @@ class MetadataMembersIT {
                 "registration_client_uri"));
         update.put("x_added_on_update", 1);
         // RFC 7592 §2.1: the read answered a new token, which the client uses from now on.
-        Answer updated = send("PUT", service.api().baseUri().resolve("register/" + id), update,
+        Answer updated = send("PUT", "/register/" + id, update,
                 read.json().path("registration_access_token").asText());
 
         assertThat(updated.status()).as(updated.json().toString()).isEqualTo(200);

@@ -13,7 +13,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -34,7 +33,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class OperatorApiIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String TOKEN = "operator-api-it-" + Long.toHexString(System.nanoTime()) + "-local-token";
+    private static final OperatorCaller OPERATOR = OperatorCaller.forTest("operator-api-it");
     private static final List<String> CREDENTIALS = new ArrayList<>();
 
     private static LocalRegistrationService service;
@@ -42,7 +41,7 @@ class OperatorApiIT {
     @BeforeAll
     static void start() throws Exception {
         service = LocalRegistrationService.start("operator-api-it", "127.0.0.43", "app", 40,
-                Map.of(OperatorGuard.TOKEN_VARIABLE, TOKEN));
+                OPERATOR.setting());
     }
 
     @AfterAll
@@ -53,7 +52,11 @@ class OperatorApiIT {
     }
 
     private static Answer send(String method, String path, JsonNode body, String token) throws Exception {
-        Answer answer = LocalApiCalls.send(service.api().baseUri(), method, path, body, token);
+        return issuing(LocalApiCalls.send(service.api().baseUri(), method, path, body, token));
+    }
+
+    /** The answer, its credentials kept for the last test to search the log for. */
+    private static Answer issuing(Answer answer) {
         JsonNode json = answer.json();
         for (String member : new String[] {"client_secret", "registration_access_token"}) {
             if (json.hasNonNull(member)) {
@@ -64,13 +67,13 @@ class OperatorApiIT {
     }
 
     private static Answer operator(String method, String path, JsonNode body) throws Exception {
-        return send(method, path, body, TOKEN);
+        return issuing(OPERATOR.send(service, method, path, body));
     }
 
     /** Metadata hosted on a fresh fixture host, with one of the manual path's relaxations. */
     private static ObjectNode relaxed(String relaxation) throws Exception {
         String host = service.sites().nextHost();
-        ObjectNode json = (ObjectNode) JSON.readTree(RegistrationMetadata.hostedOn(host).toJSONObject().toJSONString());
+        ObjectNode json = RegistrationMetadata.jsonHostedOn(host);
         switch (relaxation) {
             case "private-use redirect" -> json.putArray("redirect_uris").add("com.example.app:/callback");
             case "loopback redirect" -> json.putArray("redirect_uris").add("http://127.0.0.1:51004/callback");
@@ -216,7 +219,7 @@ class OperatorApiIT {
 
         assertThat(log).contains("\"audit\":\"OperatorAction\"").contains("\"caller\":\"" + OperatorGuard.LOCAL_CALLER + "\"")
                 .contains("\"action\":\"client.register\"").contains("\"action\":\"client.suspend\"");
-        assertThat(log).doesNotContain(TOKEN);
+        assertThat(log).doesNotContain(OPERATOR.token());
         assertThat(CREDENTIALS).isNotEmpty().allSatisfy(credential -> assertThat(log).doesNotContain(credential));
     }
 }

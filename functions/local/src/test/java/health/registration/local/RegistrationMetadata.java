@@ -1,5 +1,7 @@
 package health.registration.local;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.oauth2.sdk.client.ClientMetadata;
 import java.net.URI;
 import java.util.List;
@@ -11,7 +13,14 @@ import java.util.Set;
  */
 final class RegistrationMetadata {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private RegistrationMetadata() {}
+
+    /** {@link #hostedOn(String)} as the JSON object a registration request sends (RFC 7591 §3.1). */
+    static ObjectNode jsonHostedOn(String host) throws Exception {
+        return (ObjectNode) JSON.readTree(hostedOn(host).toJSONObject().toJSONString());
+    }
 
     /** A registration whose every URL is hosted on {@code host} ({@link RegistrationSites}). */
     static ClientMetadata hostedOn(String host) {

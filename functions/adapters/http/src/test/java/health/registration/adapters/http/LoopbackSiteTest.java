@@ -17,7 +17,12 @@ import health.registration.core.probe.UrlProbe;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.security.cert.X509Certificate;
 import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.Test;
 
 class LoopbackSiteTest {
@@ -94,28 +99,9 @@ class LoopbackSiteTest {
         return site.dialer().route(new InetSocketAddress(LOOPBACK, 443));
     }
 
-    /**
-     * Sends {@code request} over TLS and returns everything the site answered. The site's authority is made inside
-     * it and never shared, so this client, on loopback only, checks no certificate: the prober's own tests above
-     * check the site's TLS.
-     */
+    /** Sends {@code request} over TLS and returns everything the site answered. */
     private static String exchange(LoopbackSite site, byte[] request) throws Exception {
-        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
-        context.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
-            @Override
-            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {}
-
-            @Override
-            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {}
-
-            @Override
-            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
-                return new java.security.cert.X509Certificate[0];
-            }
-        }}, null);
-        InetSocketAddress to = endpoint(site);
-        try (java.net.Socket socket = context.getSocketFactory().createSocket(to.getAddress(), to.getPort())) {
-            socket.setSoTimeout(10_000);
+        try (SSLSocket socket = tlsSocket(site)) {
             socket.getOutputStream().write(request);
             socket.getOutputStream().flush();
             return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
@@ -124,25 +110,34 @@ class LoopbackSiteTest {
 
     /** Completes a TLS handshake with the site and closes without sending a request. */
     private static void handshakeOnly(LoopbackSite site) throws Exception {
-        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
-        context.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+        try (SSLSocket socket = tlsSocket(site)) {
+            socket.startHandshake();
+        }
+    }
+
+    /**
+     * A TLS socket connected to the site, reads bounded at ten seconds. The site's authority is made inside it and
+     * never shared, so this client, on loopback only, checks no certificate: the prober's own tests above check the
+     * site's TLS.
+     */
+    private static SSLSocket tlsSocket(LoopbackSite site) throws Exception {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, new TrustManager[] {new X509TrustManager() {
             @Override
-            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {}
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
             @Override
-            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {}
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {}
 
             @Override
-            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
-                return new java.security.cert.X509Certificate[0];
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
             }
         }}, null);
         InetSocketAddress to = endpoint(site);
-        try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) context.getSocketFactory()
-                .createSocket(to.getAddress(), to.getPort())) {
-            socket.setSoTimeout(10_000);
-            socket.startHandshake();
-        }
+        SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(to.getAddress(), to.getPort());
+        socket.setSoTimeout(10_000);
+        return socket;
     }
 
     private static byte[] ascii(String text) {

@@ -1,37 +1,20 @@
 package health.registration.adapters.keycloak;
 
+import static health.registration.adapters.keycloak.KeycloakTestRealm.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import health.registration.core.connector.AuthorizationServerClient;
 import health.registration.core.connector.ClientAuthentication;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,27 +26,21 @@ import org.junit.jupiter.api.Test;
  */
 class KeycloakAuthorizationServerClientsIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String REDIRECT = "https://app.example/callback";
 
-    private static KeycloakAdminSession session;
+    private static KeycloakTestRealm realm;
     private static KeycloakAuthorizationServerClients clients;
-    private static String tokenEndpoint;
 
     @BeforeAll
     static void createRealm() {
-        String realm = "registration-it-" + UUID.randomUUID().toString().substring(0, 8);
-        session = new KeycloakAdminSession(KeycloakServer.connection(realm));
-        session.require("POST", "/admin/realms", JSON.createObjectNode().put("realm", realm).put("enabled", true));
-        clients = new KeycloakAuthorizationServerClients(session);
-        tokenEndpoint = session.connection().baseUrl() + "/realms/" + realm + "/protocol/openid-connect/token";
+        realm = KeycloakTestRealm.named("registration-it-").create();
+        clients = realm.clients();
     }
 
     @AfterAll
     static void removeRealm() {
-        if (session != null) {
-            session.call("DELETE", "/admin/realms/" + session.connection().realm(), null);
+        if (realm != null) {
+            realm.close();
         }
     }
 
@@ -130,11 +107,11 @@ class KeycloakAuthorizationServerClientsIT {
                 Set.of("authorization_code", "refresh_token"));
         clients.upsert(client);
 
-        JsonNode answer = token(Map.of("grant_type", "authorization_code", "code", "bogus", "redirect_uri", REDIRECT),
-                Optional.of(basic(client.clientId(), "code-secret")));
+        JsonNode answer = realm.token(Map.of("grant_type", "authorization_code", "code", "bogus",
+                "redirect_uri", REDIRECT), Optional.of(basic(client.clientId(), "code-secret")));
         assertThat(answer.path("error").asText()).isEqualTo("invalid_grant");
 
-        JsonNode wrongSecret = token(Map.of("grant_type", "authorization_code", "code", "bogus",
+        JsonNode wrongSecret = realm.token(Map.of("grant_type", "authorization_code", "code", "bogus",
                 "redirect_uri", REDIRECT), Optional.of(basic(client.clientId(), "not-its-secret")));
         assertThat(wrongSecret.path("error").asText()).isEqualTo("unauthorized_client");
     }
@@ -145,7 +122,7 @@ class KeycloakAuthorizationServerClientsIT {
         clients.upsert(new AuthorizationServerClient(clientId, ClientAuthentication.NONE, Optional.empty(),
                 Optional.empty(), List.of(REDIRECT), Set.of("authorization_code"), true));
 
-        JsonNode answer = token(Map.of("grant_type", "authorization_code", "client_id", clientId, "code", "bogus",
+        JsonNode answer = realm.token(Map.of("grant_type", "authorization_code", "client_id", clientId, "code", "bogus",
                 "redirect_uri", REDIRECT), Optional.empty());
         assertThat(answer.path("error").asText()).isEqualTo("invalid_grant");
     }
@@ -159,8 +136,8 @@ class KeycloakAuthorizationServerClientsIT {
                 Optional.empty(), Optional.of(new JWKSet(key.toPublicJWK()).toString()),
                 List.of(), Set.of("client_credentials"), true));
 
-        assertThat(assertionGrant(clientId, key).path("access_token").asText()).isNotEmpty();
-        assertThat(assertionGrant(clientId, otherKey).path("error").asText())
+        assertThat(realm.assertionGrant(clientId, key).path("access_token").asText()).isNotEmpty();
+        assertThat(realm.assertionGrant(clientId, otherKey).path("error").asText())
                 .isIn("unauthorized_client", "invalid_client");
     }
 
@@ -170,43 +147,6 @@ class KeycloakAuthorizationServerClientsIT {
     }
 
     private static JsonNode clientCredentials(String clientId, String secret) throws Exception {
-        return token(Map.of("grant_type", "client_credentials"), Optional.of(basic(clientId, secret)));
-    }
-
-    /** RFC 7523 §2.2: client_credentials with a client assertion signed by the client's key. */
-    private static JsonNode assertionGrant(String clientId, ECKey key) throws Exception {
-        Date now = new Date();
-        SignedJWT assertion = new SignedJWT(
-                new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(),
-                new JWTClaimsSet.Builder().issuer(clientId).subject(clientId).audience(tokenEndpoint)
-                        .jwtID(UUID.randomUUID().toString()).issueTime(now)
-                        .expirationTime(new Date(now.getTime() + 60_000)).build());
-        assertion.sign(new ECDSASigner(key));
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "client_credentials");
-        form.put("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
-        form.put("client_assertion", assertion.serialize());
-        return token(form, Optional.empty());
-    }
-
-    /** RFC 6749 §2.3.1: client_id and secret form-encoded, then Base64 in HTTP Basic. */
-    private static String basic(String clientId, String secret) {
-        String pair = encode(clientId) + ":" + encode(secret);
-        return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static JsonNode token(Map<String, String> form, Optional<String> authorization)
-            throws IOException, InterruptedException {
-        String body = form.entrySet().stream().map(entry -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
-                .collect(Collectors.joining("&"));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(tokenEndpoint))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        authorization.ifPresent(value -> request.header("Authorization", value));
-        return JSON.readTree(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()).body());
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        return realm.token(Map.of("grant_type", "client_credentials"), Optional.of(basic(clientId, secret)));
     }
 }
