@@ -70,10 +70,8 @@ public final class IdempotentRegistration {
         }
         switch (outcome) {
             case RegistrationOutcome.Registered registered -> store.complete(keyId, sealing.seal(idempotencyKey, registered.answer()));
-            case RegistrationOutcome.Modified modified -> store.release(keyId);
-            case RegistrationOutcome.Refused refused -> store.release(keyId);
-            case RegistrationOutcome.KeyReused reused -> store.release(keyId);
-            case RegistrationOutcome.KeyInProgress inProgress -> store.release(keyId);
+            // The registrar answers Registered or Refused; whatever registered nothing lets the key go.
+            default -> store.release(keyId);
         }
         return outcome;
     }
