@@ -94,7 +94,7 @@ public final class DomainName {
         if (Character.isDigit(topLevel.charAt(0))) {
             return Parsed.failure("is not a valid DNS name");
         }
-        if (PublicSuffixList.suffixIndex(labels, PublicSuffixList.Section.ICANN) <= 0
+        if (PublicSuffixList.SHARED.suffixIndex(labels, PublicSuffixList.Section.ICANN) <= 0
                 || SPECIAL_USE_TOP_LEVEL.contains(topLevel)) {
             return Parsed.failure("is not under a public top-level domain (Public Suffix List, ICANN section)");
         }
@@ -112,7 +112,7 @@ public final class DomainName {
      * public suffix.
      */
     public Optional<String> registrableDomain() {
-        int suffix = PublicSuffixList.suffixIndex(labels, null);
+        int suffix = PublicSuffixList.SHARED.suffixIndex(labels, null);
         return suffix > 0 ? Optional.of(String.join(".", labels.subList(suffix - 1, labels.size()))) : Optional.empty();
     }
 

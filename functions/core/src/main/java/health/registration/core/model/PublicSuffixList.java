@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -42,20 +43,25 @@ final class PublicSuffixList {
     static final String ICANN_SECTION = "===ICANN===";
     static final String PRIVATE_SECTION = "===PRIVATE===";
 
-    private static final Map<String, Node> NODES = read();
+    /** The list beside this class, read once. */
+    static final PublicSuffixList SHARED = fromResource();
 
-    private PublicSuffixList() {}
+    private final Map<String, Node> nodes;
+
+    private PublicSuffixList(Map<String, Node> nodes) {
+        this.nodes = nodes;
+    }
 
     /**
      * The index of the leftmost label of the name's public suffix, counting from 0 at the left; -1 when the name has
      * none. {@code section} null: a suffix of either section; else only of that one.
      */
-    static int suffixIndex(List<String> labels, Section section) {
+    int suffixIndex(List<String> labels, Section section) {
         int found = -1;
         String suffix = null;
         for (int i = labels.size() - 1; i >= 0; i--) {
             suffix = suffix == null ? labels.get(i) : labels.get(i) + "." + suffix;
-            Node node = NODES.get(suffix);
+            Node node = nodes.get(suffix);
             if (node == null) {
                 break;
             }
@@ -72,31 +78,36 @@ final class PublicSuffixList {
         return found;
     }
 
-    private static Map<String, Node> read() {
-        Map<String, Node> nodes = new HashMap<>(32_768);
+    private static PublicSuffixList fromResource() {
         try (InputStream in = PublicSuffixList.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing beside " + PublicSuffixList.class.getName());
             }
-            BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            Section section = null;
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                if (line.isEmpty() || line.startsWith("//")) {
-                    continue;
-                }
-                if (line.equals(ICANN_SECTION) || line.equals(PRIVATE_SECTION)) {
-                    section = line.equals(ICANN_SECTION) ? Section.ICANN : Section.PRIVATE;
-                    continue;
-                }
-                String suffix = line.startsWith("!") ? line.substring(1) : line.startsWith("*.") ? line.substring(2) : line;
-                nodes.put(suffix, nodes.getOrDefault(suffix, Node.NONE).with(section, line));
-                for (int dot = suffix.indexOf('.'); dot >= 0; dot = suffix.indexOf('.', dot + 1)) {
-                    nodes.putIfAbsent(suffix.substring(dot + 1), Node.NONE);
-                }
-            }
+            return read(new InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (IOException unreadable) {
             throw new UncheckedIOException(unreadable);
         }
-        return Collections.unmodifiableMap(nodes);
+    }
+
+    /** A list in the file's form: rules one a line, after the line naming their section; {@code //} comments. */
+    static PublicSuffixList read(Reader text) throws IOException {
+        Map<String, Node> nodes = new HashMap<>(32_768);
+        BufferedReader lines = new BufferedReader(text);
+        Section section = null;
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            if (line.isEmpty() || line.startsWith("//")) {
+                continue;
+            }
+            if (line.equals(ICANN_SECTION) || line.equals(PRIVATE_SECTION)) {
+                section = line.equals(ICANN_SECTION) ? Section.ICANN : Section.PRIVATE;
+                continue;
+            }
+            String suffix = line.startsWith("!") ? line.substring(1) : line.startsWith("*.") ? line.substring(2) : line;
+            nodes.put(suffix, nodes.getOrDefault(suffix, Node.NONE).with(section, line));
+            for (int dot = suffix.indexOf('.'); dot != -1; dot = suffix.indexOf('.', dot + 1)) {
+                nodes.putIfAbsent(suffix.substring(dot + 1), Node.NONE);
+            }
+        }
+        return new PublicSuffixList(Collections.unmodifiableMap(nodes));
     }
 }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.fail;
 import com.google.common.net.InternetDomainName;
 import com.google.thirdparty.publicsuffix.PublicSuffixPatterns;
 import health.registration.core.model.PublicSuffixList.Section;
+import java.io.IOException;
+import java.io.StringReader;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code public-suffix-list.txt} is Guava's Public Suffix List written out, and {@link PublicSuffixList} finds in it
@@ -52,22 +56,64 @@ class PublicSuffixListTest {
         for (String name : names) {
             InternetDomainName guava = InternetDomainName.from(name);
             List<String> labels = List.of(name.split("\\."));
-            assertThat(PublicSuffixList.suffixIndex(labels, null)).as(name + " in either section")
+            assertThat(PublicSuffixList.SHARED.suffixIndex(labels, null)).as(name + " in either section")
                     .isEqualTo(guava.hasPublicSuffix() ? labels.size() - guava.publicSuffix().parts().size() : -1);
-            assertThat(PublicSuffixList.suffixIndex(labels, Section.ICANN)).as(name + " in the ICANN section")
+            assertThat(PublicSuffixList.SHARED.suffixIndex(labels, Section.ICANN)).as(name + " in the ICANN section")
                     .isEqualTo(guava.hasRegistrySuffix() ? labels.size() - guava.registrySuffix().parts().size() : -1);
         }
     }
 
+    @ParameterizedTest(name = "{0} -> {1} in either section, {2} in the ICANN section, {3} in the private one")
+    @CsvSource({
+        // An exact rule; a name under no rule has none.
+        "example.com,           1,  1, -1",
+        "com,                   0,  0, -1",
+        "example.unknown,      -1, -1, -1",
+        // A wildcard makes every child a suffix; an exception gives its parent back, whatever the section.
+        "a.b.ck,                1,  1, -1",
+        "b.ck,                  0,  0, -1",
+        "a.www.ck,              2,  2,  2",
+        "www.ck,                1,  1,  1",
+        // A suffix with an exact and a wildcard rule is a suffix itself, and so is every child of it.
+        "foo,                   0,  0, -1",
+        "a.foo,                 0,  0, -1",
+        "b.a.foo,               1,  1, -1",
+        // Private rules under an ICANN suffix, one of them a wildcard below a node that is no rule (example.io).
+        "alice.github.io,       1,  2,  1",
+        "github.io,             0,  1,  0",
+        "x.y.cloud.example.io,  1,  4,  1",
+        "y.cloud.example.io,    0,  3,  0",
+        "z.example.io,          2,  2, -1",
+    })
+    void findsTheSuffixAsTheRulesSay(String name, int either, int icann, int privateSection) throws IOException {
+        PublicSuffixList list = PublicSuffixList.read(new StringReader("""
+                // a list in the file's form
+                ===ICANN===
+                com
+                io
+                *.ck
+                !www.ck
+                foo
+                *.foo
+
+                ===PRIVATE===
+                github.io
+                *.cloud.example.io
+                """));
+        List<String> labels = List.of(name.split("\\."));
+
+        assertThat(list.suffixIndex(labels, null)).isEqualTo(either);
+        assertThat(list.suffixIndex(labels, Section.ICANN)).isEqualTo(icann);
+        assertThat(list.suffixIndex(labels, Section.PRIVATE)).isEqualTo(privateSection);
+    }
+
     @Test
-    void anExceptionMakesItsParentTheSuffixAndAWildcardEveryChild() {
-        // The list's own example rules (publicsuffix.org, "Format"): *.ck and !www.ck; github.io in the private section.
-        assertThat(PublicSuffixList.suffixIndex(List.of("www", "ck"), null)).isEqualTo(1);
-        assertThat(PublicSuffixList.suffixIndex(List.of("a", "www", "ck"), null)).isEqualTo(2);
-        assertThat(PublicSuffixList.suffixIndex(List.of("b", "a", "ck"), null)).isEqualTo(1);
-        assertThat(PublicSuffixList.suffixIndex(List.of("alice", "github", "io"), null)).isEqualTo(1);
-        assertThat(PublicSuffixList.suffixIndex(List.of("alice", "github", "io"), Section.ICANN)).isEqualTo(2);
-        assertThat(PublicSuffixList.suffixIndex(List.of("example", "unknown"), null)).isEqualTo(-1);
+    void theFilesListHasTheListsOwnExamples() {
+        // publicsuffix.org's own examples ("Format"): *.ck and !www.ck; github.io in the private section.
+        assertThat(PublicSuffixList.SHARED.suffixIndex(List.of("www", "ck"), null)).isEqualTo(1);
+        assertThat(PublicSuffixList.SHARED.suffixIndex(List.of("b", "a", "ck"), null)).isEqualTo(1);
+        assertThat(PublicSuffixList.SHARED.suffixIndex(List.of("alice", "github", "io"), null)).isEqualTo(1);
+        assertThat(PublicSuffixList.SHARED.suffixIndex(List.of("alice", "github", "io"), Section.ICANN)).isEqualTo(2);
     }
 
     /** The rules of Guava's trie (PublicSuffixPatterns.TRIE; its node layout is described in PublicSuffixTrie). */
