@@ -11,10 +11,10 @@ import health.registration.core.port.StoreUnavailable;
 import health.registration.core.port.WriteConflict;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
