@@ -1,7 +1,7 @@
 package health.registration.connector;
 
 import health.registration.adapters.aws.DynamoDbClients;
-import health.registration.adapters.aws.SecretsManagerClients;
+import health.registration.adapters.aws.SecretsManagerRequests;
 import health.registration.adapters.dynamodb.DynamoClientStore;
 import health.registration.adapters.keycloak.KeycloakAdminSession;
 import health.registration.adapters.keycloak.KeycloakAuthorizationServerClients;
@@ -36,11 +36,11 @@ record ConnectorWiring(ChangeEventConnector connector, ClientReconcile reconcile
      */
     static ConnectorWiring fromEnvironment(Map<String, String> environment) {
         KeycloakConnection connection = KeycloakConnection.fromEnvironment(environment,
-                        name -> SecretsManagerClients.shared().getSecretValue(r -> r.secretId(name)).secretString())
+                        name -> SecretsManagerRequests.shared().secretString(name).orElse(null))
                 .orElseThrow(() -> new IllegalArgumentException(KeycloakConnection.BASE_URL
                         + " is not set: there is no Keycloak to keep in step"));
         ClientStore registry = new DynamoClientStore(DynamoDbClients.shared(), environment.get(Settings.CLIENTS_TABLE));
-        SecretStore secrets = new SecretsManagerSecretStore(SecretsManagerClients.shared(),
+        SecretStore secrets = new SecretsManagerSecretStore(SecretsManagerRequests.shared(),
                 environment.get(Settings.SECRET_PREFIX), Optional.empty());
         return of(registry, new KeycloakAuthorizationServerClients(new KeycloakAdminSession(connection)), secrets);
     }

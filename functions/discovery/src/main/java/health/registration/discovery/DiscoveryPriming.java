@@ -2,6 +2,7 @@ package health.registration.discovery;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import health.registration.adapters.aws.OfflineEndpoint;
+import health.registration.adapters.aws.SecretsManagerRequests;
 import health.registration.adapters.secrets.SecretsManagerText;
 import health.registration.core.udap.UdapMetadata;
 import health.registration.edge.PrimingRequests;
@@ -13,7 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import java.util.UUID;
 
 /**
  * The discovery function's SnapStart priming: a handler answers {@code GET /.well-known/udap} without a community,
@@ -49,10 +50,9 @@ final class DiscoveryPriming extends PrimingResource {
         if (UdapSettings.of(new Settings(environment)).isEmpty()) {
             return answers(new UdapMetadataHandler(Optional.empty()));
         }
-        // Secrets Manager's client alone: naming every service's offline client would put every model in the package.
-        try (OfflineEndpoint endpoint = OfflineEndpoint.open(payload -> payload);
-             SecretsManagerClient secrets = endpoint.client(SecretsManagerClient.builder())) {
-            List<String> outcomes = answers(new UdapMetadataHandler(Optional.of(metadata(secrets))));
+        // Secrets Manager's calls alone: naming every service's offline client would put every model in the package.
+        try (OfflineEndpoint endpoint = OfflineEndpoint.open(payload -> payload)) {
+            List<String> outcomes = answers(new UdapMetadataHandler(Optional.of(metadata(endpoint.secretsManager()))));
             offlineRequests = endpoint.requests();
             offlineHandshakes = endpoint.handshakes();
             return outcomes;
@@ -60,11 +60,13 @@ final class DiscoveryPriming extends PrimingResource {
     }
 
     /** The function's metadata settings, its secrets replaced by throw-away ones held in {@code offline}. */
-    private UdapMetadata metadata(SecretsManagerClient offline) throws Exception {
+    private UdapMetadata metadata(SecretsManagerRequests offline) throws Exception {
         String fhirBase = UdapSettings.of(new Settings(environment)).orElseThrow().metadataSettings().baseUrl();
         PrimingCredentials credentials = PrimingCredentials.forBaseUrl(fhirBase);
-        offline.createSecret(r -> r.name(CREDENTIALS_SECRET).secretString(credentials.credentialsPem()));
-        offline.createSecret(r -> r.name(ANCHORS_SECRET).secretString(credentials.anchorsPem()));
+        offline.createSecret(CREDENTIALS_SECRET, credentials.credentialsPem(), UUID.randomUUID().toString(), Map.of(),
+                Optional.empty());
+        offline.createSecret(ANCHORS_SECRET, credentials.anchorsPem(), UUID.randomUUID().toString(), Map.of(),
+                Optional.empty());
         Map<String, String> primed = new HashMap<>(environment);
         primed.remove(Settings.UDAP_SERVER_KEY_FILE);
         primed.remove(Settings.UDAP_SERVER_CERTIFICATE_FILE);

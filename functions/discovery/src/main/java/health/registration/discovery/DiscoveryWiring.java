@@ -1,6 +1,6 @@
 package health.registration.discovery;
 
-import health.registration.adapters.aws.SecretsManagerClients;
+import health.registration.adapters.aws.SecretsManagerRequests;
 import health.registration.adapters.secrets.SecretsManagerText;
 import health.registration.core.port.SecretSource;
 import health.registration.core.udap.CommunitySigningCredentials;
@@ -45,7 +45,7 @@ public final class DiscoveryWiring {
 
     /** The metadata from the environment's settings, secrets from Secrets Manager; empty when UDAP is off. */
     public static Optional<UdapMetadata> udapMetadata(Settings settings) {
-        return udapMetadata(settings, name -> SecretsManagerText.read(SecretsManagerClients.shared(), name),
+        return udapMetadata(settings, name -> SecretsManagerText.read(SecretsManagerRequests.shared(), name),
                 Clock.systemUTC());
     }
 

@@ -20,6 +20,8 @@ import java.net.InetAddress;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The issuing functions wired exactly as in Lambda ({@link IssuanceWiring} and each function's own wiring, from the
@@ -50,8 +52,8 @@ public final class OfflineIssuance implements AutoCloseable {
         this.clients = AwsClients.offline(OfflineIssuance::probeAnswer);
         byte[] pepper = new byte[32];
         new SecureRandom().nextBytes(pepper);
-        clients.secretsManager().createSecret(r -> r.name(PEPPER_SECRET)
-                .secretString(Base64.getUrlEncoder().withoutPadding().encodeToString(pepper)));
+        clients.secretsManager().createSecret(PEPPER_SECRET, Base64.getUrlEncoder().withoutPadding().encodeToString(pepper),
+                UUID.randomUUID().toString(), Map.of(), Optional.empty());
         this.wiring = IssuanceWiring.from(new Settings(offline), clients);
     }
 

@@ -38,6 +38,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
@@ -62,10 +63,11 @@ class IssuanceFailureIT {
     @BeforeEach
     void createTableAndStores() {
         dynamo = AwsEmulator.client(AwsClients::dynamoDb);
-        secretsClient = AwsEmulator.client(AwsClients::secretsManager);
+        secretsClient = AwsEmulator.require(SecretsManagerClient.builder().endpointOverride(AwsEmulator.endpoint())
+                .region(AwsEmulator.region()).httpClient(UrlConnectionHttpClient.create()).build());
         table = TemplateTable.create(dynamo, "issuance-failure-it");
         clients = new FailingClientStore(new DynamoClientStore(dynamo, table.name()));
-        secrets = new FailingSecretStore(new SecretsManagerSecretStore(secretsClient, prefix, Optional.empty()));
+        secrets = new FailingSecretStore(new SecretsManagerSecretStore(AwsClients.secretsManager(), prefix, Optional.empty()));
         contents = new EmulatorContents(dynamo, table.name(), secretsClient, prefix);
     }
 

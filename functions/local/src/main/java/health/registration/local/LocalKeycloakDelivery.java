@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import health.registration.adapters.aws.DynamoDbClients;
 import health.registration.adapters.aws.EventBridgeClients;
-import health.registration.adapters.aws.SecretsManagerClients;
+import health.registration.adapters.aws.SecretsManagerRequests;
 import health.registration.adapters.aws.SqsClients;
 import health.registration.adapters.dynamodb.DynamoClientStore;
 import health.registration.adapters.keycloak.KeycloakAdminSession;
@@ -83,7 +83,7 @@ final class LocalKeycloakDelivery implements AutoCloseable {
         KeycloakAuthorizationServerClients realm = new KeycloakAuthorizationServerClients(session);
         DynamoClientStore registry = new DynamoClientStore(DynamoDbClients.shared(), environment.get("CLIENTS_TABLE"));
         ChangeEventConnector connector = new ChangeEventConnector(registry, realm, new SecretsManagerSecretStore(
-                SecretsManagerClients.shared(), environment.get("SECRET_PREFIX"), Optional.empty()));
+                SecretsManagerRequests.shared(), environment.get("SECRET_PREFIX"), Optional.empty()));
 
         SqsClient sqs = SqsClients.shared();
         String queueUrl = subscribe(EventBridgeClients.shared(), sqs, bus.strip(), log);

@@ -1,5 +1,6 @@
 package health.registration.local;
 
+import health.registration.adapters.aws.SecretsManagerRequests;
 import health.registration.testkit.AwsEmulator;
 import java.net.URI;
 import java.util.ArrayList;
@@ -71,6 +72,12 @@ final class EmulatorRecords implements AutoCloseable {
 
     SecretsManagerClient secretsManager() {
         return secrets;
+    }
+
+    /** Secrets Manager's calls as the functions send them, to the emulator, with moto's test credentials. */
+    SecretsManagerRequests secretsManagerRequests() {
+        return new SecretsManagerRequests(UrlConnectionHttpClient.create(), AwsEmulator.endpoint(), AwsEmulator.region(),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")));
     }
 
     /** The secret's name: {@code SECRET_PREFIX} then the client id. */

@@ -166,7 +166,7 @@ class KeycloakConnectorIT {
         EmulatorRecords records = service.records();
         DynamoClientStore registry = new DynamoClientStore(records.dynamo(), records.table());
         ClientReconcile reconcile = new ClientReconcile(registry, realm,
-                new ChangeEventConnector(registry, realm, new SecretsManagerSecretStore(records.secretsManager(),
+                new ChangeEventConnector(registry, realm, new SecretsManagerSecretStore(records.secretsManagerRequests(),
                         records.secretPrefix(), Optional.empty())));
         assertThat(reconcile.run()).extracting(ConnectorOutcome::clientId).contains(clientId, stranger);
 

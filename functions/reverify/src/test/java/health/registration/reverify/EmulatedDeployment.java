@@ -20,6 +20,7 @@ import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.Target;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.FilterNameStringType;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -44,7 +45,9 @@ final class EmulatedDeployment implements AutoCloseable {
     private final DynamoDbClient dynamo = AwsEmulator.client(AwsClients::dynamoDb);
     private final EventBridgeClient eventBridge = AwsEmulator.client(EventBridgeClients::shared);
     private final SqsClient sqs = AwsEmulator.client(SqsClients::shared);
-    private final SecretsManagerClient secrets = AwsEmulator.client(AwsClients::secretsManager);
+    // The SDK's own client, to list and remove what the functions stored.
+    private final SecretsManagerClient secrets = AwsEmulator.require(SecretsManagerClient.builder().endpointOverride(AwsEmulator.endpoint())
+            .region(AwsEmulator.region()).httpClient(UrlConnectionHttpClient.create()).build());
     private final String name = "reverify-it-" + UUID.randomUUID().toString().substring(0, 8);
     private final TemplateTable table;
     private final String busName = name;

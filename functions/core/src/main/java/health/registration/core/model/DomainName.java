@@ -1,7 +1,7 @@
 package health.registration.core.model;
 
-import com.google.common.net.InternetDomainName;
 import com.ibm.icu.text.IDNA;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * A public DNS name in A-label form: letters, digits and hyphens, valid IDNA labels, under an ICANN public
- * suffix (Public Suffix List through Guava), not a special-use name. Case and one trailing dot are
+ * suffix ({@link PublicSuffixList}), not a special-use name. Case and one trailing dot are
  * ignored (policy section 6), so {@code Example.COM.} and {@code example.com} are the same name.
  */
 public final class DomainName {
@@ -28,11 +28,11 @@ public final class DomainName {
             Set.of("test", "localhost", "invalid", "example", "local", "onion", "alt", "arpa", "internal");
 
     private final String name;
-    private final InternetDomainName parsed;
+    private final List<String> labels;
 
-    private DomainName(String name, InternetDomainName parsed) {
+    private DomainName(String name, List<String> labels) {
         this.name = name;
-        this.parsed = parsed;
+        this.labels = labels;
     }
 
     /** Reads a name that must already be ASCII (A-labels for internationalised labels). */
@@ -88,17 +88,17 @@ public final class DomainName {
     }
 
     private static Parsed<DomainName> underPublicSuffix(String name) {
-        InternetDomainName parsed;
-        try {
-            parsed = InternetDomainName.from(name);
-        } catch (IllegalArgumentException notADomainName) {
+        List<String> labels = List.of(name.split("\\."));
+        String topLevel = labels.getLast();
+        // The top-level label is alphabetic (RFC 1123 §2.1): one that starts with a digit is no DNS name here.
+        if (Character.isDigit(topLevel.charAt(0))) {
             return Parsed.failure("is not a valid DNS name");
         }
-        String topLevel = name.substring(name.lastIndexOf('.') + 1);
-        if (!parsed.isUnderRegistrySuffix() || SPECIAL_USE_TOP_LEVEL.contains(topLevel)) {
+        if (PublicSuffixList.SHARED.suffixIndex(labels, PublicSuffixList.Section.ICANN) <= 0
+                || SPECIAL_USE_TOP_LEVEL.contains(topLevel)) {
             return Parsed.failure("is not under a public top-level domain (Public Suffix List, ICANN section)");
         }
-        return Parsed.ok(new DomainName(name, parsed));
+        return Parsed.ok(new DomainName(name, labels));
     }
 
     /** The name in lower case, A-labels, without a trailing dot. */
@@ -112,7 +112,8 @@ public final class DomainName {
      * public suffix.
      */
     public Optional<String> registrableDomain() {
-        return parsed.isUnderPublicSuffix() ? Optional.of(parsed.topPrivateDomain().toString()) : Optional.empty();
+        int suffix = PublicSuffixList.SHARED.suffixIndex(labels, null);
+        return suffix > 0 ? Optional.of(String.join(".", labels.subList(suffix - 1, labels.size()))) : Optional.empty();
     }
 
     @Override

@@ -40,6 +40,8 @@ class DomainNameTest {
         "xn--BCHER-KVA.de         | ok",
         "example.123              | ends in a number",
         "example.0x1f             | ends in a number",
+        "example.1com             | not a valid DNS name",
+        "1com.example.com         | ok",
         "''                       | 1 to 253",
     })
     void acceptsOnlyPublicDnsNamesInALabelForm(String name, String expected) {

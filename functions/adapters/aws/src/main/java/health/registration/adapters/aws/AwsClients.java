@@ -3,12 +3,11 @@ package health.registration.adapters.aws;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * This container's SDK clients (and its Lambda invoker) as {@link ServiceClients}, for the wiring that may call any of them, and
  * the offline clients for priming. Each client is built on first use by its service's class ({@link DynamoDbClients},
- * {@link SecretsManagerClients}, {@link LambdaInvoke}, {@link EventBridgePutEvents}) with the
+ * {@link SecretsManagerRequests}, {@link LambdaInvoke}, {@link EventBridgePutEvents}) with the
  * settings of {@link ClientSettings}. Naming this class puts every service's model into a function's package: a
  * function that calls one or two services names their classes instead.
  */
@@ -24,7 +23,7 @@ public final class AwsClients {
         }
 
         @Override
-        public SecretsManagerClient secretsManager() {
+        public SecretsManagerRequests secretsManager() {
             return AwsClients.secretsManager();
         }
 
@@ -62,8 +61,8 @@ public final class AwsClients {
         return DynamoDbClients.shared();
     }
 
-    public static SecretsManagerClient secretsManager() {
-        return SecretsManagerClients.shared();
+    public static SecretsManagerRequests secretsManager() {
+        return SecretsManagerRequests.shared();
     }
 
 }

@@ -18,7 +18,7 @@ import software.amazon.awssdk.regions.Region;
  * Like the SDK, the system properties {@code aws.region} and {@code aws.endpointUrl} come before the variables when
  * set: the tests set them for an emulator started inside the test JVM (LocalStack, docs/testing.md); Lambda sets none.
  * It names no service client, so a function's package carries only the service clients the function itself names
- * ({@link DynamoDbClients}, {@link SecretsManagerClients}, {@link LambdaClients}, {@link LambdaInvoke}, {@link EventBridgeClients},
+ * ({@link DynamoDbClients}, {@link SecretsManagerRequests}, {@link LambdaClients}, {@link LambdaInvoke}, {@link EventBridgeClients},
  * {@link SqsClients}).
  */
 final class ClientSettings {

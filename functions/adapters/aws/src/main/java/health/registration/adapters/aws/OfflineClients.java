@@ -1,7 +1,6 @@
 package health.registration.adapters.aws;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
@@ -14,7 +13,7 @@ public final class OfflineClients implements ServiceClients, AutoCloseable {
 
     private final OfflineEndpoint endpoint;
     private DynamoDbClient dynamoDb;
-    private SecretsManagerClient secretsManager;
+    private SecretsManagerRequests secretsManager;
     private LambdaInvoke lambdaInvoke;
     private EventBridgePutEvents eventBridge;
 
@@ -39,8 +38,8 @@ public final class OfflineClients implements ServiceClients, AutoCloseable {
     }
 
     @Override
-    public synchronized SecretsManagerClient secretsManager() {
-        secretsManager = secretsManager != null ? secretsManager : endpoint.client(SecretsManagerClient.builder());
+    public synchronized SecretsManagerRequests secretsManager() {
+        secretsManager = secretsManager != null ? secretsManager : endpoint.secretsManager();
         return secretsManager;
     }
 
@@ -63,7 +62,7 @@ public final class OfflineClients implements ServiceClients, AutoCloseable {
 
     @Override
     public synchronized void close() {
-        for (SdkAutoCloseable client : new SdkAutoCloseable[] {dynamoDb, secretsManager}) {
+        for (SdkAutoCloseable client : new SdkAutoCloseable[] {dynamoDb}) {
             if (client != null) {
                 client.close();
             }

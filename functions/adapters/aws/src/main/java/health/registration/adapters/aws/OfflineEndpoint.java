@@ -91,6 +91,12 @@ public final class OfflineEndpoint implements AutoCloseable {
         return new EventBridgePutEvents(http, target, region, PLACEHOLDER);
     }
 
+    /** Secrets Manager's calls, each answered by this endpoint; they share the endpoint's HTTP client. */
+    public SecretsManagerRequests secretsManager() {
+        URI target = endpoint != null ? endpoint : SecretsManagerRequests.endpoint(Map.of(), region);
+        return new SecretsManagerRequests(http, target, region, PLACEHOLDER);
+    }
+
     /** How many requests the clients made, all of them answered from memory. */
     public int requests() {
         return requests.getAsInt();

@@ -1,7 +1,6 @@
 package health.registration.adapters.aws;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * The SDK clients the issuing functions' adapters call (the reverify function's SQS client is its own: {@link
@@ -13,7 +12,8 @@ public interface ServiceClients {
 
     DynamoDbClient dynamoDb();
 
-    SecretsManagerClient secretsManager();
+    /** Secrets Manager's CreateSecret, GetSecretValue and DeleteSecret (no Secrets Manager client: see {@link SecretsManagerRequests}). */
+    SecretsManagerRequests secretsManager();
 
     /** Synchronous invocations of the probe function (no Lambda client: see {@link LambdaInvoke}). */
     LambdaInvoke lambdaInvoke();

@@ -33,8 +33,8 @@ import software.amazon.awssdk.regions.Region;
  * {@code https://<endpoint prefix>.<region>.<partition's DNS suffix>}. Throttling (429, or an error type the SDK
  * counts as throttling, which JSON services answer with 400), server errors (5xx) and failed connections are retried
  * as the SDK's standard retry strategy does (three attempts in all, jittered exponential back-off from 100 ms); any
- * other status is a failure. Failures are {@link SdkClientException}s that never carry
- * what was sent or the answer's body.
+ * other status is a failure, a {@link ServiceError} naming the error's type. Failures are {@link SdkClientException}s
+ * that never carry what was sent or the answer's body.
  */
 final class SignedRequests {
 
@@ -159,7 +159,7 @@ final class SignedRequests {
             return Optional.empty();
         }
         // The error's type only: its message may quote what was sent.
-        throw SdkClientException.create(service + " answered HTTP " + status + type.map(t -> " (" + t + ")").orElse(""));
+        throw new ServiceError(service, status, type.orElse(""));
     }
 
     /**

@@ -4,6 +4,8 @@ import health.registration.testkit.AwsEmulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +35,6 @@ class AwsClientsIT {
     static void requireEmulator() {
         moto = AwsEmulator.endpoint();
         AwsEmulator.client(AwsClients::dynamoDb);
-        AwsEmulator.client(AwsClients::secretsManager);
         AwsEmulator.client(LambdaClients::shared);
         AwsEmulator.client(EventBridgeClients::shared);
         AwsEmulator.client(SqsClients::shared);
@@ -55,15 +56,16 @@ class AwsClientsIT {
     }
 
     @Test
-    void secretsManagerClientReachesTheEmulatorNamedByTheEnvironment() {
+    void secretsManagerRequestsReachTheEmulatorNamedByTheEnvironment() {
         String name = "aws-clients-it/" + UUID.randomUUID();
-        AwsClients.secretsManager().createSecret(r -> r.name(name).secretString("not a real secret"));
+        AwsClients.secretsManager().createSecret(name, "not a real secret", UUID.randomUUID().toString(), Map.of(),
+                Optional.empty());
         try (SecretsManagerClient explicit = SecretsManagerClient.builder().endpointOverride(moto).region(ClientSettings.region())
                 .credentialsProvider(DefaultCredentialsProvider.builder().build())
                 .httpClient(UrlConnectionHttpClient.create()).build()) {
             assertThat(explicit.describeSecret(r -> r.secretId(name)).name()).isEqualTo(name);
         } finally {
-            AwsClients.secretsManager().deleteSecret(r -> r.secretId(name).forceDeleteWithoutRecovery(true));
+            AwsClients.secretsManager().deleteWithoutRecovery(name);
         }
     }
 
@@ -118,7 +120,6 @@ class AwsClientsIT {
         assertThat(SqsClients.shared()).isSameAs(SqsClients.shared());
         Region region = AwsEmulator.region();
         assertThat(AwsClients.dynamoDb().serviceClientConfiguration().region()).isEqualTo(region);
-        assertThat(AwsClients.secretsManager().serviceClientConfiguration().region()).isEqualTo(region);
         assertThat(LambdaClients.shared().serviceClientConfiguration().region()).isEqualTo(region);
         assertThat(EventBridgeClients.shared().serviceClientConfiguration().region()).isEqualTo(region);
         assertThat(SqsClients.shared().serviceClientConfiguration().region()).isEqualTo(region);

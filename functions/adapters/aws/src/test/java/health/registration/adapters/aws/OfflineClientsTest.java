@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -22,8 +23,8 @@ class OfflineClientsTest {
             clients.dynamoDb().putItem(r -> r.tableName("clients").item(item));
             Map<String, AttributeValue> read = clients.dynamoDb()
                     .getItem(r -> r.tableName("clients").key(Map.of("client_id", AttributeValue.fromS("c1")))).item();
-            clients.secretsManager().createSecret(r -> r.name("s1").secretString("value"));
-            String secret = clients.secretsManager().getSecretValue(r -> r.secretId("s1")).secretString();
+            clients.secretsManager().createSecret("s1", "value", "token-1", Map.of(), Optional.empty());
+            String secret = clients.secretsManager().secretString("s1").orElseThrow();
             String invoked = new String(clients.lambdaInvoke().invoke("probe",
                     "{\"ping\": \"pong\"}".getBytes(StandardCharsets.UTF_8)).payload(), StandardCharsets.UTF_8);
 
@@ -39,18 +40,17 @@ class OfflineClientsTest {
     @Test
     void theClientsReachNothingButTheLoopbackEndpoint() {
         try (OfflineClients clients = AwsClients.offline(payload -> payload)) {
-            for (var configuration : java.util.List.of(clients.dynamoDb().serviceClientConfiguration(),
-                    clients.secretsManager().serviceClientConfiguration())) {
-                URI endpoint = configuration.endpointOverride().orElseThrow();
-                assertThat(endpoint.getScheme()).isEqualTo("https");
-                assertThat(endpoint.getHost()).isEqualTo("127.0.0.1");
-            }
+            URI endpoint = clients.dynamoDb().serviceClientConfiguration().endpointOverride().orElseThrow();
+            assertThat(endpoint.getScheme()).isEqualTo("https");
+            assertThat(endpoint.getHost()).isEqualTo("127.0.0.1");
+            // Secrets Manager's calls share the endpoint: answered from memory like every other request.
+            clients.secretsManager().scheduleDeletion("none", 7);
             // The Lambda invoker shares the endpoint: its Invoke is answered from memory like every other request.
             clients.lambdaInvoke().invoke("probe", "{}".getBytes(StandardCharsets.UTF_8));
             // So does EventBridge's PutEvents: every entry accepted.
             assertThat(clients.eventBridge().put(List.of(new EventBridgePutEvents.Entry("bus", "source", "type",
                     Instant.EPOCH, "{}"))).failedEntryCount()).isZero();
-            assertThat(clients.requests()).isEqualTo(2);
+            assertThat(clients.requests()).isEqualTo(3);
         }
     }
 }

@@ -26,8 +26,6 @@ class ServiceClientClassesTest {
     @CsvSource({
         "DynamoDbClients, dynamodb",
         "DynamoDbClients$Holder, dynamodb",
-        "SecretsManagerClients, secretsmanager",
-        "SecretsManagerClients$Holder, secretsmanager",
         "LambdaClients, lambda",
         "LambdaClients$Holder, lambda",
         "EventBridgeClients, eventbridge",
@@ -69,6 +67,14 @@ class ServiceClientClassesTest {
         "ServiceClients", "AwsClients", "AwsClients$1", "OfflineClients", "OfflineEndpoint", "OfflineAnswers"})
     void theEventsNameNoEventBridgeModel(String simpleName) throws IOException {
         assertThat(servicesNamedBy(simpleName)).doesNotContain("eventbridge");
+    }
+
+    /** Secrets go through {@link SecretsManagerRequests}: no class on their way names Secrets Manager's model. */
+    @ParameterizedTest
+    @ValueSource(strings = {"SecretsManagerRequests", "SecretsManagerRequests$Holder", "ServiceError", "SignedRequests",
+        "ServiceClients", "AwsClients", "AwsClients$1", "OfflineClients", "OfflineEndpoint", "OfflineAnswers"})
+    void theSecretsNameNoSecretsManagerModel(String simpleName) throws IOException {
+        assertThat(servicesNamedBy(simpleName)).doesNotContain("secretsmanager");
     }
 
     @ParameterizedTest

@@ -2,6 +2,8 @@ package health.registration.adapters.secrets;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import health.registration.adapters.aws.SecretsManagerRequests;
+import health.registration.adapters.aws.ServiceError;
 import health.registration.core.issue.ClientId;
 import health.registration.core.issue.ClientSecret;
 import health.registration.core.issue.SecretStore;
@@ -9,17 +11,11 @@ import health.registration.core.port.StoreUnavailable;
 import health.registration.core.port.WriteConflict;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.secretsmanager.model.CreateSecretRequest;
-import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
-import software.amazon.awssdk.services.secretsmanager.model.InvalidRequestException;
-import software.amazon.awssdk.services.secretsmanager.model.ResourceExistsException;
-import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.secretsmanager.model.Tag;
 
 /**
  * {@link SecretStore} on AWS Secrets Manager: one secret per client, named {@code prefix + client_id}, tagged
@@ -28,26 +24,32 @@ import software.amazon.awssdk.services.secretsmanager.model.Tag;
  * the value, so Secrets Manager answers a retry with the same value with the same secret, and any other value for an
  * existing name with {@code ResourceExistsException}. Secrets Manager answers {@code InvalidRequestException} for a
  * secret scheduled for deletion, which counts as having none. Secret values never appear in an exception message or a
- * log line; every SDK failure is a {@link StoreUnavailable}.
+ * log line; every other failure is a {@link StoreUnavailable}. The calls go out as {@link SecretsManagerRequests}, without
+ * the SDK's Secrets Manager client (docs/performance-packages.md).
  */
 public final class SecretsManagerSecretStore implements SecretStore {
 
     /** The tag naming the client a secret belongs to, so that a secret can be traced to its client without its name. */
     public static final String CLIENT_ID_TAG = "client_id";
 
+    // Secrets Manager's error types (Secrets Manager API reference, "Errors" of each operation).
+    static final String RESOURCE_EXISTS = "ResourceExistsException";
+    static final String RESOURCE_NOT_FOUND = "ResourceNotFoundException";
+    static final String INVALID_REQUEST = "InvalidRequestException";
+
     /** Days a deleted client's secret can be restored; 7 is the least Secrets Manager allows. */
     static final long RECOVERY_WINDOW_DAYS = 7;
 
-    private final SecretsManagerClient secrets;
+    private final SecretsManagerRequests secrets;
     private final String namePrefix;
     private final Optional<String> kmsKeyId;
 
     /**
-     * @param secrets    from {@code SecretsManagerClients.shared()}
+     * @param secrets    from {@code SecretsManagerRequests.shared()}
      * @param namePrefix {@code SECRET_PREFIX}, e.g. {@code fhir-registration/clients/}
      * @param kmsKeyId   {@code SECRETS_KMS_KEY_ID}; empty for the account's default key
      */
-    public SecretsManagerSecretStore(SecretsManagerClient secrets, String namePrefix, Optional<String> kmsKeyId) {
+    public SecretsManagerSecretStore(SecretsManagerRequests secrets, String namePrefix, Optional<String> kmsKeyId) {
         this.secrets = Objects.requireNonNull(secrets);
         this.namePrefix = Objects.requireNonNull(namePrefix);
         this.kmsKeyId = Objects.requireNonNull(kmsKeyId);
@@ -60,18 +62,15 @@ public final class SecretsManagerSecretStore implements SecretStore {
 
     @Override
     public String create(ClientId clientId, ClientSecret secret) {
-        CreateSecretRequest.Builder request = CreateSecretRequest.builder()
-                .name(nameOf(clientId))
-                .secretString(secret.value())
-                .clientRequestToken(requestToken(clientId, secret))
-                .tags(Tag.builder().key(CLIENT_ID_TAG).value(clientId.value()).build());
-        kmsKeyId.ifPresent(request::kmsKeyId);
         try {
-            return secrets.createSecret(request.build()).arn();
-        } catch (ResourceExistsException anotherSecretOrToken) {
-            throw new WriteConflict("the client already has another secret");
-        } catch (InvalidRequestException scheduledForDeletion) {
-            throw new WriteConflict("the client's secret is scheduled for deletion");
+            return secrets.createSecret(nameOf(clientId), secret.value(), requestToken(clientId, secret),
+                    Map.of(CLIENT_ID_TAG, clientId.value()), kmsKeyId);
+        } catch (ServiceError refused) {
+            throw switch (refused.errorType()) {
+                case RESOURCE_EXISTS -> new WriteConflict("the client already has another secret");
+                case INVALID_REQUEST -> new WriteConflict("the client's secret is scheduled for deletion");
+                default -> unavailable("CreateSecret", refused);
+            };
         } catch (SdkException e) {
             throw unavailable("CreateSecret", e);
         }
@@ -80,10 +79,12 @@ public final class SecretsManagerSecretStore implements SecretStore {
     @Override
     public Optional<ClientSecret> read(ClientId clientId) {
         try {
-            GetSecretValueResponse response = secrets.getSecretValue(r -> r.secretId(nameOf(clientId)));
-            return Optional.ofNullable(response.secretString()).map(ClientSecret::new);
-        } catch (ResourceNotFoundException | InvalidRequestException noneOrScheduledForDeletion) {
-            return Optional.empty();
+            return secrets.secretString(nameOf(clientId)).map(ClientSecret::new);
+        } catch (ServiceError refused) {
+            if (noneOrScheduledForDeletion(refused)) {
+                return Optional.empty();
+            }
+            throw unavailable("GetSecretValue", refused);
         } catch (SdkException e) {
             throw unavailable("GetSecretValue", e);
         }
@@ -92,9 +93,12 @@ public final class SecretsManagerSecretStore implements SecretStore {
     @Override
     public void scheduleDeletion(ClientId clientId) {
         try {
-            secrets.deleteSecret(r -> r.secretId(nameOf(clientId)).recoveryWindowInDays(RECOVERY_WINDOW_DAYS));
-        } catch (ResourceNotFoundException | InvalidRequestException noneOrScheduledAlready) {
-            // Nothing to schedule: the secret never existed, or an earlier attempt scheduled it.
+            secrets.scheduleDeletion(nameOf(clientId), RECOVERY_WINDOW_DAYS);
+        } catch (ServiceError refused) {
+            // Nothing to schedule when the secret never existed, or an earlier attempt scheduled it.
+            if (!noneOrScheduledForDeletion(refused)) {
+                throw unavailable("DeleteSecret", refused);
+            }
         } catch (SdkException e) {
             throw unavailable("DeleteSecret", e);
         }
@@ -103,9 +107,12 @@ public final class SecretsManagerSecretStore implements SecretStore {
     @Override
     public void destroy(ClientId clientId) {
         try {
-            secrets.deleteSecret(r -> r.secretId(nameOf(clientId)).forceDeleteWithoutRecovery(true));
-        } catch (ResourceNotFoundException | InvalidRequestException noneOrDeletedAlready) {
-            // Nothing to destroy: the secret never existed, or is deleted or scheduled for deletion already.
+            secrets.deleteWithoutRecovery(nameOf(clientId));
+        } catch (ServiceError refused) {
+            // Nothing to destroy when the secret never existed, or is deleted or scheduled for deletion already.
+            if (!noneOrScheduledForDeletion(refused)) {
+                throw unavailable("DeleteSecret", refused);
+            }
         } catch (SdkException e) {
             throw unavailable("DeleteSecret", e);
         }
@@ -130,6 +137,11 @@ public final class SecretsManagerSecretStore implements SecretStore {
         long high = (digest.getLong() & ~0xF000L) | 0x8000L;
         long low = (digest.getLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(high, low).toString();
+    }
+
+    /** Secrets Manager's answer for a secret that does not exist, or is scheduled for deletion. */
+    private static boolean noneOrScheduledForDeletion(ServiceError refused) {
+        return refused.errorType().equals(RESOURCE_NOT_FOUND) || refused.errorType().equals(INVALID_REQUEST);
     }
 
     private StoreUnavailable unavailable(String operation, SdkException cause) {

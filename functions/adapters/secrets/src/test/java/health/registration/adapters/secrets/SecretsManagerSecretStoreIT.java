@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import health.registration.adapters.aws.AwsClients;
+import health.registration.adapters.aws.SecretsManagerRequests;
 import health.registration.testkit.DeadEndpoint;
 import health.registration.testkit.AwsEmulator;
 import health.registration.core.issue.ClientId;
@@ -21,11 +22,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -41,13 +40,18 @@ class SecretsManagerSecretStoreIT {
     private static final SecureRandomIdSource IDS = new SecureRandomIdSource();
     private static final String PREFIX = "secret-store-it/" + UUID.randomUUID() + "/";
 
+    private static final StaticCredentialsProvider TESTING =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
+
     private static SecretsManagerClient secrets;
     private static SecretsManagerSecretStore store;
 
     @BeforeAll
     static void requireEmulator() {
-        secrets = AwsEmulator.client(AwsClients::secretsManager);
-        store = new SecretsManagerSecretStore(secrets, PREFIX, Optional.empty());
+        // The SDK's own client reads what the store's requests left in the emulator.
+        secrets = AwsEmulator.require(SecretsManagerClient.builder().endpointOverride(AwsEmulator.endpoint())
+                .region(AwsEmulator.region()).httpClient(UrlConnectionHttpClient.create()).build());
+        store = new SecretsManagerSecretStore(AwsClients.secretsManager(), PREFIX, Optional.empty());
     }
 
     @AfterAll
@@ -102,20 +106,20 @@ class SecretsManagerSecretStoreIT {
     @Test
     void creatingAndRetryingNeverReadsASecret() {
         List<String> operations = new CopyOnWriteArrayList<>();
-        ExecutionInterceptor recorder = new ExecutionInterceptor() {
-            @Override
-            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                operations.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
-            }
-        };
-        try (SecretsManagerClient recorded = SecretsManagerClient.builder()
-                .endpointOverride(AwsEmulator.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.addExecutionInterceptor(recorder))
-                .build()) {
-            SecretsManagerSecretStore registering = new SecretsManagerSecretStore(recorded, PREFIX, Optional.empty());
+        try (SdkHttpClient http = UrlConnectionHttpClient.create()) {
+            // Every request's operation (its X-Amz-Target), recorded on its way to the emulator.
+            SdkHttpClient recorder = new SdkHttpClient() {
+                @Override
+                public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+                    operations.add(request.httpRequest().firstMatchingHeader("X-Amz-Target").orElse("?"));
+                    return http.prepareRequest(request);
+                }
+
+                @Override
+                public void close() {}
+            };
+            SecretsManagerSecretStore registering = new SecretsManagerSecretStore(new SecretsManagerRequests(recorder,
+                    AwsEmulator.endpoint(), AwsEmulator.region(), TESTING), PREFIX, Optional.empty());
             ClientId id = IDS.newClientId();
             ClientSecret secret = IDS.newClientSecret();
 
@@ -124,7 +128,7 @@ class SecretsManagerSecretStoreIT {
             assertThatThrownBy(() -> registering.create(id, IDS.newClientSecret())).isInstanceOf(WriteConflict.class);
 
             assertThat(retried).isEqualTo(arn);
-            assertThat(operations).containsOnly("CreateSecret").hasSize(3);
+            assertThat(operations).containsOnly("secretsmanager.CreateSecret").hasSize(3);
         }
     }
 
@@ -209,7 +213,7 @@ class SecretsManagerSecretStoreIT {
     @Test
     void secretIsEncryptedWithTheKeyGiven() {
         String key = "alias/secret-store-it";
-        SecretsManagerSecretStore withKey = new SecretsManagerSecretStore(secrets, PREFIX, Optional.of(key));
+        SecretsManagerSecretStore withKey = new SecretsManagerSecretStore(AwsClients.secretsManager(), PREFIX, Optional.of(key));
         ClientId id = IDS.newClientId();
         ClientSecret secret = IDS.newClientSecret();
 
@@ -223,14 +227,9 @@ class SecretsManagerSecretStoreIT {
     void everyOperationIsUnavailableWhenSecretsManagerCannotBeReachedAndNamesNoSecret() {
         ClientId id = IDS.newClientId();
         ClientSecret secret = IDS.newClientSecret();
-        try (SecretsManagerClient dead = SecretsManagerClient.builder()
-                .endpointOverride(DeadEndpoint.uri())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                .build()) {
-            SecretsManagerSecretStore unreachable = new SecretsManagerSecretStore(dead, PREFIX, Optional.empty());
+        try (SdkHttpClient http = UrlConnectionHttpClient.create()) {
+            SecretsManagerSecretStore unreachable = new SecretsManagerSecretStore(
+                    new SecretsManagerRequests(http, DeadEndpoint.uri(), Region.US_EAST_1, TESTING), PREFIX, Optional.empty());
             List<ThrowingCallable> operations = List.of(() -> unreachable.create(id, secret), () -> unreachable.read(id),
                     () -> unreachable.scheduleDeletion(id), () -> unreachable.destroy(id));
             for (ThrowingCallable operation : operations) {

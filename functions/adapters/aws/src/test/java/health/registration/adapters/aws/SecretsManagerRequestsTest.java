@@ -1,0 +1,184 @@
+package health.registration.adapters.aws;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.AbortableInputStream;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.Tag;
+
+/**
+ * {@link SecretsManagerRequests} sends what the SDK's Secrets Manager client sends (Secrets Manager API reference;
+ * AWS JSON 1.1) and reads its answers; both through an HTTP client that keeps every request in memory and answers
+ * it (no socket). {@code SecretsManagerSecretStoreIT} runs the calls against moto.
+ */
+class SecretsManagerRequestsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final URI ENDPOINT = URI.create("https://secretsmanager.us-east-1.amazonaws.com");
+    private static final StaticCredentialsProvider TESTING =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
+
+    private final Recording http = new Recording();
+    private final SecretsManagerRequests requests = new SecretsManagerRequests(http, ENDPOINT, Region.US_EAST_1, TESTING);
+
+    @Test
+    void sendsTheRequestsTheSdksSecretsManagerClientSends() throws IOException {
+        http.answer = "{\"ARN\": \"arn:aws:secretsmanager:us-east-1:123456789012:secret:p/c1-AbCdEf\", \"SecretString\": \"v\"}";
+        try (SecretsManagerClient sdk = SecretsManagerClient.builder().httpClient(http).endpointOverride(ENDPOINT)
+                .region(Region.US_EAST_1).credentialsProvider(TESTING).build()) {
+            sdk.createSecret(r -> r.name("p/c1").secretString("v").clientRequestToken("8d1f-token")
+                    .kmsKeyId("alias/clients").tags(Tag.builder().key("client_id").value("c1").build()));
+            requests.createSecret("p/c1", "v", "8d1f-token", Map.of("client_id", "c1"), Optional.of("alias/clients"));
+            sdk.createSecret(r -> r.name("p/c2").secretString("w").clientRequestToken("9e2a-token"));
+            requests.createSecret("p/c2", "w", "9e2a-token", Map.of(), Optional.empty());
+            sdk.getSecretValue(r -> r.secretId("p/c1"));
+            requests.secretString("p/c1");
+            sdk.deleteSecret(r -> r.secretId("p/c1").recoveryWindowInDays(7L));
+            requests.scheduleDeletion("p/c1", 7);
+            sdk.deleteSecret(r -> r.secretId("p/c1").forceDeleteWithoutRecovery(true));
+            requests.deleteWithoutRecovery("p/c1");
+        }
+
+        assertThat(http.sent).hasSize(10);
+        for (int i = 0; i < http.sent.size(); i += 2) {
+            Sent expected = http.sent.get(i);
+            Sent sent = http.sent.get(i + 1);
+            String target = expected.request().firstMatchingHeader("X-Amz-Target").orElseThrow();
+            assertThat(sent.request().firstMatchingHeader("X-Amz-Target")).as(target).contains(target);
+            assertThat(sent.request().firstMatchingHeader("Content-Type")).as(target)
+                    .isEqualTo(expected.request().firstMatchingHeader("Content-Type"));
+            assertThat(sent.request().method()).isEqualTo(expected.request().method());
+            assertThat(sent.request().encodedPath()).isEqualTo(expected.request().encodedPath());
+            assertThat(JSON.readTree(sent.body())).as(target).isEqualTo(JSON.readTree(expected.body()));
+            // Signed as the SDK signs: the same credential scope (date/region/service).
+            assertThat(scope(sent)).isEqualTo(scope(expected)).matches("testing/\\d{8}/us-east-1/secretsmanager/aws4_request");
+        }
+    }
+
+    @Test
+    void readsTheArnAndTheSecretsText() {
+        http.answer = "{\"ARN\": \"arn:aws:secretsmanager:us-east-1:123456789012:secret:p/c1-AbCdEf\", \"SecretString\": \"v\"}";
+
+        assertThat(requests.createSecret("p/c1", "v", "token", Map.of(), Optional.empty()))
+                .isEqualTo("arn:aws:secretsmanager:us-east-1:123456789012:secret:p/c1-AbCdEf");
+        assertThat(requests.secretString("p/c1")).contains("v");
+        http.answer = "{\"ARN\": \"arn\", \"SecretBinary\": \"AAEC\"}";
+        assertThat(requests.secretString("p/c1")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "400 | {\"__type\": \"ResourceNotFoundException\", \"message\": \"p/c1 is not there\"} | ResourceNotFoundException",
+        "400 | {\"__type\": \"InvalidRequestException\", \"message\": \"p/c1 is scheduled for deletion\"} | InvalidRequestException",
+        "400 | {\"__type\": \"ResourceExistsException\", \"message\": \"p/c1 exists\"} | ResourceExistsException",
+        "403 | {\"message\": \"p/c1 denied\"} | ''",
+    })
+    void aRefusalNamesItsTypeNeverTheMessageAndIsNotRetried(int status, String body, String type) {
+        http.status = status;
+        http.answer = body;
+
+        assertThatThrownBy(() -> requests.secretString("p/c1"))
+                .isInstanceOfSatisfying(ServiceError.class, refused -> {
+                    assertThat(refused.errorType()).isEqualTo(type);
+                    assertThat(refused.status()).isEqualTo(status);
+                })
+                .message().doesNotContain("p/c1");
+        assertThat(http.sent).hasSize(1);
+    }
+
+    @Test
+    void aServerErrorIsRetriedUpToThreeAttempts() {
+        http.status = 500;
+        http.answer = "{\"__type\": \"InternalServiceError\"}";
+
+        assertThatThrownBy(() -> requests.scheduleDeletion("p/c1", 7)).isInstanceOf(SdkClientException.class)
+                .hasMessageContaining("HTTP 500");
+        assertThat(http.sent).hasSize(SignedRequests.ATTEMPTS);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "us-east-1, , , https://secretsmanager.us-east-1.amazonaws.com",
+        "cn-north-1, , , https://secretsmanager.cn-north-1.amazonaws.com.cn",
+        "us-east-1, http://127.0.0.1:5000, , http://127.0.0.1:5000",
+        "us-east-1, http://127.0.0.1:5000, http://127.0.0.1:5001, http://127.0.0.1:5001",
+    })
+    void theEndpointIsTheOneTheSdkUses(String region, String everyService, String secretsManager, String expected) {
+        Map<String, String> environment = new java.util.HashMap<>();
+        if (everyService != null) {
+            environment.put(SignedRequests.ENDPOINTS_VARIABLE, everyService);
+        }
+        if (secretsManager != null) {
+            environment.put(SecretsManagerRequests.ENDPOINT_VARIABLE, secretsManager);
+        }
+
+        assertThat(SecretsManagerRequests.endpoint(environment, Region.of(region))).isEqualTo(URI.create(expected));
+    }
+
+    private static String scope(Sent sent) {
+        String authorization = sent.request().firstMatchingHeader("Authorization").orElseThrow();
+        return authorization.replaceFirst(".*Credential=([^,]+),.*", "$1");
+    }
+
+    private record Sent(SdkHttpRequest request, String body) {}
+
+    /** Keeps every request and answers each with {@link #status} and {@link #answer}, in memory. */
+    private static final class Recording implements SdkHttpClient {
+
+        final List<Sent> sent = new ArrayList<>();
+        int status = 200;
+        String answer = "{}";
+
+        @Override
+        public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+            return new ExecutableHttpRequest() {
+                @Override
+                public HttpExecuteResponse call() {
+                    byte[] body = request.contentStreamProvider().map(provider -> {
+                        try (InputStream in = provider.newStream()) {
+                            return in.readAllBytes();
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }).orElse(new byte[0]);
+                    sent.add(new Sent(request.httpRequest(), new String(body, UTF_8)));
+                    return HttpExecuteResponse.builder()
+                            .response(SdkHttpResponse.builder().statusCode(status).build())
+                            .responseBody(AbortableInputStream.create(new ByteArrayInputStream(answer.getBytes(UTF_8))))
+                            .build();
+                }
+
+                @Override
+                public void abort() {}
+            };
+        }
+
+        @Override
+        public void close() {}
+    }
+}
