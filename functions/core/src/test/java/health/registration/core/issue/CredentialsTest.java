@@ -92,6 +92,11 @@ class CredentialsTest {
     }
 
     @Test
+    void neverShowsTheSecret() {
+        assertThat(new ClientSecret("s3cr3t-value")).hasToString("ClientSecret[redacted]");
+    }
+
+    @Test
     void neverShowsEitherHash() {
         Credentials credentials = withPrevious(READ_AT);
 

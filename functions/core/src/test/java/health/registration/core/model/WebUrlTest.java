@@ -62,6 +62,7 @@ class WebUrlTest {
         "https://?x                               | has no host",
         "https:///x                               | has no host",
         "https://:443/                            | has no host",
+        "https://exa<mple.com/                    | a host with characters",
         "https://example.com:12a/                 | invalid port",
         "https://999.1.1.1/                       | not a valid IPv4",
         "https://1.2.3.4.5/                       | not a valid IPv4",

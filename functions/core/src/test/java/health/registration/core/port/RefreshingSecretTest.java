@@ -115,7 +115,8 @@ class RefreshingSecretTest {
         assertThat(secret.get()).isEqualTo("FIRST");
         clock.advance(Duration.ofMinutes(1));
         assertThatThrownBy(secret::get).isInstanceOf(RefreshingSecret.SecretUnavailable.class)
-                .isInstanceOf(StoreUnavailable.class).hasMessageContaining("pepper-secret");
+                .isInstanceOf(StoreUnavailable.class).hasMessageContaining("pepper-secret")
+                .satisfies(e -> assertThat(((RefreshingSecret.SecretUnavailable) e).setting()).isEqualTo("pepper-secret"));
 
         assertThat(logged).isNotEmpty().allSatisfy(line -> assertThat(line).contains("pepper-secret")
                 .doesNotContain("first").doesNotContain("FIRST"));

@@ -123,6 +123,12 @@ class ReverificationTest {
             assertThat(summary.checked()).isOne();
             assertThat(logoFailing ? summary.failed() : summary.passed()).isOne();
             assertThat(summary.warned() + summary.suspended() + summary.reinstated()).isEqualTo(status == expected ? 0 : 1);
+            ObjectNode reported = summary.toJson();
+            assertThat(reported.path("run_id").asText()).isEqualTo(RUN);
+            assertThat(reported.path("checked").asLong()).isOne();
+            assertThat(reported.path("failed").asLong()).isEqualTo(summary.failed());
+            assertThat(reported.path("warned").asLong() + reported.path("suspended").asLong() + reported.path("reinstated").asLong())
+                    .isEqualTo(status == expected ? 0 : 1);
         }
 
         @Test
