@@ -115,29 +115,12 @@ class IdempotentRegistrationTest {
 
     @Test
     void aConcurrentRequestWithTheKeyWaitsAndGetsTheFirstAnswer() throws Exception {
-        CountDownLatch firstIsProbing = new CountDownLatch(1);
-        CountDownLatch letFirstFinish = new CountDownLatch(1);
-        CountDownLatch firstFinished = new CountDownLatch(1);
-        bench.prober.duringNextProbe(() -> {
-            firstIsProbing.countDown();
-            await(letFirstFinish);
-        });
-        IdempotentRegistration registration = bench.idempotent(pause -> {
-            bench.clock.advance(pause);
-            letFirstFinish.countDown();
-            await(firstFinished);
-        });
-        Future<RegistrationOutcome> first = threads.submit(() -> {
-            try {
-                return registration.register(valid(), KEY, body(valid()));
-            } finally {
-                firstFinished.countDown();
-            }
-        });
-        await(firstIsProbing);
+        HeldFirstRequest first = new HeldFirstRequest();
+        IdempotentRegistration registration = bench.idempotent(first::finishWhileWaiting);
+        first.start(registration);
 
         RegistrationOutcome.Registered second = registered(registration.register(valid(), KEY, body(valid())));
-        RegistrationOutcome.Registered original = registered(first.get(LATCH_SECONDS, TimeUnit.SECONDS));
+        RegistrationOutcome.Registered original = registered(first.outcome());
 
         assertThat(second.answer()).isEqualTo(original.answer());
         assertThat(second.replayed()).isTrue();
@@ -147,22 +130,16 @@ class IdempotentRegistrationTest {
 
     @Test
     void aConcurrentRequestThatWaitsTooLongAnswersKeyInProgress() throws Exception {
-        CountDownLatch firstIsProbing = new CountDownLatch(1);
-        CountDownLatch letFirstFinish = new CountDownLatch(1);
-        bench.prober.duringNextProbe(() -> {
-            firstIsProbing.countDown();
-            await(letFirstFinish);
-        });
+        HeldFirstRequest first = new HeldFirstRequest();
         IdempotentRegistration registration = bench.idempotent(advanceClock);
-        Future<RegistrationOutcome> first = threads.submit(() -> registration.register(valid(), KEY, body(valid())));
-        await(firstIsProbing);
+        first.start(registration);
 
         RegistrationOutcome second = registration.register(valid(), KEY, body(valid()));
-        letFirstFinish.countDown();
+        first.finish();
 
         assertThat(second).isEqualTo(new RegistrationOutcome.KeyInProgress());
         assertThat(bench.clock.instant()).isAfterOrEqualTo(IssuanceBench.START.plus(bench.settings.idempotencyWait()));
-        assertThat(first.get(LATCH_SECONDS, TimeUnit.SECONDS)).isInstanceOf(RegistrationOutcome.Registered.class);
+        assertThat(first.outcome()).isInstanceOf(RegistrationOutcome.Registered.class);
         assertThat(bench.clientStore.size()).isOne();
     }
 
@@ -205,31 +182,14 @@ class IdempotentRegistrationTest {
 
     @Test
     void aWaitingRequestRegistersItselfWhenTheFirstFailsAndLetsTheKeyGo() throws Exception {
-        CountDownLatch firstIsProbing = new CountDownLatch(1);
-        CountDownLatch letFirstFinish = new CountDownLatch(1);
-        CountDownLatch firstFinished = new CountDownLatch(1);
-        bench.prober.duringNextProbe(() -> {
-            firstIsProbing.countDown();
-            await(letFirstFinish);
-        });
+        HeldFirstRequest first = new HeldFirstRequest();
         bench.secrets.failOn(FailingSecretStore.Operation.CREATE, 1);
-        IdempotentRegistration registration = bench.idempotent(pause -> {
-            bench.clock.advance(pause);
-            letFirstFinish.countDown();
-            await(firstFinished);
-        });
-        Future<RegistrationOutcome> first = threads.submit(() -> {
-            try {
-                return registration.register(valid(), KEY, body(valid()));
-            } finally {
-                firstFinished.countDown();
-            }
-        });
-        await(firstIsProbing);
+        IdempotentRegistration registration = bench.idempotent(first::finishWhileWaiting);
+        first.start(registration);
 
         RegistrationOutcome.Registered second = registered(registration.register(valid(), KEY, body(valid())));
 
-        assertThatThrownBy(() -> first.get(LATCH_SECONDS, TimeUnit.SECONDS)).hasCauseInstanceOf(StoreUnavailable.class);
+        assertThatThrownBy(first::outcome).hasCauseInstanceOf(StoreUnavailable.class);
         assertThat(second.replayed()).as("registered, not a replay").isFalse();
         assertThat(bench.clientStore.withStatus(ClientStatus.ACTIVE)).extracting(r -> r.clientId().value())
                 .containsExactly(second.clientId());
@@ -282,31 +242,71 @@ class IdempotentRegistrationTest {
 
     @Test
     void stopsWaitingWhenInterruptedAndKeepsTheInterrupt() throws Exception {
-        CountDownLatch firstIsProbing = new CountDownLatch(1);
-        CountDownLatch letFirstFinish = new CountDownLatch(1);
-        bench.prober.duringNextProbe(() -> {
-            firstIsProbing.countDown();
-            await(letFirstFinish);
-        });
+        HeldFirstRequest first = new HeldFirstRequest();
         IdempotentRegistration registration = bench.idempotent(pause -> {
             throw new InterruptedException("interrupted (injected)");
         });
-        Future<RegistrationOutcome> first = threads.submit(() -> registration.register(valid(), KEY, body(valid())));
-        await(firstIsProbing);
+        first.start(registration);
 
         try {
             assertThatThrownBy(() -> registration.register(valid(), KEY, body(valid())))
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("interrupted");
             assertThat(Thread.interrupted()).as("the interrupt is kept for the caller (and cleared here)").isTrue();
         } finally {
-            letFirstFinish.countDown();
+            first.finish();
         }
-        assertThat(first.get(LATCH_SECONDS, TimeUnit.SECONDS)).isInstanceOf(RegistrationOutcome.Registered.class);
+        assertThat(first.outcome()).isInstanceOf(RegistrationOutcome.Registered.class);
     }
 
     private static RegistrationOutcome.Registered registered(RegistrationOutcome outcome) {
         assertThat(outcome).isInstanceOf(RegistrationOutcome.Registered.class);
         return (RegistrationOutcome.Registered) outcome;
+    }
+
+    /**
+     * A first request with {@link #KEY}, held inside its probing until told to finish, so that a second request with
+     * the key runs meanwhile.
+     */
+    private final class HeldFirstRequest {
+
+        private final CountDownLatch probing = new CountDownLatch(1);
+        private final CountDownLatch letFinish = new CountDownLatch(1);
+        private final CountDownLatch finished = new CountDownLatch(1);
+        private Future<RegistrationOutcome> outcome;
+
+        HeldFirstRequest() {
+            bench.prober.duringNextProbe(() -> {
+                probing.countDown();
+                await(letFinish);
+            });
+        }
+
+        /** Starts the first request and returns once it is probing. */
+        void start(IdempotentRegistration registration) {
+            outcome = threads.submit(() -> {
+                try {
+                    return registration.register(valid(), KEY, body(valid()));
+                } finally {
+                    finished.countDown();
+                }
+            });
+            await(probing);
+        }
+
+        /** The second request's pause: the clock moves on, and the first request finishes meanwhile. */
+        void finishWhileWaiting(Duration pause) {
+            bench.clock.advance(pause);
+            finish();
+            await(finished);
+        }
+
+        void finish() {
+            letFinish.countDown();
+        }
+
+        RegistrationOutcome outcome() throws Exception {
+            return outcome.get(LATCH_SECONDS, TimeUnit.SECONDS);
+        }
     }
 
     private static void await(CountDownLatch latch) {
