@@ -1,5 +1,6 @@
 package health.registration.certificates;
 
+import health.registration.adapters.aws.DynamoDbRequests;
 import health.registration.adapters.dynamodb.DynamoCertificateStore;
 import health.registration.adapters.dynamodb.DynamoChallengeStore;
 import health.registration.adapters.dynamodb.DynamoClientStore;
@@ -14,7 +15,6 @@ import health.registration.edge.Settings;
 import health.registration.issuance.CertificateConfiguration;
 import health.registration.issuance.IssuanceWiring;
 import java.time.Clock;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The certificates function's pieces over the shared {@link IssuanceWiring}: the developer-certificate authority
@@ -35,7 +35,7 @@ final class CertificatesWiring {
      */
     CertificateAuthority certificateAuthority() {
         Settings settings = shared.settings();
-        DynamoDbClient dynamo = shared.aws().dynamoDb();
+        DynamoDbRequests dynamo = shared.aws().dynamoDb();
         CertificateConfiguration.Authority ca = CertificateConfiguration.authority(settings).orElseThrow(() ->
                 new IllegalStateException(CertificateConfiguration.CERTIFICATE_AUTHORITY_NAME + " must be set"));
         PolicyContext context = settings.policyContext();
@@ -50,7 +50,7 @@ final class CertificatesWiring {
 
     /** The UDAP clients a revoked developer certificate suspends, with their events on EventBridge. */
     RevokedCertificateClients revokedCertificateClients() {
-        DynamoDbClient dynamo = shared.aws().dynamoDb();
+        DynamoDbRequests dynamo = shared.aws().dynamoDb();
         String table = shared.settings().clientsTable();
         return new RevokedCertificateClients(new DynamoUdapClientStore(dynamo, table),
                 new DynamoClientStore(dynamo, table), shared.events(), IssuanceWiring.CLOCK);

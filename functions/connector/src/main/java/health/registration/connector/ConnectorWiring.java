@@ -1,6 +1,6 @@
 package health.registration.connector;
 
-import health.registration.adapters.aws.DynamoDbClients;
+import health.registration.adapters.aws.DynamoDbRequests;
 import health.registration.adapters.aws.SecretsManagerRequests;
 import health.registration.adapters.dynamodb.DynamoClientStore;
 import health.registration.adapters.keycloak.KeycloakAdminSession;
@@ -39,7 +39,7 @@ record ConnectorWiring(ChangeEventConnector connector, ClientReconcile reconcile
                         name -> SecretsManagerRequests.shared().secretString(name).orElse(null))
                 .orElseThrow(() -> new IllegalArgumentException(KeycloakConnection.BASE_URL
                         + " is not set: there is no Keycloak to keep in step"));
-        ClientStore registry = new DynamoClientStore(DynamoDbClients.shared(), environment.get(Settings.CLIENTS_TABLE));
+        ClientStore registry = new DynamoClientStore(DynamoDbRequests.shared(), environment.get(Settings.CLIENTS_TABLE));
         SecretStore secrets = new SecretsManagerSecretStore(SecretsManagerRequests.shared(),
                 environment.get(Settings.SECRET_PREFIX), Optional.empty());
         return of(registry, new KeycloakAuthorizationServerClients(new KeycloakAdminSession(connection)), secrets);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import health.registration.adapters.aws.AwsClients;
+import health.registration.adapters.aws.DynamoDbClients;
 import health.registration.adapters.dynamodb.DynamoClientStore;
 import health.registration.adapters.secrets.SecretsManagerSecretStore;
 import health.registration.core.issue.ClientRegistrar;
@@ -37,8 +38,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
@@ -62,11 +63,11 @@ class IssuanceFailureIT {
 
     @BeforeEach
     void createTableAndStores() {
-        dynamo = AwsEmulator.client(AwsClients::dynamoDb);
+        dynamo = AwsEmulator.client(DynamoDbClients::shared);
         secretsClient = AwsEmulator.require(SecretsManagerClient.builder().endpointOverride(AwsEmulator.endpoint())
                 .region(AwsEmulator.region()).httpClient(UrlConnectionHttpClient.create()).build());
         table = TemplateTable.create(dynamo, "issuance-failure-it");
-        clients = new FailingClientStore(new DynamoClientStore(dynamo, table.name()));
+        clients = new FailingClientStore(new DynamoClientStore(AwsClients.dynamoDb(), table.name()));
         secrets = new FailingSecretStore(new SecretsManagerSecretStore(AwsClients.secretsManager(), prefix, Optional.empty()));
         contents = new EmulatorContents(dynamo, table.name(), secretsClient, prefix);
     }

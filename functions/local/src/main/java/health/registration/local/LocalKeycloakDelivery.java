@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import health.registration.adapters.aws.DynamoDbClients;
+import health.registration.adapters.aws.DynamoDbRequests;
 import health.registration.adapters.aws.EventBridgeClients;
 import health.registration.adapters.aws.SecretsManagerRequests;
 import health.registration.adapters.aws.SqsClients;
@@ -81,7 +81,7 @@ final class LocalKeycloakDelivery implements AutoCloseable {
         KeycloakAdminSession session = new KeycloakAdminSession(connection.get());
         createRealmUnlessPresent(session, log);
         KeycloakAuthorizationServerClients realm = new KeycloakAuthorizationServerClients(session);
-        DynamoClientStore registry = new DynamoClientStore(DynamoDbClients.shared(), environment.get("CLIENTS_TABLE"));
+        DynamoClientStore registry = new DynamoClientStore(DynamoDbRequests.shared(), environment.get("CLIENTS_TABLE"));
         ChangeEventConnector connector = new ChangeEventConnector(registry, realm, new SecretsManagerSecretStore(
                 SecretsManagerRequests.shared(), environment.get("SECRET_PREFIX"), Optional.empty()));
 

@@ -1,5 +1,6 @@
 package health.registration.local;
 
+import health.registration.adapters.aws.DynamoDbRequests;
 import health.registration.adapters.aws.SecretsManagerRequests;
 import health.registration.testkit.AwsEmulator;
 import java.net.URI;
@@ -72,6 +73,12 @@ final class EmulatorRecords implements AutoCloseable {
 
     SecretsManagerClient secretsManager() {
         return secrets;
+    }
+
+    /** DynamoDB's calls as the functions send them, to the emulator, with moto's test credentials. */
+    DynamoDbRequests dynamoDbRequests() {
+        return new DynamoDbRequests(UrlConnectionHttpClient.create(), AwsEmulator.endpoint(), AwsEmulator.region(),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")));
     }
 
     /** Secrets Manager's calls as the functions send them, to the emulator, with moto's test credentials. */

@@ -164,7 +164,7 @@ class KeycloakConnectorIT {
                 Set.of("client_credentials"), true, 1));
 
         EmulatorRecords records = service.records();
-        DynamoClientStore registry = new DynamoClientStore(records.dynamo(), records.table());
+        DynamoClientStore registry = new DynamoClientStore(records.dynamoDbRequests(), records.table());
         ClientReconcile reconcile = new ClientReconcile(registry, realm,
                 new ChangeEventConnector(registry, realm, new SecretsManagerSecretStore(records.secretsManagerRequests(),
                         records.secretPrefix(), Optional.empty())));

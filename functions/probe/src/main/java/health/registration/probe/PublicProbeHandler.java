@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import health.registration.adapters.aws.DynamoDbClients;
+import health.registration.adapters.aws.DynamoDbRequests;
 import health.registration.adapters.dynamodb.DynamoRequestCounter;
 import health.registration.adapters.http.NetworkUrlProber;
 import health.registration.core.limit.SourceQuota;
@@ -45,7 +45,7 @@ public final class PublicProbeHandler implements RequestStreamHandler {
 
     private PublicProbeHandler(Settings settings) {
         this(NetworkUrlProber.create(settings.probeConfiguration(), settings.policyContext()), settings.policyContext(),
-                new SourceQuota("probe", new DynamoRequestCounter(DynamoDbClients.shared(), RequestLimits.requestCountsTable(settings)),
+                new SourceQuota("probe", new DynamoRequestCounter(DynamoDbRequests.shared(), RequestLimits.requestCountsTable(settings)),
                         RequestLimits.probesPerSourcePerHour(settings), Clock.systemUTC()));
     }
 

@@ -2,13 +2,13 @@ package health.registration.reverify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import health.registration.adapters.aws.SqsRequests;
 import health.registration.edge.PrimingRequests;
 import health.registration.issuance.IssuancePriming;
 import health.registration.issuance.OfflineIssuance;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The reverify function's SnapStart priming: over the offline clients, a client is registered, then a handler wired
@@ -27,13 +27,11 @@ final class ReverifyPriming extends IssuancePriming {
     protected List<String> prime(OfflineIssuance offline) throws Exception {
         JsonNode issued = registeredClient(offline.wiring());
         Clock clock = Clock.systemUTC();
-        // The fan-out's SQS client on the same offline endpoint; the run sends nothing when its queries come back empty.
-        try (SqsClient sqs = offline.clients().client(SqsClient.builder())) {
-            return prime(offline, issued, clock, sqs);
-        }
+        // The fan-out's SQS sender on the same offline endpoint; the run sends nothing when its queries come back empty.
+        return prime(offline, issued, clock, offline.clients().sqs());
     }
 
-    private static List<String> prime(OfflineIssuance offline, JsonNode issued, Clock clock, SqsClient sqs) throws Exception {
+    private static List<String> prime(OfflineIssuance offline, JsonNode issued, Clock clock, SqsRequests sqs) throws Exception {
         ReverifyClientsHandler handler = new ReverifyClientsHandler(new ReverificationRequests(
                 ReverifyWiring.reverification(offline.wiring(), offline.hostResolver(), () -> sqs), clock), clock);
         byte[] check = JSON.writeValueAsBytes(JSON.createObjectNode()

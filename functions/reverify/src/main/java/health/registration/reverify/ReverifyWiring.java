@@ -1,9 +1,9 @@
 package health.registration.reverify;
 
-import health.registration.adapters.aws.SqsClients;
+import health.registration.adapters.aws.SqsRequests;
 import health.registration.adapters.aws.SqsReverificationQueue;
-import health.registration.adapters.dynamodb.DynamoClientStore;
 import health.registration.adapters.dns.SystemNameResolver;
+import health.registration.adapters.dynamodb.DynamoClientStore;
 import health.registration.core.issue.ClientEvents;
 import health.registration.core.model.SupportedScopes;
 import health.registration.core.policy.PolicyContext;
@@ -24,7 +24,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The reverify function's pieces over the shared {@link IssuanceWiring}: re-verification, probing through the shared
@@ -37,17 +36,17 @@ public final class ReverifyWiring {
 
     private ReverifyWiring() {}
 
-    /** Re-verification resolving hosts through the system resolver, fanning out through this container's SQS client. */
+    /** Re-verification resolving hosts through the system resolver, fanning out through this container's SQS sender. */
     public static Reverification reverification(IssuanceWiring shared) {
-        return reverification(shared, SystemNameResolver.create(shared.settings().probeConfiguration()), SqsClients::shared);
+        return reverification(shared, SystemNameResolver.create(shared.settings().probeConfiguration()), SqsRequests::shared);
     }
 
     /**
      * Re-verification resolving hosts through {@code hostResolver} (priming resolves nothing through DNS) and fanning
-     * out through {@code sqs}. The SQS client is this function's alone, not the shared wiring's, so that no other
-     * function's package carries SQS's model (docs/performance-packages.md).
+     * out through {@code sqs}. SQS's SendMessage is this function's alone, not the shared wiring's, so that no other
+     * function's package carries SQS's model classes (docs/performance-packages.md).
      */
-    public static Reverification reverification(IssuanceWiring shared, NameResolver hostResolver, Supplier<SqsClient> sqs) {
+    public static Reverification reverification(IssuanceWiring shared, NameResolver hostResolver, Supplier<SqsRequests> sqs) {
         Settings settings = shared.settings();
         // Scopes were decided when granted (IG STU2 general §7.3); a later change of SCOPES_SUPPORTED suspends no one.
         PolicyContext context = settings.policyContext().withSupportedScopes(SupportedScopes.UNRESTRICTED);

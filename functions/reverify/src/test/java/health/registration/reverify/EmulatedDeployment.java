@@ -3,6 +3,7 @@ package health.registration.reverify;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import health.registration.adapters.aws.AwsClients;
+import health.registration.adapters.aws.DynamoDbClients;
 import health.registration.adapters.aws.EventBridgeClients;
 import health.registration.adapters.aws.SqsClients;
 import health.registration.core.issue.LifecycleEvent;
@@ -17,10 +18,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.Target;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.FilterNameStringType;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -42,7 +43,7 @@ final class EmulatedDeployment implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RULE = "client-lifecycle-to-queue";
 
-    private final DynamoDbClient dynamo = AwsEmulator.client(AwsClients::dynamoDb);
+    private final DynamoDbClient dynamo = AwsEmulator.client(DynamoDbClients::shared);
     private final EventBridgeClient eventBridge = AwsEmulator.client(EventBridgeClients::shared);
     private final SqsClient sqs = AwsEmulator.client(SqsClients::shared);
     // The SDK's own client, to list and remove what the functions stored.

@@ -1,6 +1,7 @@
 package health.registration.reverify;
 
 import health.registration.adapters.aws.AwsClients;
+import health.registration.adapters.aws.DynamoDbClients;
 import health.registration.adapters.dynamodb.DynamoClientStore;
 import health.registration.core.issue.ClientRecord;
 import health.registration.core.issue.ClientRegistrar;
@@ -75,7 +76,7 @@ public final class ReverificationBenchmark {
     }
 
     private static void seed(Path directory, BenchFleet fleet) throws Exception {
-        DynamoDbClient dynamo = AwsEmulator.client(AwsClients::dynamoDb);
+        DynamoDbClient dynamo = AwsEmulator.client(DynamoDbClients::shared);
         String table = TemplateTable.create(dynamo, "reverify-bench").name();
         Files.createDirectories(directory);
         Files.writeString(directory.resolve(TABLE_FILE), table);
@@ -93,7 +94,7 @@ public final class ReverificationBenchmark {
             }
         }
         long start = System.nanoTime();
-        DynamoClientStore store = new DynamoClientStore(dynamo, table);
+        DynamoClientStore store = new DynamoClientStore(AwsClients.dynamoDb(), table);
         ExecutorService writers = Executors.newFixedThreadPool(4);
         List<Future<?>> writes = new ArrayList<>();
         for (ClientRecord record : registered.all()) {
@@ -110,7 +111,7 @@ public final class ReverificationBenchmark {
     private static void run(Path directory) throws Exception {
         String table = Files.readString(directory.resolve(TABLE_FILE)).strip();
         BenchFleet fleet = new BenchFleet(Integer.parseInt(Files.readString(directory.resolve(APPS_FILE)).strip()));
-        AwsEmulator.client(AwsClients::dynamoDb);
+        AwsEmulator.client(DynamoDbClients::shared);
         Process sites = startSites(directory, fleet);
         try (BufferedReader fromSites = new BufferedReader(new InputStreamReader(sites.getInputStream(), StandardCharsets.UTF_8));
              PrintStream toSites = new PrintStream(sites.getOutputStream(), true, StandardCharsets.UTF_8)) {

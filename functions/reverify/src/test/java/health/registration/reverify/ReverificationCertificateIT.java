@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import health.registration.adapters.aws.AwsClients;
+import health.registration.adapters.aws.DynamoDbClients;
 import health.registration.adapters.dynamodb.DynamoCertificateStore;
 import health.registration.adapters.dynamodb.DynamoClientStore;
 import health.registration.adapters.dynamodb.DynamoUdapClientStore;
@@ -58,7 +59,7 @@ class ReverificationCertificateIT {
 
     private static ReverifySites sites;
 
-    private final DynamoDbClient dynamo = AwsEmulator.client(AwsClients::dynamoDb);
+    private final DynamoDbClient dynamo = AwsEmulator.client(DynamoDbClients::shared);
     private EmulatedDeployment deployment;
     private TemplateTable certificates;
 
@@ -103,17 +104,17 @@ class ReverificationCertificateIT {
                 fault.equals("expired") ? NOW.minus(Duration.ofMinutes(1)) : NOW.plus(Duration.ofDays(300)))).certificate();
         X509CRL crl = fault.equals("revoked") ? CA.crl(NOW.minus(Duration.ofHours(1)), NOW.plus(Duration.ofDays(1)), leaf)
                 : CA.crl(NOW.minus(Duration.ofHours(1)), NOW.plus(Duration.ofDays(1)));
-        new DynamoCertificateStore(dynamo, certificates.name()).saveCrl(CA_NAME, new CrlDocument(BigInteger.ONE,
+        new DynamoCertificateStore(AwsClients.dynamoDb(), certificates.name()).saveCrl(CA_NAME, new CrlDocument(BigInteger.ONE,
                 NOW.minus(Duration.ofHours(1)), NOW.plus(Duration.ofDays(1)), encoded(crl)));
         ClientRecord client = udapClient(leaf, sites.newHost());
-        new DynamoUdapClientStore(dynamo, deployment.tableName()).register(client);
+        new DynamoUdapClientStore(AwsClients.dynamoDb(), deployment.tableName()).register(client);
 
         deployment.takeEvents();
         InProcessWiring.of(deployment.settings(Map.of("CERTIFICATE_AUTHORITY_NAME", CA_NAME,
                 "CERTIFICATES_TABLE", certificates.name()))).reverification()
                 .run("certificate-it:" + fault, NOW.plus(Duration.ofMinutes(1)), Instant.now().plus(Duration.ofMinutes(5)));
 
-        ClientRecord after = new DynamoClientStore(dynamo, deployment.tableName()).find(client.clientId()).orElseThrow();
+        ClientRecord after = new DynamoClientStore(AwsClients.dynamoDb(), deployment.tableName()).find(client.clientId()).orElseThrow();
         assertThat(after.status()).as(reason + ": " + after.checks().problems()).isEqualTo(expected);
         List<JsonNode> events = deployment.takeEvents();
         if (expected == ClientStatus.ACTIVE) {

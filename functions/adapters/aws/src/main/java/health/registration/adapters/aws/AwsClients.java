@@ -2,11 +2,10 @@ package health.registration.adapters.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.function.UnaryOperator;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * This container's SDK clients (and its Lambda invoker) as {@link ServiceClients}, for the wiring that may call any of them, and
- * the offline clients for priming. Each client is built on first use by its service's class ({@link DynamoDbClients},
+ * the offline clients for priming. Each client is built on first use by its service's class ({@link DynamoDbRequests},
  * {@link SecretsManagerRequests}, {@link LambdaInvoke}, {@link EventBridgePutEvents}) with the
  * settings of {@link ClientSettings}. Naming this class puts every service's model into a function's package: a
  * function that calls one or two services names their classes instead.
@@ -18,7 +17,7 @@ public final class AwsClients {
 
     private static final ServiceClients SHARED = new ServiceClients() {
         @Override
-        public DynamoDbClient dynamoDb() {
+        public DynamoDbRequests dynamoDb() {
             return AwsClients.dynamoDb();
         }
 
@@ -57,8 +56,8 @@ public final class AwsClients {
         return new OfflineClients(OfflineEndpoint.open(invoke));
     }
 
-    public static DynamoDbClient dynamoDb() {
-        return DynamoDbClients.shared();
+    public static DynamoDbRequests dynamoDb() {
+        return DynamoDbRequests.shared();
     }
 
     public static SecretsManagerRequests secretsManager() {

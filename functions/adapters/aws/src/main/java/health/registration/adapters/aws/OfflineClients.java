@@ -1,9 +1,7 @@
 package health.registration.adapters.aws;
 
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
-import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * SDK clients (and a Lambda invoker) whose requests never leave the process: each built on first use on an
@@ -12,7 +10,7 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
 public final class OfflineClients implements ServiceClients, AutoCloseable {
 
     private final OfflineEndpoint endpoint;
-    private DynamoDbClient dynamoDb;
+    private DynamoDbRequests dynamoDb;
     private SecretsManagerRequests secretsManager;
     private LambdaInvoke lambdaInvoke;
     private EventBridgePutEvents eventBridge;
@@ -32,8 +30,8 @@ public final class OfflineClients implements ServiceClients, AutoCloseable {
     }
 
     @Override
-    public synchronized DynamoDbClient dynamoDb() {
-        dynamoDb = dynamoDb != null ? dynamoDb : endpoint.client(DynamoDbClient.builder());
+    public synchronized DynamoDbRequests dynamoDb() {
+        dynamoDb = dynamoDb != null ? dynamoDb : endpoint.sender(DynamoDbRequests::endpoint, DynamoDbRequests::new);
         return dynamoDb;
     }
 
@@ -55,6 +53,11 @@ public final class OfflineClients implements ServiceClients, AutoCloseable {
         return eventBridge;
     }
 
+    /** SQS's SendMessage on the same endpoint (the re-verification's queue, which only reverify names). */
+    public SqsRequests sqs() {
+        return endpoint.sender(SqsRequests::endpoint, SqsRequests::new);
+    }
+
     /** A client of {@code builder}'s service on the same endpoint (another service's, such as SQS), its caller's to close. */
     public <B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C> C client(B builder) {
         return endpoint.client(builder);
@@ -62,11 +65,6 @@ public final class OfflineClients implements ServiceClients, AutoCloseable {
 
     @Override
     public synchronized void close() {
-        for (SdkAutoCloseable client : new SdkAutoCloseable[] {dynamoDb}) {
-            if (client != null) {
-                client.close();
-            }
-        }
         endpoint.close();
     }
 }

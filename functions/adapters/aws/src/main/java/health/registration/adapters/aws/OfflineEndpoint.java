@@ -5,10 +5,12 @@ import java.io.IOException;
 import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.IntSupplier;
 import java.util.function.UnaryOperator;
 import javax.net.ssl.TrustManager;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
@@ -89,6 +91,22 @@ public final class OfflineEndpoint implements AutoCloseable {
     public EventBridgePutEvents eventBridge() {
         URI target = endpoint != null ? endpoint : EventBridgePutEvents.endpoint(Map.of(), region);
         return new EventBridgePutEvents(http, target, region, PLACEHOLDER);
+    }
+
+    /**
+     * A sender of one service's requests, each answered by this endpoint, sharing its HTTP client: {@code make} given
+     * the HTTP client, the endpoint (or, in memory, the service's real one, {@code realEndpoint}, which is never
+     * reached), the region and placeholder credentials.
+     */
+    <T> T sender(BiFunction<Map<String, String>, Region, URI> realEndpoint, Sender<T> make) {
+        URI target = endpoint != null ? endpoint : realEndpoint.apply(Map.of(), region);
+        return make.of(http, target, region, PLACEHOLDER);
+    }
+
+    /** How a signed sender is made ({@code DynamoDbRequests::new}). */
+    @FunctionalInterface
+    interface Sender<T> {
+        T of(SdkHttpClient http, URI endpoint, Region region, AwsCredentialsProvider credentials);
     }
 
     /** Secrets Manager's calls, each answered by this endpoint; they share the endpoint's HTTP client. */

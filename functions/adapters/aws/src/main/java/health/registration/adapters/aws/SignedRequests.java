@@ -22,7 +22,8 @@ import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
-import software.amazon.awssdk.regions.PartitionMetadata;
+import software.amazon.awssdk.regions.GeneratedPartitionMetadataProvider;
+import software.amazon.awssdk.regions.PartitionMetadataProvider;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -33,13 +34,25 @@ import software.amazon.awssdk.regions.Region;
  * {@code https://<endpoint prefix>.<region>.<partition's DNS suffix>}. Throttling (429, or an error type the SDK
  * counts as throttling, which JSON services answer with 400), server errors (5xx) and failed connections are retried
  * as the SDK's standard retry strategy does (three attempts in all, jittered exponential back-off from 100 ms); any
- * other status is a failure, a {@link ServiceError} naming the error's type. Failures are {@link SdkClientException}s
+ * other status is a failure, a {@link ServiceError} naming the error's type (or what the service's {@link Refusal}
+ * makes of it; never the error's message, which may quote what was sent). Failures are {@link SdkClientException}s
  * that never carry what was sent or the answer's body.
  */
 final class SignedRequests {
 
     /** An answer with a 2xx status. */
     record Answer(SdkHttpResponse response, byte[] body) {}
+
+    /** What a refusal that is not retried (or is on the last attempt) is thrown as. */
+    @FunctionalInterface
+    interface Refusal {
+
+        /**
+         * @param type the error's type without namespace, empty when the answer names none
+         * @param body the answer's body, for a service whose refusals carry more than their type
+         */
+        RuntimeException of(int status, String type, byte[] body);
+    }
 
     static final String ENDPOINTS_VARIABLE = "AWS_ENDPOINT_URL";
     static final int ATTEMPTS = 3;
@@ -51,6 +64,12 @@ final class SignedRequests {
     private static final Duration BASE_DELAY = Duration.ofMillis(100);
     private static final AwsV4HttpSigner SIGNER = AwsV4HttpSigner.create();
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * The partitions' DNS suffixes, asked directly: {@code PartitionMetadata.of} goes through the SDK's {@code
+     * MetadataLoader}, whose initialiser builds the metadata of all 306 services, which the packages leave out
+     * (docs/performance-packages.md).
+     */
+    private static final PartitionMetadataProvider PARTITIONS = new GeneratedPartitionMetadataProvider();
 
     private final String service;
     private final String signingName;
@@ -58,6 +77,7 @@ final class SignedRequests {
     private final URI endpoint;
     private final Region region;
     private final AwsCredentialsProvider credentials;
+    private final Refusal refusal;
 
     /**
      * @param service     the service's name in failures ("Lambda")
@@ -69,6 +89,14 @@ final class SignedRequests {
      */
     SignedRequests(String service, String signingName, SdkHttpClient http, URI endpoint, Region region,
             AwsCredentialsProvider credentials) {
+        this(service, signingName, http, endpoint, region, credentials,
+                (status, type, body) -> new ServiceError(service, status, type));
+    }
+
+    /** Requests whose refusals are thrown as {@code refusal} makes them (a {@link ServiceError} by default). */
+    SignedRequests(String service, String signingName, SdkHttpClient http, URI endpoint, Region region,
+            AwsCredentialsProvider credentials, Refusal refusal) {
+        this.refusal = Objects.requireNonNull(refusal);
         this.service = Objects.requireNonNull(service);
         this.signingName = Objects.requireNonNull(signingName);
         this.http = Objects.requireNonNull(http);
@@ -90,7 +118,7 @@ final class SignedRequests {
                 return URI.create(value.strip());
             }
         }
-        return URI.create("https://" + endpointPrefix + "." + region.id() + "." + PartitionMetadata.of(region).dnsSuffix());
+        return URI.create("https://" + endpointPrefix + "." + region.id() + "." + PARTITIONS.partitionMetadata(region).dnsSuffix());
     }
 
     /** POSTs {@code payload} to {@code encodedPath} with {@code headers}; the answer when its status is 2xx. */
@@ -158,8 +186,7 @@ final class SignedRequests {
         if ((status == 429 || status / 100 == 5 || type.filter(THROTTLING::contains).isPresent()) && !last) {
             return Optional.empty();
         }
-        // The error's type only: its message may quote what was sent.
-        throw new ServiceError(service, status, type.orElse(""));
+        throw refusal.of(status, type.orElse(""), body);
     }
 
     /**

@@ -1,12 +1,11 @@
 package health.registration.adapters.aws;
 
-import health.registration.core.reverify.ReverificationQueue;
 import health.registration.core.port.StoreUnavailable;
+import health.registration.core.reverify.ReverificationQueue;
 import health.registration.core.reverify.ReverificationSegment;
 import health.registration.core.reverify.ReverificationSegmentJson;
 import java.util.Objects;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * {@link ReverificationQueue} on an SQS queue: one SendMessage per segment, the body {@link ReverificationSegmentJson}
@@ -17,14 +16,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class SqsReverificationQueue implements ReverificationQueue {
 
-    private final SqsClient sqs;
+    private final SqsRequests sqs;
     private final String queueUrl;
 
     /**
-     * @param sqs      from {@link SqsClients#shared()}
+     * @param sqs      from {@link SqsRequests#shared()}
      * @param queueUrl the queue's URL ({@code REVERIFY_QUEUE_URL})
      */
-    public SqsReverificationQueue(SqsClient sqs, String queueUrl) {
+    public SqsReverificationQueue(SqsRequests sqs, String queueUrl) {
         this.sqs = Objects.requireNonNull(sqs);
         this.queueUrl = Objects.requireNonNull(queueUrl);
     }

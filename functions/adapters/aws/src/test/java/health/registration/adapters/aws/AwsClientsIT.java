@@ -14,6 +14,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
@@ -34,24 +35,29 @@ class AwsClientsIT {
     @BeforeAll
     static void requireEmulator() {
         moto = AwsEmulator.endpoint();
-        AwsEmulator.client(AwsClients::dynamoDb);
+        AwsEmulator.client(DynamoDbClients::shared);
+        assertThat(AwsClients.dynamoDb().endpoint()).isEqualTo(moto);
         AwsEmulator.client(LambdaClients::shared);
         AwsEmulator.client(EventBridgeClients::shared);
         AwsEmulator.client(SqsClients::shared);
     }
 
     @Test
-    void dynamoDbClientReachesTheEmulatorNamedByTheEnvironment() {
+    void dynamoDbRequestsReachTheEmulatorNamedByTheEnvironment() {
         String table = "aws-clients-it-" + UUID.randomUUID();
-        AwsClients.dynamoDb().createTable(r -> r.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build())
-                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build()));
         try (DynamoDbClient explicit = DynamoDbClient.builder().endpointOverride(moto).region(ClientSettings.region())
                 .credentialsProvider(DefaultCredentialsProvider.builder().build())
                 .httpClient(UrlConnectionHttpClient.create()).build()) {
-            assertThat(explicit.describeTable(r -> r.tableName(table)).table().tableName()).isEqualTo(table);
-        } finally {
-            AwsClients.dynamoDb().deleteTable(r -> r.tableName(table));
+            explicit.createTable(r -> r.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build())
+                    .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build()));
+            try {
+                Map<String, AttributeValue> item = Map.of("pk", AttributeValue.fromS("put through the requests"));
+                AwsClients.dynamoDb().putItem(r -> r.tableName(table).item(item));
+                assertThat(explicit.getItem(r -> r.tableName(table).key(item).consistentRead(true)).item()).isEqualTo(item);
+            } finally {
+                explicit.deleteTable(r -> r.tableName(table));
+            }
         }
     }
 
@@ -119,7 +125,6 @@ class AwsClientsIT {
         assertThat(EventBridgeClients.shared()).isSameAs(EventBridgeClients.shared());
         assertThat(SqsClients.shared()).isSameAs(SqsClients.shared());
         Region region = AwsEmulator.region();
-        assertThat(AwsClients.dynamoDb().serviceClientConfiguration().region()).isEqualTo(region);
         assertThat(LambdaClients.shared().serviceClientConfiguration().region()).isEqualTo(region);
         assertThat(EventBridgeClients.shared().serviceClientConfiguration().region()).isEqualTo(region);
         assertThat(SqsClients.shared().serviceClientConfiguration().region()).isEqualTo(region);

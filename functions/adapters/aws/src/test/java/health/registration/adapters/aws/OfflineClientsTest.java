@@ -40,7 +40,7 @@ class OfflineClientsTest {
     @Test
     void theClientsReachNothingButTheLoopbackEndpoint() {
         try (OfflineClients clients = AwsClients.offline(payload -> payload)) {
-            URI endpoint = clients.dynamoDb().serviceClientConfiguration().endpointOverride().orElseThrow();
+            URI endpoint = clients.dynamoDb().endpoint();
             assertThat(endpoint.getScheme()).isEqualTo("https");
             assertThat(endpoint.getHost()).isEqualTo("127.0.0.1");
             // Secrets Manager's calls share the endpoint: answered from memory like every other request.

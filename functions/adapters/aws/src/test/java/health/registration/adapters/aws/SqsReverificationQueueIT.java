@@ -42,7 +42,8 @@ class SqsReverificationQueueIT {
     void aSegmentOfAThousandClientsIsSentAsOneMessageThatReadsBackEqual() throws IOException {
         ReverificationSegment segment = SqsReverificationQueueTest.largestSegment();
 
-        new SqsReverificationQueue(sqs, queueUrl).send(segment);
+        assertThat(SqsRequests.shared().endpoint()).isEqualTo(AwsEmulator.endpoint());
+        new SqsReverificationQueue(SqsRequests.shared(), queueUrl).send(segment);
 
         List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1))
                 .messages();

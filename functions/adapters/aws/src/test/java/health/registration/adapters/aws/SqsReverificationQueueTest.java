@@ -15,7 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 
 class SqsReverificationQueueTest {
 
@@ -43,7 +47,9 @@ class SqsReverificationQueueTest {
 
     @Test
     void anUnreachableQueueIsUnavailable() {
-        try (SqsClient dead = TestEndpointClients.at(SqsClient.builder(), DeadEndpoint.uri())) {
+        try (SdkHttpClient http = UrlConnectionHttpClient.create()) {
+            SqsRequests dead = new SqsRequests(http, DeadEndpoint.uri(), Region.US_EAST_1,
+                    StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")));
             assertThatThrownBy(() -> new SqsReverificationQueue(dead, "http://127.0.0.1:1/000000000000/reverify")
                     .send(largestSegment()))
                     .isInstanceOf(StoreUnavailable.class)

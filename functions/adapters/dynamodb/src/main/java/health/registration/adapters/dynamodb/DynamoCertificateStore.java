@@ -2,10 +2,11 @@ package health.registration.adapters.dynamodb;
 
 import static health.registration.adapters.dynamodb.StoredItem.textValue;
 
+import health.registration.adapters.aws.DynamoDbRequests;
+import health.registration.core.certificate.CertificateStore;
 import health.registration.core.certificate.CrlDocument;
 import health.registration.core.certificate.IssuedCertificate;
 import health.registration.core.certificate.RevokedCertificate;
-import health.registration.core.certificate.CertificateStore;
 import health.registration.core.port.StoreUnavailable;
 import health.registration.core.port.WriteConflict;
 import java.util.ArrayList;
@@ -17,7 +18,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -38,14 +38,14 @@ public final class DynamoCertificateStore implements CertificateStore {
     /** Certificates read for one client URI at most: renewals over many years, far more than any app needs. */
     static final int MAX_BY_SAN = 1000;
 
-    private final DynamoDbClient dynamo;
+    private final DynamoDbRequests dynamo;
     private final String table;
 
     /**
-     * @param dynamo    from {@code DynamoDbClients.shared()}
+     * @param dynamo    from {@code DynamoDbRequests.shared()}
      * @param tableName the certificates table ({@value CertificatesTable#NAME_VARIABLE})
      */
-    public DynamoCertificateStore(DynamoDbClient dynamo, String tableName) {
+    public DynamoCertificateStore(DynamoDbRequests dynamo, String tableName) {
         this.dynamo = Objects.requireNonNull(dynamo);
         this.table = Objects.requireNonNull(tableName);
     }

@@ -3,8 +3,9 @@ package health.registration.adapters.dynamodb;
 import static health.registration.adapters.dynamodb.StoredItem.numberValue;
 import static health.registration.adapters.dynamodb.StoredItem.textValue;
 
-import health.registration.core.certificate.OwnershipChallenge;
+import health.registration.adapters.aws.DynamoDbRequests;
 import health.registration.core.certificate.ChallengeStore;
+import health.registration.core.certificate.OwnershipChallenge;
 import health.registration.core.port.StoreUnavailable;
 import health.registration.core.port.WriteConflict;
 import java.time.Instant;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
@@ -31,14 +31,14 @@ public final class DynamoChallengeStore implements ChallengeStore {
     static final String ISSUED_AT = "issuedAt";
     static final String USED_AT = "usedAt";
 
-    private final DynamoDbClient dynamo;
+    private final DynamoDbRequests dynamo;
     private final String table;
 
     /**
-     * @param dynamo    from {@code DynamoDbClients.shared()}
+     * @param dynamo    from {@code DynamoDbRequests.shared()}
      * @param tableName the certificates table ({@value CertificatesTable#NAME_VARIABLE})
      */
-    public DynamoChallengeStore(DynamoDbClient dynamo, String tableName) {
+    public DynamoChallengeStore(DynamoDbRequests dynamo, String tableName) {
         this.dynamo = Objects.requireNonNull(dynamo);
         this.table = Objects.requireNonNull(tableName);
     }

@@ -3,6 +3,7 @@ package health.registration.adapters.dynamodb;
 import static health.registration.adapters.dynamodb.StoredItem.numberValue;
 import static health.registration.adapters.dynamodb.StoredItem.textValue;
 
+import health.registration.adapters.aws.DynamoDbRequests;
 import health.registration.core.issue.ClientId;
 import health.registration.core.issue.ClientRecord;
 import health.registration.core.issue.ClientStatus;
@@ -18,9 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
@@ -28,6 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * {@link ClientStore} on the clients table ({@link ClientsTable}), through the low-level client. Every write is
@@ -51,20 +51,20 @@ public final class DynamoClientStore implements ClientStore {
     private static final Map<String, String> INDEX_NAMES = Map.of("#status", ClientsTable.STATUS,
             "#next", ClientsTable.NEXT_CHECK_AT);
 
-    private final DynamoDbClient dynamo;
+    private final DynamoDbRequests dynamo;
     private final String table;
     private final int pageSize;
 
     /**
-     * @param dynamo    from {@code DynamoDbClients.shared()}
+     * @param dynamo    from {@code DynamoDbRequests.shared()}
      * @param tableName the clients table ({@value ClientsTable#NAME_VARIABLE})
      */
-    public DynamoClientStore(DynamoDbClient dynamo, String tableName) {
+    public DynamoClientStore(DynamoDbRequests dynamo, String tableName) {
         this(dynamo, tableName, DEFAULT_PAGE_SIZE);
     }
 
     /** With a page size of its own, so that tests can make {@code due} follow several pages. */
-    DynamoClientStore(DynamoDbClient dynamo, String tableName, int pageSize) {
+    DynamoClientStore(DynamoDbRequests dynamo, String tableName, int pageSize) {
         this.dynamo = Objects.requireNonNull(dynamo);
         this.table = Objects.requireNonNull(tableName);
         if (pageSize < 1) {

@@ -2,12 +2,12 @@ package health.registration.adapters.dynamodb;
 
 import static health.registration.adapters.dynamodb.StoredItem.textValue;
 
+import health.registration.adapters.aws.DynamoDbRequests;
 import health.registration.core.issue.DomainClientCount;
 import health.registration.core.port.StoreUnavailable;
 import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -20,14 +20,14 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
  */
 public final class DynamoDomainClientCount implements DomainClientCount {
 
-    private final DynamoDbClient dynamo;
+    private final DynamoDbRequests dynamo;
     private final String table;
 
     /**
-     * @param dynamo    from {@code DynamoDbClients.shared()}
+     * @param dynamo    from {@code DynamoDbRequests.shared()}
      * @param tableName the clients table ({@value ClientsTable#NAME_VARIABLE})
      */
-    public DynamoDomainClientCount(DynamoDbClient dynamo, String tableName) {
+    public DynamoDomainClientCount(DynamoDbRequests dynamo, String tableName) {
         this.dynamo = Objects.requireNonNull(dynamo);
         this.table = Objects.requireNonNull(tableName);
     }

@@ -3,6 +3,7 @@ package health.registration.adapters.dynamodb;
 import static health.registration.adapters.dynamodb.StoredItem.numberValue;
 import static health.registration.adapters.dynamodb.StoredItem.textValue;
 
+import health.registration.adapters.aws.DynamoDbRequests;
 import health.registration.core.issue.IdempotencyEntry;
 import health.registration.core.issue.IdempotencyStore;
 import health.registration.core.port.StoreUnavailable;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
@@ -42,16 +42,16 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
             "#expiresAt", ClientsTable.EXPIRES_AT, "#answer", IdempotencyItem.SEALED_ANSWER,
             "#lockedUntil", IdempotencyItem.LOCKED_UNTIL);
 
-    private final DynamoDbClient dynamo;
+    private final DynamoDbRequests dynamo;
     private final String table;
     private final Clock clock;
 
     /**
-     * @param dynamo    from {@code DynamoDbClients.shared()}
+     * @param dynamo    from {@code DynamoDbRequests.shared()}
      * @param tableName the clients table ({@value ClientsTable#NAME_VARIABLE})
      * @param clock     tells {@link #find} which entries have expired
      */
-    public DynamoIdempotencyStore(DynamoDbClient dynamo, String tableName, Clock clock) {
+    public DynamoIdempotencyStore(DynamoDbRequests dynamo, String tableName, Clock clock) {
         this.dynamo = Objects.requireNonNull(dynamo);
         this.table = Objects.requireNonNull(tableName);
         this.clock = Objects.requireNonNull(clock);

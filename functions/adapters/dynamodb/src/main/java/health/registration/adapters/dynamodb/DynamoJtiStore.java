@@ -2,13 +2,13 @@ package health.registration.adapters.dynamodb;
 
 import static health.registration.adapters.dynamodb.StoredItem.numberValue;
 
-import health.registration.core.udap.JtiStore;
+import health.registration.adapters.aws.DynamoDbRequests;
 import health.registration.core.port.StoreUnavailable;
+import health.registration.core.udap.JtiStore;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
@@ -26,14 +26,14 @@ public final class DynamoJtiStore implements JtiStore {
     private static final String RECORDABLE = "attribute_not_exists(#pk) OR #expiresAt < :nowSeconds";
     private static final Map<String, String> NAMES = Map.of("#pk", ClientsTable.KEY, "#expiresAt", ClientsTable.EXPIRES_AT);
 
-    private final DynamoDbClient dynamo;
+    private final DynamoDbRequests dynamo;
     private final String table;
 
     /**
-     * @param dynamo    from {@code DynamoDbClients.shared()}
+     * @param dynamo    from {@code DynamoDbRequests.shared()}
      * @param tableName the clients table ({@value ClientsTable#NAME_VARIABLE})
      */
-    public DynamoJtiStore(DynamoDbClient dynamo, String tableName) {
+    public DynamoJtiStore(DynamoDbRequests dynamo, String tableName) {
         this.dynamo = Objects.requireNonNull(dynamo);
         this.table = Objects.requireNonNull(tableName);
     }

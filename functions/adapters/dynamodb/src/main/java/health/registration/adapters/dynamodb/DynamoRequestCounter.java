@@ -3,13 +3,13 @@ package health.registration.adapters.dynamodb;
 import static health.registration.adapters.dynamodb.StoredItem.numberValue;
 import static health.registration.adapters.dynamodb.StoredItem.textValue;
 
+import health.registration.adapters.aws.DynamoDbRequests;
 import health.registration.core.limit.RequestCounter;
 import health.registration.core.port.StoreUnavailable;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
@@ -27,14 +27,14 @@ public final class DynamoRequestCounter implements RequestCounter {
     private static final Map<String, String> NAMES =
             Map.of("#count", RequestCountsTable.COUNT, "#expiresAt", RequestCountsTable.EXPIRES_AT);
 
-    private final DynamoDbClient dynamo;
+    private final DynamoDbRequests dynamo;
     private final String table;
 
     /**
-     * @param dynamo    from {@code DynamoDbClients.shared()}
+     * @param dynamo    from {@code DynamoDbRequests.shared()}
      * @param tableName the request counts table ({@value RequestCountsTable#NAME_VARIABLE})
      */
-    public DynamoRequestCounter(DynamoDbClient dynamo, String tableName) {
+    public DynamoRequestCounter(DynamoDbRequests dynamo, String tableName) {
         this.dynamo = Objects.requireNonNull(dynamo);
         this.table = Objects.requireNonNull(tableName);
     }

@@ -3,12 +3,13 @@ package health.registration.adapters.dynamodb;
 import static health.registration.adapters.dynamodb.StoredItem.numberValue;
 import static health.registration.adapters.dynamodb.StoredItem.textValue;
 
+import health.registration.adapters.aws.DynamoDbRequests;
 import health.registration.core.issue.CertificateBinding;
 import health.registration.core.issue.ClientId;
 import health.registration.core.issue.ClientRecord;
 import health.registration.core.port.StoreUnavailable;
-import health.registration.core.udap.UdapClientStore;
 import health.registration.core.port.WriteConflict;
+import health.registration.core.udap.UdapClientStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
@@ -45,14 +45,14 @@ public final class DynamoUdapClientStore implements UdapClientStore {
     private static final Map<String, String> CLIENT_ID_NAME = Map.of("#clientId", ClientItem.CLIENT_ID);
     private static final String CHANGED = "the registration was changed or cancelled meanwhile";
 
-    private final DynamoDbClient dynamo;
+    private final DynamoDbRequests dynamo;
     private final String table;
 
     /**
-     * @param dynamo    from {@code DynamoDbClients.shared()}
+     * @param dynamo    from {@code DynamoDbRequests.shared()}
      * @param tableName the clients table ({@value ClientsTable#NAME_VARIABLE})
      */
-    public DynamoUdapClientStore(DynamoDbClient dynamo, String tableName) {
+    public DynamoUdapClientStore(DynamoDbRequests dynamo, String tableName) {
         this.dynamo = Objects.requireNonNull(dynamo);
         this.table = Objects.requireNonNull(tableName);
     }

@@ -1,9 +1,9 @@
 package health.registration.adapters.dynamodb;
 
-import health.registration.testkit.TemplateTable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import health.registration.testkit.TemplateTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -30,7 +30,7 @@ class DynamoCertificateStoreIT {
 
     @BeforeEach
     void buildStoreOnTheTable() {
-        store = new DynamoCertificateStore(TABLE.dynamo(), TABLE.name());
+        store = new DynamoCertificateStore(TABLE.requests(), TABLE.name());
     }
 
     private static IssuedCertificate certificate(String ca, String serial) {
@@ -149,7 +149,7 @@ class DynamoCertificateStoreIT {
 
     @Test
     void aStoreThatDoesNotAnswerIsUnavailable() {
-        DynamoCertificateStore missingTable = new DynamoCertificateStore(TABLE.dynamo(), "no-such-table-" + NOW.toEpochMilli());
+        DynamoCertificateStore missingTable = new DynamoCertificateStore(TABLE.requests(), "no-such-table-" + NOW.toEpochMilli());
 
         assertThatThrownBy(() -> missingTable.find(CA, "0a1b")).isInstanceOf(StoreUnavailable.class);
         assertThatThrownBy(() -> missingTable.revoked(CA)).isInstanceOf(StoreUnavailable.class);

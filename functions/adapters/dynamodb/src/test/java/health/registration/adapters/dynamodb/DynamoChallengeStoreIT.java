@@ -26,7 +26,7 @@ class DynamoChallengeStoreIT {
 
     @BeforeEach
     void buildStoreOnTheTable() {
-        store = new DynamoChallengeStore(TABLE.dynamo(), TABLE.name());
+        store = new DynamoChallengeStore(TABLE.requests(), TABLE.name());
     }
 
     private static OwnershipChallenge challenge(String hash) {

@@ -4,10 +4,11 @@ import static health.registration.adapters.dynamodb.ClientRecords.assertSameReco
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import health.registration.adapters.aws.DynamoDbRequests;
 import health.registration.core.issue.ClientRecord;
-import health.registration.core.issue.LifecycleEvent;
 import health.registration.core.issue.ClientStatus;
 import health.registration.core.issue.ClientStore.DuePage;
+import health.registration.core.issue.LifecycleEvent;
 import health.registration.core.port.StoreUnavailable;
 import health.registration.core.port.WriteConflict;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,8 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** {@link DynamoClientStore} against moto, each test on a fresh copy of the template's TABLE.table(). */
@@ -36,7 +38,7 @@ class DynamoClientStoreIT {
 
     @BeforeEach
     void buildStoreOnTheTable() {
-        store = new DynamoClientStore(TABLE.dynamo(), TABLE.name());
+        store = new DynamoClientStore(TABLE.requests(), TABLE.name());
     }
 
     @Test
@@ -183,7 +185,7 @@ class DynamoClientStoreIT {
         all.forEach(store::create);
         putForeignItemIntoTheIndex(dueBy.minusSeconds(3_600));
         // Three records a page: ten records need four queries, each continuing where the last stopped.
-        DynamoClientStore pagedStore = new DynamoClientStore(TABLE.dynamo(), TABLE.name(), 3);
+        DynamoClientStore pagedStore = new DynamoClientStore(TABLE.requests(), TABLE.name(), 3);
 
         List<ClientRecord> firstTen = pagedStore.due(ClientStatus.ACTIVE, dueBy, 10);
         List<ClientRecord> everyDue = pagedStore.due(ClientStatus.ACTIVE, dueBy, 100);
@@ -325,7 +327,8 @@ class DynamoClientStoreIT {
     @Test
     void everyOperationIsUnavailableWhenTheTableCannotBeReachedAndSaysNothingOfTheRecord() {
         ClientRecord record = ClientRecords.active(ClientRecords.newId());
-        try (DynamoDbClient dead = UnreachableTable.client()) {
+        try (SdkHttpClient http = UrlConnectionHttpClient.create()) {
+            DynamoDbRequests dead = UnreachableTable.requests(http);
             DynamoClientStore unreachable = new DynamoClientStore(dead, UnreachableTable.NAME);
             List<ThrowingCallable> operations = List.of(
                     () -> unreachable.create(record),

@@ -25,8 +25,8 @@ class DynamoDomainClientCountIT {
 
     @BeforeEach
     void buildStoreOnTheTable() {
-        store = new DynamoClientStore(TABLE.dynamo(), TABLE.name());
-        counts = new DynamoDomainClientCount(TABLE.dynamo(), TABLE.name());
+        store = new DynamoClientStore(TABLE.requests(), TABLE.name());
+        counts = new DynamoDomainClientCount(TABLE.requests(), TABLE.name());
     }
 
     @Test

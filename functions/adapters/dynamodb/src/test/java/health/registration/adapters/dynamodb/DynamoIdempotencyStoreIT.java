@@ -3,6 +3,7 @@ package health.registration.adapters.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import health.registration.adapters.aws.DynamoDbRequests;
 import health.registration.core.issue.IdempotencyEntry;
 import health.registration.core.issue.IdempotencyKey;
 import health.registration.core.issue.IdempotencyPepper;
@@ -21,7 +22,8 @@ import java.util.concurrent.Callable;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** {@link DynamoIdempotencyStore} against moto, each test on a fresh copy of the template's TABLE.table(). */
@@ -37,7 +39,7 @@ class DynamoIdempotencyStoreIT {
 
     /** The store as seen at a time: {@code find} treats entries expired by then as absent. */
     private DynamoIdempotencyStore storeAt(Instant now) {
-        return new DynamoIdempotencyStore(TABLE.dynamo(), TABLE.name(), Clock.fixed(now, ZoneOffset.UTC));
+        return new DynamoIdempotencyStore(TABLE.requests(), TABLE.name(), Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private static IdempotencyEntry fresh(String keyId, String bodyHash, Instant now) {
@@ -182,7 +184,8 @@ class DynamoIdempotencyStoreIT {
     @Test
     void everyOperationIsUnavailableWhenTheTableCannotBeReached() {
         IdempotencyEntry entry = fresh(newKeyId(), "body-1", NOW);
-        try (DynamoDbClient dead = UnreachableTable.client()) {
+        try (SdkHttpClient http = UrlConnectionHttpClient.create()) {
+            DynamoDbRequests dead = UnreachableTable.requests(http);
             DynamoIdempotencyStore unreachable = new DynamoIdempotencyStore(dead, UnreachableTable.NAME, Clock.systemUTC());
             List<ThrowingCallable> operations = List.of(
                     () -> unreachable.claim(entry, NOW),

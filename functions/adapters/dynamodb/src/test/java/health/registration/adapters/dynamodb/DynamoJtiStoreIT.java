@@ -3,6 +3,7 @@ package health.registration.adapters.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import health.registration.adapters.aws.DynamoDbRequests;
 import health.registration.core.port.StoreUnavailable;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +15,8 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /** {@link DynamoJtiStore} against moto, each test on a fresh copy of the template's TABLE.table(). */
 class DynamoJtiStoreIT {
@@ -32,7 +34,7 @@ class DynamoJtiStoreIT {
 
     @BeforeEach
     void buildStoreOnTheTable() {
-        store = new DynamoJtiStore(TABLE.dynamo(), TABLE.name());
+        store = new DynamoJtiStore(TABLE.requests(), TABLE.name());
     }
 
     private static String newJti() {
@@ -107,7 +109,7 @@ class DynamoJtiStoreIT {
     void jtiItemsStayOutOfTheStatusIndex() {
         store.record(ISSUER, newJti(), EXP, NOW);
         store.record(ISSUER, newJti(), EXP, NOW);
-        new DynamoClientStore(TABLE.dynamo(), TABLE.name()).create(ClientRecords.active(ClientRecords.newId()));
+        new DynamoClientStore(TABLE.requests(), TABLE.name()).create(ClientRecords.active(ClientRecords.newId()));
 
         assertThat(TableKeys.inStatusIndex(TABLE.dynamo(), TABLE.name())).singleElement()
                 .satisfies(key -> assertThat(key).startsWith("CLIENT#"));
@@ -116,7 +118,8 @@ class DynamoJtiStoreIT {
     @Test
     void everyOperationIsUnavailableWhenTheTableCannotBeReachedAndSaysNothingOfTheStatement() {
         String jti = newJti();
-        try (DynamoDbClient dead = UnreachableTable.client()) {
+        try (SdkHttpClient http = UrlConnectionHttpClient.create()) {
+            DynamoDbRequests dead = UnreachableTable.requests(http);
             DynamoJtiStore unreachable = new DynamoJtiStore(dead, UnreachableTable.NAME);
             List<ThrowingCallable> operations = List.of(
                     () -> unreachable.record(ISSUER, jti, EXP, NOW),

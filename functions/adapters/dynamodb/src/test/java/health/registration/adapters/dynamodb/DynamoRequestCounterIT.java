@@ -26,7 +26,7 @@ class DynamoRequestCounterIT {
 
     @BeforeEach
     void buildStoreOnTheTable() {
-        counter = new DynamoRequestCounter(TABLE.dynamo(), TABLE.name());
+        counter = new DynamoRequestCounter(TABLE.requests(), TABLE.name());
     }
 
     @Test
@@ -69,7 +69,7 @@ class DynamoRequestCounterIT {
 
     @Test
     void anUnreachableTableIsStoreUnavailable() {
-        DynamoRequestCounter missing = new DynamoRequestCounter(TABLE.dynamo(), TABLE.name() + "-missing");
+        DynamoRequestCounter missing = new DynamoRequestCounter(TABLE.requests(), TABLE.name() + "-missing");
 
         assertThatThrownBy(() -> missing.increment("register#203.0.113.7#1765101600", 3, WINDOW_END))
                 .isInstanceOf(StoreUnavailable.class).hasMessageNotContaining("203.0.113.7");

@@ -4,11 +4,12 @@ import static health.registration.adapters.dynamodb.ClientRecords.assertSameReco
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import health.registration.adapters.aws.DynamoDbRequests;
 import health.registration.core.issue.CertificateBinding;
 import health.registration.core.issue.ClientRecord;
-import health.registration.core.issue.LifecycleEvent;
 import health.registration.core.issue.ClientStatus;
 import health.registration.core.issue.Credentials;
+import health.registration.core.issue.LifecycleEvent;
 import health.registration.core.port.StoreUnavailable;
 import health.registration.core.port.WriteConflict;
 import java.util.ArrayList;
@@ -19,7 +20,8 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** {@link DynamoUdapClientStore} against moto, each test on a fresh copy of the template's TABLE.table(). */
@@ -37,8 +39,8 @@ class DynamoUdapClientStoreIT {
 
     @BeforeEach
     void buildStoreOnTheTable() {
-        store = new DynamoUdapClientStore(TABLE.dynamo(), TABLE.name());
-        clients = new DynamoClientStore(TABLE.dynamo(), TABLE.name());
+        store = new DynamoUdapClientStore(TABLE.requests(), TABLE.name());
+        clients = new DynamoClientStore(TABLE.requests(), TABLE.name());
     }
 
     private static ClientRecord udap(String community, String issuer) {
@@ -243,7 +245,8 @@ class DynamoUdapClientStoreIT {
     @Test
     void everyOperationIsUnavailableWhenTheTableCannotBeReachedAndSaysNothingOfTheRecord() {
         ClientRecord record = udap(COMMUNITY, ISSUER);
-        try (DynamoDbClient dead = UnreachableTable.client()) {
+        try (SdkHttpClient http = UrlConnectionHttpClient.create()) {
+            DynamoDbRequests dead = UnreachableTable.requests(http);
             DynamoUdapClientStore unreachable = new DynamoUdapClientStore(dead, UnreachableTable.NAME);
             List<ThrowingCallable> operations = List.of(
                     () -> unreachable.register(record),

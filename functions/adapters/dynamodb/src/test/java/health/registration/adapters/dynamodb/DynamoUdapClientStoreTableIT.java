@@ -31,8 +31,8 @@ class DynamoUdapClientStoreTableIT {
 
     @BeforeEach
     void buildStoreOnTheTable() {
-        store = new DynamoUdapClientStore(TABLE.dynamo(), TABLE.name());
-        clients = new DynamoClientStore(TABLE.dynamo(), TABLE.name());
+        store = new DynamoUdapClientStore(TABLE.requests(), TABLE.name());
+        clients = new DynamoClientStore(TABLE.requests(), TABLE.name());
     }
 
     private static ClientRecord udap(String community, String issuer) {

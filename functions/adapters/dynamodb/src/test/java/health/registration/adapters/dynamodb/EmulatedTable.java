@@ -1,6 +1,10 @@
 package health.registration.adapters.dynamodb;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import health.registration.adapters.aws.AwsClients;
+import health.registration.adapters.aws.DynamoDbClients;
+import health.registration.adapters.aws.DynamoDbRequests;
 import health.registration.testkit.AwsEmulator;
 import health.registration.testkit.TemplateTable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -13,8 +17,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * One table of the template in moto server for each test of an emulator test: the suite fails unless the SDK calls
  * a loopback moto server ({@link AwsEmulator#require}); each test gets a fresh copy of the table, made before the
- * test class's own {@code @BeforeEach} methods and deleted after its {@code @AfterEach} ones; races get a second
- * client that sends moto one request at a time ({@link OneRequestAtATime}), made on first use and closed after the
+ * test class's own {@code @BeforeEach} methods and deleted after its {@code @AfterEach} ones; the stores' calls
+ * go through the functions' own {@code AwsClients.dynamoDb()}; races get a second sender that sends moto one request at a time ({@link OneRequestAtATime}), made on first use and closed after the
  * class. Register it as a static field with {@code @RegisterExtension}.
  */
 final class EmulatedTable implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
@@ -22,7 +26,9 @@ final class EmulatedTable implements BeforeAllCallback, BeforeEachCallback, Afte
     private final String prefix;
     private final String logicalId;
     private DynamoDbClient dynamo;
-    private DynamoDbClient racingDynamo;
+    private DynamoDbRequests requests;
+    private OneRequestAtATime racingHttp;
+    private DynamoDbRequests racingDynamo;
     private TemplateTable table;
 
     private EmulatedTable(String prefix, String logicalId) {
@@ -42,7 +48,9 @@ final class EmulatedTable implements BeforeAllCallback, BeforeEachCallback, Afte
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        dynamo = AwsEmulator.client(AwsClients::dynamoDb);
+        dynamo = AwsEmulator.client(DynamoDbClients::shared);
+        requests = AwsClients.dynamoDb();
+        assertThat(requests.endpoint()).as("the stores' DynamoDB endpoint").isEqualTo(AwsEmulator.endpoint());
     }
 
     @Override
@@ -57,18 +65,27 @@ final class EmulatedTable implements BeforeAllCallback, BeforeEachCallback, Afte
 
     @Override
     public void afterAll(ExtensionContext context) {
-        if (racingDynamo != null) {
-            racingDynamo.close();
+        if (racingHttp != null) {
+            racingHttp.close();
         }
     }
 
+    /** The SDK's client of the emulator, to make and read tables and items around a store. */
     DynamoDbClient dynamo() {
         return dynamo;
     }
 
-    /** A client for races: see {@link OneRequestAtATime} on why moto is sent one request at a time. */
-    synchronized DynamoDbClient racingDynamo() {
-        racingDynamo = racingDynamo != null ? racingDynamo : OneRequestAtATime.dynamoDb();
+    /** The stores' own DynamoDB calls, as the functions make them ({@code AwsClients.dynamoDb()}). */
+    DynamoDbRequests requests() {
+        return requests;
+    }
+
+    /** The stores' calls for races: see {@link OneRequestAtATime} on why moto is sent one request at a time. */
+    synchronized DynamoDbRequests racingDynamo() {
+        if (racingDynamo == null) {
+            racingHttp = new OneRequestAtATime();
+            racingDynamo = OneRequestAtATime.dynamoDb(racingHttp);
+        }
         return racingDynamo;
     }
 

@@ -1,7 +1,9 @@
 package health.registration.adapters.dynamodb;
 
+import health.registration.adapters.aws.DynamoDbRequests;
 import health.registration.testkit.AwsEmulator;
 import java.io.IOException;
+import java.net.URI;
 import java.util.concurrent.locks.ReentrantLock;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
@@ -9,7 +11,6 @@ import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * An HTTP client that lets one request at a time through to the emulator, for the race tests. moto 5.2.1 serves
@@ -26,16 +27,10 @@ final class OneRequestAtATime implements SdkHttpClient {
     private final SdkHttpClient delegate = UrlConnectionHttpClient.create();
     private final ReentrantLock lock = new ReentrantLock();
 
-    private OneRequestAtATime() {}
-
-    /** A DynamoDB client of the emulator, configured as {@code AwsClients.dynamoDb()} but for its HTTP client. */
-    static DynamoDbClient dynamoDb() {
-        AwsEmulator.endpoint(); // fails, naming what to do, before the region is read
-        return AwsEmulator.require(DynamoDbClient.builder()
-                .httpClient(new OneRequestAtATime())
-                .region(AwsEmulator.region())
-                .credentialsProvider(DefaultCredentialsProvider.builder().build())
-                .build());
+    /** DynamoDB calls to the emulator, configured as {@code AwsClients.dynamoDb()} but for their HTTP client, {@code http}. */
+    static DynamoDbRequests dynamoDb(OneRequestAtATime http) {
+        URI emulator = AwsEmulator.endpoint(); // fails, naming what to do, before the region is read
+        return new DynamoDbRequests(http, emulator, AwsEmulator.region(), DefaultCredentialsProvider.builder().build());
     }
 
     @Override

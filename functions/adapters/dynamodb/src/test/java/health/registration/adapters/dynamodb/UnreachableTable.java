@@ -1,27 +1,21 @@
 package health.registration.adapters.dynamodb;
 
+import health.registration.adapters.aws.DynamoDbRequests;
 import health.registration.testkit.DeadEndpoint;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** A DynamoDB client for a loopback port where nothing listens, without retries, so every call fails at once. */
+/** DynamoDB calls to a loopback port where nothing listens, so every call fails (after its retries, well under a second). */
 final class UnreachableTable {
 
     static final String NAME = "clients";
 
     private UnreachableTable() {}
 
-    static DynamoDbClient client() {
-        return DynamoDbClient.builder()
-                .endpointOverride(DeadEndpoint.uri())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                .build();
+    static DynamoDbRequests requests(SdkHttpClient http) {
+        return new DynamoDbRequests(http, DeadEndpoint.uri(), Region.US_EAST_1,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")));
     }
 }
