@@ -28,7 +28,7 @@ final class ReverifyPriming extends IssuancePriming {
         JsonNode issued = registeredClient(offline.wiring());
         Clock clock = Clock.systemUTC();
         // The fan-out's SQS sender on the same offline endpoint; the run sends nothing when its queries come back empty.
-        return prime(offline, issued, clock, offline.clients().sqs());
+        return prime(offline, issued, clock, offline.clients().sender(SqsRequests::endpoint, SqsRequests::new));
     }
 
     private static List<String> prime(OfflineIssuance offline, JsonNode issued, Clock clock, SqsRequests sqs) throws Exception {

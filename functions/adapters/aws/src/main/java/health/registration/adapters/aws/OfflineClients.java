@@ -1,10 +1,12 @@
 package health.registration.adapters.aws;
 
-import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import java.net.URI;
+import java.util.Map;
+import java.util.function.BiFunction;
+import software.amazon.awssdk.regions.Region;
 
 /**
- * SDK clients (and a Lambda invoker) whose requests never leave the process: each built on first use on an
+ * The AWS calls of {@link ServiceClients} whose requests never leave the process: each built on first use on an
  * {@link OfflineEndpoint}; {@link #close()} closes them and the endpoint.
  */
 public final class OfflineClients implements ServiceClients, AutoCloseable {
@@ -53,15 +55,14 @@ public final class OfflineClients implements ServiceClients, AutoCloseable {
         return eventBridge;
     }
 
-    /** SQS's SendMessage on the same endpoint (the re-verification's queue, which only reverify names). */
-    public SqsRequests sqs() {
-        return endpoint.sender(SqsRequests::endpoint, SqsRequests::new);
+    /**
+     * Another service's sender on the same endpoint ({@code SqsRequests::endpoint, SqsRequests::new}), named by the
+     * function that uses it so that no other function's package carries that service's model classes.
+     */
+    public <T> T sender(BiFunction<Map<String, String>, Region, URI> realEndpoint, OfflineEndpoint.Sender<T> make) {
+        return endpoint.sender(realEndpoint, make);
     }
 
-    /** A client of {@code builder}'s service on the same endpoint (another service's, such as SQS), its caller's to close. */
-    public <B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C> C client(B builder) {
-        return endpoint.client(builder);
-    }
 
     @Override
     public synchronized void close() {

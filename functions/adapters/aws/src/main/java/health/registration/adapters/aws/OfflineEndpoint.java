@@ -12,19 +12,17 @@ import javax.net.ssl.TrustManager;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * Where priming's SDK clients send their requests, without leaving the process: the url-connection HTTP client aimed
- * at a {@link LoopbackEndpoint} over TLS (or, where no loopback socket can be opened, {@link OfflineHttpClient}), both
- * answering from {@link OfflineAnswers}; the function's region and placeholder credentials. It names no service, so a
- * function that primes one service's client ({@link #client}) carries only that service's model; {@link
- * OfflineClients} builds all of them on it. {@link #close()} closes the HTTP client and the endpoint; the clients built
- * on it are their builder's to close.
+ * Where priming's AWS calls go, without leaving the process: the url-connection HTTP client aimed at a {@link
+ * LoopbackEndpoint} over TLS (or, where no loopback socket can be opened, {@link OfflineHttpClient}), both answering
+ * from {@link OfflineAnswers}; the function's region and placeholder credentials. Its senders ({@link #sender},
+ * {@link #lambdaInvoke}, ...) share its HTTP client; a function names the services it primes, so its package carries
+ * only their model classes; {@link OfflineClients} builds the issuing functions' on it. {@link #close()} closes the
+ * HTTP client and the endpoint.
  */
 public final class OfflineEndpoint implements AutoCloseable {
 
@@ -72,14 +70,6 @@ public final class OfflineEndpoint implements AutoCloseable {
         }
     }
 
-    /** A client of {@code builder}'s service whose every request this endpoint answers. */
-    public <B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C> C client(B builder) {
-        builder.httpClient(http).region(region).credentialsProvider(PLACEHOLDER);
-        if (endpoint != null) {
-            builder.endpointOverride(endpoint);
-        }
-        return builder.build();
-    }
 
     /** A Lambda invoker whose every request this endpoint answers; it shares the endpoint's HTTP client. */
     public LambdaInvoke lambdaInvoke() {
@@ -98,14 +88,14 @@ public final class OfflineEndpoint implements AutoCloseable {
      * the HTTP client, the endpoint (or, in memory, the service's real one, {@code realEndpoint}, which is never
      * reached), the region and placeholder credentials.
      */
-    <T> T sender(BiFunction<Map<String, String>, Region, URI> realEndpoint, Sender<T> make) {
+    public <T> T sender(BiFunction<Map<String, String>, Region, URI> realEndpoint, Sender<T> make) {
         URI target = endpoint != null ? endpoint : realEndpoint.apply(Map.of(), region);
         return make.of(http, target, region, PLACEHOLDER);
     }
 
     /** How a signed sender is made ({@code DynamoDbRequests::new}). */
     @FunctionalInterface
-    interface Sender<T> {
+    public interface Sender<T> {
         T of(SdkHttpClient http, URI endpoint, Region region, AwsCredentialsProvider credentials);
     }
 
@@ -127,7 +117,6 @@ public final class OfflineEndpoint implements AutoCloseable {
 
     @Override
     public void close() {
-        // A client given to a builder stays its giver's to close.
         http.close();
         if (loopback != null) {
             loopback.close();

@@ -32,6 +32,8 @@ class ServiceClientClassesTest {
         "EventBridgeClients$Holder, eventbridge",
         "SqsClients, sqs",
         "SqsClients$Holder, sqs",
+        "DynamoDbRequests, dynamodb",
+        "SqsRequests, sqs",
     })
     void namesOnlyItsOwnService(String simpleName, String service) throws IOException {
         assertThat(servicesNamedBy(simpleName)).containsExactly(service);
@@ -78,7 +80,7 @@ class ServiceClientClassesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"ClientSettings"})
+    @CsvSource({"ClientSettings", "ModelJson", "ModelCalls", "SignedRequests", "OfflineEndpoint", "OfflineEndpoint$Sender"})
     void theSharedSettingsNameNoService(String simpleName) throws IOException {
         assertThat(servicesNamedBy(simpleName)).isEmpty();
     }
