@@ -1,8 +1,10 @@
 package health.registration.adapters.aws;
 
+import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.BiFunction;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
@@ -42,6 +44,21 @@ final class ClientSettings {
                 .region(region())
                 .credentialsProvider(DefaultCredentialsProvider.builder().build())
                 .build();
+    }
+
+    /**
+     * A sender of one service's signed calls as this container makes them: a url-connection HTTP client with its
+     * default timeouts, the service's endpoint ({@code endpoint}, from the environment as the SDK reads it), the
+     * region and the default credentials chain.
+     */
+    static <T> T sender(BiFunction<Map<String, String>, Region, URI> endpoint, Sender<T> make) {
+        return sender(UrlConnectionHttpClient.create(), endpoint, make);
+    }
+
+    /** {@link #sender(BiFunction, Sender)} with an HTTP client of its own (LambdaInvoke's longer read timeout). */
+    static <T> T sender(SdkHttpClient http, BiFunction<Map<String, String>, Region, URI> endpoint, Sender<T> make) {
+        Region region = region();
+        return make.of(http, endpoint.apply(environment(), region), region, DefaultCredentialsProvider.builder().build());
     }
 
     /** The region, set explicitly so that the SDK skips its region lookup chain at start. */

@@ -9,12 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -76,9 +74,8 @@ public final class DynamoDbRequests {
 
     // The JVM initialises the holder, and so builds the sender, on its first use only.
     private static final class Holder {
-        static final DynamoDbRequests REQUESTS = new DynamoDbRequests(UrlConnectionHttpClient.create(),
-                endpoint(ClientSettings.environment(), ClientSettings.region()), ClientSettings.region(),
-                DefaultCredentialsProvider.builder().build());
+        static final DynamoDbRequests REQUESTS = ClientSettings.sender(DynamoDbRequests::endpoint,
+                DynamoDbRequests::new);
     }
 
     /** DynamoDB's endpoint in {@code region}, or the one the environment sets as the SDK reads it. */

@@ -1,8 +1,8 @@
 package health.registration.adapters.aws;
 
+import health.registration.core.issue.ClientEvents;
 import health.registration.core.issue.LifecycleEvent;
 import health.registration.core.issue.LifecycleEventJson;
-import health.registration.core.issue.ClientEvents;
 import health.registration.core.port.StoreUnavailable;
 import java.util.List;
 import java.util.Objects;

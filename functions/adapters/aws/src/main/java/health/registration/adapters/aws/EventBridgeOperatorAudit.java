@@ -4,9 +4,9 @@ import health.registration.core.operator.OperatorAction;
 import health.registration.core.operator.OperatorActionJson;
 import health.registration.core.operator.OperatorAudit;
 import health.registration.core.port.StoreUnavailable;
+import java.util.List;
 import java.util.Objects;
 import software.amazon.awssdk.core.exception.SdkException;
-import java.util.List;
 
 /**
  * {@link OperatorAudit} on an EventBridge bus: one PutEvents entry per action, source {@link OperatorAction#SOURCE},

@@ -13,10 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -70,9 +68,8 @@ public final class EventBridgePutEvents {
 
     // The JVM initialises the holder, and so builds the sender, on its first use only.
     private static final class Holder {
-        static final EventBridgePutEvents PUT_EVENTS = new EventBridgePutEvents(UrlConnectionHttpClient.create(),
-                endpoint(ClientSettings.environment(), ClientSettings.region()), ClientSettings.region(),
-                DefaultCredentialsProvider.builder().build());
+        static final EventBridgePutEvents PUT_EVENTS = ClientSettings.sender(EventBridgePutEvents::endpoint,
+                EventBridgePutEvents::new);
     }
 
     /** EventBridge's endpoint in {@code region}, or the one the environment sets as the SDK reads it. */

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -62,10 +61,9 @@ public final class LambdaInvoke {
 
     // The JVM initialises the holder, and so builds the invoker, on its first use only.
     private static final class Holder {
-        static final LambdaInvoke INVOKE = new LambdaInvoke(
-                UrlConnectionHttpClient.builder().socketTimeout(PROBE_INVOKE_READ_TIMEOUT).build(),
-                endpoint(ClientSettings.environment(), ClientSettings.region()), ClientSettings.region(),
-                DefaultCredentialsProvider.builder().build());
+        static final LambdaInvoke INVOKE = ClientSettings.sender(
+                UrlConnectionHttpClient.builder().socketTimeout(PROBE_INVOKE_READ_TIMEOUT).build(), LambdaInvoke::endpoint,
+                LambdaInvoke::new);
     }
 
     /** Lambda's endpoint in {@code region}, or the one the environment sets as the SDK reads it. */

@@ -11,11 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
@@ -44,9 +42,8 @@ public final class LambdaVersionRequests {
 
     // The JVM initialises the holder, and so builds the sender, on its first use only.
     private static final class Holder {
-        static final LambdaVersionRequests REQUESTS = new LambdaVersionRequests(UrlConnectionHttpClient.create(),
-                LambdaInvoke.endpoint(ClientSettings.environment(), ClientSettings.region()), ClientSettings.region(),
-                DefaultCredentialsProvider.builder().build());
+        static final LambdaVersionRequests REQUESTS = ClientSettings.sender(LambdaInvoke::endpoint,
+                LambdaVersionRequests::new);
     }
 
     /** Every version of {@code function} ({@code $LATEST} and the published ones), in the order Lambda lists them. */

@@ -59,7 +59,7 @@ public final class OfflineClients implements ServiceClients, AutoCloseable {
      * Another service's sender on the same endpoint ({@code SqsRequests::endpoint, SqsRequests::new}), named by the
      * function that uses it so that no other function's package carries that service's model classes.
      */
-    public <T> T sender(BiFunction<Map<String, String>, Region, URI> realEndpoint, OfflineEndpoint.Sender<T> make) {
+    public <T> T sender(BiFunction<Map<String, String>, Region, URI> realEndpoint, Sender<T> make) {
         return endpoint.sender(realEndpoint, make);
     }
 

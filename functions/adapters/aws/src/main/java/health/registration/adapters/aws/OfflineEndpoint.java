@@ -93,11 +93,6 @@ public final class OfflineEndpoint implements AutoCloseable {
         return make.of(http, target, region, PLACEHOLDER);
     }
 
-    /** How a signed sender is made ({@code DynamoDbRequests::new}). */
-    @FunctionalInterface
-    public interface Sender<T> {
-        T of(SdkHttpClient http, URI endpoint, Region region, AwsCredentialsProvider credentials);
-    }
 
     /** Secrets Manager's calls, each answered by this endpoint; they share the endpoint's HTTP client. */
     public SecretsManagerRequests secretsManager() {

@@ -9,10 +9,8 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -49,9 +47,8 @@ public final class SecretsManagerRequests {
 
     // The JVM initialises the holder, and so builds the sender, on its first use only.
     private static final class Holder {
-        static final SecretsManagerRequests REQUESTS = new SecretsManagerRequests(UrlConnectionHttpClient.create(),
-                endpoint(ClientSettings.environment(), ClientSettings.region()), ClientSettings.region(),
-                DefaultCredentialsProvider.builder().build());
+        static final SecretsManagerRequests REQUESTS = ClientSettings.sender(SecretsManagerRequests::endpoint,
+                SecretsManagerRequests::new);
     }
 
     /** Secrets Manager's endpoint in {@code region}, or the one the environment sets as the SDK reads it. */

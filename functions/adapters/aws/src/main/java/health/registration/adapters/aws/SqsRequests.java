@@ -8,10 +8,8 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
@@ -54,9 +52,7 @@ public final class SqsRequests {
 
     // The JVM initialises the holder, and so builds the sender, on its first use only.
     private static final class Holder {
-        static final SqsRequests REQUESTS = new SqsRequests(UrlConnectionHttpClient.create(),
-                endpoint(ClientSettings.environment(), ClientSettings.region()), ClientSettings.region(),
-                DefaultCredentialsProvider.builder().build());
+        static final SqsRequests REQUESTS = ClientSettings.sender(SqsRequests::endpoint, SqsRequests::new);
     }
 
     /** SQS's endpoint in {@code region}, or the one the environment sets as the SDK reads it. */

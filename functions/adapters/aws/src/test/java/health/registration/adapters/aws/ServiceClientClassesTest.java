@@ -80,7 +80,7 @@ class ServiceClientClassesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"ClientSettings", "ModelJson", "ModelCalls", "SignedRequests", "OfflineEndpoint", "OfflineEndpoint$Sender"})
+    @CsvSource({"ClientSettings", "ModelJson", "ModelCalls", "SignedRequests", "OfflineEndpoint", "Sender"})
     void theSharedSettingsNameNoService(String simpleName) throws IOException {
         assertThat(servicesNamedBy(simpleName)).isEmpty();
     }
