@@ -11,6 +11,7 @@ import health.registration.edge.ApiInvocation;
 import health.registration.edge.ApiRequest;
 import health.registration.edge.ApiResponse;
 import health.registration.edge.ErrorResponses;
+import health.registration.edge.PrimingResource;
 import health.registration.edge.RequestLog;
 import health.registration.edge.Settings;
 import java.io.IOException;
@@ -45,6 +46,7 @@ public final class PageHandler implements RequestStreamHandler {
     /** Wiring for Lambda: the manual registration address from {@code MANUAL_REGISTRATION_URL}. */
     public PageHandler() {
         this(PageFiles.load(Settings.fromEnvironment().manualRegistrationUrl().toString()));
+        PrimingResource.register(PagePriming.class, () -> new PagePriming(this, files.page().etag()));
     }
 
     PageHandler(PageFiles files) {
