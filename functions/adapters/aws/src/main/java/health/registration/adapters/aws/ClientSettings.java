@@ -5,7 +5,15 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.BiFunction;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.InstanceProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.WebIdentityTokenFileCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -58,7 +66,24 @@ final class ClientSettings {
     /** {@link #sender(BiFunction, Sender)} with an HTTP client of its own (LambdaInvoke's longer read timeout). */
     static <T> T sender(SdkHttpClient http, BiFunction<Map<String, String>, Region, URI> endpoint, Sender<T> make) {
         Region region = region();
-        return make.of(http, endpoint.apply(environment(), region), region, DefaultCredentialsProvider.builder().build());
+        return make.of(http, endpoint.apply(environment(), region), region, credentials());
+    }
+
+    /**
+     * The SDK's default credentials chain, its providers in its order (system properties, environment variables, web
+     * identity, profile, container, instance profile), built at once rather than on the first request as {@code
+     * DefaultCredentialsProvider} builds it: a SnapStart snapshot then holds the chain's classes, and the first
+     * request after a restore does not load them (benchmarks/README.md, "Cold start"). No credential is resolved
+     * here; each provider reads its source on a request, after any restore.
+     */
+    static AwsCredentialsProvider credentials() {
+        return AwsCredentialsProviderChain.builder()
+                .reuseLastProviderEnabled(true)
+                .credentialsProviders(SystemPropertyCredentialsProvider.create(),
+                        EnvironmentVariableCredentialsProvider.create(), WebIdentityTokenFileCredentialsProvider.create(),
+                        ProfileCredentialsProvider.create(), ContainerCredentialsProvider.builder().build(),
+                        InstanceProfileCredentialsProvider.create())
+                .build();
     }
 
     /** The region, set explicitly so that the SDK skips its region lookup chain at start. */

@@ -6,8 +6,12 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -61,5 +65,23 @@ class ClientSettingsTest {
         }
 
         assertThat(ClientSettings.environment(variables, properties)).containsEntry("AWS_REGION", expected);
+    }
+
+    @Test
+    void theCredentialsChainResolvesNothingWhenBuiltAndAsTheDefaultChainWhenAsked() {
+        // Built before any credential exists (as at a SnapStart init), it resolves the ones present when asked.
+        AwsCredentialsProvider credentials = ClientSettings.credentials();
+        System.setProperty("aws.accessKeyId", "AKIDCHAINTEST");
+        System.setProperty("aws.secretAccessKey", "chain-test-secret");
+        try {
+            AwsCredentials resolved = credentials.resolveCredentials();
+            assertThat(resolved.accessKeyId()).isEqualTo("AKIDCHAINTEST");
+            assertThat(resolved.secretAccessKey()).isEqualTo("chain-test-secret");
+            assertThat(resolved.accessKeyId()).isEqualTo(DefaultCredentialsProvider.builder().build().resolveCredentials()
+                    .accessKeyId());
+        } finally {
+            System.clearProperty("aws.accessKeyId");
+            System.clearProperty("aws.secretAccessKey");
+        }
     }
 }
