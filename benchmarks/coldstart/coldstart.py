@@ -10,7 +10,9 @@ Per run, for one subject (a function, or the hello-world baseline) and one mode:
   t1     the whole response has been read
   total = t1 - t0: launching the emulator and the JVM, the runtime client, loading and constructing the handler,
   and the first invocation. The RIE's log adds "init" (JVM start to the runtime's first /next) and "first invoke"
-  (the first handler call). Every answer is checked; a wrong one stops the benchmark.
+  (the first handler call). A second request follows, outside the total: "warm invoke" (the RIE's duration of it),
+  what the function pays once warm, its own work and the services it calls (moto, the probe function, the probed
+  sites). Every answer is checked; a wrong one stops the benchmark.
 Modes:
   plain   the runtime client's own bootstrap (AWSLambda), as Lambda starts a function without SnapStart
   primed  coldstart.bootstrap.PrimeThenServe: init as Lambda's (handler class loaded and constructed), then every
@@ -33,6 +35,7 @@ import os
 import pathlib
 import re
 import resource
+import shlex
 import shutil
 import signal
 import socket
@@ -66,6 +69,8 @@ from lambda_local.template import function_properties, functions_of, read_templa
 TEMPLATE = REPO / "infrastructure" / "template.yaml"
 WORK = HERE / "target"
 PRIMED_MAIN = "coldstart.bootstrap.PrimeThenServe"
+# JVM options under trial, appended for every subject and the baseline (run's COLDSTART_JAVA_OPTS); named in the results.
+EXTRA_JAVA_OPTIONS = shlex.split(os.environ.get("COLDSTART_JAVA_OPTS", ""))
 SITE_ADDRESS = "127.0.0.97"
 PUBLIC_BASE_URL = "https://registration.example.com"
 COMMUNITY = "urn:example:coldstart-community"
@@ -89,6 +94,8 @@ EVENTS = {
 HELLO = "hello-world"
 
 INIT_RE = re.compile(r"INIT REPORT\(durationMs: ([0-9.]+)\)")
+# The second request of a run is event_for_run(number + WARM_RUN): a registration of its own.
+WARM_RUN = 100_000
 INVOKE_RE = re.compile(r"INVOKE RTDONE\(status: (\w+).*?duration: ([0-9.]+)ms\)")
 PRIMING_STOPPED_RE = re.compile(r"priming \S+ stopped")
 PRIME_RE = re.compile(r"PRIME construct=([0-9.]+)ms beforeCheckpoint=([0-9.]+)ms afterRestore=([0-9.]+)ms")
@@ -275,7 +282,7 @@ class Subject:
 
     def command(self, tools, port, api_port, primed, extra=()):
         # As scripts/invoke (lambda_local): the managed runtime's JVM (serial GC, C1 only, heap from the memory size).
-        options = ["-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac", *extra]
+        options = ["-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac", *EXTRA_JAVA_OPTIONS, *extra]
         ric_jars = f"{tools['ric']}/ric/*"
         if primed:
             jvm = java_command(self.memory, [ric_jars, str(tools["bootstrap"]), str(self.root)], PRIMED_MAIN,
@@ -314,22 +321,27 @@ def one_run(subject, tools, primed, number, extra=()):
                 raise RuntimeError(f"{subject.name}: the emulator did not listen")
             status, body = post(port, event)
             t1 = time.perf_counter()
+            # A second request, outside the total: what the same function pays once warm (its own work and the
+            # services it calls), against which the first invocation's cold part is read.
+            warm_status, warm_body = post(port, subject.event_for_run(number + WARM_RUN))
         finally:
             stop(rie)
         cpu = children_cpu() - cpu0
         log.seek(0)
         text = log.read().decode(errors="replace")
-    problem = subject.check(status, body)
+    problem = subject.check(status, body) or subject.check(warm_status, warm_body)
     if problem:
         raise SystemExit(f"coldstart: {subject.name} ({'primed' if primed else 'plain'}) answered wrongly: {problem}"
                          f"\n{body[:500]!r}\n--- log ---\n{text[-3000:]}")
-    init, invoke, prime = INIT_RE.search(text), INVOKE_RE.search(text), PRIME_RE.search(text)
+    init, prime = INIT_RE.search(text), PRIME_RE.search(text)
+    invokes = INVOKE_RE.findall(text)
     if primed and not prime:
         raise SystemExit(f"coldstart: {subject.name}: the primed bootstrap did not run\n{text[-3000:]}")
     if primed and PRIMING_STOPPED_RE.search(text):
         raise SystemExit(f"coldstart: {subject.name}: its priming failed\n{text[-3000:]}")
     return {"total": (t1 - t0) * 1000, "cpu": cpu * 1000, "init": float(init.group(1)) if init else None,
-            "invoke": float(invoke.group(2)) if invoke else None,
+            "invoke": float(invokes[0][1]) if invokes else None,
+            "warm": float(invokes[1][1]) if len(invokes) > 1 else None,
             "construct": float(prime.group(1)) if prime else None,
             "priming": float(prime.group(2)) + float(prime.group(3)) if prime else None}
 
@@ -498,8 +510,8 @@ def table(results, order):
     hello = statistics.median(r["total"] for r in results[HELLO]["plain"])
     lines = [
         "| function | total ms, plain | CPU ms, plain | total × hello | total ms, primed | first invoke ms, plain → primed "
-        "| priming ms | jar MB | zipped MB | classes in jar | classes loaded |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+        "| warm invoke ms | priming ms | jar MB | zipped MB | classes in jar | classes loaded |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for name in order:
         r = results[name]
@@ -508,9 +520,10 @@ def table(results, order):
         first = (f"{statistics.median(x['invoke'] for x in plain):.0f} → "
                  f"{statistics.median(x['invoke'] for x in primed):.0f}")
         priming = statistics.median(x["priming"] for x in primed)
+        warm = statistics.median(x["warm"] for x in plain + primed)
         lines.append(f"| {name} | {median_range(x['total'] for x in plain)} "
                      f"| {statistics.median(x['cpu'] for x in plain):.0f} | {ratio:.1f} "
-                     f"| {median_range(x['total'] for x in primed)} | {first} | {priming:.0f} "
+                     f"| {median_range(x['total'] for x in primed)} | {first} | {warm:.0f} | {priming:.0f} "
                      f"| {r['size']['jar_bytes'] / 1e6:.1f} | {r['size']['zip_bytes'] / 1e6:.1f} "
                      f"| {r['size']['classes_in_jar']} | {r['census']['classes_loaded']} |")
     return "\n".join(lines)
@@ -567,7 +580,7 @@ def main():
     java = os.path.join(os.environ["JAVA_HOME"], "bin", "java") if os.environ.get("JAVA_HOME") else "java"
     version = subprocess.run([java, "-version"], capture_output=True, text=True).stderr.splitlines()[0]
     header = (f"{datetime.date.today()}, {args.runs} runs per subject and mode, interleaved; {version}; "
-              f"{os.cpu_count()} CPUs")
+              f"{os.cpu_count()} CPUs" + (f"; extra JVM options: {' '.join(EXTRA_JAVA_OPTIONS)}" if EXTRA_JAVA_OPTIONS else ""))
     markdown = table(results, order)
     (WORK / "results.json").write_text(json.dumps({"header": header, "results": results}, indent=1))
     (WORK / "results.md").write_text(header + "\n\n" + markdown + "\n")
