@@ -542,14 +542,17 @@ def main():
     rounds = args.runs + 1
     with tempfile.TemporaryDirectory(prefix="coldstart-") as work:
         resources = local_aws(template, work)
-        server, seams = serve_sites(work, ["app.example.com"] + [f"r{n}.example.com" for n in range(4 * rounds + 8)])
+        server, seams = serve_sites(work, ["app.example.com"] + [f"r{n}.example.com" for n in range(8 * rounds + 8)])
         functions = template_functions(template)
         found = subjects(template, functions, resources, seams, only)
         served = None
         try:
             if "register" in found:
                 served = Served(found["probe"], tools)  # register invokes the probe function, warm
-                found["register"].env.update(AWS_ENDPOINT_URL_LAMBDA=f"http://127.0.0.1:{served.port}")
+                # Every run registers twice, from one source, on example.com: more than the per-source and
+                # per-domain limits allow by default.
+                found["register"].env.update(AWS_ENDPOINT_URL_LAMBDA=f"http://127.0.0.1:{served.port}",
+                                             CLIENTS_PER_DOMAIN="1000", REGISTRATIONS_PER_SOURCE_PER_HOUR="1000")
                 sample = found["register"].event
                 counter = iter(range(1, 1_000_000))
                 found["register"].event_for_run = lambda n: registration_event(sample, next(counter))
