@@ -44,7 +44,7 @@ final class OperatorPriming extends IssuancePriming {
     }
 
     /** An operator API event, signed (as API Gateway reports it) by {@link #CALLER}. */
-    private static byte[] event(String method, String path, Map<String, String> pathParameters,
+    static byte[] event(String method, String path, Map<String, String> pathParameters,
             Map<String, String> query, String body) throws IOException {
         ObjectNode event = (ObjectNode) JSON.readTree(PrimingRequests.apiEvent(method, path,
                 Map.of("Content-Type", "application/json"), pathParameters, query, body));

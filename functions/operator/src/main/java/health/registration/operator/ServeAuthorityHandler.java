@@ -8,6 +8,7 @@ import health.registration.edge.ApiGatewayEvents;
 import health.registration.edge.ApiInvocation;
 import health.registration.edge.ApiRequest;
 import health.registration.edge.OperatorAuditLog;
+import health.registration.edge.PrimingResource;
 import health.registration.edge.RequestLog;
 import health.registration.issuance.IssuanceWiring;
 import java.io.IOException;
@@ -26,6 +27,7 @@ public final class ServeAuthorityHandler implements RequestStreamHandler {
     /** Wiring for Lambda and the local runner: the clients table, the secrets and the audit trail from the environment. */
     public ServeAuthorityHandler() {
         this(IssuanceWiring.fromEnvironment());
+        PrimingResource.register(AuthorityPriming.class, () -> new AuthorityPriming(System.getenv()));
     }
 
     private ServeAuthorityHandler(IssuanceWiring wiring) {
@@ -36,7 +38,7 @@ public final class ServeAuthorityHandler implements RequestStreamHandler {
         this.requests = new AuthorityRequests(authority);
     }
 
-    private static AuthorityClients authority(ClientStores stores, OperatorAuditLog audit) {
+    static AuthorityClients authority(ClientStores stores, OperatorAuditLog audit) {
         return new AuthorityClients(stores.clients(), stores.secrets(), audit, IssuanceWiring.CLOCK);
     }
 
