@@ -82,6 +82,7 @@ COMMUNITY = "urn:example:coldstart-community"
 EVENTS = {
     "validate": "validate-valid.json",
     "probe": "probe-invoke.json",
+    "public-probe": "probe-api.json",
     "manage": "manage-read.json",
     "reverify": "reverify-scheduled.json",
     "discovery": "udap-metadata.json",
@@ -113,6 +114,11 @@ def template_functions(template):
             raise SystemExit(f"coldstart: {logical_id}: CodeUri {jar} is no module's jar")
         found.append((jar.parent.parent.name, logical_id, jar))
     return found
+
+
+def subject_name(logical_id):
+    """PublicProbeFunction -> public-probe."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "-", logical_id.removesuffix("Function")).lower()
 
 
 def event_file(module):
@@ -438,11 +444,14 @@ def subjects(template, functions, resources, seams, only):
     if os.environ.get("JAVA_HOME"):
         base["JAVA_HOME"] = os.environ["JAVA_HOME"]
     found = {}
+    modules_seen = set()
     for module, logical_id, jar in functions:
-        if only and module not in only and not (module == "probe" and "register" in only):
+        # A module's second function (PublicProbeFunction, AuthorityFunction) is a subject of its own, named from
+        # its logical id (public-probe, authority).
+        subject = module if module not in modules_seen else subject_name(logical_id)
+        modules_seen.add(module)
+        if only and subject not in only and not (subject == "probe" and "register" in only):
             continue
-        if module in found:
-            continue  # a second function of a module (PublicProbeFunction): the first (ProbeFunction) is measured
         if not jar.is_file():
             raise SystemExit(f"coldstart: {jar.relative_to(REPO)} is missing: build first (mvn -q package -DskipTests)")
         props = function_properties(template, logical_id)
@@ -459,8 +468,9 @@ def subjects(template, functions, resources, seams, only):
             env["AWS_LAMBDA_LOG_FORMAT"] = props["LoggingConfig"]["LogFormat"]
         if module == "probe":
             env.update(seams)
-        event = (REPO / "events" / event_file(module)).read_bytes()
-        found[module] = Subject(module, jar, root, props["Handler"], memory, env, event, CHECKS.get(module, generic_check))
+        event = (REPO / "events" / event_file(subject)).read_bytes()
+        found[subject] = Subject(subject, jar, root, props["Handler"], memory, env, event,
+                                 CHECKS.get(subject, generic_check))
     hello_jar = pathlib.Path(os.environ["HELLO_JAR"])
     hello_root = task_root(hello_jar, WORK / "task")
     found[HELLO] = Subject(HELLO, hello_jar, hello_root, "coldstart.hello.HelloHandler::handleRequest", 1024,
@@ -563,8 +573,7 @@ def main():
                 text = found["manage"].event.decode()
                 found["manage"].event = text.replace("kq3F8xUjT1aW0zR5bN7mLg", client_id).replace(
                     "rG7mX2pQ9vLk4sT8wZ1nB6cY3hJ5fD0aE2uI7oP9qWx", token).encode()
-            order = list(dict.fromkeys(m for m, _, _ in functions if m in found and (not only or m in only)))
-            order.append(HELLO)
+            order = [name for name in found if name != HELLO and (not only or name in only)] + [HELLO]
             results = {name: {"plain": [], "primed": []} for name in order}
             for number in range(rounds):
                 for name in order:
