@@ -2,14 +2,21 @@ package health.registration.probe;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import health.registration.adapters.aws.DynamoDbRequests;
+import health.registration.adapters.aws.OfflineEndpoint;
+import health.registration.adapters.dynamodb.DynamoRequestCounter;
+import health.registration.adapters.http.LoopbackSite;
+import health.registration.core.limit.SourceQuota;
 import health.registration.core.policy.PolicyContext;
 import health.registration.core.probe.FetchPurpose;
 import health.registration.core.probe.ProbeInvocation;
 import health.registration.core.probe.ProbeTarget;
 import health.registration.core.probe.UrlProbeJson;
-import health.registration.adapters.http.LoopbackSite;
 import health.registration.edge.PrimingRequests;
 import health.registration.edge.PrimingResource;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,22 +32,62 @@ final class ProbePriming extends PrimingResource {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final PolicyContext context;
-    private volatile int handshakes;
+    /** What the public function's source quota may count while priming: far above the one request it sends. */
+    private static final long PRIMING_QUOTA = 1_000;
+    /** The caller's address of the primed {@code POST /probe} (TEST-NET-1, RFC 5737). */
+    private static final String PRIMING_SOURCE = "192.0.2.1";
 
+    private final PolicyContext context;
+    private final Optional<String> requestCountsTable;
+    private volatile int handshakes;
+    private volatile int countedRequests;
+
+    /** The probe function's priming (direct invocations). */
     ProbePriming(PolicyContext context) {
+        this(context, Optional.empty());
+    }
+
+    /**
+     * @param requestCountsTable for the public probe function, its request counts table: {@code POST /probe} is then
+     *                           also answered by a {@link PublicProbeHandler} whose source quota counts in it, over
+     *                           DynamoDB calls answered in memory ({@link OfflineEndpoint#inMemory})
+     */
+    ProbePriming(PolicyContext context, Optional<String> requestCountsTable) {
         super("probe");
         this.context = context;
+        this.requestCountsTable = requestCountsTable;
     }
 
     @Override
     protected List<String> prime() throws Exception {
         try (LoopbackSite site = LoopbackSite.start()) {
-            List<String> outcomes = prime(new ProbeUrlsHandler(site.prober(context), url -> Optional.empty(),
-                    url -> Optional.empty(), context));
+            List<String> outcomes = new ArrayList<>(prime(new ProbeUrlsHandler(site.prober(context),
+                    url -> Optional.empty(), url -> Optional.empty(), context)));
+            if (requestCountsTable.isPresent()) {
+                outcomes.add(primePublic(site, requestCountsTable.get()));
+            }
             handshakes = site.handshakes();
             return outcomes;
         }
+    }
+
+    /** {@code POST /probe} through the public handler, its source quota counting in the in-memory DynamoDB. */
+    private String primePublic(LoopbackSite site, String table) throws Exception {
+        try (OfflineEndpoint endpoint = OfflineEndpoint.inMemory(payload -> payload)) {
+            DynamoDbRequests dynamo = endpoint.sender(DynamoDbRequests::endpoint, DynamoDbRequests::new);
+            PublicProbeHandler handler = new PublicProbeHandler(site.prober(context), context,
+                    new SourceQuota("probe", new DynamoRequestCounter(dynamo, table), PRIMING_QUOTA, Clock.systemUTC()));
+            ObjectNode event = (ObjectNode) JSON.readTree(PrimingRequests.jsonPost("/probe", PrimingRequests.METADATA));
+            ((ObjectNode) event.path("requestContext")).putObject("identity").put("sourceIp", PRIMING_SOURCE);
+            String status = PrimingRequests.status(PrimingRequests.invoke(handler, JSON.writeValueAsBytes(event)));
+            countedRequests = endpoint.requests();
+            return "public=" + status;
+        }
+    }
+
+    /** DynamoDB requests the public handler's quota sent while priming, every one answered in memory. */
+    int countedRequests() {
+        return countedRequests;
     }
 
     /** TLS handshakes the last priming made with its loopback site. */

@@ -40,7 +40,8 @@ public final class PublicProbeHandler implements RequestStreamHandler {
     public PublicProbeHandler() {
         this(Settings.fromEnvironment());
         requests.countedBy(OperationalMetrics.fromEnvironment());
-        PrimingResource.register(ProbePriming.class, () -> new ProbePriming(Settings.fromEnvironment().policyContext()));
+        PrimingResource.register(ProbePriming.class, () -> new ProbePriming(Settings.fromEnvironment().policyContext(),
+                Optional.of(RequestLimits.requestCountsTable(Settings.fromEnvironment()))));
     }
 
     private PublicProbeHandler(Settings settings) {

@@ -18,4 +18,17 @@ class ProbePrimingTest {
         assertThat(priming.outcomes()).containsExactly("passed=true", "probes:array", "error=crl_unavailable", "200");
         assertThat(priming.handshakes()).isGreaterThanOrEqualTo(5);
     }
+
+    @Test
+    void thePublicFunctionsPrimingAlsoCountsItsProbeRequestInMemory() {
+        ProbePriming priming = new ProbePriming(new PolicyContext(URI.create("https://manual.example.org/register")),
+                java.util.Optional.of("request-counts"));
+
+        priming.beforeCheckpoint(null);
+
+        assertThat(priming.outcomes()).containsExactly("passed=true", "probes:array", "error=crl_unavailable", "200",
+                "public=200");
+        // The source quota's UpdateItem, signed and marshalled as for real, answered by the in-memory endpoint.
+        assertThat(priming.countedRequests()).isEqualTo(1);
+    }
 }

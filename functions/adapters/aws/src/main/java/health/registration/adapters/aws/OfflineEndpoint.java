@@ -49,8 +49,7 @@ public final class OfflineEndpoint implements AutoCloseable {
      * TLS when a socket can be opened, else in memory.
      */
     public static OfflineEndpoint open(UnaryOperator<JsonNode> invoke) {
-        String variable = System.getenv(AwsClients.REGION_VARIABLE);
-        Region region = variable == null || variable.isBlank() ? Region.US_EAST_1 : Region.of(variable);
+        Region region = region();
         OfflineAnswers answers = new OfflineAnswers(invoke);
         LoopbackEndpoint loopback = null;
         try {
@@ -81,6 +80,21 @@ public final class OfflineEndpoint implements AutoCloseable {
     public EventBridgePutEvents eventBridge() {
         URI target = endpoint != null ? endpoint : EventBridgePutEvents.endpoint(Map.of(), region);
         return new EventBridgePutEvents(http, target, region, PLACEHOLDER);
+    }
+
+    /**
+     * An endpoint answering as {@link #open} does, always in memory ({@link OfflineHttpClient}): no socket, no TLS
+     * and no certificate, for a function whose package leaves out what the loopback endpoint's certificate needs
+     * (the public probe function carries no BouncyCastle). The senders' signing and marshalling run as for real.
+     */
+    public static OfflineEndpoint inMemory(UnaryOperator<JsonNode> invoke) {
+        OfflineHttpClient inMemory = new OfflineHttpClient(new OfflineAnswers(invoke));
+        return new OfflineEndpoint(inMemory, region(), null, inMemory::requests);
+    }
+
+    private static Region region() {
+        String variable = System.getenv(AwsClients.REGION_VARIABLE);
+        return variable == null || variable.isBlank() ? Region.US_EAST_1 : Region.of(variable);
     }
 
     /**
