@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -252,26 +251,5 @@ class DynamoDbRequestsTest {
                 })
                 .message().doesNotContain("clients");
         assertThat(http.sent).hasSize(attempts);
-    }
-
-    @ParameterizedTest
-    @CsvSource({
-        "us-east-1, , , https://dynamodb.us-east-1.amazonaws.com",
-        "cn-north-1, , , https://dynamodb.cn-north-1.amazonaws.com.cn",
-        "us-east-1, http://127.0.0.1:5000, , http://127.0.0.1:5000",
-        "us-east-1, http://127.0.0.1:5000, http://127.0.0.1:5001, http://127.0.0.1:5001",
-    })
-    void theEndpointIsTheOneTheSdkUses(String region, String everyService, String dynamoDb, String expected) {
-        Map<String, String> environment = new HashMap<>();
-        if (everyService != null) {
-            environment.put(SignedRequests.ENDPOINTS_VARIABLE, everyService);
-        }
-        if (dynamoDb != null) {
-            environment.put(DynamoDbRequests.ENDPOINT_VARIABLE, dynamoDb);
-        }
-
-        assertThat(DynamoDbRequests.endpoint(environment, Region.of(region))).isEqualTo(URI.create(expected));
-        assertThat(new DynamoDbRequests(http, URI.create(expected), Region.of(region), TESTING).endpoint())
-                .isEqualTo(URI.create(expected));
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -122,25 +121,6 @@ class LambdaInvokeTest {
                 .isInstanceOf(SdkClientException.class)
                 .hasMessageContaining("HTTP 404 (ResourceNotFoundException)");
         assertThat(lambda.invocations()).hasSize(1);
-    }
-
-    @ParameterizedTest
-    @CsvSource({
-        "us-east-1, , , https://lambda.us-east-1.amazonaws.com",
-        "cn-north-1, , , https://lambda.cn-north-1.amazonaws.com.cn",
-        "us-east-1, , http://127.0.0.1:5000, http://127.0.0.1:5000",
-        "us-east-1, http://127.0.0.1:5001, http://127.0.0.1:5000, http://127.0.0.1:5001",
-    })
-    void theEndpointIsTheOneTheSdkUses(String region, String lambdaVariable, String sharedVariable, String expected) {
-        Map<String, String> environment = new java.util.HashMap<>();
-        if (lambdaVariable != null) {
-            environment.put(LambdaInvoke.ENDPOINT_VARIABLE, lambdaVariable);
-        }
-        if (sharedVariable != null) {
-            environment.put(LambdaInvoke.ENDPOINTS_VARIABLE, sharedVariable);
-        }
-
-        assertThat(LambdaInvoke.endpoint(environment, Region.of(region))).isEqualTo(URI.create(expected));
     }
 
     private static String authorization(FakeLambda.Invocation invocation) {

@@ -93,23 +93,4 @@ class SecretsManagerRequestsTest {
                 .hasMessageContaining("HTTP 500");
         assertThat(http.sent).hasSize(SignedRequests.ATTEMPTS);
     }
-
-    @ParameterizedTest
-    @CsvSource({
-        "us-east-1, , , https://secretsmanager.us-east-1.amazonaws.com",
-        "cn-north-1, , , https://secretsmanager.cn-north-1.amazonaws.com.cn",
-        "us-east-1, http://127.0.0.1:5000, , http://127.0.0.1:5000",
-        "us-east-1, http://127.0.0.1:5000, http://127.0.0.1:5001, http://127.0.0.1:5001",
-    })
-    void theEndpointIsTheOneTheSdkUses(String region, String everyService, String secretsManager, String expected) {
-        Map<String, String> environment = new java.util.HashMap<>();
-        if (everyService != null) {
-            environment.put(SignedRequests.ENDPOINTS_VARIABLE, everyService);
-        }
-        if (secretsManager != null) {
-            environment.put(SecretsManagerRequests.ENDPOINT_VARIABLE, secretsManager);
-        }
-
-        assertThat(SecretsManagerRequests.endpoint(environment, Region.of(region))).isEqualTo(URI.create(expected));
-    }
 }
