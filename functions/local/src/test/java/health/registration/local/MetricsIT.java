@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ class MetricsIT {
                 RegistrationMetadata.withUrl(host, "redirect_uris", "http://{host}/callback"));
 
         assertThat(refused.status()).as(refused.http().getBody()).isEqualTo(400);
-        List<JsonNode> lines = awaitLines(before, "Rule");
+        List<JsonNode> lines = awaitLines(before, "Registrations", "Rule");
         assertThat(counted(lines, "Registrations")).contains(Map.of("Path", "open", "Outcome", "refused"));
         assertThat(counted(lines, "Refusals")).contains(
                 Map.of("ErrorCode", "invalid_redirect_uri"), Map.of("Rule", "RedirectUriUsesHttps"));
@@ -67,7 +68,8 @@ class MetricsIT {
 
         assertThat(created.status()).as(created.http().getBody()).isEqualTo(201);
         ClientInformation information = created.information();
-        List<JsonNode> lines = awaitLines(before, "Outcome");
+        // The probes' lines are written while probing, the registration's after its answer: await both kinds.
+        List<JsonNode> lines = awaitLines(before, "Registrations", "Probes", "ProbeLatency");
         assertThat(counted(lines, "Registrations")).contains(Map.of("Path", "open", "Outcome", "registered"));
         assertThat(counted(lines, "Probes")).contains(
                 Map.of("Kind", "redirect_uri", "Outcome", "passed"),
@@ -94,13 +96,14 @@ class MetricsIT {
         });
     }
 
-    /** The metric lines written after the first {@code before}, once one of them has a member {@code awaited}. */
-    private static List<JsonNode> awaitLines(int before, String awaited) throws InterruptedException {
+    /** The metric lines written after the first {@code before}, once each member of {@code awaited} is in one of them. */
+    private static List<JsonNode> awaitLines(int before, String... awaited) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(10);
         while (true) {
             List<JsonNode> lines = metricLines();
             List<JsonNode> since = lines.subList(Math.min(before, lines.size()), lines.size());
-            if (since.stream().anyMatch(line -> line.has(awaited)) || Instant.now().isAfter(deadline)) {
+            if (Arrays.stream(awaited).allMatch(member -> since.stream().anyMatch(line -> line.has(member)))
+                    || Instant.now().isAfter(deadline)) {
                 return since;
             }
             Thread.sleep(50);
